@@ -1,0 +1,10 @@
+"""Entry point for `python -m generator`."""
+
+from __future__ import annotations
+
+import sys
+
+from generator.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,185 @@
+"""Typed model of the content: portal settings, agencies, reasons, letters.
+
+Built by `load` + `validate`; every later stage (stats, render, build, report) reads only these.
+`source` paths are POSIX paths relative to the content root (e.g. `letters/2018/so-tnmt/x.yml`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+DEFAULT_DOSSIER_CODE_PATTERN = r"^(?:\d{3}\.\d{2}\.\d{2}\.)?[A-Z]\d{2}(?:\.\d+)*-\d{6}-\d{4,}$"
+
+
+@dataclass(frozen=True)
+class Policy:
+    """portal.yml `policy:` settings (defaults as in CONTENT.md)."""
+
+    dossier_code_pattern: str = DEFAULT_DOSSIER_CODE_PATTERN
+    apology_lead_working_days: int = 1
+    mask_individual_names: bool = True
+    max_pdf_bytes: int = 20_000_000
+    max_pdf_pages: int = 30
+    pdf_timeout_seconds: float = 20
+    pdf_memory_mb: int = 1024
+    missing_letter_grace_working_days: int = 5
+    public_contacts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CalendarOverrides:
+    """portal.yml `calendar:` local overrides on top of the national calendar."""
+
+    days_off: tuple[date, ...] = ()
+    working_days: tuple[date, ...] = ()
+
+
+@dataclass(frozen=True)
+class Portal:
+    """Portal identity and policy (portal.yml)."""
+
+    name: str
+    owner: str
+    site_url: str
+    contact: str = ""
+    data_licence: str = "CC-BY-4.0"
+    pdf_base_url: str = ""
+    policy: Policy = field(default_factory=Policy)
+    calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
+
+
+@dataclass(frozen=True)
+class Agency:
+    """One node of the agency tree (agencies.yml)."""
+
+    code: str
+    name: str
+    level: str
+    parent: str | None = None
+    tracked_by: str | None = None
+    contact: str = ""
+    valid_from: date | None = None
+    valid_to: date | None = None
+    successor: str | None = None
+
+    def valid_on(self, day: date) -> bool:
+        """True when the agency existed on `day`."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A delay-reason category (reasons.yml)."""
+
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Recipient:
+    kind: str  # "individual" | "organization"
+    name: str
+
+
+@dataclass(frozen=True)
+class Dossier:
+    code: str
+    procedure: str
+    received_on: date
+    due_on: date
+    new_due_on: date
+    procedure_code: str | None = None
+    returned_on: date | None = None
+
+
+@dataclass(frozen=True)
+class DelayReason:
+    category: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: date
+    note: str
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    date: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One apology letter: its metadata (the YAML) and where its files are."""
+
+    id: str
+    source: str  # relative path of the .yml
+    number: str
+    issued_on: date
+    agency: str
+    signer: Person
+    recipient: Recipient
+    dossier: Dossier
+    reason: DelayReason
+    published_on: date
+    privacy_reviewed: bool = False
+    corrections: tuple[Correction, ...] = ()
+    withdrawn: Withdrawal | None = None
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def year(self) -> int:
+        return self.issued_on.year
+
+    @property
+    def pdf_source(self) -> str:
+        """Relative path of the PDF beside the YAML."""
+        return self.source[: -len(".yml")] + ".pdf"
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the letter's page (with trailing slash)."""
+        return f"letters/{self.year}/{self.agency}/{self.id}/"
+
+    def line_of(self, dotted_field: str) -> int | None:
+        """Line of a field in the YAML (None when unknown)."""
+        return self.lines.get(dotted_field)
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One overdue dossier exported from the one-stop software (register/*.csv)."""
+
+    source: str
+    line: int
+    dossier_code: str
+    agency: str
+    procedure: str
+    received_on: date
+    due_on: date
+    returned_on: date | None = None
+
+
+@dataclass
+class Content:
+    """Everything loaded and validated from one content root."""
+
+    root: Path
+    portal: Portal
+    agencies: dict[str, Agency]
+    levels: tuple[str, ...]
+    reasons: dict[str, Reason]
+    letters: list[Letter]
+    register: list[RegisterRow] = field(default_factory=list)
