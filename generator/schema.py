@@ -1,0 +1,237 @@
+"""The content schema, declared once: every field with its kind and a one-line description.
+
+`coerce()` turns a line-tracked YAML `Node` into plain Python values according to a schema,
+reporting missing, unknown, empty and mistyped fields as problems. The editor reference
+(docs/reference.md) is generated from these declarations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from generator.problems import Problem, make
+from generator.yamlsrc import Node
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_INT = re.compile(r"^[+-]?\d+$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+
+KIND_LABELS = {  # Vietnamese names of kinds, used in field-type messages
+    "text": "chữ",
+    "date": "ngày dạng YYYY-MM-DD",
+    "bool": "true hoặc false",
+    "int": "số nguyên",
+    "number": "số",
+    "map": "một bảng khóa: giá trị",
+    "list": "một danh sách",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """A field of a content file: name, kind, whether required, and what it means."""
+
+    name: str
+    kind: str  # text | date | bool | int | number | map | list
+    description: str
+    required: bool = False
+    children: tuple[Field, ...] = ()  # for kind "map"
+    item: Field | None = None  # for kind "list"
+    choices: tuple[str, ...] = ()
+
+
+def F(name: str, kind: str, description: str, required: bool = False, **more: object) -> Field:
+    """Shorthand used by the declarations below."""
+    return Field(name, kind, description, required, **more)  # type: ignore[arg-type]
+
+
+LETTER = (
+    F("number", "text", "Số và ký hiệu văn bản, e.g. \"15/XL-STNMT\".", True),
+    F("issued_on", "date", "Ngày ban hành.", True),
+    F("agency", "text", "Mã cơ quan ban hành (agencies.yml); equals the agency folder.", True),
+    F("signer", "map", "Người ký.", True, children=(
+        F("name", "text", "Họ tên người ký.", True),
+        F("title", "text", "Chức vụ người ký, e.g. \"Phó Giám đốc\"."),
+    )),
+    F("recipient", "map", "Người nhận (Kính gửi).", True, children=(
+        F("kind", "text", "individual | organization.", True, choices=("individual", "organization")),
+        F("name", "text", "Tên; cá nhân viết tắt, e.g. \"Ông N.V.A.\".", True),
+    )),
+    F("dossier", "map", "Hồ sơ bị trễ hạn.", True, children=(
+        F("code", "text", "Mã hồ sơ trên giấy tiếp nhận; its yymmdd part is the receipt date.", True),
+        F("procedure", "text", "Tên thủ tục hành chính.", True),
+        F("procedure_code", "text", "Mã thủ tục (optional), e.g. \"1.004227\"."),
+        F("received_on", "date", "Ngày tiếp nhận hồ sơ.", True),
+        F("due_on", "date", "Ngày hẹn trả kết quả ban đầu.", True),
+        F("new_due_on", "date", "Ngày hẹn trả mới trong văn bản.", True),
+        F("returned_on", "date", "Ngày thực trả kết quả (optional)."),
+    )),
+    F("reason", "map", "Lý do trễ hạn.", True, children=(
+        F("category", "text", "Mã nhóm lý do (reasons.yml).", True),
+        F("detail", "text", "Diễn giải lý do."),
+    )),
+    F("published_on", "date", "Ngày đăng công khai trên cổng.", True),
+    F("privacy_reviewed", "bool", "Biên tập viên xác nhận bản PDF đã che thông tin cá nhân (bắt buộc với bản quét)."),
+    F("corrections", "list", "Các lần đính chính, theo thứ tự.", item=F("correction", "map", "Một lần đính chính.",
+      children=(F("date", "date", "Ngày đính chính.", True), F("note", "text", "Nội dung đính chính.", True)))),
+    F("withdrawn", "map", "Văn bản đã gỡ bỏ (vẫn được liệt kê, kèm lý do).", children=(
+        F("date", "date", "Ngày gỡ.", True),
+        F("reason", "text", "Lý do gỡ.", True),
+    )),
+)
+
+PORTAL = (
+    F("name", "text", "Tên cổng công khai.", True),
+    F("owner", "text", "Đơn vị quản lý cổng.", True),
+    F("site_url", "text", "Địa chỉ trang (wins over mkdocs.yml; a sub-path works).", True),
+    F("contact", "text", "Thông tin liên hệ hiển thị cho người dân."),
+    F("data_licence", "text", "Giấy phép dữ liệu mở, e.g. CC-BY-4.0."),
+    F("pdf_base_url", "text", "Empty: PDFs served with the site; else their base URL."),
+    F("policy", "map", "Chính sách kiểm tra.", children=(
+        F("dossier_code_pattern", "text", "Biểu thức chính quy cho mã hồ sơ."),
+        F("apology_lead_working_days", "int", "Số ngày làm việc tối thiểu trước hạn để được coi là xin lỗi kịp thời."),
+        F("mask_individual_names", "bool", "Tên cá nhân phải viết tắt."),
+        F("max_pdf_bytes", "int", "Dung lượng PDF tối đa (byte)."),
+        F("max_pdf_pages", "int", "Số trang PDF tối đa."),
+        F("pdf_timeout_seconds", "number", "Thời gian tối đa để mở một PDF (giây)."),
+        F("pdf_memory_mb", "int", "Bộ nhớ tối đa để mở một PDF (MB)."),
+        F("missing_letter_grace_working_days", "int", "Số ngày làm việc quá hạn chưa có văn bản thì coi là thiếu."),
+        F("public_contacts", "list", "Số điện thoại / e-mail được phép xuất hiện.", item=F("contact", "text", "")),
+    )),
+    F("calendar", "map", "Điều chỉnh lịch làm việc của địa phương.", children=(
+        F("days_off", "list", "Ngày nghỉ thêm.", item=F("day", "date", "")),
+        F("working_days", "list", "Ngày làm bù thêm.", item=F("day", "date", "")),
+    )),
+)
+
+AGENCY = (
+    F("code", "text", "Mã cơ quan [a-z0-9-]+, dùng trong đường dẫn.", True),
+    F("name", "text", "Tên cơ quan.", True),
+    F("level", "text", "Cấp (một giá trị trong levels).", True),
+    F("parent", "text", "Cơ quan cấp trên (optional)."),
+    F("tracked_by", "text", "Đơn vị theo dõi, nhận bản sao và báo cáo (inherited from parent)."),
+    F("contact", "text", "Liên hệ của cơ quan, hiển thị cho người dân."),
+    F("valid_from", "date", "Ngày bắt đầu hoạt động (optional)."),
+    F("valid_to", "date", "Ngày kết thúc hoạt động (optional)."),
+    F("successor", "text", "Cơ quan kế nhiệm (optional)."),
+)
+
+AGENCIES = (
+    F("agencies", "list", "Danh mục cơ quan.", True, item=F("agency", "map", "Một cơ quan.", children=AGENCY)),
+    F("levels", "list", "Các cấp hành chính, từ cao xuống thấp.", True, item=F("level", "text", "")),
+)
+
+REASONS = (
+    F("reasons", "list", "Các nhóm lý do trễ hạn.", True, item=F("reason", "map", "Một nhóm lý do.", children=(
+        F("code", "text", "Mã nhóm lý do [a-z0-9-]+.", True),
+        F("label", "text", "Tên nhóm lý do.", True),
+    ))),
+)
+
+
+class Coerced:
+    """Result of coercion: values, the line of each dotted field, and problems."""
+
+    def __init__(self, rel: str) -> None:
+        self.rel = rel
+        self.lines: dict[str, int] = {}
+        self.problems: list[Problem] = []
+
+    def fail(self, code: str, line: int | None, field: str, **params: object) -> None:
+        self.problems.append(make(code, self.rel, line, field, **params))
+
+
+def coerce(node: Node, fields: tuple[Field, ...], rel: str) -> tuple[dict, Coerced]:
+    """Coerce a top-level mapping node against `fields`; unknown keys and wrong types are problems."""
+    out = Coerced(rel)
+    if not node.is_map:
+        out.fail("yaml-not-mapping", node.line, "")
+        return {}, out
+    return _mapping(node, fields, "", out), out
+
+
+def _mapping(node: Node, fields: tuple[Field, ...], prefix: str, out: Coerced) -> dict:
+    known = {f.name: f for f in fields}
+    values: dict = {}
+    items: dict[str, Node] = node.value  # type: ignore[assignment]
+    for key, child in items.items():
+        path = f"{prefix}{key}"
+        if key not in known:
+            out.fail("field-unknown", child.line, path)
+            continue
+        out.lines[path] = child.line
+        value = _value(child, known[key], path, out)
+        if value is not None:
+            values[key] = value
+    for field in fields:
+        path = f"{prefix}{field.name}"
+        if field.required and field.name not in values and not _reported(out, path):
+            present = field.name in items and items[field.name].value is not None
+            out.fail("field-missing" if not present else "field-type", node.line if not present else
+                     items[field.name].line, path, expected=KIND_LABELS[field.kind])
+    return values
+
+
+def _reported(out: Coerced, path: str) -> bool:
+    return any(p.field == path for p in out.problems)
+
+
+def _value(node: Node, field: Field, path: str, out: Coerced) -> object:
+    if node.value is None:
+        if field.required:
+            out.fail("field-empty" if field.kind == "text" else "field-missing", node.line, path)
+        return None
+    if field.kind == "map":
+        if not node.is_map:
+            return _type_error(node, field, path, out)
+        return _mapping(node, field.children, f"{path}.", out)
+    if field.kind == "list":
+        if not node.is_list:
+            return _type_error(node, field, path, out)
+        values = []
+        for index, child in enumerate(node.value):  # type: ignore[arg-type]
+            item_path = f"{path}.{index}"
+            out.lines[item_path] = child.line
+            value = _value(child, field.item, item_path, out)  # type: ignore[arg-type]
+            if value is not None:
+                values.append(value)
+        return values
+    if not node.is_scalar:
+        return _type_error(node, field, path, out)
+    return _scalar(node, field, path, out)
+
+
+def _scalar(node: Node, field: Field, path: str, out: Coerced) -> object:
+    text: str = node.value  # type: ignore[assignment]
+    if field.kind == "text":
+        if not text.strip():
+            out.fail("field-empty", node.line, path)
+            return None
+        if field.choices and text not in field.choices:
+            out.fail("field-choice", node.line, path, value=text, choices=", ".join(field.choices))
+            return None
+        return text.strip()
+    if field.kind == "date":
+        try:
+            if not _DATE.match(text):
+                raise ValueError
+            return date.fromisoformat(text)
+        except ValueError:
+            out.fail("date-invalid", node.line, path, value=text)
+            return None
+    if field.kind == "bool" and node.plain and text in _TRUE | _FALSE:
+        return text in _TRUE
+    if field.kind == "int" and node.plain and _INT.match(text):
+        return int(text)
+    if field.kind == "number" and node.plain and _NUMBER.match(text):
+        return float(text)
+    return _type_error(node, field, path, out)
+
+
+def _type_error(node: Node, field: Field, path: str, out: Coerced) -> None:
+    out.fail("field-type", node.line, path, expected=KIND_LABELS[field.kind])
+    return None
