@@ -26,7 +26,7 @@ def declare(severity: str, rows: list[tuple[str, str, str, str]]) -> dict[str, P
 
 
 def _merge() -> dict[str, ProblemType]:
-    from generator.strings import problems_content, problems_pdf, problems_register, problems_record
+    from generator.strings import problems_content, problems_pdf, problems_record, problems_register
 
     merged: dict[str, ProblemType] = {}
     for module in (problems_content, problems_pdf, problems_register, problems_record):

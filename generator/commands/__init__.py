@@ -1,0 +1,55 @@
+"""CLI commands: one module each, with `add_parser(subparsers)` and `run(args) -> int`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from generator.report import FORMATS
+from generator.strings.cli import BAD_DATE, CONTENT_MISSING
+
+
+def iso_date(value: str) -> date:
+    """argparse type for YYYY-MM-DD dates."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(BAD_DATE.format(value=value)) from None
+
+
+def add_content_options(parser: argparse.ArgumentParser, *, formats: bool = True) -> None:
+    """The options shared by commands that read a content root."""
+    parser.add_argument("--content", default="content", help="content root (default: ./content)")
+    parser.add_argument("--today", type=iso_date, help="build date YYYY-MM-DD (default: today, Asia/Ho_Chi_Minh)")
+    if formats:
+        parser.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+
+
+def content_root(args: argparse.Namespace) -> Path | None:
+    """The content root, or None (after telling the user on stderr) when it is missing."""
+    root = Path(args.content)
+    if not root.is_dir():
+        print(CONTENT_MISSING.format(path=root), file=sys.stderr)
+        return None
+    return root
+
+
+def today_of(args: argparse.Namespace) -> date:
+    """--today, or today's date in Asia/Ho_Chi_Minh."""
+    from generator.load import default_today
+
+    return args.today or default_today()
+
+
+def progress_printer(label: str):
+    """A progress callback `(done, total)` writing to stderr on a terminal only (quiet in CI)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\r{label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+    return show

@@ -1,0 +1,47 @@
+"""`check`: validate the whole content root and print one report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from generator.commands import add_content_options, content_root, progress_printer, today_of
+from generator.report import render
+
+HELP = """Validate every letter (metadata, layout, dates, privacy, the PDF itself) and the registries.
+
+Exit 0 when there is no error (warnings allowed), 1 on any error, 2 on a usage error.
+example: python -m generator check --content content --format github --today 2018-06-01
+"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `check`."""
+    parser = subparsers.add_parser("check", help="validate the content", description=HELP,
+                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_content_options(parser)
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF gate (metadata only)")
+    parser.add_argument("--cache-dir", default=".cache/pdfgate", help="PDF facts cache (default: .cache/pdfgate)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the check and print the report; exit code 1 when any error."""
+    from pathlib import Path
+
+    from generator.validate import check_content
+
+    root = content_root(args)
+    if root is None:
+        return 2
+    result = check_content(root, today_of(args), cache_dir=Path(args.cache_dir), run_pdf_gate=not args.no_pdf,
+                           progress=progress_printer("PDF"))
+    letters = len(result.content.letters) if result.content else _count_letters(root)
+    sys.stdout.write(render(result.problems, args.format, args.content, letters))
+    return 0 if result.valid else 1
+
+
+def _count_letters(root) -> int:
+    from generator.load import discover_letters
+
+    return len(discover_letters(root)[0])

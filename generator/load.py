@@ -1,0 +1,240 @@
+"""Load a content root: settings, registries and every letter, into model objects.
+
+Loading never stops at the first bad file: each file yields its own problems, and a letter whose
+YAML does not parse or whose fields are unusable is left out of the model (its problems stay).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator import schema
+from generator.model import (
+    Agency,
+    CalendarOverrides,
+    Correction,
+    DelayReason,
+    Dossier,
+    Letter,
+    Person,
+    Policy,
+    Portal,
+    Reason,
+    Recipient,
+    Withdrawal,
+)
+from generator.problems import Problem, make
+from generator.vtext import is_nfc, legacy_encoding
+from generator.yamlsrc import Node, read_yaml, walk_scalars
+
+LETTER_ID = re.compile(r"^[a-z0-9-]+$")
+YEAR = re.compile(r"^\d{4}$")
+IGNORED_NAMES = {".gitkeep"}
+
+
+@dataclass
+class Loaded:
+    """What loading found: model objects (possibly partial) and every problem."""
+
+    portal: Portal | None = None
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    levels: tuple[str, ...] = ()
+    reasons: dict[str, Reason] = field(default_factory=dict)
+    letters: list[Letter] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    registries_ok: bool = True
+    agency_lines: dict[str, dict[str, int]] = field(default_factory=dict)  # code -> {field: line}
+
+
+def read_and_coerce(root: Path, rel: str, fields: tuple[schema.Field, ...]) -> tuple[dict | None, dict, list[Problem]]:
+    """Read one YAML file, check its text and coerce it against `fields`."""
+    node, problems = read_yaml(root / rel, rel)
+    if node is None:
+        return None, {}, problems
+    problems += text_problems(node, rel)
+    values, coerced = schema.coerce(node, fields, rel)
+    return values, coerced.lines, problems + coerced.problems
+
+
+def text_problems(node: Node, rel: str) -> list[Problem]:
+    """NFC and legacy-encoding problems for every string value of a file."""
+    found = []
+    for path, scalar in walk_scalars(node):
+        text: str = scalar.value  # type: ignore[assignment]
+        if text.isascii():
+            continue
+        if not is_nfc(text):
+            found.append(make("text-not-nfc", rel, scalar.line, path))
+        encoding = legacy_encoding(text)
+        if encoding:
+            found.append(make("text-legacy-encoding", rel, scalar.line, path, encoding=encoding, sample=text[:40]))
+    return found
+
+
+def load_settings(root: Path, out: Loaded) -> None:
+    """portal.yml, agencies.yml and reasons.yml into `out`."""
+    for name in ("portal.yml", "agencies.yml", "reasons.yml"):
+        if not (root / name).is_file():
+            out.problems.append(make("config-missing", name, None, name=name))
+            out.registries_ok = False
+    if (root / "portal.yml").is_file():
+        values, _, problems = read_and_coerce(root, "portal.yml", schema.PORTAL)
+        out.problems += problems
+        if values is not None and not problems:
+            out.portal = _portal(values)
+    if (root / "agencies.yml").is_file():
+        values, lines, problems = read_and_coerce(root, "agencies.yml", schema.AGENCIES)
+        out.problems += problems
+        out.registries_ok &= not problems
+        if values:
+            out.levels = tuple(values.get("levels", ()))
+            for index, item in enumerate(values.get("agencies", [])):
+                prefix = f"agencies.{index}"
+                if not {"code", "name", "level"} <= item.keys():
+                    continue
+                if _registry_code_problem(out, "agencies.yml", lines, prefix, item["code"], out.agencies):
+                    continue
+                out.agencies[item["code"]] = Agency(**item)
+                out.agency_lines[item["code"]] = {
+                    name[len(prefix) + 1 :]: line for name, line in lines.items() if name.startswith(prefix + ".")
+                } | {"": lines.get(prefix, 0)}
+    if (root / "reasons.yml").is_file():
+        values, lines, problems = read_and_coerce(root, "reasons.yml", schema.REASONS)
+        out.problems += problems
+        out.registries_ok &= not problems
+        for index, item in enumerate((values or {}).get("reasons", [])):
+            if {"code", "label"} <= item.keys() and not _registry_code_problem(
+                out, "reasons.yml", lines, f"reasons.{index}", item["code"], out.reasons
+            ):
+                out.reasons[item["code"]] = Reason(item["code"], item["label"])
+
+
+def _registry_code_problem(out: Loaded, rel: str, lines: dict[str, int], prefix: str, code: str, seen: dict) -> bool:
+    """Report a malformed or duplicate registry code; True when the entry must be skipped."""
+    line = lines.get(f"{prefix}.code")
+    if not LETTER_ID.match(code):
+        out.problems.append(make("registry-bad-code", rel, line, f"{prefix}.code", code=code))
+    elif code in seen:
+        out.problems.append(make("registry-duplicate-code", rel, line, f"{prefix}.code", code=code))
+    else:
+        return False
+    out.registries_ok = False
+    return True
+
+
+def _portal(values: dict) -> Portal:
+    policy = dict(values.get("policy", {}))
+    if "public_contacts" in policy:
+        policy["public_contacts"] = tuple(policy["public_contacts"])
+    calendar = values.get("calendar", {})
+    return Portal(
+        name=values["name"],
+        owner=values["owner"],
+        site_url=values["site_url"],
+        contact=values.get("contact", ""),
+        data_licence=values.get("data_licence", "CC-BY-4.0"),
+        pdf_base_url=values.get("pdf_base_url", ""),
+        policy=Policy(**policy),
+        calendar=CalendarOverrides(tuple(calendar.get("days_off", ())), tuple(calendar.get("working_days", ()))),
+    )
+
+
+def discover_letters(root: Path) -> tuple[list[str], list[Problem]]:
+    """Relative paths of every letter YAML under letters/, and layout problems for anything else."""
+    letters_dir = root / "letters"
+    found: list[str] = []
+    problems: list[Problem] = []
+    if not letters_dir.is_dir():
+        return found, problems
+    for dirpath, dirnames, filenames in os.walk(letters_dir):
+        dirnames.sort()
+        rel_dir = Path(dirpath).relative_to(root).as_posix()
+        depth = rel_dir.count("/")  # letters=0, letters/<year>=1, letters/<year>/<agency>=2
+        names = set(filenames)
+        for name in sorted(filenames):
+            rel = f"{rel_dir}/{name}"
+            if name in IGNORED_NAMES:
+                continue
+            reason = _layout_reason(root / rel, name, depth, names)
+            if reason:
+                problems.append(make("layout-unexpected-file", rel, None, reason=reason))
+            elif name.endswith(".yml"):
+                found.append(rel)
+        for name in list(dirnames):
+            if depth >= 2 or (root / rel_dir / name).is_symlink():
+                problems.append(make("layout-unexpected-file", f"{rel_dir}/{name}", None, reason="thư mục thừa"))
+                dirnames.remove(name)
+    return found, problems
+
+
+def _layout_reason(path: Path, name: str, depth: int, siblings: set[str]) -> str | None:
+    if depth != 2:
+        return "tệp phải nằm trong letters/<năm>/<mã-cơ-quan>/"
+    if not YEAR.match(path.parent.parent.name):
+        return "thư mục năm phải gồm 4 chữ số"
+    if name.endswith(".yml"):
+        return "tệp YAML không được là liên kết" if path.is_symlink() else None
+    if name.endswith(".pdf"):
+        return None if name[:-4] + ".yml" in siblings else "tệp PDF không có tệp YAML cùng tên"
+    if name.endswith(".yaml"):
+        return "dùng đuôi .yml, không dùng .yaml"
+    return "chỉ chấp nhận tệp .yml và .pdf"
+
+
+def load_letter(root: Path, rel: str) -> tuple[Letter | None, list[Problem]]:
+    """Read one letter's YAML into a `Letter` (None when required fields are unusable)."""
+    values, lines, problems = read_and_coerce(root, rel, schema.LETTER)
+    if values is None:
+        return None, problems
+    try:
+        return _letter(rel, values, lines), problems
+    except (KeyError, TypeError):  # a required field is missing or unusable: already reported
+        return None, problems
+
+
+def _letter(rel: str, values: dict, lines: dict[str, int]) -> Letter:
+    letter_id = rel.rsplit("/", 1)[-1][: -len(".yml")]
+    dossier = values["dossier"]
+    return Letter(
+        id=letter_id,
+        source=rel,
+        number=values["number"],
+        issued_on=values["issued_on"],
+        agency=values["agency"],
+        signer=Person(**values["signer"]),
+        recipient=Recipient(**values["recipient"]),
+        dossier=Dossier(**dossier),
+        reason=DelayReason(**values["reason"]),
+        published_on=values["published_on"],
+        privacy_reviewed=values.get("privacy_reviewed", False),
+        corrections=tuple(Correction(**c) for c in values.get("corrections", ())),
+        withdrawn=Withdrawal(**values["withdrawn"]) if "withdrawn" in values else None,
+        lines=lines,
+    )
+
+
+def load_all(root: Path) -> Loaded:
+    """Load settings, registries and every letter under `root`."""
+    out = Loaded()
+    load_settings(root, out)
+    rels, layout = discover_letters(root)
+    out.problems += layout
+    for rel in rels:
+        letter, problems = load_letter(root, rel)
+        out.problems += problems
+        if letter is not None:
+            out.letters.append(letter)
+    out.letters.sort(key=lambda letter: (letter.issued_on, letter.id))
+    return out
+
+
+def default_today() -> date:
+    """Today's date in Asia/Ho_Chi_Minh."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()

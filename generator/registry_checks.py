@@ -1,0 +1,48 @@
+"""Integrity of the registries: references between agencies, levels, cycles, validity windows."""
+
+from __future__ import annotations
+
+from generator.load import Loaded
+from generator.model import Portal
+from generator.problems import Problem, make
+
+REFERENCES = ("parent", "tracked_by", "successor")
+
+
+def check_registries(loaded: Loaded, portal: Portal) -> list[Problem]:
+    """Problems in agencies.yml beyond its schema: unknown references, levels, cycles, windows."""
+    problems: list[Problem] = []
+    agencies = loaded.agencies
+    for code, agency in agencies.items():
+        lines = loaded.agency_lines.get(code, {})
+        for ref in REFERENCES:
+            target = getattr(agency, ref)
+            if target is not None and target not in agencies:
+                problems.append(make("registry-unknown-ref", "agencies.yml", lines.get(ref), ref, code=target))
+        if loaded.levels and agency.level not in loaded.levels:
+            problems.append(make("registry-unknown-level", "agencies.yml", lines.get("level"), "level",
+                                 level=agency.level))
+        if agency.valid_from and agency.valid_to and agency.valid_from > agency.valid_to:
+            problems.append(make("registry-bad-window", "agencies.yml", lines.get("valid_to"), "valid_to"))
+    problems += _cycles(loaded)
+    if problems:
+        loaded.registries_ok = False
+    return problems
+
+
+def _cycles(loaded: Loaded) -> list[Problem]:
+    problems = []
+    reported: set[str] = set()
+    for start in loaded.agencies:
+        chain: list[str] = []
+        code: str | None = start
+        while code is not None and code in loaded.agencies and code not in chain:
+            chain.append(code)
+            code = loaded.agencies[code].parent
+        if code in chain and code not in reported:
+            cycle = chain[chain.index(code):]
+            reported.update(cycle)
+            line = loaded.agency_lines.get(code, {}).get("parent")
+            problems.append(make("registry-cycle", "agencies.yml", line, "parent",
+                                 cycle=" → ".join([*cycle, code])))
+    return problems

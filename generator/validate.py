@@ -1,0 +1,101 @@
+"""Validate a content root: every rule of CONTENT.md, every problem at once.
+
+`check_content()` is the one entry point: load everything, run the per-letter checks (small
+generator functions in `LETTER_CHECKS`), the registry and cross-letter checks, the PDF gate and
+the register import, and return a `CheckResult`. It never prints or exits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator import load
+from generator.letter_checks import LETTER_CHECKS, Context, cross_letter_checks
+from generator.model import Agency, Content, Letter, Portal
+from generator.problems import Problem, has_errors, sort_problems
+from generator.registry_checks import check_registries
+
+DEFAULT_PORTAL = Portal(name="", owner="", site_url="/")
+
+
+@dataclass
+class CheckResult:
+    """Outcome of `check_content`: the model (None when settings are unusable), problems, PDF facts."""
+
+    content: Content | None
+    problems: list[Problem]
+    pdf_facts: dict = field(default_factory=dict)  # letter.pdf_source -> PdfFacts
+
+    @property
+    def valid(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return not has_errors(self.problems)
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity == "warning" for p in self.problems)
+
+
+def check_content(
+    root: Path,
+    today: date,
+    *,
+    cache_dir: Path | None = None,
+    run_pdf_gate: bool = True,
+    progress=None,
+) -> CheckResult:
+    """Load and validate everything under `root` as of `today`."""
+    loaded = load.load_all(root)
+    problems = list(loaded.problems)
+    portal = loaded.portal or DEFAULT_PORTAL
+    problems += check_registries(loaded, portal)
+    ctx = Context.create(root, portal, loaded.agencies, loaded.reasons, today, loaded.registries_ok)
+    problems += ctx.problems
+    for letter in loaded.letters:
+        for check in LETTER_CHECKS:
+            problems.extend(check(letter, ctx))
+    facts: dict = {}
+    if run_pdf_gate:
+        from generator.pdf_checks import gate_letters
+
+        facts, pdf_problems = gate_letters(root, loaded.letters, portal, loaded.agencies, cache_dir, progress)
+        problems += pdf_problems
+    problems += cross_letter_checks(loaded.letters, facts)
+    register_rows = []
+    if loaded.portal is not None:
+        register_rows, register_problems = _load_register(root, loaded.agencies, portal, today)
+        problems += register_problems
+    content = None
+    if loaded.portal is not None and loaded.registries_ok:
+        content = Content(
+            root=root,
+            portal=portal,
+            agencies=loaded.agencies,
+            levels=loaded.levels,
+            reasons=loaded.reasons,
+            letters=loaded.letters,
+            register=register_rows,
+        )
+    return CheckResult(content, sort_problems(problems), facts)
+
+
+def _load_register(root: Path, agencies: dict[str, Agency], portal: Portal, today: date) -> tuple[list, list]:
+    try:
+        from generator.register import load_register
+    except ImportError:  # the register import ships with the compliance module
+        return [], []
+    return load_register(root, agencies, portal.policy, today)
+
+
+def letter_problems(letter: Letter, ctx: Context) -> Iterator[Problem]:
+    """Every per-letter problem of one letter (for tools that check a single file)."""
+    for check in LETTER_CHECKS:
+        yield from check(letter, ctx)
+
