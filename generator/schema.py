@@ -58,7 +58,7 @@ LETTER = (
         F("title", "text", "Chức vụ người ký, e.g. \"Phó Giám đốc\"."),
     )),
     F("recipient", "map", "Người nhận (Kính gửi).", True, children=(
-        F("kind", "text", "individual | organization.", True, choices=("individual", "organization")),
+        F("kind", "text", "Cá nhân hay tổ chức.", True, choices=("individual", "organization")),
         F("name", "text", "Tên; cá nhân viết tắt, e.g. \"Ông N.V.A.\".", True),
     )),
     F("dossier", "map", "Hồ sơ bị trễ hạn.", True, children=(

@@ -1,0 +1,14 @@
+"""Regenerate docs/reference.md (fields and problem codes) from the code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from generator.reference import reference_markdown  # noqa: E402
+
+if __name__ == "__main__":
+    (ROOT / "docs" / "reference.md").write_text(reference_markdown(), encoding="utf-8")
