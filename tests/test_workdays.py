@@ -1,0 +1,156 @@
+"""Working-day calendar on real Vietnamese holiday schedules (holidays==0.109, country VN)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import holidays
+import pytest
+
+from generator.model import CalendarOverrides, DelayReason, Dossier, Letter, Person, Recipient
+from generator.workdays import WorkCalendar, days_late, issued_in_time
+
+CAL = WorkCalendar()
+
+
+def days(start: date, end: date) -> list[date]:
+    """Every day in [start, end]."""
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def make_letter(issued_on: date, due_on: date, new_due_on: date, returned_on: date | None = None) -> Letter:
+    """A letter with only the dates that matter here."""
+    return Letter(
+        id="2018-05-0001",
+        source="letters/2018/so-tnmt/2018-05-0001.yml",
+        number="15/XL-STNMT",
+        issued_on=issued_on,
+        agency="so-tnmt",
+        signer=Person("Nguyễn Văn Bình", "Phó Giám đốc"),
+        recipient=Recipient("individual", "Ông N.V.A."),
+        dossier=Dossier(
+            code="000.00.21.H17-180420-0012",
+            procedure="Đăng ký biến động quyền sử dụng đất",
+            received_on=date(2018, 4, 20),
+            due_on=due_on,
+            new_due_on=new_due_on,
+            returned_on=returned_on,
+        ),
+        reason=DelayReason("inter-agency", "Chờ ý kiến phối hợp của Chi cục Thuế."),
+        published_on=issued_on,
+    )
+
+
+def test_tet_2024_closes_8_to_14_february() -> None:
+    # Tết Giáp Thìn: 10 Feb 2024; public servants off Thu 8 – Wed 14 Feb.
+    period = days(date(2024, 2, 5), date(2024, 2, 16))
+    assert [d for d in period if CAL.is_working_day(d)] == [
+        date(2024, 2, 5), date(2024, 2, 6), date(2024, 2, 7), date(2024, 2, 15), date(2024, 2, 16),
+    ]
+
+
+def test_tet_2025_closes_25_january_to_2_february() -> None:
+    # Tết Ất Tỵ: 29 Jan 2025; off Sat 25 Jan – Sun 2 Feb, i.e. no working day in between.
+    assert [d for d in days(date(2025, 1, 25), date(2025, 2, 2)) if CAL.is_working_day(d)] == []
+    assert CAL.is_working_day(date(2025, 1, 24))
+    assert CAL.is_working_day(date(2025, 2, 3))
+
+
+def test_reunification_2025_with_make_up_saturday() -> None:
+    # 2025: Sat 26 Apr is worked so that Fri 2 May is off; 30 Apr – 4 May off.
+    assert CAL.is_working_day(date(2025, 4, 26))
+    assert [CAL.is_working_day(d) for d in days(date(2025, 4, 28), date(2025, 5, 5))] == [
+        True, True, False, False, False, False, False, True,
+    ]
+    assert CAL.count(date(2025, 4, 25), date(2025, 4, 28)) == 2  # Sat 26 and Mon 28
+    assert CAL.add(date(2025, 4, 29), 1) == date(2025, 5, 5)
+
+
+def test_reunification_2024_make_up_saturday() -> None:
+    # 2024: Mon 29 Apr off, made up on Sat 4 May.
+    assert not CAL.is_working_day(date(2024, 4, 29))
+    assert CAL.is_working_day(date(2024, 5, 4))
+
+
+def test_national_day() -> None:
+    # Since 2021 National Day is two days: 2 Sep and an adjacent day.
+    assert not CAL.is_working_day(date(2024, 9, 2))
+    assert not CAL.is_working_day(date(2024, 9, 3))
+    assert not CAL.is_working_day(date(2025, 9, 1))
+    assert not CAL.is_working_day(date(2025, 9, 2))
+    assert CAL.is_working_day(date(2025, 9, 3))
+    assert not CAL.is_working_day(date(2018, 9, 3))  # 2 Sep 2018 was a Sunday: Monday off
+
+
+def test_plain_weekend_and_weekday() -> None:
+    assert not CAL.is_working_day(date(2018, 5, 5))  # Saturday
+    assert not CAL.is_working_day(date(2018, 5, 6))  # Sunday
+    assert CAL.is_working_day(date(2018, 5, 7))
+
+
+def test_matches_package_over_ten_years() -> None:
+    national = holidays.country_holidays("VN")
+    period = days(date(2017, 1, 1), date(2026, 12, 31))
+    assert [d for d in period if CAL.is_working_day(d)] == [d for d in period if national.is_working_day(d)]
+
+
+def test_count_and_count_from() -> None:
+    # Week of 7–11 May 2018, all working days.
+    assert CAL.count(date(2018, 5, 4), date(2018, 5, 11)) == 5
+    assert CAL.count_from(date(2018, 5, 4), date(2018, 5, 11)) == 5  # Fri 4 .. Thu 10
+    assert CAL.count(date(2018, 5, 4), date(2018, 5, 4)) == 0
+    assert CAL.count(date(2018, 5, 11), date(2018, 5, 4)) == 0
+    assert CAL.count_from(date(2018, 5, 11), date(2018, 5, 4)) == 0
+    # Across a year boundary and Tết 2025: (20 Dec 2024, 7 Feb 2025].
+    assert CAL.count(date(2024, 12, 20), date(2025, 2, 7)) == len(
+        [d for d in days(date(2024, 12, 21), date(2025, 2, 7)) if CAL.is_working_day(d)]
+    ) == 29  # 23–31 Dec: 7, Jan before Tết: 17, 3–7 Feb: 5
+
+
+def test_add_skips_holidays_both_ways() -> None:
+    assert CAL.add(date(2024, 2, 7), 1) == date(2024, 2, 15)
+    assert CAL.add(date(2024, 2, 15), -1) == date(2024, 2, 7)
+    assert CAL.add(date(2024, 2, 10), 0) == date(2024, 2, 10)
+    assert CAL.add(date(2024, 12, 31), 3) == date(2025, 1, 6)
+    for start in days(date(2024, 1, 1), date(2025, 12, 31))[::3]:
+        for n in (1, 7, 30):
+            end = CAL.add(start, n)
+            assert CAL.is_working_day(end)
+            assert CAL.count(start, end) == n
+            assert CAL.add(end, -n) <= start or not CAL.is_working_day(start)
+
+
+def test_portal_overrides() -> None:
+    # A provincial day off on Fri 10 May 2024 and a make-up Saturday 18 May 2024.
+    cal = WorkCalendar(CalendarOverrides(days_off=(date(2024, 5, 10),), working_days=(date(2024, 5, 18),)))
+    assert not cal.is_working_day(date(2024, 5, 10))
+    assert cal.is_working_day(date(2024, 5, 18))
+    assert CAL.is_working_day(date(2024, 5, 10))
+    assert not CAL.is_working_day(date(2024, 5, 18))
+    assert cal.count(date(2024, 5, 9), date(2024, 5, 20)) == CAL.count(date(2024, 5, 9), date(2024, 5, 20)) == 7
+    assert cal.add(date(2024, 5, 9), 1) == date(2024, 5, 13)
+
+
+def test_days_late_uses_returned_or_new_due_date() -> None:
+    # The contract's example: due Fri 4 May 2018, returned Mon 14 May, new date Tue 15 May.
+    returned = make_letter(date(2018, 5, 9), date(2018, 5, 4), date(2018, 5, 15), date(2018, 5, 14))
+    open_ = make_letter(date(2018, 5, 9), date(2018, 5, 4), date(2018, 5, 15))
+    assert (days_late(returned, CAL), days_late(open_, CAL)) == (6, 7)
+    # Over Tết 2024: due Wed 7 Feb, new date Fri 16 Feb -> only 15 and 16 Feb count.
+    assert days_late(make_letter(date(2024, 2, 6), date(2024, 2, 7), date(2024, 2, 16)), CAL) == 2
+
+
+@pytest.mark.parametrize(
+    ("issued_on", "due_on", "lead", "expected"),
+    [
+        (date(2018, 5, 3), date(2018, 5, 4), 1, True),  # one working day before
+        (date(2018, 5, 4), date(2018, 5, 4), 1, False),  # on the due date
+        (date(2018, 5, 9), date(2018, 5, 4), 1, False),  # after it
+        (date(2018, 5, 4), date(2018, 5, 4), 0, True),  # lead 0 tolerates the due date
+        (date(2024, 2, 7), date(2024, 2, 15), 2, False),  # Tết between: one working day only
+        (date(2024, 2, 6), date(2024, 2, 15), 2, True),
+    ],
+)
+def test_issued_in_time(issued_on: date, due_on: date, lead: int, expected: bool) -> None:
+    letter = make_letter(issued_on, due_on, due_on + timedelta(days=10))
+    assert issued_in_time(letter, CAL, lead) is expected
