@@ -21,7 +21,7 @@ _IDENTIFIER_PATTERNS = [
     # procedure code: 1.004227, 3.000181.000.00.00.H22, 2.000815.000.00.00.H55.02
     r"(?<![\d.])\d\.\d{6}(?:\.[0-9A-Za-z]+)*",
     # letter / legal document number: 15/XL-STNMT, 391/VPUBND-KSTT, 61/2018/NĐ-CP, 766/QĐ-TTg
-    r"\d+(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9.]*(?:-[A-ZĐ][A-Za-zĐđ0-9.]*)*",
+    r"(?<!\d)\d{1,5}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9.]*(?:-[A-ZĐ][A-Za-zĐđ0-9.]*)*",
     # dates: 09/05/2018, 9-5-2018, 09.05.2018, 2018-05-09, "ngày 09 tháng 5 năm 2018"
     r"(?<!\d)\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}(?!\d)",
     r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)",
@@ -37,8 +37,9 @@ _GROUP = re.compile(r"\d+")
 _MOBILE = re.compile(r"^(?:0|\+84)(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-9])\d{7}$")
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 _ID_WORDS = ("cmnd", "cccd", "can cuoc", "dinh danh", "chung minh", "cmt", "so dinh danh")
-_NOT_PERSONAL_WORDS = ("ma so thue", "mst", "ma so doanh nghiep", "tai khoan", "so tk", "stk")
+_NOT_PERSONAL_WORDS = ("ma so thue", "mst", "ma so doanh nghiep")  # organisations' tax codes look like 03x...
 _CONTEXT = 40  # characters before a number searched for the words above
+_MAX_GROUPS = 6  # a phone number or ID is written in at most this many digit groups
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def _spans(match: re.Match[str]) -> Iterator[tuple[int, int]]:
     groups = [(g.start(), g.end()) for g in _GROUP.finditer(match.group(0))]
     base = match.start()
     plus = match.group(0).startswith("+")
-    for size in range(len(groups), 0, -1):
+    for size in range(min(len(groups), _MAX_GROUPS), 0, -1):
         for i in range(len(groups) - size + 1):
             start = groups[i][0] - (1 if i == 0 and plus else 0)
             yield base + start, base + groups[i + size - 1][1]
@@ -99,9 +100,9 @@ def _number_findings(original: str, scanned: str) -> Iterator[Finding]:
             written = scanned[start:end]
             digits = normalize_phone(written)
             kind = None
-            if _MOBILE.match(digits) and not _near(scanned, start, _NOT_PERSONAL_WORDS):
-                kind = "phone"
-            elif _is_citizen_id(written, digits, _near(scanned, start, _ID_WORDS)):
+            if _MOBILE.match(digits):
+                kind = None if _near(scanned, start, _NOT_PERSONAL_WORDS) else "phone"
+            elif len(digits) in (9, 12) and _is_citizen_id(written, digits, _near(scanned, start, _ID_WORDS)):
                 kind = "citizen-id"
             if kind:
                 taken.append((start, end))

@@ -139,3 +139,20 @@ def test_mobile_prefixes() -> None:
 )
 def test_is_masked_name(name: str, masked: bool) -> None:
     assert is_masked_name(name) is masked
+
+
+def test_more_shapes() -> None:
+    text = "CCCD 0010 9201 2345; ĐT/Zalo 0912345678/Zalo; STK 0912345678 tại ngân hàng."
+    # A bank account may be the owner's phone number: still reported.
+    assert kinds(scan_text(text)) == [
+        ("citizen-id", "0010 9201 2345"), ("phone", "0912345678"), ("phone", "0912345678"),
+    ]
+
+
+def test_long_number_tables_stay_fast() -> None:
+    import time
+
+    table = " ".join(str(i % 1000) for i in range(20_000))
+    began = time.perf_counter()
+    scan_text(table)
+    assert time.perf_counter() - began < 5
