@@ -49,6 +49,7 @@ def make(
     line: int | None = None,
     field: str | None = None,
     severity: str | None = None,
+    /,
     **params: object,
 ) -> Problem:
     """Build a problem of catalog type `code`, its Vietnamese message filled from `params`."""

@@ -209,8 +209,10 @@ def _scalar(node: Node, field: Field, path: str, out: Coerced) -> object:
     text: str = node.value  # type: ignore[assignment]
     if field.kind == "text":
         if not text.strip():
-            out.fail("field-empty", node.line, path)
-            return None
+            if field.required:
+                out.fail("field-empty", node.line, path)
+                return None
+            return ""
         if field.choices and text not in field.choices:
             out.fail("field-choice", node.line, path, value=text, choices=", ".join(field.choices))
             return None

@@ -127,6 +127,7 @@ def write_letter(root: Path, letter_id: str = "2018-05-0001", *, scan: bool = Fa
     """Write one letter (YAML + PDF) under root/letters/<year>/<agency>/; returns the YAML path."""
     data = apply_overrides(LETTER, overrides)
     year = str(data.get("issued_on", "2018"))[:4]
+    year = year if year.isdigit() else "2018"
     folder = root / "letters" / year / str(data.get("agency", "so-tnmt"))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{letter_id}.yml"
