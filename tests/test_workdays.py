@@ -154,3 +154,16 @@ def test_days_late_uses_returned_or_new_due_date() -> None:
 def test_issued_in_time(issued_on: date, due_on: date, lead: int, expected: bool) -> None:
     letter = make_letter(issued_on, due_on, due_on + timedelta(days=10))
     assert issued_in_time(letter, CAL, lead) is expected
+
+
+def test_hundred_thousand_letters_are_fast() -> None:
+    import time
+
+    cal = WorkCalendar()
+    began = time.perf_counter()
+    total = 0
+    for i in range(100_000):
+        due = date(2018, 1, 1) + timedelta(days=i % 3000)
+        total += cal.count(due, due + timedelta(days=20)) + cal.count_from(due - timedelta(days=3), due)
+    assert time.perf_counter() - began < 5
+    assert total > 100_000 * 14
