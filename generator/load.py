@@ -47,6 +47,7 @@ class Loaded:
     letters: list[Letter] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     registries_ok: bool = True
+    letter_files: int = 0  # letter YAML files found, loadable or not
     agency_lines: dict[str, dict[str, int]] = field(default_factory=dict)  # code -> {field: line}
 
 
@@ -223,6 +224,7 @@ def load_all(root: Path) -> Loaded:
     load_settings(root, out)
     rels, layout = discover_letters(root)
     out.problems += layout
+    out.letter_files = len(rels)
     for rel in rels:
         letter, problems = load_letter(root, rel)
         out.problems += problems

@@ -28,6 +28,7 @@ class CheckResult:
     content: Content | None
     problems: list[Problem]
     pdf_facts: dict = field(default_factory=dict)  # letter.pdf_source -> PdfFacts
+    letter_files: int = 0  # letter YAML files found (the report's "letters")
 
     @property
     def valid(self) -> bool:
@@ -83,7 +84,7 @@ def check_content(
             letters=loaded.letters,
             register=register_rows,
         )
-    return CheckResult(content, sort_problems(problems), facts)
+    return CheckResult(content, sort_problems(problems), facts, loaded.letter_files)
 
 
 def _load_register(root: Path, agencies: dict[str, Agency], portal: Portal, today: date) -> tuple[list, list]:

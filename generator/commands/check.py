@@ -36,12 +36,5 @@ def run(args: argparse.Namespace) -> int:
         return 2
     result = check_content(root, today_of(args), cache_dir=Path(args.cache_dir), run_pdf_gate=not args.no_pdf,
                            progress=progress_printer("PDF"))
-    letters = len(result.content.letters) if result.content else _count_letters(root)
-    sys.stdout.write(render(result.problems, args.format, args.content, letters))
+    sys.stdout.write(render(result.problems, args.format, args.content, result.letter_files))
     return 0 if result.valid else 1
-
-
-def _count_letters(root) -> int:
-    from generator.load import discover_letters
-
-    return len(discover_letters(root)[0])
