@@ -116,3 +116,8 @@ AGENCY_REPORTS = "Xem các báo cáo định kỳ"
 # --- CLI --------------------------------------------------------------------------------------------
 CLI_BAD_PERIOD = "Kỳ báo cáo không hợp lệ: '{value}' (dùng 2018-W19, 2018-05, 2018-Q2, 2018-H1 hoặc 2018)."
 CLI_UNKNOWN_UNIT = "Không có cơ quan/đơn vị '{value}' trong agencies.yml."
+
+# --- consistency warning details --------------------------------------------------------------------
+DATE_FIELDS = {"received_on": "ngày tiếp nhận", "due_on": "ngày hẹn trả", "returned_on": "ngày trả kết quả"}
+DISAGREE_PART = "{field}: phần mềm {register}, văn bản {letter}"
+DISAGREE_DETAIL = "không khớp với văn bản số {letter} ({parts})"

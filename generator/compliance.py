@@ -1,0 +1,273 @@
+"""Compliance figures per agency and period, rolled up for tracking units (pure, no I/O).
+
+Built on `generator.stats`: letter figures (count, in time, days late, publication lag, reasons)
+come from `summarize` over the letters issued in the period; the register adds overdue dossiers
+(register rows whose `due_on` lies in the period), coverage and the missing-letter list.
+
+Definitions (also printed on every report page):
+- overdue = register rows of the agency with `due_on` in the period;
+- covered = those whose dossier code has a (not withdrawn) letter issued on or before the as-of date;
+- coverage = covered / overdue (None when nothing was overdue or there is no register at all);
+- missing = overdue rows without a letter whose working days in (due_on, as_of] exceed
+  `policy.missing_letter_grace_working_days` (returned or not: the apology was owed anyway);
+  pending = the others without a letter (still in grace).
+A tracking unit's scope is itself plus every agency whose `parent` or (inherited) `tracked_by` is in
+the scope, transitively; each agency is counted once. Historical agencies keep their own row.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from generator.model import Agency, Content, Letter, RegisterRow
+from generator.periods import Period
+from generator.reports import consistency
+from generator.stats import LetterFacts, all_facts, calendar_for, summarize
+from generator.workdays import WorkCalendar
+
+FIGURES = ("overdue", "covered", "coverage", "missing", "pending", "letters", "in_time", "median_days_late",
+           "max_days_late", "median_publication_days")
+"""Every figure of a row, in table order (the JSON, CSV and page columns use these keys)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """Figures of one agency (or the totals) for one period."""
+
+    agency: str  # "" for the totals
+    agency_name: str
+    historical: bool
+    valid_to: date | None
+    successor: str | None
+    successor_name: str | None
+    overdue: int | None  # None: no register
+    covered: int | None
+    coverage: float | None
+    missing: int | None
+    pending: int | None
+    letters: int
+    in_time: int
+    median_days_late: float | None
+    max_days_late: int | None
+    median_publication_days: float | None
+    reasons: dict[str, int]
+
+    def as_dict(self) -> dict:
+        """The row as a JSON-ready dict (dates as ISO text)."""
+        return {
+            "agency": self.agency, "agency_name": self.agency_name, "historical": self.historical,
+            "valid_to": self.valid_to.isoformat() if self.valid_to else None,
+            "successor": self.successor, "successor_name": self.successor_name,
+            **{name: getattr(self, name) for name in FIGURES}, "reasons": dict(self.reasons),
+        }
+
+
+@dataclass(frozen=True)
+class MissingDossier:
+    """An overdue dossier still without a letter after the grace period."""
+
+    row: RegisterRow
+    working_days_overdue: int  # working days in (due_on, returned_on or as_of]
+
+
+@dataclass
+class Report:
+    """One period × scope: a row per agency, totals, the previous period's totals, lists and warnings."""
+
+    period: Period
+    unit: Agency | None  # None: the whole portal
+    as_of: date
+    has_register: bool
+    grace: int
+    lead: int
+    rows: list[Row]
+    totals: Row
+    previous_totals: Row
+    missing: list[MissingDossier]
+    warnings: list[consistency.Inconsistency] = field(default_factory=list)
+    reason_labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def partial(self) -> bool:
+        """True when the period has not ended on the as-of date."""
+        return self.as_of < self.period.end
+
+
+class Compliance:
+    """Indexes of one content root as of a date; computes reports for any period and scope."""
+
+    def __init__(self, content: Content, as_of: date, cal: WorkCalendar | None = None,
+                 facts: dict[str, LetterFacts] | None = None) -> None:
+        self.content = content
+        self.as_of = as_of
+        self.cal = cal or calendar_for(content)
+        self.facts = facts if facts is not None else all_facts(content, self.cal)
+        policy = content.portal.policy
+        self.grace = policy.missing_letter_grace_working_days
+        self.lead = policy.apology_lead_working_days
+        self.has_register = bool(content.register)
+        self.agencies = content.agencies
+        self._facts_by_agency: dict[str, list[LetterFacts]] = {}
+        for item in sorted(self.facts.values(), key=lambda f: (f.letter.issued_on, f.letter.id)):
+            self._facts_by_agency.setdefault(item.letter.agency, []).append(item)
+        self._fact_days = {a: [f.letter.issued_on for f in items] for a, items in self._facts_by_agency.items()}
+        self._rows_by_agency: dict[str, list[RegisterRow]] = {}
+        for row in sorted(content.register, key=lambda r: (r.due_on, r.dossier_code)):
+            self._rows_by_agency.setdefault(row.agency, []).append(row)
+        self._row_days = {a: [r.due_on for r in rows] for a, rows in self._rows_by_agency.items()}
+        self.letters_by_dossier: dict[str, list[Letter]] = {}
+        for letter in content.letters:
+            if letter.withdrawn is None and letter.issued_on <= as_of:
+                self.letters_by_dossier.setdefault(letter.dossier.code, []).append(letter)
+        self.warnings = consistency.find(content, self.letters_by_dossier) if self.has_register else []
+
+    # --- scopes -----------------------------------------------------------------------------------
+
+    def tracker_of(self, code: str) -> str | None:
+        """The unit tracking an agency: its own `tracked_by`, else inherited along parents."""
+        seen: set[str] = set()
+        agency = self.agencies.get(code)
+        while agency is not None and agency.code not in seen:
+            seen.add(agency.code)
+            if agency.tracked_by:
+                return agency.tracked_by
+            agency = self.agencies.get(agency.parent) if agency.parent else None
+        return None
+
+    def tracking_units(self) -> list[str]:
+        """Agencies that track or are the parent of another agency (registry order)."""
+        units = set()
+        for agency in self.agencies.values():
+            tracker = self.tracker_of(agency.code)
+            if tracker and tracker != agency.code:
+                units.add(tracker)
+            if agency.parent:
+                units.add(agency.parent)
+        return [code for code in self.agencies if code in units]
+
+    def scope(self, unit: str | None) -> list[str]:
+        """Agency codes a unit sees (itself, what it tracks, their subtrees), registry order; all when None."""
+        if unit is None:
+            return list(self.agencies)
+        inside = {unit}
+        changed = True
+        while changed:
+            changed = False
+            for agency in self.agencies.values():
+                if agency.code in inside:
+                    continue
+                if agency.parent in inside or self.tracker_of(agency.code) in inside:
+                    inside.add(agency.code)
+                    changed = True
+        return [code for code in self.agencies if code in inside]
+
+    # --- figures ----------------------------------------------------------------------------------
+
+    def _facts(self, code: str, period: Period) -> list[LetterFacts]:
+        days = self._fact_days.get(code, [])
+        items = self._facts_by_agency.get(code, [])
+        return items[bisect_left(days, period.start): bisect_right(days, period.end)]
+
+    def _rows(self, code: str, period: Period) -> list[RegisterRow]:
+        days = self._row_days.get(code, [])
+        rows = self._rows_by_agency.get(code, [])
+        return rows[bisect_left(days, period.start): bisect_right(days, period.end)]
+
+    def has_letter(self, row: RegisterRow) -> bool:
+        """True when a (not withdrawn) letter for the row's dossier exists as of the as-of date."""
+        return row.dossier_code in self.letters_by_dossier
+
+    def past_grace(self, row: RegisterRow) -> bool:
+        """True when more than the grace period of working days has passed since due_on (as of the as-of date)."""
+        return self.cal.count(row.due_on, self.as_of) > self.grace
+
+    def overdue_working_days(self, row: RegisterRow) -> int:
+        """Working days in (due_on, returned_on or as_of]."""
+        end = min(row.returned_on, self.as_of) if row.returned_on else self.as_of
+        return self.cal.count(row.due_on, end)
+
+    def _row(self, code: str | None, facts: list[LetterFacts], rows: list[RegisterRow]) -> Row:
+        figures = summarize(facts)
+        reasons = {reason: 0 for reason in self.content.reasons}
+        reasons.update(dict(figures.reasons))
+        overdue = covered = missing = pending = None
+        coverage = None
+        if self.has_register:
+            overdue = len(rows)
+            without = [r for r in rows if not self.has_letter(r)]
+            covered = overdue - len(without)
+            missing = sum(self.past_grace(r) for r in without)
+            pending = len(without) - missing
+            coverage = covered / overdue if overdue else None
+        agency = self.agencies.get(code) if code else None
+        historical = bool(agency and agency.valid_to and agency.valid_to < self.as_of)
+        successor = self.agencies.get(agency.successor) if agency and agency.successor else None
+        return Row(
+            agency=code or "",
+            agency_name=agency.name if agency else (code or ""),
+            historical=historical,
+            valid_to=agency.valid_to if agency else None,
+            successor=successor.code if successor else None,
+            successor_name=successor.name if successor else None,
+            overdue=overdue, covered=covered, coverage=coverage, missing=missing, pending=pending,
+            letters=figures.count, in_time=figures.in_time,
+            median_days_late=figures.median_days_late, max_days_late=figures.max_days_late,
+            median_publication_days=figures.median_publication_lag, reasons=reasons,
+        )
+
+    def agency_row(self, code: str, period: Period) -> Row:
+        """Figures of one agency for one period."""
+        return self._row(code, self._facts(code, period), self._rows(code, period))
+
+    def totals(self, codes: list[str], period: Period) -> Row:
+        """Figures of a set of agencies taken together (medians over all their letters)."""
+        facts = [f for code in codes for f in self._facts(code, period)]
+        rows = [r for code in codes for r in self._rows(code, period)]
+        return self._row(None, facts, rows)
+
+    def _shown(self, code: str, period: Period) -> bool:
+        agency = self.agencies[code]
+        existed = (agency.valid_from is None or agency.valid_from <= period.end) and (
+            agency.valid_to is None or agency.valid_to >= period.start)
+        return existed or bool(self._facts(code, period) or self._rows(code, period))
+
+    def missing(self, codes: list[str], period: Period) -> list[MissingDossier]:
+        """Overdue dossiers of the period still without a letter after the grace period."""
+        out = []
+        for code in codes:
+            for row in self._rows(code, period):
+                if not self.has_letter(row) and self.past_grace(row):
+                    out.append(MissingDossier(row, self.overdue_working_days(row)))
+        return sorted(out, key=lambda m: (m.row.due_on, m.row.agency, m.row.dossier_code))
+
+    def report(self, period: Period, unit: str | None = None) -> Report:
+        """The report of `period` for a tracking unit (None: the whole portal)."""
+        codes = self.scope(unit)
+        inside = set(codes)
+        warnings = [w for w in self.warnings if w.agency in inside and period.contains(w.day)]
+        return Report(
+            period=period,
+            unit=self.agencies.get(unit) if unit else None,
+            as_of=self.as_of,
+            has_register=self.has_register,
+            grace=self.grace,
+            lead=self.lead,
+            rows=[self.agency_row(code, period) for code in codes if self._shown(code, period)],
+            totals=self.totals(codes, period),
+            previous_totals=self.totals(codes, period.previous()),
+            missing=self.missing(codes, period),
+            warnings=warnings,
+            reason_labels={code: reason.label for code, reason in self.content.reasons.items()},
+        )
+
+    def data_days(self, unit: str | None = None) -> list[date]:
+        """Every date that puts data in a period for a scope: letters' issued_on and rows' due_on."""
+        codes = self.scope(unit)
+        return sorted({d for c in codes for d in self._fact_days.get(c, []) + self._row_days.get(c, [])})
+
+    def all_time(self, code: str) -> tuple[Row, list[MissingDossier]]:
+        """An agency's figures over all its data up to the as-of date, and its missing-letter list."""
+        period = Period(date(1, 1, 1), self.as_of, "all", "all")
+        return self.agency_row(code, period), self.missing([code], period)

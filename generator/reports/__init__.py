@@ -1,0 +1,1 @@
+"""Compliance reports: consistency warnings, report pages, tables (CSV, JSON, Markdown) and charts."""
