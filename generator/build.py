@@ -1,0 +1,150 @@
+"""Build the public site, all or nothing: check → render → mkdocs (strict) → search hook → swap.
+
+`build_site()` is one straight-line function. The new site is built in a temporary folder beside
+`site_dir` and swapped in only when complete (rename old away, rename new in, delete old), so a failed
+build — invalid content, a strict-mode warning, a crash — leaves the previous site untouched.
+The library never prints or exits: failures raise `BuildFailed`; `generator/commands/build.py` reports.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from markupsafe import escape
+
+from generator.render import Rendered, render_docs
+from generator.strings import site as S
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS_YML = ROOT / "mkdocs.yml"
+
+
+class BuildFailed(Exception):
+    """The build stopped; the previous site (if any) is untouched. `check` holds the problems when invalid."""
+
+    def __init__(self, message: str, check=None) -> None:
+        super().__init__(message)
+        self.check = check
+
+
+@dataclass
+class BuildResult:
+    """A finished build: the check result, what was rendered, where the site is."""
+
+    check: object  # generator.validate.CheckResult
+    rendered: Rendered
+    site_dir: Path
+
+
+def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Path | None = None,
+               cache_dir: Path | None = None, run_pdf_gate: bool = True, progress=None) -> BuildResult:
+    """Validate `content_root`, render, run mkdocs, swap the result into `site_dir`."""
+    from generator.validate import check_content
+
+    site_dir = Path(site_dir).resolve()
+    build_dir = Path(build_dir or ROOT / "build").resolve()
+    result = check_content(Path(content_root), today, cache_dir=cache_dir, run_pdf_gate=run_pdf_gate, progress=progress)
+    if not result.valid or result.content is None:
+        raise BuildFailed("content has errors", check=result)
+    rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs")
+    tmp_site = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
+    _remove(tmp_site)
+    try:
+        run_mkdocs(rendered, build_dir / "docs", tmp_site, today)
+        copy_assets(rendered.assets, tmp_site)
+        # --- search hook: the search engineer adds the index step here, e.g.
+        #     generator.search.index_site(tmp_site, result.content, rendered)
+        #     It must write only inside tmp_site and raise on failure (the swap then never happens).
+        swap_in(tmp_site, site_dir)
+    except BaseException:
+        _remove(tmp_site)
+        raise
+    return BuildResult(result, rendered, site_dir)
+
+
+def mkdocs_overrides(rendered: Rendered) -> dict:
+    """Config values the generator sets on top of mkdocs.yml (portal identity, nav, footer)."""
+    portal = rendered.site.content.portal
+    footer = [S.FOOTER_LICENCE.format(licence=portal.data_licence)]
+    if portal.contact:
+        footer.append(S.FOOTER_CONTACT.format(contact=portal.contact))
+    return {
+        "site_name": str(escape(portal.name or "congkhai")),  # Material prints site_name raw
+        "site_url": rendered.site.base_url if "://" in rendered.site.base_url else None,
+        "copyright": str(escape(" ".join(footer))),
+        "nav": [{S.NAV_HOME: "index.md"}, {S.NAV_AGENCIES: "agencies/index.md"}, {S.NAV_LETTERS: "letters/index.md"},
+                {S.NAV_DATA: "data/index.md"}, {S.NAV_ABOUT: "about.md"}],
+        "extra": {"generator": False,
+                  "feed": {"href": "feeds/atom.xml", "title": str(escape(S.FEED_TITLE.format(portal=portal.name)))}},
+    }
+
+
+@contextmanager
+def source_date(today: date):
+    """SOURCE_DATE_EPOCH = `today` (midnight UTC) while mkdocs runs: dates in sitemap/gzip are reproducible."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(today.year, today.month, today.day, tzinfo=UTC).timestamp()))
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def run_mkdocs(rendered: Rendered, docs_dir: Path, out_dir: Path, today: date) -> None:
+    """`mkdocs build --strict` through its Python API into `out_dir`; raises BuildFailed on any warning."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    overrides = {k: v for k, v in mkdocs_overrides(rendered).items() if v is not None}
+    with source_date(today):
+        try:
+            config = load_config(str(MKDOCS_YML), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True,
+                                 **overrides)
+            build(config)
+        except MkDocsException as exc:
+            raise BuildFailed(f"mkdocs: {exc}") from exc
+        except SystemExit as exc:  # mkdocs' Abort derives from SystemExit in some paths
+            raise BuildFailed(f"mkdocs aborted: {exc}") from exc
+
+
+def copy_assets(assets: list[tuple[Path, str]], out_dir: Path) -> None:
+    """Copy PDFs into the built site (hard links when possible: same bytes, no extra disk)."""
+    for src, rel in sorted(assets, key=lambda a: a[1]):
+        target = out_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(src, target)
+        except OSError:
+            shutil.copyfile(src, target)
+
+
+def swap_in(new: Path, site_dir: Path) -> None:
+    """Replace `site_dir` by `new`: rename the old site away, rename the new one in, delete the old."""
+    old = site_dir.parent / f".{site_dir.name}.old-{os.getpid()}"
+    _remove(old)
+    had_old = site_dir.exists()
+    if had_old:
+        site_dir.rename(old)
+    try:
+        new.rename(site_dir)
+    except BaseException:
+        if had_old:
+            old.rename(site_dir)  # put the previous site back
+        raise
+    _remove(old)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()

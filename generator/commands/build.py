@@ -1,0 +1,51 @@
+"""`build`: validate the content and build the public site, all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from generator.commands import add_content_options, content_root, progress_printer, today_of
+
+HELP = """Validate the content (like `check`), then build the site into --site-dir.
+
+All or nothing: on any error the previous site stays untouched and the exit code is 1.
+example: python -m generator build --content content --site-dir site --today 2026-01-15
+"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `build`."""
+    parser = subparsers.add_parser("build", help="build the public site", description=HELP,
+                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_content_options(parser)
+    parser.add_argument("--site-dir", default="site", help="where the site goes (default: ./site)")
+    parser.add_argument("--build-dir", default="build", help="generated pages (default: ./build, git-ignored)")
+    parser.add_argument("--cache-dir", default=".cache/pdfgate", help="PDF facts cache (default: .cache/pdfgate)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build; print the check report on invalid content; exit 1 on any failure."""
+    from generator.build import BuildFailed, build_site
+    from generator.report import render
+
+    root = content_root(args)
+    if root is None:
+        return 2
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        result = build_site(root, Path(args.site_dir), today_of(args), build_dir=Path(args.build_dir),
+                            cache_dir=Path(args.cache_dir), progress=progress_printer("PDF"))
+    except BuildFailed as exc:
+        if exc.check is not None:
+            letters = len(exc.check.content.letters) if exc.check.content else 0
+            sys.stdout.write(render(exc.check.problems, args.format, args.content, letters))
+        print(f"build failed: {exc}; the previous site is unchanged", file=sys.stderr)
+        return 1
+    content = result.check.content
+    print(f"built {len(result.rendered.pages)} pages ({len(content.letters)} letters, "
+          f"{len(content.agencies)} agencies) into {result.site_dir}", file=sys.stderr)
+    return 0

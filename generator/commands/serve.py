@@ -1,0 +1,49 @@
+"""`serve`: build the site into a preview folder and serve it on localhost (stdlib HTTP server)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import sys
+from pathlib import Path
+
+from generator.commands import add_content_options, content_root, today_of
+
+HELP = """Build the site (like `build`) into --site-dir and serve it at http://127.0.0.1:PORT/.
+
+Stop with Ctrl+C. Rebuild by running the command again.
+example: python -m generator serve --content content --port 8000
+"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `serve`."""
+    parser = subparsers.add_parser("serve", help="preview the site locally", description=HELP,
+                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_content_options(parser)
+    parser.add_argument("--site-dir", default="build/preview", help="preview folder (default: ./build/preview)")
+    parser.add_argument("--build-dir", default="build", help="generated pages (default: ./build)")
+    parser.add_argument("--cache-dir", default=".cache/pdfgate", help="PDF facts cache (default: .cache/pdfgate)")
+    parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build, then serve until interrupted."""
+    from generator.commands import build as build_command
+
+    if content_root(args) is None:
+        return 2
+    code = build_command.run(args)
+    if code:
+        return code
+    site = Path(args.site_dir).resolve()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        print(f"serving {site} at http://127.0.0.1:{server.server_address[1]}/ (as of {today_of(args)})",
+              file=sys.stderr)
+        with contextlib.suppress(KeyboardInterrupt):
+            server.serve_forever()
+    return 0

@@ -1,0 +1,159 @@
+"""Letter pages (`letters/<year>/<agency>/<id>/`) and the listing pages by year and by agency and year."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator.model import Letter
+from generator.render.common import Site, newest_first, page_html, pages_of, url_of, write_page
+from generator.strings import site as S
+
+LETTER_TEMPLATE = "letter.html"  # the Material override (overrides/letter.html) used via front matter
+THUMB_STEM = "thumb"
+
+
+@dataclass(frozen=True)
+class PdfView:
+    """What a letter page shows about its PDF (None fields: not known or not published)."""
+
+    href: str | None
+    size: int | None
+    pages: int | None
+    sha256: str | None
+    thumb: str | None
+    thumb_size: tuple[int, int] | None
+    signature: str
+
+
+def tracker_of(site: Site, code: str) -> str | None:
+    """The unit tracking an agency: its own `tracked_by`, else inherited along parents."""
+    seen: set[str] = set()
+    agency = site.agency(code)
+    while agency and agency.code not in seen:
+        seen.add(agency.code)
+        if agency.tracked_by:
+            return agency.tracked_by
+        agency = site.agency(agency.parent)
+    return None
+
+
+def signature_text(facts: object | None) -> str:
+    """Vietnamese signature status from PdfFacts.signatures (list of dicts)."""
+    if facts is None:
+        return S.SIG_UNKNOWN
+    signatures = list(getattr(facts, "signatures", None) or [])
+    if not signatures:
+        return S.SIG_NONE
+    texts = []
+    for sig in signatures:
+        get = sig.get if isinstance(sig, dict) else lambda k, s=sig: getattr(s, k, None)
+        if not get("intact"):
+            status = S.SIG_BROKEN
+        elif get("trusted"):
+            status = S.SIG_VALID
+        else:
+            status = S.SIG_UNTRUSTED
+        signer = get("signer")
+        texts.append(f"{status} ({S.SIG_BY.format(signer=signer)})" if signer else status)
+    return "; ".join(texts)
+
+
+def png_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of a PNG from its IHDR chunk."""
+    if len(data) >= 24 and data[:8] == b"\x89PNG\r\n\x1a\n":
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    return None
+
+
+def pdf_view(site: Site, letter: Letter, docs_dir: Path, assets: list[tuple[Path, str]]) -> PdfView | None:
+    """Publish a letter's PDF (copied beside its page, or linked to pdf_base_url) and its thumbnail."""
+    if letter.withdrawn is not None:
+        return None  # a withdrawn letter's PDF (and thumbnail) is no longer published
+    facts = site.pdf_facts.get(letter.pdf_source)
+    size, sha, pages = site.pdf_meta(letter)
+    href = site.pdf_href(letter)
+    if href and not site.content.portal.pdf_base_url:
+        assets.append((site.content.root / letter.pdf_source, letter.url + href))
+    thumb_name, thumb_size = write_thumbnail(facts, docs_dir / letter.url)
+    return PdfView(href, size, pages, sha, thumb_name, thumb_size, signature_text(facts))
+
+
+def image_kind(data: bytes) -> str | None:
+    """File extension of a PNG or WebP image from its magic bytes."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return "png"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    return None
+
+
+def write_thumbnail(facts: object | None, folder: Path) -> tuple[str | None, tuple[int, int] | None]:
+    """Write the first-page thumbnail (PdfFacts.thumbnail, PNG or WebP) beside the page; (name, size)."""
+    data = getattr(facts, "thumbnail", None)
+    kind = image_kind(data) if data else None
+    if not kind:
+        return None, None
+    size = tuple(getattr(facts, "thumbnail_size", None) or ()) or png_size(data)
+    if not size or not all(size):
+        return None, None
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{THUMB_STEM}.{kind}"
+    (folder / name).write_bytes(data)
+    return name, (int(size[0]), int(size[1]))
+
+
+def render_letters(site: Site, env: jinja2.Environment, docs_dir: Path, assets: list[tuple[Path, str]]) -> list[str]:
+    """Write one page per letter; returns the docs paths written."""
+    written = []
+    for letter in site.content.letters:
+        facts = site.facts[letter.id]
+        agency = site.agency(letter.agency)
+        src = letter.url + "index.md"
+        body = page_html(
+            env, "letter_body.html", page_url=letter.url, letter=letter, facts=facts, agency=agency, site=site,
+            tracker=site.agency(tracker_of(site, letter.agency)), pdf=pdf_view(site, letter, docs_dir, assets),
+            reason=site.reason_label(letter.reason.category), lead=site.lead,
+            level=site.level_label(agency.level) if agency else "",
+        )
+        title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))
+        written.append(write_page(docs_dir, src, title, body, template=LETTER_TEMPLATE,
+                                  hide=("navigation", "toc")))
+    return written
+
+
+def listing_src(year: int, agency: str | None, page: int) -> str:
+    """Docs path of a listing page: letters/<year>/[<agency>/]index.md, page n>1 as trang_<n>.md."""
+    folder = f"letters/{year}/" + (f"{agency}/" if agency else "")
+    return folder + ("index.md" if page == 1 else f"trang_{page}.md")
+
+
+def render_listings(site: Site, env: jinja2.Environment, docs_dir: Path) -> list[str]:
+    """Write letters/index (years), letters/<year>/ (agencies of the year) and paginated agency-year lists."""
+    written = []
+    years = Counter(letter.year for letter in site.content.letters)
+    src = "letters/index.md"
+    written.append(write_page(docs_dir, src, S.TITLE_LETTERS, page_html(
+        env, "years.html", page_url=url_of(src), years=sorted(years.items(), reverse=True), site=site)))
+    for year in sorted(years):
+        items = newest_first(f for f in site.facts.values() if f.letter.year == year)
+        agencies = Counter(f.letter.agency for f in items)
+        rows = sorted(agencies.items(), key=lambda kv: (-kv[1], site.agency_name(kv[0]), kv[0]))
+        src = listing_src(year, None, 1)
+        written.append(write_page(docs_dir, src, S.TITLE_YEAR.format(year=year), page_html(
+            env, "year.html", page_url=url_of(src), year=year, rows=rows, site=site)))
+        for code in sorted(agencies):
+            chunks = pages_of([f for f in items if f.letter.agency == code])
+            for number, chunk in enumerate(chunks, start=1):
+                src = listing_src(year, code, number)
+                title = S.TITLE_AGENCY_YEAR.format(agency=site.agency_name(code), year=year)
+                if len(chunks) > 1:
+                    title += f" ({S.PAGE_N.format(page=number, pages=len(chunks))})"
+                pager = [(n, url_of(listing_src(year, code, n))) for n in range(1, len(chunks) + 1)]
+                written.append(write_page(docs_dir, src, title, page_html(
+                    env, "agency_year.html", page_url=url_of(src), year=year, code=code, items=chunk,
+                    page=number, pager=pager, site=site, title=title)))
+    return written

@@ -1,0 +1,274 @@
+/* congkhai citizen search: dossier-code lookup and accent-insensitive Pagefind search.
+ * No framework, no CDN. Settings and Vietnamese messages come from lookup/config.js
+ * (window.congkhaiSearch), written at build time by generator/search.
+ * normalizeCode / fnv1a / shardKey / fold / toneNorm mirror generator/search/codes.py and
+ * generator/vtext.py; tests/test_search_e2e.py checks both sides agree.
+ */
+(function () {
+  "use strict";
+
+  var TONES = { "\u0300": 1, "\u0301": 1, "\u0303": 1, "\u0309": 1, "\u0323": 1 };
+  var MOVABLE = { oa: 1, oe: 1, uy: 1 };
+  var PAGE_SIZE = 10;
+
+  function normalizeCode(text) {
+    var s = String(text || "").normalize("NFC").replace(/\s+/g, "");
+    return s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").toUpperCase();
+  }
+
+  function fnv1a(text) {
+    var bytes = new TextEncoder().encode(text);
+    var h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
+  }
+
+  function shardKey(code, prefix) {
+    return ("00000000" + fnv1a(normalizeCode(code)).toString(16)).slice(-8).slice(0, prefix);
+  }
+
+  function fold(text) {
+    return String(text || "").toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
+      .replace(/[đð]/g, "d").replace(/\s+/g, " ").trim();
+  }
+
+  function splitTone(ch) {
+    var d = ch.normalize("NFD"), base = "", tone = "";
+    for (var i = 0; i < d.length; i++) {
+      if (TONES[d[i]]) tone += d[i]; else base += d[i];
+    }
+    return [base.normalize("NFC"), tone];
+  }
+
+  function toneNorm(text) {
+    return String(text || "").normalize("NFC").replace(/\p{L}+/gu, function (w) {
+      if (w.length < 2) return w;
+      var a = splitTone(w[w.length - 2]), b = splitTone(w[w.length - 1]);
+      if (a[1] || !b[1] || !MOVABLE[(a[0] + b[0]).toLowerCase()]) return w;
+      if (w.length > 2 && w[w.length - 3].toLowerCase() === "q") return w;
+      return w.slice(0, -2) + (a[0] + b[1]).normalize("NFC") + b[0];
+    });
+  }
+
+  /* Drop phrases every letter would match ("xin lỗi", "hồ sơ"), unless nothing else is left. */
+  function stripStop(text, phrases) {
+    var words = text.split(/\s+/).filter(Boolean), keep = [], i = 0;
+    var stop = (phrases || []).map(function (p) { return p.split(" "); })
+      .sort(function (a, b) { return b.length - a.length; });
+    while (i < words.length) {
+      var hit = 0;
+      for (var k = 0; k < stop.length && !hit; k++) {
+        var p = stop[k];
+        if (p.every(function (w, j) { return i + j < words.length && fold(words[i + j]) === w; })) hit = p.length;
+      }
+      if (hit) i += hit; else keep.push(words[i++]);
+    }
+    return keep.length ? keep.join(" ") : text;
+  }
+
+  window.congkhaiSearchLib = {
+    stripStop: stripStop,
+    normalizeCode: normalizeCode, fnv1a: fnv1a, shardKey: shardKey, fold: fold, toneNorm: toneNorm
+  };
+
+  var cfg = window.congkhaiSearch;
+  var box = document.getElementById("ck-search");
+  if (!cfg || !box) return;
+  var M = cfg.messages || {};
+  var script = document.currentScript;
+  var root = new URL("../", script ? script.src : document.baseURI);
+
+  function msg(key, params) {
+    return String(M[key] || key).replace(/\{(\w+)\}/g, function (_, k) {
+      return params && params[k] !== undefined ? params[k] : "";
+    });
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function formatDate(iso) {
+    var p = String(iso || "").split("-");
+    return p.length === 3 ? p[2] + "/" + p[1] + "/" + p[0] : iso;
+  }
+
+  function resultItem(d) {
+    var li = el("li", "ck-result");
+    var a = el("a", "ck-result-title", d.title);
+    a.href = new URL(d.url, root).href;
+    li.appendChild(a);
+    if (d.withdrawn) li.appendChild(el("span", "ck-badge", " " + msg("withdrawn")));
+    var bits = [d.agency, msg("issued") + " " + formatDate(d.issued)];
+    if (d.code) bits.push(msg("code") + " " + d.code);
+    if (d.number) bits.unshift(d.number);
+    li.appendChild(el("div", "ck-result-meta", bits.filter(Boolean).join(" · ")));
+    li.setAttribute("data-id", d.id || "");
+    return li;
+  }
+
+  /* ---- dossier-code lookup: one request for one small shard ---- */
+  var lookupForm = document.getElementById("ck-lookup-form");
+  var lookupOut = document.getElementById("ck-lookup-result");
+
+  async function lookup(raw) {
+    lookupOut.removeAttribute("data-done");
+    await lookupInto(raw);
+    lookupOut.setAttribute("data-done", raw);
+  }
+
+  async function lookupInto(raw) {
+    var code = normalizeCode(raw);
+    lookupOut.textContent = "";
+    if (!code) { lookupOut.appendChild(el("p", "ck-status", msg("lookup_empty_input"))); return; }
+    var url = new URL("lookup/" + shardKey(code, cfg.prefix) + ".json", root);
+    var data = {};
+    try {
+      var resp = await fetch(url.href);
+      if (resp.ok) data = await resp.json();
+      else if (resp.status !== 404) throw new Error(String(resp.status));
+    } catch (err) {
+      lookupOut.appendChild(el("p", "ck-status ck-error", msg("error")));
+      return;
+    }
+    var entries = data[code] || [];
+    if (!entries.length) {
+      lookupOut.appendChild(el("p", "ck-status ck-not-found", msg("lookup_not_found", { code: code })));
+      var ul = el("ul", "ck-contacts");
+      (cfg.contacts || []).forEach(function (c) {
+        ul.appendChild(el("li", "", c.contact ? c.name + ": " + c.contact : c.name));
+      });
+      lookupOut.appendChild(ul);
+      return;
+    }
+    lookupOut.appendChild(el("p", "ck-status ck-found", msg("lookup_found", { code: code, n: entries.length })));
+    var list = el("ol", "ck-results");
+    entries.forEach(function (e) {
+      list.appendChild(resultItem({ id: e.id, url: e.url, title: e.title, agency: e.agency, issued: e.issued_on,
+                                    number: e.number, withdrawn: e.withdrawn }));
+    });
+    lookupOut.appendChild(list);
+  }
+
+  if (lookupForm) {
+    lookupForm.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      lookup(lookupForm.elements.code.value);
+    });
+  }
+
+  /* ---- text search with Pagefind ---- */
+  var form = document.getElementById("ck-search-form");
+  var out = document.getElementById("ck-search-result");
+  var widen = document.getElementById("ck-widen");
+  var pagefind = null, merged = false, generation = 0;
+
+  async function loadPagefind() {
+    if (!pagefind) {
+      pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+      await pagefind.options({ excerptLength: 0 });
+    }
+    return pagefind;
+  }
+
+  async function mergeArchive(pf) {
+    if (merged) return;
+    merged = true;
+    for (var i = 0; i < (cfg.archive || []).length; i++) {
+      await pf.mergeIndex(new URL("pagefind-archive/" + cfg.archive[i] + "/", root).href);
+    }
+  }
+
+  function chosenFilters() {
+    var filters = {};
+    ["agency", "year", "reason", "level"].forEach(function (name) {
+      var field = form.elements[name];
+      if (field && field.value) filters[name] = field.value;
+    });
+    return filters;
+  }
+
+  async function runSearch() {
+    var q = form.elements.q.value.trim();
+    var mine = ++generation;
+    out.textContent = "";
+    out.removeAttribute("data-done");
+    if (!q) return;
+    out.appendChild(el("p", "ck-status", msg("searching")));
+    try {
+      var pf = await loadPagefind();
+      var filters = chosenFilters();
+      var archiveYear = filters.year && (cfg.archive || []).indexOf(filters.year) >= 0;
+      var wide = (widen && widen.checked) || archiveYear;
+      if (wide) await mergeArchive(pf);
+      if (merged && !wide && !filters.year) filters.year = { any: cfg.recent || [] };
+      var typed = stripStop(toneNorm(q), cfg.stop), folded = fold(typed);
+      var runs = [pf.search(typed, { filters: filters })];
+      if (/[dđ]/i.test(typed) && folded !== typed.toLowerCase()) runs.push(pf.search(folded, { filters: filters }));
+      var found = await Promise.all(runs);
+      if (mine !== generation) return;
+      var seen = {}, results = [];
+      found.forEach(function (r) {
+        (r && r.results || []).forEach(function (x) { if (!seen[x.id]) { seen[x.id] = 1; results.push(x); } });
+      });
+      await render(results, q, wide, mine);
+    } catch (err) {
+      if (mine !== generation) return;
+      out.textContent = "";
+      out.appendChild(el("p", "ck-status ck-error", msg("error")));
+      if (window.console) console.error(err);
+    }
+    if (mine === generation) out.setAttribute("data-done", q);
+  }
+
+  async function render(results, q, wide, mine) {
+    out.textContent = "";
+    if (!results.length) {
+      out.appendChild(el("p", "ck-status ck-empty", msg("empty", { q: q })));
+      if (!wide && (cfg.archive || []).length) out.appendChild(el("p", "ck-status", msg("empty_recent")));
+      return;
+    }
+    out.appendChild(el("p", "ck-status ck-count", msg("count", { n: results.length })));
+    var list = el("ol", "ck-results");
+    out.appendChild(list);
+    var shown = 0, urls = {};
+    var more = el("button", "md-button ck-more", msg("more"));
+    more.type = "button";
+    async function page() {
+      more.disabled = true;
+      var batch = results.slice(shown, shown + PAGE_SIZE);
+      shown += batch.length;
+      var data = await Promise.all(batch.map(function (r) { return r.data(); }));
+      if (mine !== generation) return;
+      data.forEach(function (d) {
+        var m = d.meta || {};
+        if (urls[m.url]) return;  // an old letter's code record and its full record
+        urls[m.url] = 1;
+        list.appendChild(resultItem({ id: m.id, url: m.url, title: m.title, agency: m.agency, issued: m.issued,
+                                      number: m.number, code: m.code, withdrawn: m.withdrawn }));
+      });
+      more.disabled = false;
+      if (shown >= results.length && more.parentNode) more.parentNode.removeChild(more);
+    }
+    more.addEventListener("click", page);
+    if (results.length > PAGE_SIZE) out.appendChild(more);
+    await page();
+  }
+
+  if (form) {
+    var timer = null;
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); clearTimeout(timer); runSearch(); });
+    form.elements.q.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(runSearch, 400);
+    });
+    form.addEventListener("change", function (ev) { if (ev.target.name !== "q") runSearch(); });
+  }
+  box.setAttribute("data-ready", "1");
+})();
