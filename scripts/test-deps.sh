@@ -13,3 +13,11 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "missing system packages (browser tests will skip): ${need[*]}" >&2
   fi
 fi
+# JavaScript for the browser tests (axe-core, pinned by tests/js/package-lock.json).
+if [ ! -f tests/js/node_modules/axe-core/axe.min.js ]; then
+  if command -v npm >/dev/null 2>&1; then
+    npm ci --prefix tests/js --no-audit --no-fund --ignore-scripts >&2
+  else
+    echo "npm missing: the accessibility tests will skip" >&2
+  fi
+fi
