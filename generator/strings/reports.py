@@ -59,8 +59,8 @@ H_CHARTS = "Biểu đồ"
 NO_MISSING = "Không có hồ sơ nào quá hạn mà thiếu văn bản xin lỗi."
 NO_WARNINGS = "Dữ liệu văn bản khớp với phần mềm một cửa."
 NO_AGENCIES = "Không có cơ quan nào trong phạm vi này."
-HISTORICAL = "(đã giải thể/sáp nhập{until})"
-HISTORICAL_UNTIL = " từ {day}"
+HISTORICAL = "(ngừng hoạt động sau ngày {day})"
+PERCENT_POINTS = " điểm %"
 SUCCESSOR = "kế nhiệm: {name}"
 TOTAL = "Tổng cộng"
 NOT_APPLICABLE = "—"
@@ -77,7 +77,7 @@ COLUMNS = {
     "in_time": "Văn bản đúng hạn",
     "median_days_late": "Trễ trung vị (ngày LV)",
     "max_days_late": "Trễ tối đa (ngày LV)",
-    "median_publication_days": "Công khai sau (ngày, trung vị)",
+    "median_publication_days": "Công khai sau (ngày LV, trung vị)",
 }
 REASONS_AGENCY = "Cơ quan"
 MISSING_COLUMNS = ("Mã hồ sơ", "Cơ quan", "Thủ tục", "Ngày hẹn trả", "Quá hạn (ngày LV)", "Đã trả kết quả")
