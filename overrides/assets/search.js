@@ -101,7 +101,7 @@
 
   function resultItem(d) {
     var li = el("li", "ck-result");
-    var a = el("a", "ck-result-title", d.title);
+    var a = el("a", "ck-result-title", d.title || msg("code") + " " + d.code);
     a.href = new URL(d.url, root).href;
     li.appendChild(a);
     if (d.withdrawn) li.appendChild(el("span", "ck-badge", " " + msg("withdrawn")));
@@ -172,7 +172,7 @@
   async function loadPagefind() {
     if (!pagefind) {
       pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-      await pagefind.options({ excerptLength: 0 });
+      await pagefind.options({ excerptLength: 0, noWorker: true });
     }
     return pagefind;
   }
@@ -209,9 +209,16 @@
       if (wide) await mergeArchive(pf);
       if (merged && !wide && !filters.year) filters.year = { any: cfg.recent || [] };
       var typed = stripStop(toneNorm(q), cfg.stop), folded = fold(typed);
-      var runs = [pf.search(typed, { filters: filters })];
-      if (/[dđ]/i.test(typed) && folded !== typed.toLowerCase()) runs.push(pf.search(folded, { filters: filters }));
-      var found = await Promise.all(runs);
+      // Exact accents first: the query as typed with exactDiacritics, then accent-insensitive,
+      // then fully folded (Pagefind does not fold đ, the records carry folded forms of đ-words).
+      var found = [];
+      if (/[\u0300-\u036f]/.test(typed.normalize("NFD")) || /[đð]/i.test(typed)) {
+        await pf.options({ exactDiacritics: true });
+        found.push(await pf.search(typed, { filters: filters }));
+        await pf.options({ exactDiacritics: false });
+      }
+      found.push(await pf.search(typed, { filters: filters }));
+      if (/[dđð]/i.test(typed) && folded !== typed.toLowerCase()) found.push(await pf.search(folded, { filters: filters }));
       if (mine !== generation) return;
       var seen = {}, results = [];
       found.forEach(function (r) {

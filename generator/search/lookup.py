@@ -1,0 +1,76 @@
+"""The sharded static dossier-code lookup: `lookup/<hex prefix>.json`, one small file per query.
+
+Each shard maps a normalised dossier code to the letters that carry it. The prefix length is the
+smallest (at least 2 hex digits) that keeps every shard within `SHARD_BUDGET` bytes; the browser
+learns it from `lookup/config.js`, loaded with the search page, so a lookup is one request.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.model import Content
+from generator.search.codes import shard_key
+from generator.search.records import LetterView
+from generator.strings import search as s
+from generator.vtext import fold
+
+SHARD_BUDGET = 9_000  # bytes; the target is one request <= 10 KB
+MIN_PREFIX = 2
+MAX_PREFIX = 6
+
+
+def _entry(view: LetterView) -> dict:
+    entry = {"id": view.id, "url": view.url, "agency": view.agency, "issued_on": view.issued_on,
+             "title": view.title, "number": view.number}
+    if view.withdrawn:
+        entry["withdrawn"] = True
+    return entry
+
+
+def _dump(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def build_shards(views: Iterable[LetterView]) -> tuple[int, dict[str, bytes]]:
+    """(prefix length, {shard name: JSON bytes}) for every letter's code."""
+    by_code: dict[str, list[dict]] = defaultdict(list)
+    for view in views:
+        by_code[view.code].append(_entry(view))
+    for prefix in range(MIN_PREFIX, MAX_PREFIX + 1):
+        shards: dict[str, dict[str, list[dict]]] = defaultdict(dict)
+        for code, entries in by_code.items():
+            shards[shard_key(code, prefix)][code] = entries
+        encoded = {name: _dump(data) for name, data in shards.items()}
+        if not encoded or max(map(len, encoded.values())) <= SHARD_BUDGET or prefix == MAX_PREFIX:
+            return prefix, encoded
+    raise AssertionError("unreachable")
+
+
+def contacts(content: Content) -> list[dict[str, str]]:
+    """Whom a citizen contacts when a code is not found: the tracking units, then the portal."""
+    units = {a.tracked_by for a in content.agencies.values() if a.tracked_by}
+    found = {content.agencies[c].name: content.agencies[c].contact for c in sorted(units) if c in content.agencies}
+    portal = content.portal
+    if portal.owner and len(portal.contact) >= len(found.get(portal.owner, "")):
+        found[portal.owner] = portal.contact
+    return [{"name": name, "contact": contact} for name, contact in found.items()]
+
+
+def config_js(prefix: int, content: Content, recent_years: list[str], archive_years: list[str]) -> str:
+    """`lookup/config.js`: settings and messages the search script reads from `window.congkhaiSearch`."""
+    data = {"prefix": prefix, "contacts": contacts(content), "recent": recent_years,
+            "archive": archive_years, "messages": s.MESSAGES, "stop": [fold(p) for p in s.STOP_PHRASES]}
+    return "window.congkhaiSearch = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"
+
+
+def write_lookup(out_dir: Path, views: list[LetterView]) -> tuple[int, int, int]:
+    """Write the shards into `out_dir`; returns (prefix, number of shards, largest shard bytes)."""
+    prefix, shards = build_shards(views)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, data in shards.items():
+        (out_dir / f"{name}.json").write_bytes(data)
+    return prefix, len(shards), max(map(len, shards.values()), default=0)

@@ -1,0 +1,106 @@
+"""One small HTML record per letter for Pagefind: the letter's metadata, never the page chrome.
+
+Pagefind indexes these records, not the rendered pages: the index holds only what identifies a
+letter (dossier code and its pieces, procedure, agency, number, reason, signer), so boilerplate
+words stay out and indexing 100,000 letters stays within memory. Filters and display metadata
+ride along in ignored elements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from generator.model import Content, Letter
+from generator.search.codes import code_pieces, normalize_code
+from generator.strings import search as s
+from generator.vtext import fold, nfc, normalize_tone_placement
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class LetterView:
+    """What search shows and filters on for one letter."""
+
+    id: str
+    url: str
+    code: str
+    number: str
+    title: str
+    agency: str
+    level: str
+    year: str
+    reason: str
+    issued_on: str
+    withdrawn: bool
+
+
+def letter_view(letter: Letter, content: Content) -> LetterView:
+    """The display and filter values of `letter`."""
+    agency = content.agencies.get(letter.agency)
+    reason = content.reasons.get(letter.reason.category)
+    level = agency.level if agency else ""
+    return LetterView(
+        id=letter.id,
+        url=letter.url,
+        code=normalize_code(letter.dossier.code),
+        number=letter.number,
+        title=nfc(letter.dossier.procedure),
+        agency=nfc(agency.name) if agency else letter.agency,
+        level=s.LEVELS.get(level, level),
+        year=str(letter.year),
+        reason=nfc(reason.label) if reason else letter.reason.category,
+        issued_on=letter.issued_on.isoformat(),
+        withdrawn=letter.withdrawn is not None,
+    )
+
+
+def dd_folds(text: str) -> list[str]:
+    """Folded forms of the words Pagefind cannot fold itself (those with đ/Đ): "Đắk" -> "dak"."""
+    out: dict[str, None] = {}
+    for word in _WORDS.findall(text):
+        if any(c in "đĐðÐ" for c in word):
+            out.setdefault(fold(word), None)
+    return list(out)
+
+
+def searchable_text(letter: Letter, view: LetterView) -> str:
+    """The words of a letter that search matches (no code), tone placement normalised."""
+    parts = [view.agency, letter.number, letter.dossier.procedure_code or "", view.reason,
+             letter.reason.detail, letter.signer.name, letter.signer.title]
+    if letter.recipient.kind != "individual":
+        parts.append(letter.recipient.name)
+    return normalize_tone_placement(" ".join(p for p in parts if p))
+
+
+def _tag(attr: str, name: str, value: str) -> str:
+    return f'<span {attr}="{escape(name)}">{escape(value)}</span>'
+
+
+def record_html(letter: Letter, view: LetterView, *, code_only: bool = False) -> str:
+    """The HTML Pagefind indexes for `letter` (a code-only record when `code_only`)."""
+    # Pagefind 1.5 also searches metadata: a code-only record carries nothing but the code's facts.
+    meta = {"id": view.id, "url": view.url, "code": view.code, "issued": view.issued_on, "year": view.year}
+    if not code_only:
+        meta.update({"title": view.title, "number": view.number, "agency": view.agency})
+    if view.withdrawn:
+        meta["withdrawn"] = "1"
+    hidden = "".join(_tag("data-pagefind-meta", k, v) for k, v in meta.items())
+    if not code_only:
+        filters = {"agency": view.agency, "year": view.year, "reason": view.reason, "level": view.level}
+        hidden += "".join(_tag("data-pagefind-filter", k, v) for k, v in filters.items() if v)
+    body = [f'<p data-pagefind-weight="10">{escape(view.code)}</p>',
+            f'<p data-pagefind-weight="3">{escape(" ".join(code_pieces(view.code)))}</p>']
+    if not code_only:
+        text = searchable_text(letter, view)
+        body.append(f'<p data-pagefind-weight="5">{escape(normalize_tone_placement(view.title))}</p>')
+        body.append(f"<p>{escape(text)}</p>")
+        extra = dd_folds(text)
+        if extra:
+            body.append(f'<p data-pagefind-weight="2">{escape(" ".join(extra))}</p>')
+    return (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>'
+        f'<main data-pagefind-body>{"".join(body)}<div data-pagefind-ignore>{hidden}</div></main></body></html>'
+    )
