@@ -7,12 +7,13 @@ YAML does not parse or whose fields are unusable is left out of the model (its p
 from __future__ import annotations
 
 import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator import schema
+from generator import __version__, schema
 from generator.model import (
     Agency,
     CalendarOverrides,
@@ -218,20 +219,67 @@ def _letter(rel: str, values: dict, lines: dict[str, int]) -> Letter:
     )
 
 
-def load_all(root: Path) -> Loaded:
-    """Load settings, registries and every letter under `root`."""
+def load_all(root: Path, cache_file: Path | None = None) -> Loaded:
+    """Load settings, registries and every letter under `root` (unchanged letters from `cache_file`)."""
     out = Loaded()
     load_settings(root, out)
     rels, layout = discover_letters(root)
     out.problems += layout
     out.letter_files = len(rels)
+    cache = LetterCache(cache_file)
     for rel in rels:
-        letter, problems = load_letter(root, rel)
+        letter, problems = cache.get(root, rel)
         out.problems += problems
         if letter is not None:
             out.letters.append(letter)
+    cache.save()
     out.letters.sort(key=lambda letter: (letter.issued_on, letter.id))
     return out
+
+
+class LetterCache:
+    """Parsed letters keyed by path, reused while the file's size and mtime (ns) are unchanged.
+
+    What is cached depends only on the file's bytes (parse, schema, text checks); every check that
+    reads registries, policy or today runs again on each call.
+    """
+
+    VERSION = 1
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries: dict[str, tuple] = {}
+        self.fresh: dict[str, tuple] = {}
+        if path is not None and path.is_file():
+            try:
+                with path.open("rb") as handle:
+                    version, entries = pickle.load(handle)
+                if version == (self.VERSION, __version__):
+                    self.entries = entries
+            except Exception:  # a damaged cache is simply rebuilt
+                self.entries = {}
+
+    def get(self, root: Path, rel: str) -> tuple[Letter | None, list[Problem]]:
+        """The letter at `rel`, from the cache when its file is unchanged."""
+        stat = (root / rel).stat()
+        key = (stat.st_size, stat.st_mtime_ns)
+        cached = self.entries.get(rel)
+        if cached is not None and cached[0] == key:
+            self.fresh[rel] = cached
+            return cached[1], cached[2]
+        letter, problems = load_letter(root, rel)
+        self.fresh[rel] = (key, letter, problems)
+        return letter, problems
+
+    def save(self) -> None:
+        """Write the entries seen in this run (stale paths drop out)."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(((self.VERSION, __version__), self.fresh), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(self.path)
 
 
 def default_today() -> date:

@@ -54,7 +54,10 @@ class Finding:
 def blank_identifiers(text: str, identifiers: Iterable[str] = ()) -> str:
     """`text` with identifiers replaced by BLANK characters (same length, same offsets)."""
     out = text
+    lowered = text.lower()
     for ident in sorted({i for i in identifiers if i and i.strip()}, key=len, reverse=True):
+        if ident.lower() not in lowered:
+            continue
         out = re.sub(re.escape(ident), lambda m: BLANK * len(m.group(0)), out, flags=re.IGNORECASE)
     return _IDENTIFIERS.sub(lambda m: BLANK * len(m.group(0)), out)
 
@@ -111,6 +114,8 @@ def _number_findings(original: str, scanned: str) -> Iterator[Finding]:
 
 def scan_text(text: str, allowed: frozenset[str] = frozenset(), identifiers: Iterable[str] = ()) -> list[Finding]:
     """Personal data in `text`, after taking out identifiers; contacts in `allowed` are not reported."""
+    if "@" not in text and not any(ch.isdigit() for ch in text):
+        return []  # fast path: no number and no e-mail can be in it
     scanned = blank_identifiers(text, identifiers)
     found = list(_number_findings(text, scanned))
     found += [Finding("email", m.group(0), m.start()) for m in _EMAIL.finditer(scanned)]

@@ -52,8 +52,8 @@ def check_content(
     run_pdf_gate: bool = True,
     progress=None,
 ) -> CheckResult:
-    """Load and validate everything under `root` as of `today`."""
-    loaded = load.load_all(root)
+    """Load and validate everything under `root` as of `today`; caches (parsed letters, PDF facts) in `cache_dir`."""
+    loaded = load.load_all(root, cache_dir / "letters.pickle" if cache_dir else None)
     problems = list(loaded.problems)
     portal = loaded.portal or DEFAULT_PORTAL
     problems += check_registries(loaded, portal)
@@ -66,9 +66,13 @@ def check_content(
     if run_pdf_gate:
         from generator.pdf_checks import gate_letters
 
-        facts, pdf_problems = gate_letters(root, loaded.letters, portal, loaded.agencies, cache_dir, progress)
+        gate_cache = cache_dir / "pdfgate" if cache_dir else None
+        facts, pdf_problems = gate_letters(root, loaded.letters, portal, loaded.agencies, gate_cache, progress)
         problems += pdf_problems
     problems += cross_letter_checks(loaded.letters, facts)
+    from generator.record import check_record  # the public record (content/published.lock)
+
+    problems += check_record(root, loaded.letters, facts)
     register_rows = []
     if loaded.portal is not None:
         register_rows, register_problems = _load_register(root, loaded.agencies, portal, today)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # --- normalisation --------------------------------------------------------------------------------
 
@@ -161,16 +162,25 @@ def _repairs(text: str) -> dict[str, int]:
     """Per encoding, how many words are not Vietnamese as written but are once decoded."""
     counts = dict.fromkeys(_DECODERS, 0)
     for token in _TOKEN.findall(text):
-        if all(ord(c) < 0x80 or ord(c) > 0xFF for c in token) or is_syllable(token):
-            continue
-        if not any("a" <= c <= "z" or "A" <= c <= "Z" for c in token):  # a lone symbol such as "÷"
-            continue
-        weight = 1 if all(is_vietnamese_letter(c) for c in token) else 2  # "kh«ng": « is no letter
-        for name, decode in _DECODERS.items():
-            fixed = decode(token)
-            if fixed != token and is_syllable(fixed):
-                counts[name] += weight
+        for name, weight in _token_votes(token):
+            counts[name] += weight
     return counts
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_votes(token: str) -> tuple[tuple[str, int], ...]:
+    """(encoding, weight) for each legacy encoding that turns `token` into a Vietnamese syllable."""
+    if all(ord(c) < 0x80 or ord(c) > 0xFF for c in token) or is_syllable(token):
+        return ()
+    if not any("a" <= c <= "z" or "A" <= c <= "Z" for c in token):  # a lone symbol such as "÷"
+        return ()
+    weight = 1 if all(is_vietnamese_letter(c) for c in token) else 2  # "kh«ng": « is no letter
+    votes = []
+    for name, decode in _DECODERS.items():
+        fixed = decode(token)
+        if fixed != token and is_syllable(fixed):
+            votes.append((name, weight))
+    return tuple(votes)
 
 
 def legacy_encoding(s: str) -> str | None:
