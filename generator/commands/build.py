@@ -23,7 +23,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_content_options(parser)
     parser.add_argument("--site-dir", default="site", help="where the site goes (default: ./site)")
     parser.add_argument("--build-dir", default="build", help="generated pages (default: ./build, git-ignored)")
-    parser.add_argument("--cache-dir", default=".cache/pdfgate", help="PDF facts cache (default: .cache/pdfgate)")
+    parser.add_argument("--cache-dir", default=".cache", help="cache of parsed letters and PDF facts (default: .cache)")
     parser.set_defaults(func=run)
 
 
