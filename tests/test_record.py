@@ -1,0 +1,195 @@
+"""The public record: tampering with a published letter is caught; open corrections and withdrawals pass."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import yaml
+
+from generator import record
+from generator.validate import check_content
+from tests.helpers import make_content
+
+TODAY = date(2018, 6, 1)
+L1 = "letters/2018/so-tnmt/2018-05-0001"
+L2 = "letters/2018/so-tnmt/2018-05-0002"
+
+
+def lock(root):
+    """Lock the content as it is (the library call `python -m generator lock` makes once content is valid)."""
+    result = check_content(root, TODAY, run_pdf_gate=False)
+    assert result.valid, result.problems
+    record.write_lock(root, record.lock_entries(root, result.content.letters))
+
+
+def problems_of(root):
+    result = check_content(root, TODAY, run_pdf_gate=False)
+    return [(p.code, p.file, p.line, p.field) for p in result.problems]
+
+
+def edit_yaml(root, stem, change):
+    path = root / f"{stem}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def locked(tmp_path, letters=2):
+    root = make_content(tmp_path, letters=letters)
+    lock(root)
+    return root
+
+
+def test_no_lock_means_no_record_problems(tmp_path):
+    root = make_content(tmp_path, letters=2)
+    assert problems_of(root) == []
+
+
+def test_freshly_locked_content_is_clean_and_lock_is_deterministic(tmp_path):
+    root = locked(tmp_path)
+    first = (root / "published.lock").read_bytes()
+    lock(root)
+    assert (root / "published.lock").read_bytes() == first
+    lines = first.decode().splitlines()
+    assert len(lines) == 3 and [record.parse_lock(first.decode()).entries[i].line for i in
+                                ("2018-05-0001", "2018-05-0002")] == [2, 3]
+    assert problems_of(root) == []
+
+
+def test_changed_pdf_byte_is_caught(tmp_path):
+    root = locked(tmp_path)
+    pdf = root / f"{L1}.pdf"
+    data = bytearray(pdf.read_bytes())
+    data[200] ^= 0x01
+    pdf.write_bytes(bytes(data))
+    assert problems_of(root) == [("record-pdf-changed", f"{L1}.yml", None, None)]
+
+
+def test_edited_date_is_caught_and_names_the_field(tmp_path):
+    root = locked(tmp_path)
+    edit_yaml(root, L1, lambda d: d["dossier"].update(new_due_on="2018-05-16"))
+    found = problems_of(root)
+    assert [(c, f, fld) for c, f, _, fld in found] == [("record-metadata-changed", f"{L1}.yml", "dossier")]
+    assert found[0][2] is not None  # points at the line of `dossier:`
+    result = check_content(root, TODAY, run_pdf_gate=False)
+    assert "dossier" in result.problems[0].message
+
+
+def test_reformatting_and_comments_are_not_changes(tmp_path):
+    root = locked(tmp_path)
+    path = root / f"{L1}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = "# ghi chú của biên tập viên\n" + yaml.safe_dump(dict(reversed(list(data.items()))), allow_unicode=True,
+                                                              default_style='"')
+    path.write_text(text, encoding="utf-8")
+    assert problems_of(root) == []
+
+
+def test_deleted_letter_is_caught(tmp_path):
+    root = locked(tmp_path)
+    (root / f"{L2}.yml").unlink()
+    (root / f"{L2}.pdf").unlink()
+    assert problems_of(root) == [("record-letter-missing", "published.lock", 3, None)]
+
+
+def test_proper_correction_passes_and_lock_records_it(tmp_path):
+    root = locked(tmp_path)
+
+    def correct(d):
+        d["dossier"]["new_due_on"] = "2018-05-16"
+        d["corrections"] = [{"date": "2018-05-20", "note": "Sửa ngày hẹn trả mới theo văn bản đính chính."}]
+
+    edit_yaml(root, L1, correct)
+    pdf = root / f"{L1}.pdf"
+    pdf.write_bytes(pdf.read_bytes().replace(b"%%EOF", b"%%EOF\n", 1))
+    assert problems_of(root) == []
+    lock(root)
+    entry = record.read_lock(root / "published.lock").entries["2018-05-0001"]
+    assert entry.corrections == 1
+    # a further silent edit after the correction was locked is caught again
+    edit_yaml(root, L1, lambda d: d["reason"].update(detail="Lý do khác hẳn."))
+    assert [p[0] for p in problems_of(root)] == ["record-metadata-changed"]
+
+
+def test_rewriting_a_past_correction_is_caught(tmp_path):
+    root = make_content(tmp_path, letters=1)
+    edit_yaml(root, L1, lambda d: d.update(corrections=[{"date": "2018-05-20", "note": "Đính chính lần 1."}]))
+    lock(root)
+    edit_yaml(root, L1, lambda d: d.update(corrections=[{"date": "2018-05-20", "note": "Nội dung khác."},
+                                                         {"date": "2018-05-21", "note": "Đính chính lần 2."}]))
+    assert [p[0] for p in problems_of(root)] == ["record-corrections-rewritten"]
+    edit_yaml(root, L1, lambda d: d.pop("corrections"))
+    assert [p[0] for p in problems_of(root)] == ["record-corrections-rewritten"]
+
+
+def test_withdrawal_passes_and_its_pdf_may_go(tmp_path):
+    root = locked(tmp_path)
+    edit_yaml(root, L2, lambda d: d.update(withdrawn={"date": "2018-05-25", "reason": "Đăng nhầm hồ sơ."}))
+    (root / f"{L2}.pdf").unlink()
+    assert problems_of(root) == []
+    lock(root)
+    entry = record.read_lock(root / "published.lock").entries["2018-05-0002"]
+    assert entry.withdrawn and entry.pdf_sha256 is None
+    edit_yaml(root, L2, lambda d: d.pop("withdrawn"))
+    assert ("record-withdrawal-removed", f"{L2}.yml", None, "withdrawn") in problems_of(root)
+
+
+def test_withdrawal_does_not_allow_silent_metadata_edits(tmp_path):
+    root = locked(tmp_path)
+
+    def withdraw_and_edit(d):
+        d["withdrawn"] = {"date": "2018-05-25", "reason": "Đăng nhầm hồ sơ."}
+        d["number"] = "99/XL-STNMT"
+
+    edit_yaml(root, L2, withdraw_and_edit)
+    assert [(p[0], p[3]) for p in problems_of(root)] == [("record-metadata-changed", "number")]
+
+
+def test_unlocked_letter_is_a_warning(tmp_path):
+    root = locked(tmp_path, letters=1)
+    from tests.helpers import write_letter
+
+    write_letter(root, "2018-05-0009", number="99/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0099"})
+    result = check_content(root, TODAY, run_pdf_gate=False)
+    assert [(p.code, p.severity, p.file) for p in result.problems] == [
+        ("record-not-locked", "warning", "letters/2018/so-tnmt/2018-05-0009.yml")]
+    assert result.valid
+
+
+def test_malformed_lock_lines_are_reported_with_their_line(tmp_path):
+    root = locked(tmp_path)
+    path = root / "published.lock"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace('"corrections": 0', '"corrections": "0"')
+    lines.append("not json")
+    lines.append(lines[1])  # duplicate id
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = [(c, f, line) for c, f, line, _ in problems_of(root)]
+    assert found == [
+        ("record-not-locked", f"{L2}.yml", None),
+        ("record-lock-malformed", "published.lock", 3),
+        ("record-lock-malformed", "published.lock", 4),
+        ("record-lock-malformed", "published.lock", 5),
+    ]
+
+
+def test_missing_header_is_malformed(tmp_path):
+    root = locked(tmp_path)
+    path = root / "published.lock"
+    path.write_text("\n".join(path.read_text().splitlines()[1:]) + "\n", encoding="utf-8")
+    assert ("record-lock-malformed", "published.lock", 1, None) in problems_of(root)
+
+
+def test_compare_locks_catches_removed_and_silently_changed_entries(tmp_path):
+    root = locked(tmp_path)
+    base = record.read_lock(root / "published.lock")
+    text = (root / "published.lock").read_text(encoding="utf-8").splitlines()
+    changed = text[1].replace(base.entries["2018-05-0001"].meta_sha256, "0" * 64)
+    proposed = record.parse_lock("\n".join([text[0], changed]) + "\n")
+    found = [(p.code, p.file, p.line) for p in record.compare_locks(base, proposed)]
+    assert sorted(found) == [("record-entry-removed", "published.lock", None),
+                             ("record-metadata-changed", "published.lock", 2)]
+    corrected = changed.replace('"corrections": 0', '"corrections": 1')
+    proposed = record.parse_lock("\n".join([text[0], corrected, text[2]]) + "\n")
+    assert record.compare_locks(base, proposed) == []
+    assert record.compare_locks(base, base) == []
