@@ -24,6 +24,7 @@ INDEX_INTRO = (
 )
 INDEX_NO_DATA = "Chưa có dữ liệu để lập báo cáo."
 INDEX_PERIOD = "Kỳ báo cáo"
+VIEW = "Xem"
 WHOLE_PORTAL = "Toàn tỉnh"
 REPORT_TITLE = "{kind} — {period}"
 REPORT_SCOPE = "Phạm vi: {unit}."
@@ -108,9 +109,10 @@ WARNING_KINDS = {
 
 # --- agency page section ----------------------------------------------------------------------------
 AGENCY_H = "Tình hình xin lỗi hồ sơ quá hạn"
-AGENCY_COVERAGE = "Tỷ lệ xin lỗi: **{coverage}** ({covered}/{overdue} hồ sơ quá hạn có văn bản xin lỗi), tính đến ngày {as_of}."
+AGENCY_COVERAGE_HTML = "Tỷ lệ xin lỗi: {coverage} ({covered}/{overdue} hồ sơ quá hạn có văn bản xin lỗi), tính đến ngày {as_of}."
 AGENCY_NO_OVERDUE = "Phần mềm một cửa không ghi nhận hồ sơ quá hạn nào của cơ quan này (tính đến ngày {as_of})."
-AGENCY_MISSING_COUNT = "Hồ sơ quá hạn hơn {grace} ngày làm việc chưa có văn bản xin lỗi: **{count}**."
+AGENCY_MISSING_COUNT_HTML = "Hồ sơ quá hạn hơn {grace} ngày làm việc mà chưa có văn bản xin lỗi: {count}."
+AGENCY_MISSING_COLUMNS = ("Mã hồ sơ", "Thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả", "Quá hạn (ngày LV)", "Đã trả kết quả")
 AGENCY_REPORTS = "Xem các báo cáo định kỳ"
 
 # --- CLI --------------------------------------------------------------------------------------------

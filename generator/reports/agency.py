@@ -1,0 +1,34 @@
+"""The compliance section of an agency page: coverage and the missing-letter list, all time, as of the build date.
+
+Used by the site's agency pages (generator/render/agencies.py): `agency_section(site, code, page_url)`
+returns the HTML fragment; `compliance_of(site)` builds the `Compliance` once per site (reusing its facts).
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from generator.compliance import Compliance
+from generator.strings import reports as R
+
+
+def compliance_of(site) -> Compliance:
+    """The site's `Compliance` (built once, from the site's content, build date and letter facts)."""
+    comp = getattr(site, "_compliance", None)
+    if comp is None:
+        comp = Compliance(site.content, site.today, facts=site.facts or None)
+        site._compliance = comp
+    return comp
+
+
+def agency_section(site, code: str, page_url: str) -> Markup:
+    """HTML of the agency's compliance section: coverage, missing letters, link to the reports."""
+    from generator.reports.pages import report_env
+
+    comp = compliance_of(site)
+    row, missing = comp.all_time(code)
+    env = report_env()
+    html = env.get_template("agency_section.html").render(
+        page_url=page_url, row=row, missing=missing, has_register=comp.has_register, grace=comp.grace,
+        as_of=comp.as_of, R=R)
+    return Markup(html)

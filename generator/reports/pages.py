@@ -1,0 +1,128 @@
+"""Report pages: one per period kind × period × scope (the whole portal and each tracking unit), a CSV beside each.
+
+Layout under the docs folder (URLs with directory URLs):
+  reports/index.md                          the index: a table per kind, a row per period, a column per scope
+  reports/<period>/index.md                 the whole portal        -> reports/2025-q2/
+  reports/<period>/<unit>.md                a tracking unit         -> reports/2025-q2/tthcc/
+  reports/<period>/bao-cao-<period>[-<unit>].csv   the agency table of that page (same as `report --format csv`)
+Which periods get pages (bounded): weeks that hold data of the scope (a letter issued or a register row due);
+months, quarters, halves and years from the scope's first to its last data day (up to the as-of date).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator.compliance import FIGURES, Compliance, Report
+from generator.periods import KINDS, Period, periods_of, spanned
+from generator.render.common import make_env, page_html, url_of, write_page
+from generator.reports import tables
+from generator.reports.charts import hbar_chart
+from generator.strings import reports as R
+
+TEMPLATES = Path(__file__).with_name("templates")
+INDEX_SRC = "reports/index.md"
+KIND_ORDER = ("year", "half", "quarter", "month", "week")  # the index lists longer periods first
+
+
+def report_env() -> jinja2.Environment:
+    """The site's Jinja environment (autoescape, filters) with the report templates first."""
+    env = make_env()
+    env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)), env.loader])
+    env.globals.update(R=R, cell=tables.cell)
+    return env
+
+
+def page_src(period: Period, unit: str | None) -> str:
+    """Docs path of a report page."""
+    return f"reports/{period.slug}/{unit}.md" if unit else f"reports/{period.slug}/index.md"
+
+
+def csv_src(period: Period, unit: str | None) -> str:
+    """Docs path of the CSV beside a report page."""
+    name = f"bao-cao-{period.slug}-{unit}.csv" if unit else f"bao-cao-{period.slug}.csv"
+    return f"reports/{period.slug}/{name}"
+
+
+def report_periods(comp: Compliance, unit: str | None) -> dict[str, list[Period]]:
+    """Periods that get a page for a scope, by kind (bounded: see the module docstring)."""
+    days = [d for d in comp.data_days(unit) if d <= comp.as_of]
+    if not days:
+        return {kind: [] for kind in KINDS}
+    out = {kind: spanned(kind, days[0], days[-1]) for kind in KINDS if kind != "week"}
+    out["week"] = periods_of("week", days)
+    return out
+
+
+def charts(report: Report) -> list[Markup]:
+    """The page's SVG charts (their numbers are in the agency and reasons tables)."""
+    key = f"{report.period.slug}-{report.unit.code if report.unit else 'all'}"
+    out = []
+    rows = [r for r in report.rows if r.letters or r.overdue]
+    if rows:
+        groups = [(r.agency_name, [r.overdue, r.letters] if report.has_register else [r.letters]) for r in rows]
+        legend = [R.LEGEND_OVERDUE, R.LEGEND_LETTERS] if report.has_register else [R.LEGEND_LETTERS]
+        out.append(hbar_chart(groups, legend, R.CHART_LETTERS, f"chart-letters-{key}"))
+        covered = [(r.agency_name, [round(r.coverage * 100, 1)]) for r in rows if r.coverage is not None]
+        if covered:
+            out.append(hbar_chart(covered, [R.COLUMNS["coverage"]], R.CHART_COVERAGE, f"chart-coverage-{key}",
+                                  percent=True))
+    reasons = [(report.reason_labels[c], [n]) for c, n in report.totals.reasons.items() if n]
+    if reasons:
+        out.append(hbar_chart(reasons, [R.LEGEND_LETTERS], R.CHART_REASONS, f"chart-reasons-{key}"))
+    return [c for c in out if c]
+
+
+def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer: str,
+                 exists: set[tuple[str, str | None]]) -> list[str]:
+    """Write one report page and its CSV; returns their docs paths."""
+    unit = report.unit.code if report.unit else None
+    src = page_src(report.period, unit)
+    prev, nxt = report.period.previous(), report.period.following()
+    scope_line = (R.REPORT_SCOPE_UNIT.format(unit=report.unit.name) if report.unit
+                  else R.REPORT_SCOPE.format(unit=R.WHOLE_PORTAL))
+    body = page_html(
+        env, "report.html", page_url=url_of(src), report=report, title=tables.title(report), issuer=issuer,
+        scope_line=scope_line, figures=FIGURES, csv_url=csv_src(report.period, unit),
+        prev_url=url_of(page_src(prev, unit)) if (prev.code, unit) in exists else None,
+        next_url=url_of(page_src(nxt, unit)) if (nxt.code, unit) in exists else None,
+        change_rows=list(zip(R.CHANGE_ROWS, tables.change_rows(report))),
+        missing_rows=tables.missing_rows(report),
+        warning_rows=[(w.code, cells) for w, cells in zip(report.warnings, tables.warning_rows(report))],
+        charts=charts(report),
+    )
+    write_page(docs_dir, src, tables.title(report), body)
+    csv_path = docs_dir / csv_src(report.period, unit)
+    csv_path.write_text(tables.dumps_csv(report), encoding="utf-8", newline="\n")
+    return [src, csv_src(report.period, unit)]
+
+
+def write_report_pages(result, docs_dir: Path, today: date, *, comp: Compliance | None = None) -> list[str]:
+    """Write every report page, its CSV and the index under docs_dir/reports/; returns the docs paths."""
+    content = result.content
+    comp = comp or Compliance(content, today)
+    env = report_env()
+    scopes: list[str | None] = [None, *comp.tracking_units()]
+    plan = {unit: report_periods(comp, unit) for unit in scopes}
+    exists = {(p.code, unit) for unit, kinds in plan.items() for ps in kinds.values() for p in ps}
+    issuer = content.portal.owner
+    written: list[str] = []
+    for unit, kinds in plan.items():
+        for kind in KINDS:
+            for period in kinds[kind]:
+                written += write_report(env, docs_dir, comp.report(period, unit), issuer, exists)
+    names = [(unit or "", content.agencies[unit].name if unit else R.WHOLE_PORTAL) for unit in scopes]
+    index_kinds = []
+    for kind in KIND_ORDER:
+        periods = sorted({p for unit in scopes for p in plan[unit][kind]}, reverse=True)
+        if periods:
+            rows = [(p, [url_of(page_src(p, unit)) if (p.code, unit) in exists else None for unit in scopes])
+                    for p in periods]
+            index_kinds.append((kind, rows))
+    write_page(docs_dir, INDEX_SRC, R.INDEX_TITLE, page_html(
+        env, "index.html", page_url=url_of(INDEX_SRC), kinds=index_kinds, scopes=names, as_of=today))
+    return [INDEX_SRC, *written]
