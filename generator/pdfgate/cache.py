@@ -1,0 +1,49 @@
+"""Cache of PDF facts, one JSON file per SHA-256, under a folder per gate version.
+
+Facts, not verdicts: the portal's policy is applied afterwards, so editing portal.yml re-judges every
+PDF without parsing any. A corrupt or foreign entry is treated as a miss.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from generator.pdfgate.facts import GATE_VERSION, PdfFacts
+
+DEFAULT_CACHE_DIR = Path(".cache") / "pdfgate"
+
+
+class FactsCache:
+    """Read and write cached facts under `root/<gate version>/<sha[:2]>/<sha>.json`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root) / GATE_VERSION
+
+    def _path(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / f"{sha256}.json"
+
+    def get(self, sha256: str) -> PdfFacts | None:
+        """Cached facts for `sha256`, or None."""
+        try:
+            with open(self._path(sha256), encoding="utf-8") as handle:
+                facts = PdfFacts.from_json(json.load(handle))
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        if facts.sha256 != sha256 or facts.gate_version != GATE_VERSION:
+            return None
+        return facts
+
+    def put(self, facts: PdfFacts) -> None:
+        """Store facts atomically (a failure to write is ignored: the cache is an optimisation)."""
+        path = self._path(facts.sha256)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(facts.to_json(), handle, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            return

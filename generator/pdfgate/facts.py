@@ -1,0 +1,126 @@
+"""What the gate found in one PDF: facts only, never verdicts (policy is applied by `judge`)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import asdict, dataclass, field, fields, replace
+
+# Bump whenever inspection changes what it finds: cached facts of another version are ignored.
+GATE_VERSION = "1"
+MAX_TEXT_CHARS = 200_000  # text layer kept (and cached) per PDF
+THUMB_BOX = (240, 340)  # thumbnail fits in this box (pixels): also caps the bitmap's size
+EOF_WINDOW = 1024  # %%EOF must be within the last KB
+PDF_WHITESPACE = b" \t\r\n\f\x00"
+
+
+def structure(head: bytes, tail: bytes) -> dict:
+    """Header at offset 0, %%EOF in the last 1 KB (`tail`), nothing but whitespace after it."""
+    tail = tail[-EOF_WINDOW:]
+    at = tail.rfind(b"%%EOF")
+    return {
+        "header_ok": head.startswith(b"%PDF-"),
+        "eof_ok": at >= 0,
+        "trailing_garbage": at >= 0 and bool(tail[at + 5:].strip(PDF_WHITESPACE)),
+    }
+
+
+def trust_key(trust_roots: tuple[bytes, ...]) -> str:
+    """Fingerprint of a set of trust roots ('' when there is none)."""
+    if not trust_roots:
+        return ""
+    digest = hashlib.sha256()
+    for root in sorted(trust_roots):
+        digest.update(hashlib.sha256(root).digest())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Signature:
+    """One embedded signature, validated offline."""
+
+    signer: str
+    intact: bool
+    trusted: bool
+    coverage: str  # "entire-file" | "entire-revision" | "contiguous-block" | "unclear" | "error"
+    modification: str  # "none" | "lta-updates" | "form-filling" | "annotations" | "other" | "unknown"
+    error: str = ""
+
+    @property
+    def coverage_ok(self) -> bool:
+        """Whole file, or the signed revision followed by form filling at most."""
+        if self.coverage == "entire-file":
+            return True
+        return self.coverage == "entire-revision" and self.modification in ("none", "lta-updates", "form-filling")
+
+
+@dataclass(frozen=True)
+class PdfFacts:
+    """Facts about one PDF; JSON-serialisable through `to_json`/`from_json`."""
+
+    sha256: str
+    size: int
+    header_ok: bool = False
+    eof_ok: bool = False
+    trailing_garbage: bool = False
+    inspected: bool = False  # False: too large to parse (only header/EOF/size known)
+    opened: bool = False
+    open_error: str = ""
+    encrypted: bool = False
+    pages: int = 0
+    active_content: tuple[tuple[str, str], ...] = ()  # (kind, detail), kind in ACTIVE_KINDS
+    text: str = ""
+    text_truncated: bool = False
+    has_text: bool = False
+    signatures: tuple[Signature, ...] = ()
+    trust_key: str = ""  # fingerprint of the trust roots the signatures were checked against
+    thumbnail: bytes | None = field(default=None, repr=False)  # WebP of page 1
+    thumbnail_size: tuple[int, int] = (0, 0)
+    render_ok: bool = False
+    render_error: str = ""
+    timed_out: bool = False
+    crashed: bool = False
+    crash_detail: str = ""
+    limit_seconds: float = 0.0  # the bounds this inspection ran under (a timeout is final only for them)
+    limit_mb: int = 0
+    seconds: float = 0.0
+    gate_version: str = GATE_VERSION
+
+    @property
+    def signature_status(self) -> str:
+        """'none', 'broken', 'modified', 'untrusted' or 'valid' (worst signature wins)."""
+        if not self.signatures:
+            return "none"
+        if not all(s.intact for s in self.signatures):
+            return "broken"
+        if not all(s.coverage_ok for s in self.signatures):
+            return "modified"
+        return "valid" if all(s.trusted for s in self.signatures) else "untrusted"
+
+    def to_json(self) -> dict:
+        """A JSON-ready dict (thumbnail base64-encoded)."""
+        data = asdict(self)
+        data["thumbnail"] = base64.b64encode(self.thumbnail).decode("ascii") if self.thumbnail else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> PdfFacts:
+        """Inverse of `to_json`; unknown keys are ignored."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["active_content"] = tuple(tuple(x) for x in values.get("active_content", ()))
+        values["signatures"] = tuple(s if isinstance(s, Signature) else Signature(**s)
+                                     for s in values.get("signatures", ()))
+        values["thumbnail_size"] = tuple(values.get("thumbnail_size", (0, 0)))
+        thumb = values.get("thumbnail")
+        values["thumbnail"] = base64.b64decode(thumb) if isinstance(thumb, str) else thumb or None
+        return cls(**values)
+
+    def with_changes(self, **changes: object) -> PdfFacts:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+    @property
+    def complete(self) -> bool:
+        """True when these facts are final (worth caching): not a timeout or a crash."""
+        return not self.timed_out and not self.crashed
