@@ -18,6 +18,8 @@ from pathlib import Path
 from markupsafe import escape
 
 from generator.render import Rendered, render_docs
+from generator.reports.pages import write_report_pages
+from generator.strings import reports as R
 from generator.strings import site as S
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +54,8 @@ def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Pa
     if not result.valid or result.content is None:
         raise BuildFailed("content has errors", check=result)
     rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs")
+    for path in write_report_pages(result, build_dir / "docs", today, site=rendered.site):  # compliance reports
+        (rendered.pages if path.endswith(".md") else rendered.files).append(path)
     tmp_site = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
     _remove(tmp_site)
     try:
@@ -78,7 +82,7 @@ def mkdocs_overrides(rendered: Rendered) -> dict:
         "site_url": rendered.site.base_url if "://" in rendered.site.base_url else None,
         "copyright": str(escape(" ".join(footer))),
         "nav": [{S.NAV_HOME: "index.md"}, {S.NAV_AGENCIES: "agencies/index.md"}, {S.NAV_LETTERS: "letters/index.md"},
-                {S.NAV_DATA: "data/index.md"}, {S.NAV_ABOUT: "about.md"}],
+                {S.NAV_DATA: "data/index.md"}, {R.NAV_TITLE: "reports/index.md"}, {S.NAV_ABOUT: "about.md"}],
         "extra": {"generator": False,
                   "feed": {"href": "feeds/atom.xml", "title": str(escape(S.FEED_TITLE.format(portal=portal.name)))}},
     }

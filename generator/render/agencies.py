@@ -11,6 +11,7 @@ import jinja2
 from generator.model import Agency
 from generator.render.charts import bar_chart, month_label
 from generator.render.common import Site, fmt_date, page_html, url_of, write_page
+from generator.reports.agency import agency_section
 from generator.stats import Figures, children_of, month_key, month_range, summarize
 from generator.strings import site as S
 
@@ -64,7 +65,7 @@ def render_agencies(site: Site, env: jinja2.Environment, docs_dir: Path) -> list
             children=[site.content.agencies[c] for c in kids.get(code, [])],
             parent=site.agency(agency.parent), tracker=site.agency(agency.tracked_by),
             successor=site.agency(agency.successor), historical=_ended(agency, site.today),
-            validity=_validity(agency)), template="agency.html"))
+            validity=_validity(agency), compliance=agency_section(site, code, url_of(src))), template="agency.html"))
     src = "agencies/index.md"
     written.append(write_page(docs_dir, src, S.TITLE_AGENCIES, page_html(
         env, "agencies.html", page_url=url_of(src), groups=ranked_groups(site), site=site, year=year)))

@@ -101,10 +101,15 @@ def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer
     return [src, csv_src(report.period, unit)]
 
 
-def write_report_pages(result, docs_dir: Path, today: date, *, comp: Compliance | None = None) -> list[str]:
-    """Write every report page, its CSV and the index under docs_dir/reports/; returns the docs paths."""
+def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> list[str]:
+    """Write every report page, its CSV and the index under docs_dir/reports/; returns the docs paths.
+
+    `result` is the check's `CheckResult`; `site` (the renderer's `Site`, optional) lends its letter facts.
+    """
+    from generator.reports.agency import compliance_of
+
     content = result.content
-    comp = comp or Compliance(content, today)
+    comp = compliance_of(site) if site is not None else Compliance(content, today)
     env = report_env()
     scopes: list[str | None] = [None, *comp.tracking_units()]
     plan = {unit: report_periods(comp, unit) for unit in scopes}
