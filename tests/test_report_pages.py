@@ -1,0 +1,143 @@
+"""Report pages in a real mkdocs --strict build of the hand-computed fixture: parsed HTML equals the CLI output."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from lxml import html as lxml_html
+
+from generator.cli import main
+from tests.conftest import pdf_gate_ready
+from tests.report_fixture import CODES, TODAY, make_report_content
+
+WEEKS = {"2025-w04", "2025-w06", "2025-w17", "2025-w22", "2025-w23", "2025-w25", "2025-w26", "2025-w28",
+         "2025-w29", "2025-w31"}  # weeks holding a letter's issue date or a register row's due date
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from generator.build import build_site
+
+    tmp = tmp_path_factory.mktemp("report-site")
+    root = make_report_content(tmp)
+    build_site(root, tmp / "site", TODAY, build_dir=tmp / "build", cache_dir=tmp / "cache",
+               run_pdf_gate=pdf_gate_ready())
+    return root, tmp / "site"
+
+
+def page(site, url: str):
+    return lxml_html.fromstring((site / url / "index.html").read_text(encoding="utf-8"))
+
+
+def number(text: str):
+    """Parse a shown figure: '—' -> None, '66,7%' -> 0.667, '4,5' -> 4.5."""
+    text = text.strip()
+    if text == "—":
+        return None
+    if text.endswith("%"):
+        return round(float(text[:-1].replace(".", "").replace(",", ".")) / 100, 4)
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def agency_table(doc) -> dict[str, dict[str, float | None]]:
+    table = doc.get_element_by_id("ck-report-agencies")
+    out = {}
+    for tr in table.xpath(".//tbody/tr | .//tfoot/tr"):
+        out[tr.get("data-agency")] = {td.get("data-key"): number(td.text_content()) for td in tr.xpath("./td")}
+    return out
+
+
+def cli(capsys, root, *args) -> str:
+    assert main(["report", "--content", str(root), "--today", TODAY.isoformat(), "--no-pdf", *args]) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("period", "unit"), [("2025-Q2", None), ("2025-Q2", "ubnd-cu-jut"), ("2025-W04", None),
+                                              ("2025", "tthcc"), ("2025-H1", None), ("2025-04", None)])
+def test_page_tables_equal_cli_json_and_csv(capsys, built, period, unit):
+    root, site = built
+    slug = period.lower()
+    url = f"reports/{slug}/{unit}" if unit else f"reports/{slug}"
+    doc = page(site, url)
+    shown = agency_table(doc)
+    extra = ["--unit", unit] if unit else []
+    data = json.loads(cli(capsys, root, "--period", period, "--format", "json", *extra))
+    expected = {a["agency"]: a for a in data["agencies"]} | {"": data["totals"]}
+    assert list(shown) == list(expected)
+    for code, figures in shown.items():
+        for key, value in figures.items():
+            want = expected[code][key]
+            assert value == (None if want is None else pytest.approx(want, abs=0.0005)), (code, key)
+    reasons = doc.get_element_by_id("ck-report-reasons")
+    for tr in reasons.xpath(".//tbody/tr | .//tfoot/tr"):
+        got = {td.get("data-key")[len("reason:"):]: int(td.text_content()) for td in tr.xpath("./td")}
+        assert got == expected[tr.get("data-agency")]["reasons"]
+    out_csv = cli(capsys, root, "--period", period, "--format", "csv", *extra)
+    csv_name = f"bao-cao-{slug}-{unit}.csv" if unit else f"bao-cao-{slug}.csv"
+    assert (site / "reports" / slug / csv_name).read_text(encoding="utf-8") == out_csv
+    href = doc.xpath("//a[contains(@class, 'ck-csv')]/@href")[0]
+    assert (site / url / href).resolve() == (site / "reports" / slug / csv_name).resolve()
+    assert doc.xpath("//*[@data-as-of]/@data-as-of")[0] == "2025-07-31"
+    missing = [tr.get("data-dossier") for tr in doc.xpath("//table[@id='ck-report-missing']/tbody/tr")]
+    assert missing == [m["dossier_code"] for m in data["missing"]]
+    warnings = [tr.get("data-code") for tr in doc.xpath("//table[@id='ck-report-warnings']/tbody/tr")]
+    assert warnings == [w["code"] for w in data["warnings"]]
+
+
+def test_hand_figures_on_the_q2_page(built):
+    _, site = built
+    shown = agency_table(page(site, "reports/2025-q2"))
+    assert shown[""] == {"overdue": 5, "covered": 3, "coverage": 0.6, "missing": 2, "pending": 0, "letters": 3,
+                         "in_time": 2, "median_days_late": 5, "max_days_late": 6, "median_publication_days": 1}
+    change = page(site, "reports/2025-q2").get_element_by_id("ck-report-change")
+    rows = {tr.get("data-key"): [td.text_content() for td in tr.xpath("./td")] for tr in change.xpath(".//tbody/tr")}
+    assert rows["coverage"] == ["60%", "50%", "+10 điểm %"]
+    assert rows["letters"] == ["3", "1", "+2"]
+
+
+def test_pages_exist_for_every_period_of_the_data_and_weeks_only_with_data(built):
+    _, site = built
+    folders = {p.name for p in (site / "reports").iterdir() if p.is_dir()}
+    weeks = {name for name in folders if re.fullmatch(r"\d{4}-w\d{2}", name)}
+    assert weeks == WEEKS
+    assert {"2025-01", "2025-07", "2025-q1", "2025-q3", "2025-h1", "2025-h2", "2025"} <= folders
+    assert (site / "reports/2025-q2/tthcc/index.html").is_file()
+    assert (site / "reports/2025-q2/ubnd-cu-jut/index.html").is_file()
+    assert not (site / "reports/2025-w31/ubnd-cu-jut").exists()  # no data of that unit that week
+    index = page(site, "reports")
+    assert {tr.get("data-period") for tr in index.xpath("//table[@data-kind='week']/tbody/tr")} == {
+        w.upper() for w in WEEKS}
+
+
+def test_historical_agency_links_its_successor_and_charts_are_svg(built):
+    _, site = built
+    doc = page(site, "reports/2025-q2")
+    row = doc.xpath("//table[@id='ck-report-agencies']//tr[@data-agency='ubnd-cu-jut']")[0]
+    assert "UBND huyện Cư Jút" in row.text_content()
+    link = row.xpath(".//a[@data-link='successor']/@href")[0]
+    assert (site / "reports/2025-q2" / link / "index.html").resolve() == (
+        site / "agencies/ubnd-xa-cu-jut/index.html").resolve()
+    assert len(doc.xpath("//figure[@class='ck-figure']/*[local-name()='svg']")) == 3
+
+
+def test_navigation_and_print_stylesheet(built):
+    _, site = built
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="reports/"' in home and "Báo cáo" in home
+    assert "assets/print-report.css" in home
+    css = (site / "assets/print-report.css").read_text(encoding="utf-8")
+    assert "size: A4" in css and "@media print" in css
+    q2 = (site / "reports/2025-q2/index.html").read_text(encoding="utf-8")
+    nav_links = lxml_html.fromstring(q2).xpath("//nav[contains(@class,'md-nav--primary')]//a/@href")
+    assert not any("2025-q" in href for href in nav_links)  # report pages are reached from the index
+
+
+def test_agency_page_shows_coverage_and_missing_letters(built):
+    _, site = built
+    doc = page(site, "agencies/so-tnmt")
+    section = doc.xpath("//section[@class='ck-compliance']")[0]
+    assert section.xpath(".//p[@class='ck-coverage']/@data-coverage") == ["0.5"]
+    assert "2/4" in section.text_content()
+    assert [tr.get("data-dossier") for tr in section.xpath(".//table/tbody/tr")] == [CODES["J"], CODES["G"]]
