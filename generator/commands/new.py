@@ -1,0 +1,125 @@
+"""`new`: add a letter from its PDF (gate first, then copy, pre-filled YAML, check, what is left)."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from generator.commands import add_content_options, content_root, iso_date, progress_printer, today_of
+from generator.report import render
+
+HELP = """Add one apology letter from its PDF.
+
+1. The PDF gate inspects the file first: a PDF with active content, a broken structure or
+   personal data in its text layer is refused and nothing is copied.
+2. The PDF is copied to <content>/letters/<year>/<agency>/<id>.pdf and the metadata is written
+   beside it as <id>.yml, pre-filled from the PDF's text layer where it can ("Số: …",
+   "…, ngày dd tháng mm năm yyyy", the dossier code and dates, procedure, reason). Every
+   field left to fill is empty with a "# CẦN ĐIỀN" comment (a scan has no text layer: the
+   options fill what they can, and --issued-on is then required).
+3. The new letter is checked and what is still missing is printed.
+
+The id defaults to <yyyy>-<mm>-<nnnn>, the next free number of the month of issue.
+Exit 0 when the letter was created (fill the placeholders, then run `check` and `lock`),
+1 when the PDF was refused, 2 on a usage error.
+
+examples (ví dụ):
+  python -m generator new ~/Downloads/phieu-xin-loi.pdf --agency so-tnmt
+  python -m generator new ban-quet.pdf --agency ubnd-xa-ea-po --issued-on 2025-03-14
+  python -m generator new 15-XL-STNMT.pdf --agency so-tnmt --id 2018-05-0001 --content content
+"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `new`."""
+    parser = subparsers.add_parser("new", help="add a letter from its PDF (pre-filled YAML)", description=HELP,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("pdf", metavar="PDF", help="the letter's public PDF (redacted copy)")
+    parser.add_argument("--agency", required=True, metavar="CODE", help="issuing agency code from agencies.yml")
+    parser.add_argument("--id", dest="letter_id", metavar="ID", help="letter id [a-z0-9-]+ (default: next free)")
+    parser.add_argument("--issued-on", type=iso_date, metavar="DATE",
+                        help="date of issue YYYY-MM-DD (default: read from the PDF)")
+    add_content_options(parser)
+    parser.add_argument("--cache-dir", default=".cache/pdfgate", help="PDF facts cache (default: .cache/pdfgate)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Gate the PDF, copy it in, write the pre-filled YAML, check the new letter."""
+    from generator import newletter, pdfgate
+    from generator.cli import UsageError
+    from generator.letter_checks import allowed_contacts
+    from generator.load import LETTER_ID, Loaded, load_settings
+    from generator.problems import has_errors
+    from generator.strings import cli_record as s
+
+    root = content_root(args)
+    if root is None:
+        return 2
+    source = Path(args.pdf)
+    if not source.is_file():
+        raise UsageError(s.NEW_PDF_MISSING.format(path=source))
+    settings = Loaded()
+    load_settings(root, settings)
+    if settings.portal is None or args.agency not in settings.agencies:
+        if settings.portal is None:
+            sys.stdout.write(render(settings.problems, args.format, args.content, 0))
+            return 2
+        raise UsageError(s.NEW_AGENCY_UNKNOWN.format(agency=args.agency, codes=", ".join(sorted(settings.agencies))))
+    policy = settings.portal.policy
+    facts = pdfgate.inspect_pdfs([source], policy, Path(args.cache_dir), progress_printer("PDF"),
+                                 trust_roots=pdfgate.load_trust_roots(root / "trust"))[source]
+    draft = newletter.extract(facts.text, policy.dossier_code_pattern)
+    identifiers = [str(draft.values[k]) for k in ("dossier.code", "number", "dossier.procedure_code")
+                   if k in draft.values]
+    gate = pdfgate.judge(facts, str(source), policy, privacy_reviewed=True, identifiers=identifiers,
+                         allowed_contacts=allowed_contacts(settings.portal, settings.agencies.values()))
+    if has_errors(gate):
+        print(s.NEW_PDF_REFUSED.format(path=source), file=sys.stderr)
+        sys.stdout.write(render(gate, args.format, "", 0))
+        return 1
+    if args.issued_on:
+        draft.values["issued_on"] = args.issued_on
+    issued_on = draft.values.get("issued_on")
+    if issued_on is None:
+        raise UsageError(s.NEW_NO_DATE)
+    letter_id = args.letter_id or newletter.next_id(root, issued_on)
+    if not LETTER_ID.match(letter_id):
+        raise UsageError(s.NEW_BAD_ID.format(letter_id=letter_id))
+    existing = [p for p in (root / "letters").glob(f"*/*/{letter_id}.yml")]
+    if existing:
+        raise UsageError(s.NEW_EXISTS.format(letter_id=letter_id, path=existing[0]))
+    draft.values["agency"] = args.agency
+    draft.values.setdefault("published_on", today_of(args))
+    yml, pdf = newletter.letter_paths(root, issued_on, args.agency, letter_id)
+    text, missing = newletter.letter_yaml(draft, source_name=source.name, reasons=sorted(settings.reasons),
+                                          scan=not facts.has_text)
+    yml.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, pdf)
+    yml.write_text(text, encoding="utf-8")
+    print(s.NEW_CREATED.format(yml=yml, pdf=pdf), file=sys.stderr)
+    found = [f for f in draft.from_pdf if f in draft.values]
+    if found:
+        print(s.NEW_FOUND.format(fields=", ".join(found)), file=sys.stderr)
+    if missing:
+        print(s.NEW_TODO.format(marker=newletter.MARKER, fields=", ".join(missing)), file=sys.stderr)
+    return _check_new(root, args, {yml.relative_to(root).as_posix(), pdf.relative_to(root).as_posix()})
+
+
+def _check_new(root: Path, args: argparse.Namespace, files: set[str]) -> int:
+    """Check the content and print the new letter's problems (exit 0: the letter was created)."""
+    from generator.strings import cli_record as s
+    from generator.validate import check_content
+
+    result = check_content(root, today_of(args), cache_dir=Path(args.cache_dir))
+    mine = [p for p in result.problems if p.file in files and p.code != "record-not-locked"]
+    if mine:
+        print(s.NEW_PROBLEMS, file=sys.stderr)
+        sys.stdout.write(render(mine, args.format, args.content, 1))
+    else:
+        print(s.NEW_OK, file=sys.stderr)
+    print(s.NEW_NEXT, file=sys.stderr)
+    return 0
+

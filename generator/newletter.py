@@ -1,0 +1,165 @@
+"""Add a letter from its PDF: read what the text layer gives, write a YAML with clear placeholders.
+
+`extract(text, code_pattern)` finds the number ("Số: …"), the date of issue ("…, ngày dd tháng mm
+năm yyyy"), the dossier code, the dossier's dates, procedure, recipient and reason where a form
+such as Mẫu số 04 labels them. `letter_yaml()` writes the letter's YAML: found values, options,
+and for the rest an empty value with a `# CẦN ĐIỀN` comment, so `check` names every field left.
+The command (`generator/commands/new.py`) runs the PDF gate before anything is copied.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator.model import DEFAULT_DOSSIER_CODE_PATTERN
+
+MARKER = "CẦN ĐIỀN"
+_D = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"  # dd/mm/yyyy
+_VN_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_ANY_DATE = rf"(?:{_D}|{_VN_DATE})"
+_NUMBER = re.compile(r"\bSố\s*:\s*([0-9][^\s,;]*)", re.IGNORECASE)
+_ISSUED = re.compile(rf",\s*{_VN_DATE}", re.IGNORECASE)
+_LABELLED_DATES = {  # field -> label pattern preceding a date (within the same sentence)
+    "dossier.new_due_on": r"hẹn\s+lại(?:\s+ngày)?(?:\s+trả(?:\s+kết\s+quả)?)?(?:\s+vào)?(?:\s+ngày)?",
+    "dossier.due_on": r"(?:ngày\s+)?hẹn\s+trả(?:\s+kết\s+quả)?[^:\n]{0,60}:",
+    "dossier.received_on": r"(?:ngày\s+)?tiếp\s+nhận(?:\s+hồ\s+sơ)?[^:\n]{0,30}:",
+    "dossier.returned_on": r"(?:ngày\s+)?(?:đã\s+)?trả\s+kết\s+quả\s+(?:thực\s+tế|ngày)[^:\n]{0,30}:?",
+}
+_LINES = {  # field -> label whose line holds the value
+    "dossier.procedure": r"(?:Nội\s+dung\s+yêu\s+cầu\s+giải\s+quyết|Tên\s+thủ\s+tục|Thủ\s+tục)\s*:",
+    "dossier.procedure_code": r"Mã\s+thủ\s+tục\s*:",
+    "recipient.name": r"Kính\s+gửi\s*:",
+    "reason.detail": r"Lý\s+do(?:\s+chậm\s+trễ)?\s*:",
+}
+_INDIVIDUAL = re.compile(r"^(Ông|Bà|Anh|Chị)\b")
+_ID_OF = re.compile(r"^(\d{4})-(\d{2})-(\d{4})$")
+
+
+@dataclass
+class Draft:
+    """What is known of a new letter: dotted field -> value (str or date), and where it came from."""
+
+    values: dict[str, object] = field(default_factory=dict)
+    from_pdf: list[str] = field(default_factory=list)
+
+
+def _date(groups: tuple[str | None, ...]) -> date | None:
+    parts = [g for g in groups if g]
+    try:
+        day, month, year = (int(p) for p in parts[:3])
+        return date(year, month, day)
+    except (ValueError, TypeError):
+        return None
+
+
+def clean_text(text: str) -> str:
+    """NFC text with runs of spaces squeezed (line breaks kept)."""
+    text = unicodedata.normalize("NFC", text)
+    return "\n".join(re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines())
+
+
+def _code_search(pattern: str) -> re.Pattern[str]:
+    body = pattern.removeprefix("^").removesuffix("$")
+    try:
+        return re.compile(rf"(?<![\w.]){body}(?![\w])")
+    except re.error:
+        return re.compile(DEFAULT_DOSSIER_CODE_PATTERN.strip("^$"))
+
+
+def extract(text: str, code_pattern: str = DEFAULT_DOSSIER_CODE_PATTERN) -> Draft:
+    """Values the text layer of a letter gives (empty for a scan)."""
+    text = clean_text(text)
+    found: dict[str, object] = {}
+    if m := _NUMBER.search(text):
+        found["number"] = m.group(1).rstrip(".")
+    if m := _ISSUED.search(text):
+        found["issued_on"] = _date(m.groups())
+    if m := _code_search(code_pattern).search(text):
+        found["dossier.code"] = m.group(0)
+    for name, label in _LABELLED_DATES.items():
+        if m := re.search(rf"{label}\s*{_ANY_DATE}", text, re.IGNORECASE):
+            found[name] = _date(m.groups())
+    for name, label in _LINES.items():
+        if m := re.search(rf"{label}\s*([^\n]+)", text, re.IGNORECASE):
+            found[name] = m.group(1).strip().rstrip(";")
+    if isinstance(found.get("recipient.name"), str):
+        found["recipient.kind"] = "individual" if _INDIVIDUAL.match(str(found["recipient.name"])) else "organization"
+    draft = Draft({k: v for k, v in found.items() if v not in (None, "")})
+    draft.from_pdf = sorted(draft.values)
+    return draft
+
+
+def next_id(root: Path, issued_on: date) -> str:
+    """`<yyyy>-<mm>-<nnnn>`: the next free sequence number of the month across the archive."""
+    prefix = f"{issued_on.year:04d}-{issued_on.month:02d}"
+    used = [int(m.group(3)) for p in (root / "letters").glob("*/*/*.yml")
+            if (m := _ID_OF.match(p.stem)) and p.stem.startswith(prefix + "-")]
+    return f"{prefix}-{max(used, default=0) + 1:04d}"
+
+
+def letter_paths(root: Path, issued_on: date, agency: str, letter_id: str) -> tuple[Path, Path]:
+    """(YAML path, PDF path) of a letter in the content root."""
+    folder = root / "letters" / str(issued_on.year) / agency
+    return folder / f"{letter_id}.yml", folder / f"{letter_id}.pdf"
+
+
+# (dotted field, required, hint for the editor). Order is the order of CONTENT.md.
+FIELDS = (
+    ("number", True, 'số và ký hiệu, ví dụ "15/XL-STNMT"'),
+    ("issued_on", True, "ngày ban hành YYYY-MM-DD"),
+    ("agency", True, "mã cơ quan"),
+    ("signer.name", True, "họ tên người ký"),
+    ("signer.title", False, 'chức vụ người ký, ví dụ "Phó Giám đốc"'),
+    ("recipient.kind", True, "individual (cá nhân) hoặc organization (tổ chức)"),
+    ("recipient.name", True, 'cá nhân viết tắt, ví dụ "Ông N.V.A."'),
+    ("dossier.code", True, "mã hồ sơ trên giấy tiếp nhận"),
+    ("dossier.procedure", True, "tên thủ tục hành chính"),
+    ("dossier.procedure_code", False, 'mã thủ tục, ví dụ "1.004227"'),
+    ("dossier.received_on", True, "ngày tiếp nhận YYYY-MM-DD"),
+    ("dossier.due_on", True, "ngày hẹn trả ban đầu YYYY-MM-DD"),
+    ("dossier.new_due_on", True, "ngày hẹn trả mới YYYY-MM-DD"),
+    ("dossier.returned_on", False, "ngày thực trả kết quả YYYY-MM-DD"),
+    ("reason.category", True, "mã nhóm lý do trong reasons.yml"),
+    ("reason.detail", False, "diễn giải lý do"),
+    ("published_on", True, "ngày đăng công khai YYYY-MM-DD"),
+)
+
+
+def _scalar(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return json.dumps(str(value), ensure_ascii=False)  # a double-quoted YAML string: read as written
+
+
+def letter_yaml(draft: Draft, *, source_name: str, reasons: list[str], scan: bool) -> tuple[str, list[str]]:
+    """The YAML text of a new letter and the required fields still to fill (placeholders)."""
+    missing: list[str] = []
+    out = [f"# Văn bản xin lỗi, tạo bởi 'python -m generator new' từ {source_name}.",
+           f"# Điền mọi dòng ghi '{MARKER}', rồi chạy: python -m generator check"]
+    section = ""
+    for name, required, hint in FIELDS:
+        parent, _, key = name.rpartition(".")
+        if parent and parent != section:
+            out.append(f"{parent}:")
+        section = parent
+        indent = "  " if parent else ""
+        if name == "reason.category":
+            hint = f"{hint}: {' | '.join(reasons)}"
+        value = draft.values.get(name)
+        if value is not None:
+            out.append(f"{indent}{key}: {_scalar(value)}")
+        elif required:
+            missing.append(name)
+            out.append(f"{indent}{key}:  # {MARKER}: {hint}")
+        else:
+            out.append(f"{indent}# {key}:  # tùy chọn: {hint}")
+    if scan:
+        missing.append("privacy_reviewed")
+        out.append(f"privacy_reviewed: false  # {MARKER}: bản quét, không có lớp chữ. Xem kỹ bản PDF đã che "
+                   "thông tin cá nhân (họ tên đầy đủ, địa chỉ, số CCCD, điện thoại, e-mail) rồi đổi thành true")
+    return "\n".join(out) + "\n", missing
