@@ -193,3 +193,46 @@ def test_compare_locks_catches_removed_and_silently_changed_entries(tmp_path):
     proposed = record.parse_lock("\n".join([text[0], corrected, text[2]]) + "\n")
     assert record.compare_locks(base, proposed) == []
     assert record.compare_locks(base, base) == []
+
+
+def cli_lock(root, *extra):
+    from generator.cli import main
+
+    return main(["lock", "--content", str(root), "--today", "2018-06-01", "--cache-dir", str(root.parent / "cache"),
+                 *extra])
+
+
+def test_lock_command_refuses_to_launder_a_silent_edit(tmp_path, capsys):
+    root = make_content(tmp_path, letters=2)
+    assert cli_lock(root) == 0
+    before = (root / "published.lock").read_bytes()
+    edit_yaml(root, L1, lambda d: d.update(published_on="2018-05-11"))
+    assert cli_lock(root) == 1
+    assert "record-metadata-changed" in capsys.readouterr().out
+    assert (root / "published.lock").read_bytes() == before
+    edit_yaml(root, L1, lambda d: d.update(corrections=[{"date": "2018-05-11", "note": "Sửa ngày đăng."}]))
+    assert cli_lock(root) == 0
+    assert record.read_lock(root / "published.lock").entries["2018-05-0001"].corrections == 1
+
+
+def test_lock_command_refuses_invalid_content(tmp_path, capsys):
+    root = make_content(tmp_path, letters=1)
+    edit_yaml(root, L1, lambda d: d.update(agency="so-khong-co"))
+    assert cli_lock(root) == 1
+    assert not (root / "published.lock").exists()
+
+
+def test_lock_against_base(tmp_path, capsys):
+    root = make_content(tmp_path, letters=2)
+    assert cli_lock(root) == 0
+    base = tmp_path / "base.lock"
+    base.write_bytes((root / "published.lock").read_bytes())
+    assert cli_lock(root, "--against", str(base)) == 0
+    lines = (root / "published.lock").read_text(encoding="utf-8").splitlines()
+    (root / "published.lock").write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert cli_lock(root, "--against", str(base), "--format", "github") == 1
+    assert "::error file=" in capsys.readouterr().out
+    (root / "published.lock").unlink()  # deleting the lock itself is caught by the comparison too
+    assert cli_lock(root, "--against", str(base)) == 1
+    assert cli_lock(root, "--against", str(tmp_path / "nope.lock")) == 2
