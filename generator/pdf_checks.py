@@ -25,7 +25,8 @@ def gate_letters(
         path = root / letter.pdf_source
         if path.is_file() and not path.is_symlink():
             by_path[path] = letter
-    facts_by_path = pdfgate.inspect_pdfs(list(by_path), portal.policy, cache_dir, progress)
+    facts_by_path = pdfgate.inspect_pdfs(list(by_path), portal.policy, cache_dir, progress,
+                                         trust_roots=pdfgate.load_trust_roots(root / "trust"))
     contacts = allowed_contacts(portal, agencies.values())
     facts: dict = {}
     problems: list[Problem] = []

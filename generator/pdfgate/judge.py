@@ -102,7 +102,7 @@ def _text(facts: PdfFacts, file: str, privacy_reviewed: bool | None, identifiers
           dossier_code: str | None, number: str | None, allowed: frozenset[str]) -> Iterator[Problem]:
     if not facts.has_text:
         if privacy_reviewed is None:
-            yield make("pdf-no-text-layer", file, severity="warning")
+            yield make("pdf-no-text-layer", file, None, None, "warning")
         elif not privacy_reviewed:
             yield make("pdf-no-text-layer", file)
         return
