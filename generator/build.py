@@ -53,6 +53,13 @@ def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Pa
     result = check_content(Path(content_root), today, cache_dir=cache_dir, run_pdf_gate=run_pdf_gate, progress=progress)
     if not result.valid or result.content is None:
         raise BuildFailed("content has errors", check=result)
+    return build_checked(result, site_dir, today, build_dir=build_dir)
+
+
+def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None = None) -> BuildResult:
+    """Build from a valid CheckResult (render → mkdocs → search → swap); `build_site` without the check."""
+    site_dir = Path(site_dir).resolve()
+    build_dir = Path(build_dir or ROOT / "build").resolve()
     rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs")
     for path in write_report_pages(result, build_dir / "docs", today, site=rendered.site):  # compliance reports
         (rendered.pages if path.endswith(".md") else rendered.files).append(path)

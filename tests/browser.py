@@ -64,12 +64,12 @@ def launch_chromium(playwright):
 
 
 def third_party_requests(page, base: str) -> list[str]:
-    """A list that fills with every request the page makes to anything but `base` (data: URLs aside)."""
+    """A list that fills with every network request (http, https, ws) the page makes to anything but `base`."""
     seen: list[str] = []
 
     def record(request) -> None:
         url = request.url
-        if not url.startswith(base) and not url.startswith(("data:", "blob:", "about:")):
+        if url.startswith(("http:", "https:", "ws:", "wss:")) and not url.startswith(base + "/"):
             seen.append(url)
 
     page.on("request", record)
