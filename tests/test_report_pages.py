@@ -9,6 +9,7 @@ import pytest
 from lxml import html as lxml_html
 
 from generator.cli import main
+from tests.browser import requires_chromium, serve_directory
 from tests.conftest import pdf_gate_ready
 from tests.report_fixture import CODES, TODAY, make_report_content
 
@@ -27,7 +28,7 @@ def built(tmp_path_factory):
     return root, tmp / "site"
 
 
-def page(site, url: str):
+def doc_at(site, url: str):
     return lxml_html.fromstring((site / url / "index.html").read_text(encoding="utf-8"))
 
 
@@ -60,7 +61,7 @@ def test_page_tables_equal_cli_json_and_csv(capsys, built, period, unit):
     root, site = built
     slug = period.lower()
     url = f"reports/{slug}/{unit}" if unit else f"reports/{slug}"
-    doc = page(site, url)
+    doc = doc_at(site, url)
     shown = agency_table(doc)
     extra = ["--unit", unit] if unit else []
     data = json.loads(cli(capsys, root, "--period", period, "--format", "json", *extra))
@@ -88,10 +89,10 @@ def test_page_tables_equal_cli_json_and_csv(capsys, built, period, unit):
 
 def test_hand_figures_on_the_q2_page(built):
     _, site = built
-    shown = agency_table(page(site, "reports/2025-q2"))
+    shown = agency_table(doc_at(site, "reports/2025-q2"))
     assert shown[""] == {"overdue": 5, "covered": 3, "coverage": 0.6, "missing": 2, "pending": 0, "letters": 3,
                          "in_time": 2, "median_days_late": 5, "max_days_late": 6, "median_publication_days": 1}
-    change = page(site, "reports/2025-q2").get_element_by_id("ck-report-change")
+    change = doc_at(site, "reports/2025-q2").get_element_by_id("ck-report-change")
     rows = {tr.get("data-key"): [td.text_content() for td in tr.xpath("./td")] for tr in change.xpath(".//tbody/tr")}
     assert rows["coverage"] == ["60%", "50%", "+10 điểm %"]
     assert rows["letters"] == ["3", "1", "+2"]
@@ -106,14 +107,14 @@ def test_pages_exist_for_every_period_of_the_data_and_weeks_only_with_data(built
     assert (site / "reports/2025-q2/tthcc/index.html").is_file()
     assert (site / "reports/2025-q2/ubnd-cu-jut/index.html").is_file()
     assert not (site / "reports/2025-w31/ubnd-cu-jut").exists()  # no data of that unit that week
-    index = page(site, "reports")
+    index = doc_at(site, "reports")
     assert {tr.get("data-period") for tr in index.xpath("//table[@data-kind='week']/tbody/tr")} == {
         w.upper() for w in WEEKS}
 
 
 def test_historical_agency_links_its_successor_and_charts_are_svg(built):
     _, site = built
-    doc = page(site, "reports/2025-q2")
+    doc = doc_at(site, "reports/2025-q2")
     row = doc.xpath("//table[@id='ck-report-agencies']//tr[@data-agency='ubnd-cu-jut']")[0]
     assert "UBND huyện Cư Jút" in row.text_content()
     link = row.xpath(".//a[@data-link='successor']/@href")[0]
@@ -136,8 +137,37 @@ def test_navigation_and_print_stylesheet(built):
 
 def test_agency_page_shows_coverage_and_missing_letters(built):
     _, site = built
-    doc = page(site, "agencies/so-tnmt")
+    doc = doc_at(site, "agencies/so-tnmt")
     section = doc.xpath("//section[@class='ck-compliance']")[0]
     assert section.xpath(".//p[@class='ck-coverage']/@data-coverage") == ["0.5"]
     assert "2/4" in section.text_content()
     assert [tr.get("data-dossier") for tr in section.xpath(".//table/tbody/tr")] == [CODES["J"], CODES["G"]]
+
+
+@pytest.mark.browser
+@requires_chromium
+def test_report_prints_on_a4_without_the_site_chrome(built, page):
+    _, site = built
+    with serve_directory(site) as base:
+        page.goto(f"{base}/reports/2025-q2/")
+        page.emulate_media(media="print")
+        shown = page.evaluate("""() => ({
+            header: getComputedStyle(document.querySelector('.md-header')).display,
+            sidebar: getComputedStyle(document.querySelector('.md-sidebar')).display,
+            signatures: getComputedStyle(document.querySelector('.ck-signatures')).display,
+            issuer: getComputedStyle(document.querySelector('.ck-report-issuer')).display,
+            table: document.querySelector('#ck-report-agencies').getBoundingClientRect().width,
+        })""")
+        assert (shown["header"], shown["sidebar"], shown["signatures"], shown["issuer"]) == (
+            "none", "none", "grid", "block")
+        assert shown["table"] > 0
+        pdf = page.pdf(prefer_css_page_size=True)
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(BytesIO(pdf))
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert "Báo cáo quý — Quý II/2025" in text and "(Ký, ghi rõ h" in text  # title and signature block printed
