@@ -41,15 +41,20 @@ def serve(directory: Path) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def browser_page():
-    """A fresh page of headless Debian Chromium (no cache shared with other pages)."""
+def chromium():
+    """Headless Debian Chromium driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page()
-            page.set_default_timeout(20_000)
-            yield page
+            yield browser
         finally:
             browser.close()
+
+
+def fresh_page(browser):
+    """A page in a new context: a cold cache, nothing shared with other pages."""
+    page = browser.new_context().new_page()
+    page.set_default_timeout(20_000)
+    return page

@@ -18,7 +18,7 @@ from generator.search.codes import code_pieces, normalize_code, shard_key
 from generator.search.page import search_page_markdown
 from generator.vtext import fold, normalize_tone_placement
 from tests.search_fixtures import make_search_content
-from tests.search_support import CHROMIUM, browser_page, serve
+from tests.search_support import CHROMIUM, chromium, fresh_page, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [
@@ -50,12 +50,25 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def page(site):
-    """A Chromium page on the search page (shared by the tests of this module)."""
-    with serve(site) as base, browser_page() as pg:
-        pg.goto(f"{base}/tim-kiem/")
-        pg.wait_for_selector("#ck-search[data-ready='1']")
-        yield pg
+def served(site):
+    """(base URL of the served site, browser)."""
+    with serve(site) as base, chromium() as browser:
+        yield base, browser
+
+
+def open_search(served):
+    """A fresh page on the search page, its script ready."""
+    base, browser = served
+    pg = fresh_page(browser)
+    pg.goto(f"{base}/tim-kiem/")
+    pg.wait_for_selector("#ck-search[data-ready='1']")
+    return pg
+
+
+@pytest.fixture(scope="module")
+def page(served):
+    """The search page, shared by the tests of this module."""
+    return open_search(served)
 
 
 def search(page, query: str, *, widen: bool = False, **filters: str) -> list[str]:
@@ -127,6 +140,26 @@ def test_default_scope_is_recent_years_and_widen_reaches_all(page):
 
 def test_code_query_after_widening_shows_letter_once(page):
     assert search(page, "H56.14-190823-0001", widen=True) == ["l-old"]
+
+
+def test_main_bundle_search_finds_every_letter_by_code_first(page):
+    content = make_search_content()
+    codes = {letter.dossier.code: letter.id for letter in content.letters}
+    got = page.evaluate(
+        """async (codes) => { const pf = await import('/pagefind/pagefind.js'); const out = {};
+           for (const code of codes) { const r = await pf.search(code);
+             out[code] = r.results.length ? (await r.results[0].data()).meta.id : null; }
+           return out; }""", list(codes))
+    assert got == codes
+
+
+def test_default_scope_loads_only_the_recent_bundle(served):
+    fresh = open_search(served)
+    urls = []
+    fresh.on("request", lambda r: urls.append(r.url))
+    assert search(fresh, "khai sinh") == ["l-hoa"]
+    assert {u.split("/")[3] for u in urls if "/pagefind" in u} == {"pagefind-recent"}
+    fresh.context.close()
 
 
 def test_filter_by_agency_and_level(page):

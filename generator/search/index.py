@@ -1,15 +1,16 @@
-"""Build the search of a site: Pagefind bundles split by year, and the dossier-code lookup.
+"""Build the search of a site: two Pagefind bundles and the dossier-code lookup.
 
 Layout written into the site folder:
-  pagefind/                 main bundle, the default scope: the latest `RECENT_YEARS` years in full,
-                            plus a code-only record of every older letter (so `search(code)` on
-                            the main bundle finds any letter by its dossier code)
-  pagefind-archive/<year>/  one bundle per older year, merged in by the "all years" control
-  lookup/<prefix>.json      dossier code -> letters (see lookup.py); lookup/config.js settings
+  pagefind/           the main bundle: every letter (all years). `search()` on it finds any letter,
+                      by its full dossier code first (the code is the record's heaviest word)
+  pagefind-recent/    the default scope of the search page: the latest `RECENT_YEARS` years only,
+                      so a cold query loads a small meta file; absent when every letter is recent
+  lookup/<prefix>.json  dossier code -> letters (see lookup.py); lookup/config.js settings
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -22,17 +23,19 @@ from generator.search.records import letter_view, record_html
 
 RECENT_YEARS = 2
 MAIN_BUNDLE = "pagefind"
-ARCHIVE_DIR = "pagefind-archive"
+RECENT_BUNDLE = "pagefind-recent"
 LOOKUP_DIR = "lookup"
 
 
 @dataclass
 class SearchStats:
-    """What indexing did: pages per bundle, time, peak memory of Pagefind, lookup shards."""
+    """What indexing did: records per bundle, time, Pagefind's peak memory, lookup shards."""
 
     letters: int = 0
-    bundles: dict[str, int] = field(default_factory=dict)  # bundle path -> records indexed
+    bundles: dict[str, int] = field(default_factory=dict)  # bundle folder -> records indexed
     seconds: float = 0.0
+    records_seconds: float = 0.0
+    pagefind_seconds: float = 0.0
     peak_rss_kb: int = 0
     lookup_prefix: int = 0
     lookup_shards: int = 0
@@ -46,15 +49,20 @@ def split_years(letters: list[Letter], recent: int = RECENT_YEARS) -> tuple[list
     return years[:recent], years[recent:]
 
 
-def _write_record(root: Path, letter: Letter, html: str) -> None:
-    path = root / letter.url / "index.html"
+def _write(path: Path, html: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
 
 
-def index_content(
-    content: Content, site_dir: Path, work_dir: Path, *, archive_codes_in_main: bool = True
-) -> SearchStats:
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def index_content(content: Content, site_dir: Path, work_dir: Path) -> SearchStats:
     """Write the Pagefind bundles and the code lookup of `content` into `site_dir`."""
     start = time.perf_counter()
     stats = SearchStats(letters=len(content.letters))
@@ -62,36 +70,33 @@ def index_content(
     stats.recent_years = recent
     staging = work_dir / "search-records"
     shutil.rmtree(staging, ignore_errors=True)
-    views = []
-    sites: dict[str, Path] = {MAIN_BUNDLE: staging / "main"}
-    sites.update({f"{ARCHIVE_DIR}/{y}": staging / y for y in older})
+    sites = {MAIN_BUNDLE: staging / "all", RECENT_BUNDLE: staging / "recent"}
     counts = dict.fromkeys(sites, 0)
+    views = []
     for letter in content.letters:
         view = letter_view(letter, content)
         views.append(view)
-        year = str(letter.year)
-        if year in recent:
-            _write_record(sites[MAIN_BUNDLE], letter, record_html(letter, view))
-            counts[MAIN_BUNDLE] += 1
-            continue
-        _write_record(sites[f"{ARCHIVE_DIR}/{year}"], letter, record_html(letter, view))
-        counts[f"{ARCHIVE_DIR}/{year}"] += 1
-        if archive_codes_in_main:
-            _write_record(sites[MAIN_BUNDLE], letter, record_html(letter, view, code_only=True))
-            counts[MAIN_BUNDLE] += 1
-    for name in (MAIN_BUNDLE, ARCHIVE_DIR):
-        shutil.rmtree(site_dir / name, ignore_errors=True)
+        path = sites[MAIN_BUNDLE] / letter.url / "index.html"
+        _write(path, record_html(letter, view))
+        counts[MAIN_BUNDLE] += 1
+        if older and view.year in recent:
+            _link(path, sites[RECENT_BUNDLE] / letter.url / "index.html")
+            counts[RECENT_BUNDLE] += 1
+    stats.records_seconds = time.perf_counter() - start
     for name, folder in sites.items():
-        if not counts[name]:
-            continue
-        run = run_pagefind(folder, site_dir / name)
-        prune_bundle(site_dir / name)
-        stats.peak_rss_kb = max(stats.peak_rss_kb, run.peak_rss_kb)
+        shutil.rmtree(site_dir / name, ignore_errors=True)
+        if counts[name]:
+            run = run_pagefind(folder, site_dir / name)
+            prune_bundle(site_dir / name)
+            stats.pagefind_seconds += run.seconds
+            stats.peak_rss_kb = max(stats.peak_rss_kb, run.peak_rss_kb)
     stats.bundles = {k: v for k, v in counts.items() if v}
     lookup_dir = site_dir / LOOKUP_DIR
     shutil.rmtree(lookup_dir, ignore_errors=True)
     stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(lookup_dir, views)
-    (lookup_dir / "config.js").write_text(config_js(stats.lookup_prefix, content, recent, older), encoding="utf-8")
+    default = RECENT_BUNDLE if counts[RECENT_BUNDLE] else MAIN_BUNDLE
+    script = config_js(stats.lookup_prefix, content, recent, older, default_bundle=default, all_bundle=MAIN_BUNDLE)
+    (lookup_dir / "config.js").write_text(script, encoding="utf-8")
     shutil.rmtree(staging, ignore_errors=True)
     stats.seconds = time.perf_counter() - start
     return stats

@@ -60,10 +60,14 @@ def contacts(content: Content) -> list[dict[str, str]]:
     return [{"name": name, "contact": contact} for name, contact in found.items()]
 
 
-def config_js(prefix: int, content: Content, recent_years: list[str], archive_years: list[str]) -> str:
+def config_js(
+    prefix: int, content: Content, recent_years: list[str], older_years: list[str], *, default_bundle: str,
+    all_bundle: str,
+) -> str:
     """`lookup/config.js`: settings and messages the search script reads from `window.congkhaiSearch`."""
-    data = {"prefix": prefix, "contacts": contacts(content), "recent": recent_years,
-            "archive": archive_years, "messages": s.MESSAGES, "stop": [fold(p) for p in s.STOP_PHRASES]}
+    data = {"prefix": prefix, "contacts": contacts(content), "recent": recent_years, "older": older_years,
+            "bundles": {"default": default_bundle + "/", "all": all_bundle + "/"},
+            "messages": s.MESSAGES, "stop": [fold(p) for p in s.STOP_PHRASES]}
     return "window.congkhaiSearch = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"
 
 

@@ -123,21 +123,34 @@
     lookupOut.setAttribute("data-done", raw);
   }
 
+  /* The letters of a normalised code: fetch its shard (absent shard = no letter). */
+  async function fetchEntries(code) {
+    var resp = await fetch(new URL("lookup/" + shardKey(code, cfg.prefix) + ".json", root).href);
+    if (resp.status === 404) return [];
+    if (!resp.ok) throw new Error("lookup " + resp.status);
+    var data = await resp.json();
+    return data[code] || [];
+  }
+
+  function entryList(entries) {
+    var list = el("ol", "ck-results");
+    entries.forEach(function (e) {
+      list.appendChild(resultItem({ id: e.id, url: e.url, title: e.title, agency: e.agency, issued: e.issued_on,
+                                    number: e.number, withdrawn: e.withdrawn }));
+    });
+    return list;
+  }
+
   async function lookupInto(raw) {
-    var code = normalizeCode(raw);
+    var code = normalizeCode(raw), entries;
     lookupOut.textContent = "";
     if (!code) { lookupOut.appendChild(el("p", "ck-status", msg("lookup_empty_input"))); return; }
-    var url = new URL("lookup/" + shardKey(code, cfg.prefix) + ".json", root);
-    var data = {};
     try {
-      var resp = await fetch(url.href);
-      if (resp.ok) data = await resp.json();
-      else if (resp.status !== 404) throw new Error(String(resp.status));
+      entries = await fetchEntries(code);
     } catch (err) {
       lookupOut.appendChild(el("p", "ck-status ck-error", msg("error")));
       return;
     }
-    var entries = data[code] || [];
     if (!entries.length) {
       lookupOut.appendChild(el("p", "ck-status ck-not-found", msg("lookup_not_found", { code: code })));
       var ul = el("ul", "ck-contacts");
@@ -148,12 +161,7 @@
       return;
     }
     lookupOut.appendChild(el("p", "ck-status ck-found", msg("lookup_found", { code: code, n: entries.length })));
-    var list = el("ol", "ck-results");
-    entries.forEach(function (e) {
-      list.appendChild(resultItem({ id: e.id, url: e.url, title: e.title, agency: e.agency, issued: e.issued_on,
-                                    number: e.number, withdrawn: e.withdrawn }));
-    });
-    lookupOut.appendChild(list);
+    lookupOut.appendChild(entryList(entries));
   }
 
   if (lookupForm) {
@@ -167,22 +175,20 @@
   var form = document.getElementById("ck-search-form");
   var out = document.getElementById("ck-search-result");
   var widen = document.getElementById("ck-widen");
-  var pagefind = null, merged = false, generation = 0;
+  var bundles = {}, generation = 0;
+  var CODE_SHAPE = /^[A-Z0-9.]*[A-Z0-9]-\d{6}-\d{3,}$/;
 
-  async function loadPagefind() {
-    if (!pagefind) {
-      pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-      await pagefind.options({ excerptLength: 0, noWorker: true });
+  /* One Pagefind instance per bundle: the default scope (recent years) or every year. */
+  async function loadBundle(path) {
+    if (!bundles[path]) {
+      bundles[path] = (async function () {
+        var pf = await import(new URL(path + "pagefind.js", root).href);
+        await pf.options({ excerptLength: 0, noWorker: true });
+        await pf.init();
+        return pf;
+      })();
     }
-    return pagefind;
-  }
-
-  async function mergeArchive(pf) {
-    if (merged) return;
-    merged = true;
-    for (var i = 0; i < (cfg.archive || []).length; i++) {
-      await pf.mergeIndex(new URL("pagefind-archive/" + cfg.archive[i] + "/", root).href);
-    }
+    return bundles[path];
   }
 
   function chosenFilters() {
@@ -194,6 +200,24 @@
     return filters;
   }
 
+  async function pagefindSearch(pf, typed, filters) {
+    // Exact accents first: the query as typed with exactDiacritics, then accent-insensitive,
+    // then fully folded (Pagefind does not fold đ; the records carry folded forms of đ-words).
+    var folded = fold(typed), found = [];
+    if (/[\u0300-\u036f]/.test(typed.normalize("NFD")) || /[đð]/i.test(typed)) {
+      await pf.options({ exactDiacritics: true });
+      found.push(await pf.search(typed, { filters: filters }));
+      await pf.options({ exactDiacritics: false });
+    }
+    found.push(await pf.search(typed, { filters: filters }));
+    if (/[dđð]/i.test(typed) && folded !== typed.toLowerCase()) found.push(await pf.search(folded, { filters: filters }));
+    var seen = {}, results = [];
+    found.forEach(function (r) {
+      (r && r.results || []).forEach(function (x) { if (!seen[x.id]) { seen[x.id] = 1; results.push(x); } });
+    });
+    return results;
+  }
+
   async function runSearch() {
     var q = form.elements.q.value.trim();
     var mine = ++generation;
@@ -202,29 +226,22 @@
     if (!q) return;
     out.appendChild(el("p", "ck-status", msg("searching")));
     try {
-      var pf = await loadPagefind();
       var filters = chosenFilters();
-      var archiveYear = filters.year && (cfg.archive || []).indexOf(filters.year) >= 0;
-      var wide = (widen && widen.checked) || archiveYear;
-      if (wide) await mergeArchive(pf);
-      if (merged && !wide && !filters.year) filters.year = { any: cfg.recent || [] };
-      var typed = stripStop(toneNorm(q), cfg.stop), folded = fold(typed);
-      // Exact accents first: the query as typed with exactDiacritics, then accent-insensitive,
-      // then fully folded (Pagefind does not fold đ, the records carry folded forms of đ-words).
-      var found = [];
-      if (/[\u0300-\u036f]/.test(typed.normalize("NFD")) || /[đð]/i.test(typed)) {
-        await pf.options({ exactDiacritics: true });
-        found.push(await pf.search(typed, { filters: filters }));
-        await pf.options({ exactDiacritics: false });
+      var oldYear = filters.year && (cfg.recent || []).indexOf(filters.year) < 0;
+      var wide = (widen && widen.checked) || oldYear || cfg.bundles["default"] === cfg.bundles.all;
+      var code = normalizeCode(q), entries = [];
+      if (CODE_SHAPE.test(code)) entries = await fetchEntries(code);  // one small request, any year
+      if (entries.length) {
+        if (mine !== generation) return;
+        out.textContent = "";
+        out.appendChild(el("p", "ck-status ck-count", msg("count", { n: entries.length })));
+        out.appendChild(entryList(entries));
+      } else {
+        var pf = await loadBundle(wide ? cfg.bundles.all : cfg.bundles["default"]);
+        var results = await pagefindSearch(pf, stripStop(toneNorm(q), cfg.stop), filters);
+        if (mine !== generation) return;
+        await render(results, q, wide, mine);
       }
-      found.push(await pf.search(typed, { filters: filters }));
-      if (/[dđð]/i.test(typed) && folded !== typed.toLowerCase()) found.push(await pf.search(folded, { filters: filters }));
-      if (mine !== generation) return;
-      var seen = {}, results = [];
-      found.forEach(function (r) {
-        (r && r.results || []).forEach(function (x) { if (!seen[x.id]) { seen[x.id] = 1; results.push(x); } });
-      });
-      await render(results, q, wide, mine);
     } catch (err) {
       if (mine !== generation) return;
       out.textContent = "";
@@ -238,13 +255,13 @@
     out.textContent = "";
     if (!results.length) {
       out.appendChild(el("p", "ck-status ck-empty", msg("empty", { q: q })));
-      if (!wide && (cfg.archive || []).length) out.appendChild(el("p", "ck-status", msg("empty_recent")));
+      if (!wide) out.appendChild(el("p", "ck-status", msg("empty_recent")));
       return;
     }
     out.appendChild(el("p", "ck-status ck-count", msg("count", { n: results.length })));
     var list = el("ol", "ck-results");
     out.appendChild(list);
-    var shown = 0, urls = {};
+    var shown = 0;
     var more = el("button", "md-button ck-more", msg("more"));
     more.type = "button";
     async function page() {
@@ -255,8 +272,6 @@
       if (mine !== generation) return;
       data.forEach(function (d) {
         var m = d.meta || {};
-        if (urls[m.url]) return;  // an old letter's code record and its full record
-        urls[m.url] = 1;
         list.appendChild(resultItem({ id: m.id, url: m.url, title: m.title, agency: m.agency, issued: m.issued,
                                       number: m.number, code: m.code, withdrawn: m.withdrawn }));
       });
