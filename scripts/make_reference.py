@@ -12,3 +12,6 @@ from generator.reference import reference_markdown  # noqa: E402
 
 if __name__ == "__main__":
     (ROOT / "docs" / "reference.md").write_text(reference_markdown(), encoding="utf-8")
+    import runpy  # the editor guide's list of codes too (scripts/make_guide.py)
+
+    runpy.run_path(str(ROOT / "scripts" / "make_guide.py"), run_name="__main__")
