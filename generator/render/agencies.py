@@ -16,7 +16,7 @@ from generator.stats import Figures, children_of, month_key, month_range, summar
 from generator.strings import site as S
 
 LATEST = 20  # letters listed on an agency page; the rest through the year listings
-CHART_MONTHS = 24  # months shown in the chart and its table
+CHART_MONTHS = 12  # months shown in the chart and its table
 
 
 def agency_src(code: str) -> str:
