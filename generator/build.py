@@ -17,9 +17,11 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from generator import search
 from generator.render import Rendered, render_docs
 from generator.reports.pages import write_report_pages
 from generator.strings import reports as R
+from generator.strings import search as search_strings
 from generator.strings import site as S
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,14 +65,13 @@ def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None
     rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs")
     for path in write_report_pages(result, build_dir / "docs", today, site=rendered.site):  # compliance reports
         (rendered.pages if path.endswith(".md") else rendered.files).append(path)
+    rendered.pages.append(search.write_search_page(build_dir / "docs", result.content))  # tim-kiem/
     tmp_site = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
     _remove(tmp_site)
     try:
         run_mkdocs(rendered, build_dir / "docs", tmp_site, today)
         copy_assets(rendered.assets, tmp_site)
-        # --- search hook: the search engineer adds the index step here, e.g.
-        #     generator.search.index_site(tmp_site, result.content, rendered)
-        #     It must write only inside tmp_site and raise on failure (the swap then never happens).
+        search.index_site(tmp_site, result, build_dir)  # Pagefind bundles + code lookup; raises on failure
         swap_in(tmp_site, site_dir)
     except BaseException:
         _remove(tmp_site)
@@ -89,6 +90,7 @@ def mkdocs_overrides(rendered: Rendered) -> dict:
         "site_url": rendered.site.base_url if "://" in rendered.site.base_url else None,
         "copyright": str(escape(" ".join(footer))),
         "nav": [{S.NAV_HOME: "index.md"}, {S.NAV_AGENCIES: "agencies/index.md"}, {S.NAV_LETTERS: "letters/index.md"},
+                {search_strings.NAV_SEARCH: search.PAGE_PATH},
                 {S.NAV_DATA: "data/index.md"}, {R.NAV_TITLE: "reports/index.md"}, {S.NAV_ABOUT: "about.md"}],
         "extra": {"generator": False,
                   "feed": {"href": "feeds/atom.xml", "title": str(escape(S.FEED_TITLE.format(portal=portal.name)))}},

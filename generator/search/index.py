@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model import Content, Letter
+from generator.search.canonical import canonicalize_bundle
 from generator.search.lookup import config_js, write_lookup
 from generator.search.pagefind_run import prune_bundle, run_pagefind
 from generator.search.records import letter_view, record_html
@@ -88,6 +89,7 @@ def index_content(content: Content, site_dir: Path, work_dir: Path) -> SearchSta
         if counts[name]:
             run = run_pagefind(folder, site_dir / name)
             prune_bundle(site_dir / name)
+            canonicalize_bundle(site_dir / name)
             stats.pagefind_seconds += run.seconds
             stats.peak_rss_kb = max(stats.peak_rss_kb, run.peak_rss_kb)
     stats.bundles = {k: v for k, v in counts.items() if v}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from generator.model import Content
 from generator.search.index import split_years
@@ -66,3 +67,11 @@ template: {TEMPLATE}
 <div id="ck-search-result" aria-live="polite"></div>
 </div>
 """
+
+
+def write_search_page(docs_dir: Path, content: Content) -> str:
+    """Write the search page into the MkDocs docs folder; returns its path relative to it."""
+    path = docs_dir / PAGE_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(search_page_markdown(content), encoding="utf-8")
+    return PAGE_PATH

@@ -8,6 +8,7 @@ LEVELS = {
     "commune": "Cấp xã",
 }
 
+NAV_SEARCH = "Tìm kiếm"
 PAGE_TITLE = "Tìm kiếm văn bản xin lỗi"
 PAGE_INTRO = (
     "Tra cứu văn bản xin lỗi theo mã hồ sơ in trên giấy tiếp nhận, hoặc tìm theo tên thủ tục, "
