@@ -1,8 +1,8 @@
 """The public record: `content/published.lock`, a manifest of every published letter.
 
 One JSON object per line, sorted by letter id, after a header line: the letter's id and source,
-the SHA-256 of its PDF and of its *normalised* metadata (canonical JSON of the schema-coerced
-YAML values, so quoting, comments and key order do not count but any value change does), the
+the SHA-256 of its PDF and of its *normalised* metadata (canonical JSON of the loaded values,
+so quoting, comments and key order do not count but any value change does), the
 number of corrections and their hash, and whether it is withdrawn. A published letter may be
 corrected (a new `corrections` entry) or withdrawn (`withdrawn:`; its PDF may then go), never
 silently changed or lost. `check_record` compares the content with the lock; `compare_locks`
@@ -11,6 +11,7 @@ compares a proposed lock with the base branch's; `lock_entries`/`write_lock` wri
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -19,15 +20,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator import schema
 from generator.model import Letter
 from generator.problems import Problem, make
-from generator.yamlsrc import read_yaml
 
 LOCK_NAME = "published.lock"
 HEADER = {"congkhai": "published.lock", "version": 1,
           "note": "public-record manifest: written by `python -m generator lock`, never by hand"}
 LIFE_FIELDS = ("corrections", "withdrawn")  # the record's life: excluded from the metadata hash
+_MODEL_ONLY = ("id", "source", "lines")  # where the letter is, not what it says
 _KEYS = {"id": str, "source": str, "pdf_sha256": (str, type(None)), "meta_sha256": str, "fields": dict,
          "corrections": int, "corrections_sha256": str, "withdrawn": bool}
 
@@ -61,21 +61,26 @@ class Lock:
     problems: list[Problem] = field(default_factory=list)
 
 
+def _norm(value: object) -> object:
+    """Plain JSON-ready data: NFC text, ISO dates."""
+    if isinstance(value, dict):
+        return {str(k): _norm(x) for k, x in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_norm(x) for x in value]
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _dumps(normalised: object) -> str:
+    return json.dumps(normalised, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canonical(value: object) -> str:
-    """Canonical JSON of coerced YAML values: sorted keys, NFC text, ISO dates."""
-
-    def norm(v: object) -> object:
-        if isinstance(v, dict):
-            return {str(k): norm(x) for k, x in v.items()}
-        if isinstance(v, (list, tuple)):
-            return [norm(x) for x in v]
-        if isinstance(v, str):
-            return unicodedata.normalize("NFC", v)
-        if isinstance(v, date):
-            return v.isoformat()
-        return v
-
-    return json.dumps(norm(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """Canonical JSON of metadata values: sorted keys, NFC text, ISO dates."""
+    return _dumps(_norm(value))
 
 
 def sha256_text(text: str) -> str:
@@ -92,20 +97,34 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def letter_values(root: Path, rel: str) -> dict:
-    """The schema-coerced values of one letter's YAML ({} when it does not parse)."""
-    node, _ = read_yaml(root / rel, rel)
-    if node is None:
-        return {}
-    values, _ = schema.coerce(node, schema.LETTER, rel)
-    return values
+def _plain(value: object) -> object:
+    """A model value as plain data; dataclass fields equal to their default are left out."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if f.name in _MODEL_ONLY or (f.default is not dataclasses.MISSING and item == f.default):
+                continue
+            out[f.name] = _plain(item)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [_plain(x) for x in value]
+    return value
+
+
+def letter_meta(letter: Letter) -> dict:
+    """The letter's normalised metadata: every value but its record life (corrections, withdrawal).
+
+    Read from the model, so quoting, comments, key order and an explicit default do not count; a
+    field added to the model later is left out while it holds its default, so old locks stay valid.
+    """
+    return {k: v for k, v in _plain(letter).items() if k not in LIFE_FIELDS}  # type: ignore[union-attr]
 
 
 def current_entry(root: Path, letter: Letter, pdf_facts: dict | None = None) -> Entry:
     """The entry describing `letter` as it is now in the content root."""
-    values = letter_values(root, letter.source)
-    meta = {k: v for k, v in values.items() if k not in LIFE_FIELDS}
-    corrections = values.get("corrections", [])
+    meta = _norm(letter_meta(letter))
+    corrections = _plain(letter.corrections)
     pdf_path = root / letter.pdf_source
     facts = (pdf_facts or {}).get(letter.pdf_source)
     if facts is not None and getattr(facts, "sha256", None):
@@ -116,17 +135,17 @@ def current_entry(root: Path, letter: Letter, pdf_facts: dict | None = None) -> 
         id=letter.id,
         source=letter.source,
         pdf_sha256=pdf_sha,
-        meta_sha256=sha256_text(canonical(meta)),
-        fields={k: sha256_text(canonical(v))[:12] for k, v in sorted(meta.items())},
-        corrections=len(corrections),
+        meta_sha256=sha256_text(_dumps(meta)),
+        fields={k: sha256_text(_dumps(v))[:12] for k, v in sorted(meta.items())},  # type: ignore[union-attr]
+        corrections=len(letter.corrections),
         corrections_sha256=sha256_text(canonical(corrections)),
-        withdrawn="withdrawn" in values,
+        withdrawn=letter.withdrawn is not None,
     )
 
 
-def corrections_prefix_hash(root: Path, letter: Letter, count: int) -> str:
+def corrections_prefix_hash(letter: Letter, count: int) -> str:
     """Hash of the first `count` corrections of a letter as they are now."""
-    return sha256_text(canonical(letter_values(root, letter.source).get("corrections", [])[:count]))
+    return sha256_text(canonical(_plain(letter.corrections[:count])))
 
 
 def parse_lock(text: str, rel: str = LOCK_NAME) -> Lock:
@@ -217,7 +236,7 @@ def check_record(root: Path, letters: list[Letter], pdf_facts: dict | None = Non
                                      letter_id=letter_id, source=locked.source))
             continue
         now = current_entry(root, letter, pdf_facts)
-        prefix = corrections_prefix_hash(root, letter, locked.corrections) if now.corrections > locked.corrections \
+        prefix = corrections_prefix_hash(letter, locked.corrections) if now.corrections > locked.corrections \
             else None
         for code, field_name, params in compare(locked, now, prefix, pdf_absent_ok=True):
             line = letter.line_of(field_name) if field_name else None
