@@ -96,7 +96,7 @@ def _thumbnail(doc: pypdfium2.PdfDocument, facts: dict) -> None:
         bitmap = page.render(scale=scale)
         image = bitmap.to_pil()
         out = io.BytesIO()
-        image.convert("RGB").save(out, "WEBP", quality=70, method=2)
+        image.convert("RGB").save(out, "WEBP", quality=60, method=0)
         facts.update(render_ok=True, thumbnail=out.getvalue(), thumbnail_size=list(image.size))
         page.close()
     except MemoryError:
