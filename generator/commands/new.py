@@ -42,7 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--issued-on", type=iso_date, metavar="DATE",
                         help="date of issue YYYY-MM-DD (default: read from the PDF)")
     add_content_options(parser)
-    parser.add_argument("--cache-dir", default=".cache/pdfgate", help="PDF facts cache (default: .cache/pdfgate)")
+    parser.add_argument("--cache-dir", default=".cache", help="cache of parsed letters and PDF facts (default: .cache)")
     parser.set_defaults(func=run)
 
 
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         raise UsageError(s.NEW_AGENCY_UNKNOWN.format(agency=args.agency, codes=", ".join(sorted(settings.agencies))))
     policy = settings.portal.policy
-    facts = pdfgate.inspect_pdfs([source], policy, Path(args.cache_dir), progress_printer("PDF"),
+    facts = pdfgate.inspect_pdfs([source], policy, Path(args.cache_dir) / "pdfgate", progress_printer("PDF"),
                                  trust_roots=pdfgate.load_trust_roots(root / "trust"))[source]
     draft = newletter.extract(facts.text, policy.dossier_code_pattern)
     identifiers = [str(draft.values[k]) for k in ("dossier.code", "number", "dossier.procedure_code")
