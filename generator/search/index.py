@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,16 @@ def split_years(letters: list[Letter], recent: int = RECENT_YEARS) -> tuple[list
     return years[:recent], years[recent:]
 
 
+def _staging_parent(work_dir: Path) -> Path:
+    """Where the records are staged: RAM (/dev/shm) when there is one, since 100,000 small files
+    are slow to write and delete on some disks; else the build folder."""
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK):
+        return shm
+    work_dir.mkdir(parents=True, exist_ok=True)
+    return work_dir
+
+
 def _write(path: Path, html: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
@@ -69,29 +80,31 @@ def index_content(content: Content, site_dir: Path, work_dir: Path) -> SearchSta
     stats = SearchStats(letters=len(content.letters))
     recent, older = split_years(content.letters)
     stats.recent_years = recent
-    staging = work_dir / "search-records"
-    shutil.rmtree(staging, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix="congkhai-search-", dir=_staging_parent(work_dir)))
     sites = {MAIN_BUNDLE: staging / "all", RECENT_BUNDLE: staging / "recent"}
     counts = dict.fromkeys(sites, 0)
     views = []
-    for letter in content.letters:
-        view = letter_view(letter, content)
-        views.append(view)
-        path = sites[MAIN_BUNDLE] / letter.url / "index.html"
-        _write(path, record_html(letter, view))
-        counts[MAIN_BUNDLE] += 1
-        if older and view.year in recent:
-            _link(path, sites[RECENT_BUNDLE] / letter.url / "index.html")
-            counts[RECENT_BUNDLE] += 1
-    stats.records_seconds = time.perf_counter() - start
-    for name, folder in sites.items():
-        shutil.rmtree(site_dir / name, ignore_errors=True)
-        if counts[name]:
-            run = run_pagefind(folder, site_dir / name)
-            prune_bundle(site_dir / name)
-            canonicalize_bundle(site_dir / name)
-            stats.pagefind_seconds += run.seconds
-            stats.peak_rss_kb = max(stats.peak_rss_kb, run.peak_rss_kb)
+    try:
+        for letter in content.letters:
+            view = letter_view(letter, content)
+            views.append(view)
+            path = sites[MAIN_BUNDLE] / letter.url / "index.html"
+            _write(path, record_html(letter, view))
+            counts[MAIN_BUNDLE] += 1
+            if older and view.year in recent:
+                _link(path, sites[RECENT_BUNDLE] / letter.url / "index.html")
+                counts[RECENT_BUNDLE] += 1
+        stats.records_seconds = time.perf_counter() - start
+        for name, folder in sites.items():
+            shutil.rmtree(site_dir / name, ignore_errors=True)
+            if counts[name]:
+                run = run_pagefind(folder, site_dir / name)
+                prune_bundle(site_dir / name)
+                canonicalize_bundle(site_dir / name)
+                stats.pagefind_seconds += run.seconds
+                stats.peak_rss_kb = max(stats.peak_rss_kb, run.peak_rss_kb)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     stats.bundles = {k: v for k, v in counts.items() if v}
     lookup_dir = site_dir / LOOKUP_DIR
     shutil.rmtree(lookup_dir, ignore_errors=True)
@@ -99,7 +112,6 @@ def index_content(content: Content, site_dir: Path, work_dir: Path) -> SearchSta
     default = RECENT_BUNDLE if counts[RECENT_BUNDLE] else MAIN_BUNDLE
     script = config_js(stats.lookup_prefix, content, recent, older, default_bundle=default, all_bundle=MAIN_BUNDLE)
     (lookup_dir / "config.js").write_text(script, encoding="utf-8")
-    shutil.rmtree(staging, ignore_errors=True)
     stats.seconds = time.perf_counter() - start
     return stats
 

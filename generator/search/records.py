@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from generator.model import Content, Letter
@@ -61,9 +62,14 @@ def dd_folds(text: str) -> list[str]:
     """Folded forms of the words Pagefind cannot fold itself (those with đ/Đ): "Đắk" -> "dak"."""
     out: dict[str, None] = {}
     for word in _WORDS.findall(text):
-        if any(c in "đĐðÐ" for c in word):
-            out.setdefault(fold(word), None)
+        if "đ" in word or "Đ" in word or "ð" in word or "Ð" in word:
+            out.setdefault(_fold(word), None)
     return list(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(word: str) -> str:
+    return fold(word)
 
 
 def searchable_text(letter: Letter, view: LetterView) -> str:
@@ -72,7 +78,13 @@ def searchable_text(letter: Letter, view: LetterView) -> str:
              letter.reason.detail, letter.signer.name, letter.signer.title]
     if letter.recipient.kind != "individual":
         parts.append(letter.recipient.name)
-    return normalize_tone_placement(" ".join(p for p in parts if p))
+    return " ".join(_tone(p) for p in parts if p)
+
+
+@lru_cache(maxsize=1 << 16)
+def _tone(text: str) -> str:
+    """`normalize_tone_placement`, memoised: agencies, procedures and reasons repeat across letters."""
+    return normalize_tone_placement(text)
 
 
 def _tag(attr: str, name: str, value: str) -> str:
@@ -95,7 +107,7 @@ def record_html(letter: Letter, view: LetterView, *, code_only: bool = False) ->
             f'<p data-pagefind-weight="3">{escape(" ".join(code_pieces(view.code)))}</p>']
     if not code_only:
         text = searchable_text(letter, view)
-        body.append(f'<p data-pagefind-weight="5">{escape(normalize_tone_placement(view.title))}</p>')
+        body.append(f'<p data-pagefind-weight="5">{escape(_tone(view.title))}</p>')
         body.append(f"<p>{escape(text)}</p>")
         extra = dd_folds(text)
         if extra:

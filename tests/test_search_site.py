@@ -1,0 +1,98 @@
+"""Search in the real built site (tests/conftest.py `site_build`): browse without JS, search page, bundles."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from tests.browser import requires_chromium
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.hrefs.append(href)
+
+
+def crawl(site: Path) -> set[str]:
+    """Directory URLs (relative to the site root) reachable from the home page by plain links."""
+    seen: set[str] = set()
+    todo = [""]
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        page = site / url / "index.html"
+        if not page.is_file():
+            continue
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            parts = urlsplit(urljoin("http://x/" + url, href))
+            if parts.netloc != "x" or not parts.path.endswith("/"):
+                continue
+            todo.append(parts.path.lstrip("/"))
+    return seen
+
+
+def test_every_letter_is_reachable_by_links_without_javascript(site_build):
+    reachable = crawl(site_build.site)
+    letters = {letter.url for letter in site_build.content.letters}
+    assert letters and letters <= reachable, sorted(letters - reachable)
+
+
+def test_site_ships_pagefind_and_lookup_not_material_search(site_build):
+    site = site_build.site
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert (site / "lookup" / "config.js").is_file()
+    assert (site / "tim-kiem" / "index.html").is_file()
+    assert not (site / "search" / "search_index.json").exists()
+    assert 'data-md-component="search"' not in site_build.page("")
+
+
+@pytest.mark.browser
+@requires_chromium
+def test_search_page_of_the_built_site(site_build, site_server, page):
+    letter = next(x for x in site_build.content.letters if x.withdrawn is None)
+    page.goto(f"{site_server}/tim-kiem/")
+    page.wait_for_selector("#ck-search[data-ready='1']")
+    page.fill("#ck-code", letter.dossier.code.lower() + " ")
+    page.click("#ck-lookup-form button[type=submit]")
+    page.wait_for_selector("#ck-lookup-result[data-done]")
+    ids = page.eval_on_selector_all("#ck-lookup-result li.ck-result", "els => els.map(e => e.dataset.id)")
+    assert letter.id in ids
+    href = page.get_attribute("#ck-lookup-result li.ck-result a", "href")
+    assert href.startswith(site_server + "/letters/")
+    page.fill("#ck-code", "H17-000000-0000")
+    page.click("#ck-lookup-form button[type=submit]")
+    page.wait_for_function("() => document.getElementById('ck-lookup-result').dataset.done === 'H17-000000-0000'")
+    assert site_build.content.portal.contact in page.inner_text("#ck-lookup-result")
+    page.fill("#ck-q", "bien dong dat")
+    page.click("#ck-search-form button[type=submit]")
+    page.wait_for_function("() => document.getElementById('ck-search-result').dataset.done === 'bien dong dat'")
+    found = page.eval_on_selector_all("#ck-search-result li.ck-result", "els => els.map(e => e.dataset.id)")
+    expected = {x.id for x in site_build.content.letters if "biến động" in x.dossier.procedure}
+    assert expected and set(found) == expected
+
+
+@pytest.mark.browser
+@requires_chromium
+def test_main_bundle_finds_each_letter_by_code_first(site_build, site_server, page):
+    codes = {x.dossier.code: x.id for x in site_build.content.letters}
+    page.goto(f"{site_server}/tim-kiem/")
+    got = page.evaluate(
+        """async (codes) => { const pf = await import('/pagefind/pagefind.js'); const out = {};
+           for (const c of codes) { const r = await pf.search(c);
+             out[c] = r.results.length ? (await r.results[0].data()).meta.id : null; }
+           return out; }""", list(codes))
+    assert got == codes

@@ -1,0 +1,202 @@
+"""Search building blocks: code normalisation and pieces, lookup shards, records, year split, bundles."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.search import index_content
+from generator.search.canonical import read
+from generator.search.codes import code_pieces, fnv1a, normalize_code, shard_key
+from generator.search.lookup import SHARD_BUDGET, build_shards, contacts
+from generator.search.page import filter_options, search_page_markdown
+from generator.search.records import LetterView, dd_folds, letter_view, record_html, searchable_text
+from generator.strings import search as s
+from tests.search_fixtures import make_search_content
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("000.00.21.H17-180420-0012", "000.00.21.H17-180420-0012"),
+    (" h56.14-240823-0001. ", "H56.14-240823-0001"),
+    ("(H56.14-240823-0001)", "H56.14-240823-0001"),
+    ("«H56.14 - 240823 - 0001»", "H56.14-240823-0001"),
+    ("\tH56.14-240823-0001\n", "H56.14-240823-0001"),
+    ("...", ""),
+])
+def test_normalize_code(typed, code):
+    assert normalize_code(typed) == code
+
+
+def test_fnv1a_known_values():
+    assert fnv1a("") == 0x811C9DC5
+    assert fnv1a("a") == 0xE40C292C  # the published FNV-1a 32-bit test vector
+
+
+def test_shard_key_ignores_case_and_punctuation():
+    assert shard_key(" h56.14-240823-0001.", 3) == shard_key("H56.14-240823-0001", 3)
+    assert len(shard_key("H56.14-240823-0001", 4)) == 4
+
+
+def test_code_pieces():
+    assert code_pieces("000.00.21.H17-180420-0012") == [
+        "180420-0012", "0012", "000.00.21.H17", "H17-180420-0012", "H17", "180420"]
+    assert "H56.14" in code_pieces("H56.14-240823-0001")
+
+
+def _views(n: int) -> list[LetterView]:
+    return [LetterView(id=f"l-{i}", url=f"letters/2026/so-tnmt/l-{i}/", code=f"H56.14-260101-{i:05d}",
+                       number=f"{i}/XL-STNMT", title="Cấp giấy chứng nhận quyền sử dụng đất",
+                       agency="Sở Tài nguyên và Môi trường tỉnh Đắk Nông", level="Cấp tỉnh", year="2026",
+                       reason="Khối lượng hồ sơ lớn", issued_on="2026-01-05", withdrawn=False) for i in range(n)]
+
+
+@pytest.mark.parametrize("n", [1, 300, 20_000])
+def test_shards_stay_within_budget_and_hold_every_code(n):
+    prefix, shards = build_shards(_views(n))
+    assert prefix >= 2
+    assert max(len(b) for b in shards.values()) <= SHARD_BUDGET
+    merged = {}
+    for name, raw in shards.items():
+        data = json.loads(raw)
+        assert all(shard_key(code, prefix) == name for code in data)
+        merged.update(data)
+    assert len(merged) == n
+    assert merged["H56.14-260101-00000"] == [{
+        "id": "l-0", "url": "letters/2026/so-tnmt/l-0/", "agency": "Sở Tài nguyên và Môi trường tỉnh Đắk Nông",
+        "issued_on": "2026-01-05", "title": "Cấp giấy chứng nhận quyền sử dụng đất", "number": "0/XL-STNMT"}]
+
+
+def test_two_letters_with_one_code_share_an_entry():
+    views = _views(2)
+    views[1] = replace(views[1], code=views[0].code, withdrawn=True)
+    _, shards = build_shards(views)
+    entries = [e for raw in shards.values() for e in json.loads(raw).get(views[0].code, [])]
+    assert [(e["id"], e.get("withdrawn", False)) for e in entries] == [("l-0", False), ("l-1", True)]
+
+
+def test_contacts_are_tracking_units_then_portal():
+    content = make_search_content()
+    assert contacts(content) == [
+        {"name": "Trung tâm Hành chính công tỉnh", "contact": "0261 1234 567, tthcc@example.gov.vn"}]
+
+
+def test_dd_folds_only_words_with_d_stroke():
+    assert dd_folds("UBND xã Đức Minh, Đắk Nông, Đắk Mil, hòa") == ["duc", "dak"]
+
+
+class _Record(HTMLParser):
+    """Collects a record's indexed text, filters and metadata."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters: dict[str, str] = {}
+        self.meta: dict[str, str] = {}
+        self.text: list[str] = []
+        self._attr: tuple[str, str] | None = None
+        self._ignored = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "data-pagefind-ignore" in a:
+            self._ignored += 1
+        for kind in ("filter", "meta"):
+            if f"data-pagefind-{kind}" in a:
+                self._attr = (kind, a[f"data-pagefind-{kind}"])
+
+    def handle_endtag(self, tag):
+        if tag == "div" and self._ignored:
+            self._ignored -= 1
+
+    def handle_data(self, data):
+        if self._attr:
+            kind, name = self._attr
+            (self.filters if kind == "filter" else self.meta)[name] = data
+            self._attr = None
+        elif not self._ignored:
+            self.text.append(data)
+
+
+def _parse(html: str) -> _Record:
+    parser = _Record()
+    parser.feed(html)
+    return parser
+
+
+def test_record_holds_metadata_filters_and_folded_words_but_no_boilerplate():
+    content = make_search_content()
+    letter = next(x for x in content.letters if x.id == "l-duc")
+    rec = _parse(record_html(letter, letter_view(letter, content)))
+    assert rec.filters == {"agency": "UBND xã Đức Minh", "year": "2026", "reason": "Khối lượng hồ sơ lớn",
+                           "level": "Cấp xã"}
+    assert rec.meta["id"] == "l-duc" and rec.meta["url"] == "letters/2026/ubnd-duc-minh/l-duc/"
+    assert rec.meta["code"] == "H56.22-260201-0007"
+    words = " ".join(rec.text).split()
+    assert words[0] == "H56.22-260201-0007"
+    assert {"duc", "Đức", "Trần", "Chứng"} <= set(words)
+    assert not {"xin", "lỗi", "Kính", "gửi"} & set(words)
+    assert "Ông" not in words  # a masked individual recipient is not indexed
+
+
+def test_searchable_text_uses_one_tone_placement():
+    content = make_search_content()
+    letter = next(x for x in content.letters if x.id == "l-thuy")
+    assert "Thủy" in searchable_text(letter, letter_view(letter, content))  # agency written "Thuỷ"
+
+
+def test_search_page_lists_filter_values_as_records_carry_them():
+    content = make_search_content()
+    opts = filter_options(content)
+    assert opts["year"] == ["2026", "2025", "2019"]
+    assert opts["level"] == ["Cấp tỉnh", "Cấp huyện", "Cấp xã"]
+    assert "UBND huyện Đắk Mil" in opts["agency"]
+    page = search_page_markdown(content)
+    assert page.startswith("---\ntitle: ") and "template: congkhai-search.html" in page
+    assert s.RECENT_NOTE.format(years="2026, 2025") in page
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory) -> tuple[Path, object]:
+    site = tmp_path_factory.mktemp("idx")
+    stats = index_content(make_search_content(), site, tmp_path_factory.mktemp("work"))
+    return site, stats
+
+
+def test_bundles_main_holds_all_recent_holds_latest_years(indexed):
+    site, stats = indexed
+    assert stats.bundles == {"pagefind": 8, "pagefind-recent": 7}
+    assert stats.recent_years == ["2026", "2025"]
+    for name, pages in stats.bundles.items():
+        entry = json.loads((site / name / "pagefind-entry.json").read_text())
+        assert entry["languages"]["vi"]["page_count"] == pages
+        assert not (site / name / "pagefind-ui.js").exists()  # unused UI kits pruned
+
+
+def test_filter_files_are_sorted(indexed):
+    site, _ = indexed
+    for path in (site / "pagefind" / "filter").glob("*.pf_filter"):
+        name, values = read(path)
+        assert [v[0] for v in values] == sorted(v[0] for v in values), name
+
+
+def test_config_script(indexed):
+    site, stats = indexed
+    text = (site / "lookup" / "config.js").read_text(encoding="utf-8")
+    assert text.startswith("window.congkhaiSearch = ")
+    cfg = json.loads(text.removeprefix("window.congkhaiSearch = ").rstrip().rstrip(";"))
+    assert cfg["prefix"] == stats.lookup_prefix
+    assert cfg["bundles"] == {"default": "pagefind-recent/", "all": "pagefind/"}
+    assert cfg["recent"] == ["2026", "2025"] and cfg["older"] == ["2019"]
+    assert "xin loi" in cfg["stop"]
+
+
+def test_single_year_content_has_one_bundle(tmp_path):
+    content = make_search_content()
+    content.letters = [x for x in content.letters if x.year == 2026]
+    stats = index_content(content, tmp_path / "site", tmp_path / "work")
+    assert stats.bundles == {"pagefind": 4}
+    cfg = (tmp_path / "site" / "lookup" / "config.js").read_text(encoding="utf-8")
+    assert '"default": "pagefind/"' in cfg
