@@ -22,22 +22,28 @@ MARKER = "CẦN ĐIỀN"
 _D = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"  # dd/mm/yyyy
 _VN_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _ANY_DATE = rf"(?:{_D}|{_VN_DATE})"
-_NUMBER = re.compile(r"\bSố\s*:\s*([0-9][^\s,;]*)", re.IGNORECASE)
-_ISSUED = re.compile(rf",\s*{_VN_DATE}", re.IGNORECASE)
-_LABELLED_DATES = {  # field -> label pattern preceding a date (within the same sentence)
-    "dossier.new_due_on": r"hẹn\s+lại(?:\s+ngày)?(?:\s+trả(?:\s+kết\s+quả)?)?(?:\s+vào)?(?:\s+ngày)?",
-    "dossier.due_on": r"(?:ngày\s+)?hẹn\s+trả(?:\s+kết\s+quả)?[^:\n]{0,60}:",
-    "dossier.received_on": r"(?:ngày\s+)?tiếp\s+nhận(?:\s+hồ\s+sơ)?[^:\n]{0,30}:",
-    "dossier.returned_on": r"(?:ngày\s+)?(?:đã\s+)?trả\s+kết\s+quả\s+(?:thực\s+tế|ngày)[^:\n]{0,30}:?",
+_NUMBER = re.compile(r"\bSố\s*:\s*([0-9][^\s,;]*)")
+_ISSUED = re.compile(rf",\s*{_VN_DATE}")
+# field -> patterns over the text with its line breaks joined (a form's sentences wrap); first match wins.
+# Case-sensitive on purpose: the title "HẸN LẠI NGÀY TRẢ KẾT QUẢ" must not read as a date's label.
+_DATES = {
+    "dossier.received_on": (rf"[Nn]gày\s+{_ANY_DATE}\s*,[^.]{{0,160}}?tiếp\s+nhận",
+                            rf"(?<!giấy )tiếp\s+nhận(?:\s+hồ\s+sơ)?\s*:\s*(?:ngày\s+)?{_ANY_DATE}"),
+    "dossier.due_on": (rf"(?:hẹn\s+trả|[Tt]hời\s+hạn\s+trả)(?:\s+kết\s+quả)?[^:.]{{0,60}}:\s*(?:ngày\s+)?{_ANY_DATE}",),
+    "dossier.new_due_on": (rf"hẹn\s+lại[^.]{{0,100}}?{_ANY_DATE}",),
+    "dossier.returned_on": (rf"đã\s+trả\s+kết\s+quả[^.:]{{0,40}}?{_ANY_DATE}",),
 }
+_PROCEDURE = re.compile(r"thủ\s+tục\s+hành\s+chính\s*:\s*(.+?)(?:\s*\(mã\s+thủ\s+tục\s+([^)\s]+)\))?\.(?:\s|$)")
+_REASON = re.compile(r"Lý\s+do(?:\s+chậm\s+trễ)?\s*:\s*(.+?\.)(?=\s+[A-ZĐÀ-Ỹ]|\s*$)")
 _LINES = {  # field -> label whose line holds the value
-    "dossier.procedure": r"(?:Nội\s+dung\s+yêu\s+cầu\s+giải\s+quyết|Tên\s+thủ\s+tục|Thủ\s+tục)\s*:",
+    "dossier.procedure": r"(?:Nội\s+dung\s+yêu\s+cầu\s+giải\s+quyết|Tên\s+thủ\s+tục)\s*:",
     "dossier.procedure_code": r"Mã\s+thủ\s+tục\s*:",
     "recipient.name": r"Kính\s+gửi\s*:",
-    "reason.detail": r"Lý\s+do(?:\s+chậm\s+trễ)?\s*:",
 }
 _INDIVIDUAL = re.compile(r"^(Ông|Bà|Anh|Chị)\b")
 _ID_OF = re.compile(r"^(\d{4})-(\d{2})-(\d{4})$")
+_SIGN_PREFIX = re.compile(r"^(?:KT|TL|TM|TUQ|Q)\.\s+")
+_TITLES = ("GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯỞNG", "PHÓ TRƯỞNG", "CHÁNH")
 
 
 @dataclass
@@ -71,22 +77,58 @@ def _code_search(pattern: str) -> re.Pattern[str]:
         return re.compile(DEFAULT_DOSSIER_CODE_PATTERN.strip("^$"))
 
 
+def _upper(line: str) -> bool:
+    return any(c.isalpha() for c in line) and line == line.upper()
+
+
+def _name_like(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= 6 and all(w[0].isupper() and (len(w) == 1 or w[1:].islower()) and w.isalpha()
+                                        for w in words)
+
+
+def _signer(lines: list[str]) -> dict[str, str]:
+    """Title and name under the signature block ("KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" / … / name)."""
+    for i, line in enumerate(lines):
+        bare = _SIGN_PREFIX.sub("", line)
+        if not _upper(line) or not (_SIGN_PREFIX.match(line) or any(bare == t or bare.startswith(t + " ")
+                                                                      for t in _TITLES)):
+            continue
+        title = lines[i + 1] if _SIGN_PREFIX.match(line) and i + 1 < len(lines) and _upper(lines[i + 1]) else bare
+        for candidate in lines[i + 1 : i + 9]:
+            if _name_like(candidate):
+                return {"signer.title": title.capitalize(), "signer.name": candidate}
+        return {}
+    return {}
+
+
 def extract(text: str, code_pattern: str = DEFAULT_DOSSIER_CODE_PATTERN) -> Draft:
     """Values the text layer of a letter gives (empty for a scan)."""
     text = clean_text(text)
+    flat = " ".join(text.split())
+    lines = [line for line in text.splitlines() if line]
     found: dict[str, object] = {}
     if m := _NUMBER.search(text):
         found["number"] = m.group(1).rstrip(".")
-    if m := _ISSUED.search(text):
+    if m := _ISSUED.search(flat):
         found["issued_on"] = _date(m.groups())
     if m := _code_search(code_pattern).search(text):
         found["dossier.code"] = m.group(0)
-    for name, label in _LABELLED_DATES.items():
-        if m := re.search(rf"{label}\s*{_ANY_DATE}", text, re.IGNORECASE):
-            found[name] = _date(m.groups())
+    for name, patterns in _DATES.items():
+        for pattern in patterns:
+            if (m := re.search(pattern, flat)) and (value := _date(m.groups())):
+                found[name] = value
+                break
+    if m := _PROCEDURE.search(flat):
+        found["dossier.procedure"] = m.group(1).strip()
+        if m.group(2):
+            found["dossier.procedure_code"] = m.group(2)
+    if m := _REASON.search(flat):
+        found["reason.detail"] = m.group(1).strip()
     for name, label in _LINES.items():
-        if m := re.search(rf"{label}\s*([^\n]+)", text, re.IGNORECASE):
+        if name not in found and (m := re.search(rf"{label}\s*([^\n]+)", text)):
             found[name] = m.group(1).strip().rstrip(";")
+    found.update(_signer(lines))
     if isinstance(found.get("recipient.name"), str):
         found["recipient.kind"] = "individual" if _INDIVIDUAL.match(str(found["recipient.name"])) else "organization"
     draft = Draft({k: v for k, v in found.items() if v not in (None, "")})

@@ -149,3 +149,33 @@ def test_next_id_is_the_next_free_number_of_the_month(tmp_path):
     root = make_content(tmp_path, letters=3)
     assert next_id(root, date(2018, 5, 31)) == "2018-05-0004"
     assert next_id(root, date(2018, 6, 1)) == "2018-06-0001"
+
+
+DEMO_FIELDS = {  # a demo letter as scripts/letterkit.py draws it (scripts/make_demo.py uses the same kit)
+    "id": "2018-05-0007", "number": "16/XL-STNMT", "issued_on": "2018-05-09", "agency": "so-tnmt",
+    "agency_name": "Sở Tài nguyên và Môi trường", "parent_name": "UBND tỉnh Đắk Nông",
+    "signer": {"name": "Nguyễn Văn Bình", "title": "Phó Giám đốc"},
+    "recipient": {"kind": "individual", "name": "Ông N.V.A."},
+    "dossier": {"code": "000.00.21.H17-180420-0077", "procedure": "Đăng ký biến động quyền sử dụng đất",
+                "procedure_code": "1.004227", "received_on": "2018-04-20", "due_on": "2018-05-04",
+                "new_due_on": "2018-05-15"},
+    "reason": {"category": "inter-agency", "detail": "Chờ ý kiến phối hợp của Chi cục Thuế."},
+    "published_on": "2018-05-10",
+}
+
+
+def test_new_on_a_demo_pdf_reads_everything_but_the_reason_category(root):
+    from scripts.letterkit import letter_pdf
+
+    demo = root.parent / "demo.pdf"
+    demo.write_bytes(letter_pdf(DEMO_FIELDS))
+    assert new(root, demo) == 0
+    yml = root / f"{NEW}.yml"
+    data = yaml.safe_load(yml.read_text(encoding="utf-8"))
+    assert data["signer"] == {"name": "Nguyễn Văn Bình", "title": "Phó giám đốc"}
+    assert data["dossier"] == {k: (date.fromisoformat(v) if k.endswith("_on") else v)
+                               for k, v in DEMO_FIELDS["dossier"].items()}
+    assert (data["number"], data["issued_on"], data["recipient"]["name"], data["reason"]["detail"]) == (
+        "16/XL-STNMT", date(2018, 5, 9), "Ông N.V.A.", "Chờ ý kiến phối hợp của Chi cục Thuế.")
+    fill(yml, **{"reason.category": "inter-agency"})
+    assert check_content(root, date(2018, 6, 1), cache_dir=root.parent / "cache").problems == []
