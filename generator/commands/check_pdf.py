@@ -25,7 +25,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
     parser.add_argument("--content", default="content",
                         help="content root for policy and trust roots (default: ./content)")
-    parser.add_argument("--cache-dir", default=".cache/pdfgate", help="PDF facts cache (default: .cache/pdfgate)")
+    parser.add_argument("--cache-dir", default=".cache", help="cache root, as for check (PDF facts in <dir>/pdfgate)")
     parser.add_argument("--no-cache", action="store_true", help="inspect every file again")
     parser.add_argument("--timeout", type=float, help="seconds per PDF (default: portal.yml, else 20)")
     parser.add_argument("--memory-mb", type=int, help="memory bound per worker in MB (default: portal.yml, else 1024)")
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         policy = replace(policy, pdf_timeout_seconds=args.timeout)
     if args.memory_mb:
         policy = replace(policy, pdf_memory_mb=args.memory_mb)
-    cache_dir = None if args.no_cache else Path(args.cache_dir)
+    cache_dir = None if args.no_cache else Path(args.cache_dir) / "pdfgate"
     facts = pdfgate.inspect_pdfs(paths, policy, cache_dir, progress_printer("PDF"), trust_roots=roots)
     problems = []
     for path in paths:
