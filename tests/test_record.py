@@ -236,3 +236,18 @@ def test_lock_against_base(tmp_path, capsys):
     (root / "published.lock").unlink()  # deleting the lock itself is caught by the comparison too
     assert cli_lock(root, "--against", str(base)) == 1
     assert cli_lock(root, "--against", str(tmp_path / "nope.lock")) == 2
+
+
+def test_demo_content_is_locked():
+    from pathlib import Path
+
+    from generator import load
+
+    root = Path(__file__).resolve().parents[1] / "content"
+    loaded = load.load_all(root)
+    lock_file = record.read_lock(root / "published.lock")
+    assert lock_file is not None and lock_file.problems == []
+    assert sorted(lock_file.entries) == sorted(letter.id for letter in loaded.letters)
+    assert record.check_record(root, loaded.letters) == []
+    entries = lock_file.entries.values()
+    assert any(e.withdrawn for e in entries) and any(e.corrections for e in entries)
