@@ -25,6 +25,8 @@ PAGE_N = "trang {page}/{pages}"
 # --- letter page ----------------------------------------------------------------------------------
 L_RECORD = "Thông tin văn bản"
 L_NUMBER = "Số, ký hiệu"
+L_HEADING = "Văn bản xin lỗi số {number}"
+L_HEADING_AGENCY = "của {agency}"
 L_ISSUED_ON = "Ngày ban hành"
 L_AGENCY = "Cơ quan ban hành"
 L_SIGNER = "Người ký"
