@@ -63,6 +63,7 @@ DETAILS = {
 REASON_WEIGHTS = [("inter-agency", 35), ("verification", 25), ("workload", 20), ("system", 12), ("other", 8)]
 DELAY_WEIGHTS = [(1, 24), (2, 20), (3, 15), (4, 10), (5, 8), (6, 5), (7, 4), (8, 3), (10, 3), (12, 2), (15, 2),
                  (20, 2), (25, 1), (30, 1)]
+RETURN_WEIGHTS = [(0, 50), (-1, 15), (-2, 8), (-3, 4), (None, 15), (2, 5), (5, 3)]  # None: not returned
 LEAD_WEIGHTS = [(3, 10), (2, 25), (1, 35), (0, 12), (-1, 8), (-3, 6), (-6, 4)]
 
 
@@ -131,7 +132,7 @@ def plan(n: int, seed: int, today: date) -> tuple[list[dict], list[dict], list[d
         dates = lk.pick_dates(cal, near, today, delay=int(_weighted(rng, DELAY_WEIGHTS)),
                               lead=int(_weighted(rng, LEAD_WEIGHTS)), period=rng.choice([3, 5, 7, 10, 15, 20]),
                               publish_after=rng.choice([0, 1, 1, 2, 3, 5]),
-                              return_shift=rng.choice([0, 0, 0, -1, -2, 1, 3, None]),
+                              return_shift=_weighted(rng, RETURN_WEIGHTS),  # type: ignore[arg-type]
                               not_before=agency.get("valid_from"), not_after=agency.get("valid_to"))
         key = (agency["code"], dates.issued_on.year)
         numbers[key] = numbers.get(key, 0) + rng.randint(1, 3)
