@@ -23,6 +23,7 @@ def add_content_options(parser: argparse.ArgumentParser, *, formats: bool = True
     """The options shared by commands that read a content root."""
     parser.add_argument("--content", default="content", help="content root (default: ./content)")
     parser.add_argument("--today", type=iso_date, help="build date YYYY-MM-DD (default: today, Asia/Ho_Chi_Minh)")
+    parser.add_argument("--cache-dir", default=".cache", help="cache of parsed letters and PDF facts (default: .cache)")
     if formats:
         parser.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
 

@@ -23,7 +23,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_content_options(parser)
     parser.add_argument("--site-dir", default="site", help="where the site goes (default: ./site)")
     parser.add_argument("--build-dir", default="build", help="generated pages (default: ./build, git-ignored)")
-    parser.add_argument("--cache-dir", default=".cache", help="cache of parsed letters and PDF facts (default: .cache)")
     parser.set_defaults(func=run)
 
 
@@ -41,8 +40,7 @@ def run(args: argparse.Namespace) -> int:
                             cache_dir=Path(args.cache_dir), progress=progress_printer("PDF"))
     except BuildFailed as exc:
         if exc.check is not None:
-            letters = len(exc.check.content.letters) if exc.check.content else 0
-            sys.stdout.write(render(exc.check.problems, args.format, args.content, letters))
+            sys.stdout.write(render(exc.check.problems, args.format, args.content, exc.check.letter_files))
         print(f"build failed: {exc}; the previous site is unchanged", file=sys.stderr)
         return 1
     content = result.check.content

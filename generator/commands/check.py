@@ -21,7 +21,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     add_content_options(parser)
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF gate (metadata only)")
-    parser.add_argument("--cache-dir", default=".cache", help="cache of parsed letters and PDF facts (default: .cache)")
     parser.set_defaults(func=run)
 
 

@@ -35,7 +35,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_content_options(parser)
     parser.add_argument("--against", metavar="FILE",
                         help="compare <content>/published.lock with FILE (the base branch's lock); write nothing")
-    parser.add_argument("--cache-dir", default=".cache", help="cache of parsed letters and PDF facts (default: .cache)")
     parser.set_defaults(func=run)
 
 

@@ -42,7 +42,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--issued-on", type=iso_date, metavar="DATE",
                         help="date of issue YYYY-MM-DD (default: read from the PDF)")
     add_content_options(parser)
-    parser.add_argument("--cache-dir", default=".cache", help="cache of parsed letters and PDF facts (default: .cache)")
     parser.set_defaults(func=run)
 
 

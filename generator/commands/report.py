@@ -32,7 +32,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_content_options(parser, formats=False)
     parser.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF gate when checking the content")
-    parser.add_argument("--cache-dir", default=".cache", help="cache of parsed letters and PDF facts (default: .cache)")
     parser.set_defaults(func=run)
 
 

@@ -25,7 +25,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_content_options(parser)
     parser.add_argument("--site-dir", default="build/preview", help="preview folder (default: ./build/preview)")
     parser.add_argument("--build-dir", default="build", help="generated pages (default: ./build)")
-    parser.add_argument("--cache-dir", default=".cache", help="cache of parsed letters and PDF facts (default: .cache)")
     parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     parser.set_defaults(func=run)
 
