@@ -11,7 +11,7 @@ import pytest
 
 from generator.search import index_content
 from generator.search.canonical import read
-from generator.search.codes import code_pieces, fnv1a, normalize_code, shard_key
+from generator.search.codes import fnv1a, normalize_code, shard_key
 from generator.search.lookup import SHARD_BUDGET, build_shards, contacts
 from generator.search.page import filter_options, search_page_markdown
 from generator.search.records import LetterView, dd_folds, letter_view, record_html, searchable_text
@@ -39,12 +39,6 @@ def test_fnv1a_known_values():
 def test_shard_key_ignores_case_and_punctuation():
     assert shard_key(" h56.14-240823-0001.", 3) == shard_key("H56.14-240823-0001", 3)
     assert len(shard_key("H56.14-240823-0001", 4)) == 4
-
-
-def test_code_pieces():
-    assert code_pieces("000.00.21.H17-180420-0012") == [
-        "180420-0012", "0012", "000.00.21.H17", "H17-180420-0012", "H17", "180420"]
-    assert "H56.14" in code_pieces("H56.14-240823-0001")
 
 
 def _views(n: int) -> list[LetterView]:

@@ -11,7 +11,6 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
-_SEPARATORS = re.compile(r"[.\-/_]+")
 
 FNV_OFFSET = 0x811C9DC5
 FNV_PRIME = 0x01000193
@@ -39,24 +38,3 @@ def fnv1a(text: str) -> int:
 def shard_key(code: str, prefix: int) -> str:
     """The lookup shard holding `code`: the first `prefix` hex digits of its hash."""
     return f"{fnv1a(normalize_code(code)):08x}"[:prefix]
-
-
-def code_pieces(code: str) -> list[str]:
-    """Searchable pieces of a code: its parts and its tails (`H17-180420-0012`, `180420-0012`)."""
-    code = normalize_code(code)
-    parts = [p for p in _SEPARATORS.split(code) if p]
-    pieces: list[str] = []
-    dashed = code.split("-")
-    for i in range(1, len(dashed)):
-        pieces.append("-".join(dashed[i:]))
-    if len(dashed) > 1:
-        pieces.append(dashed[0])
-        tail = dashed[0].rsplit(".", 1)[-1]
-        if tail != dashed[0]:
-            pieces.append(tail + "-" + "-".join(dashed[1:]))
-    pieces += parts
-    seen: dict[str, None] = {}
-    for piece in pieces:
-        if len(piece) >= 3 and piece.strip("0") and piece != code:
-            seen.setdefault(piece, None)
-    return list(seen)

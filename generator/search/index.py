@@ -4,7 +4,9 @@ Layout written into the site folder:
   pagefind/           the main bundle: every letter (all years). `search()` on it finds any letter,
                       by its full dossier code first (the code is the record's heaviest word)
   pagefind-recent/    the default scope of the search page: the latest `RECENT_YEARS` years only,
-                      so a cold query loads a small meta file; absent when every letter is recent
+                      so a cold query loads a small meta file; absent when every letter is recent.
+                      Its records leave the dossier code out (unique words make index chunks
+                      big): the page answers code-shaped queries from the lookup
   lookup/<prefix>.json  dossier code -> letters (see lookup.py); lookup/config.js settings
 """
 
@@ -66,14 +68,6 @@ def _write(path: Path, html: str) -> None:
     path.write_text(html, encoding="utf-8")
 
 
-def _link(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-
-
 def index_content(content: Content, site_dir: Path, work_dir: Path) -> SearchStats:
     """Write the Pagefind bundles and the code lookup of `content` into `site_dir`."""
     start = time.perf_counter()
@@ -91,8 +85,8 @@ def index_content(content: Content, site_dir: Path, work_dir: Path) -> SearchSta
             path = sites[MAIN_BUNDLE] / letter.url / "index.html"
             _write(path, record_html(letter, view))
             counts[MAIN_BUNDLE] += 1
-            if older and view.year in recent:
-                _link(path, sites[RECENT_BUNDLE] / letter.url / "index.html")
+            if older and view.year in recent:  # no code: the page answers code-shaped queries by the lookup
+                _write(sites[RECENT_BUNDLE] / letter.url / "index.html", record_html(letter, view, with_code=False))
                 counts[RECENT_BUNDLE] += 1
         stats.records_seconds = time.perf_counter() - start
         for name, folder in sites.items():

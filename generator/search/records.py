@@ -14,7 +14,7 @@ from functools import lru_cache
 from html import escape
 
 from generator.model import Content, Letter
-from generator.search.codes import code_pieces, normalize_code
+from generator.search.codes import normalize_code
 from generator.strings import search as s
 from generator.vtext import fold, nfc, normalize_tone_placement
 
@@ -91,8 +91,12 @@ def _tag(attr: str, name: str, value: str) -> str:
     return f'<span {attr}="{escape(name)}">{escape(value)}</span>'
 
 
-def record_html(letter: Letter, view: LetterView, *, code_only: bool = False) -> str:
-    """The HTML Pagefind indexes for `letter` (a code-only record when `code_only`)."""
+def record_html(letter: Letter, view: LetterView, *, code_only: bool = False, with_code: bool = True) -> str:
+    """The HTML Pagefind indexes for `letter` (a code-only record when `code_only`; no code when not `with_code`).
+
+    Pagefind itself indexes the parts of a hyphenated code ("180420-0012", "H56.14"), so the code
+    is written once; it is the record's heaviest word, so `search(code)` returns its letter first.
+    """
     # Pagefind 1.5 also searches metadata: a code-only record carries nothing but the code's facts.
     meta = {"id": view.id, "url": view.url, "code": view.code, "issued": view.issued_on, "year": view.year}
     if not code_only:
@@ -103,8 +107,7 @@ def record_html(letter: Letter, view: LetterView, *, code_only: bool = False) ->
     if not code_only:
         filters = {"agency": view.agency, "year": view.year, "reason": view.reason, "level": view.level}
         hidden += "".join(_tag("data-pagefind-filter", k, v) for k, v in filters.items() if v)
-    body = [f'<p data-pagefind-weight="10">{escape(view.code)}</p>',
-            f'<p data-pagefind-weight="3">{escape(" ".join(code_pieces(view.code)))}</p>']
+    body = [f'<p data-pagefind-weight="10">{escape(view.code)}</p>'] if with_code else []
     if not code_only:
         text = searchable_text(letter, view)
         body.append(f'<p data-pagefind-weight="5">{escape(_tone(view.title))}</p>')
