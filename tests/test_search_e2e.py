@@ -152,7 +152,7 @@ def test_main_bundle_search_finds_every_letter_by_code_first(page):
     got = page.evaluate(
         """async (codes) => { const pf = await import('/pagefind/pagefind.js'); const out = {};
            for (const code of codes) { const r = await pf.search(code);
-             out[code] = r.results.length ? (await r.results[0].data()).meta.id : null; }
+             out[code] = r.results.length ? (await r.results[0].data()).url.split('/').at(-2) : null; }
            return out; }""", list(codes))
     assert got == codes
 

@@ -93,6 +93,6 @@ def test_main_bundle_finds_each_letter_by_code_first(site_build, site_server, pa
     got = page.evaluate(
         """async (codes) => { const pf = await import('/pagefind/pagefind.js'); const out = {};
            for (const c of codes) { const r = await pf.search(c);
-             out[c] = r.results.length ? (await r.results[0].data()).meta.id : null; }
+             out[c] = r.results.length ? (await r.results[0].data()).url.split('/').at(-2) : null; }
            return out; }""", list(codes))
     assert got == codes

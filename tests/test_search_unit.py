@@ -126,8 +126,8 @@ def test_record_holds_metadata_filters_and_folded_words_but_no_boilerplate():
     rec = _parse(record_html(letter, letter_view(letter, content)))
     assert rec.filters == {"agency": "UBND xã Đức Minh", "year": "2026", "reason": "Khối lượng hồ sơ lớn",
                            "level": "Cấp xã"}
-    assert rec.meta["id"] == "l-duc" and rec.meta["url"] == "letters/2026/ubnd-duc-minh/l-duc/"
-    assert rec.meta["code"] == "H56.22-260201-0007"
+    assert rec.meta == {"title": "Chứng thực bản sao từ bản chính", "agency": "UBND xã Đức Minh",
+                        "number": "duc/XL", "issued": "2026-03-10", "code": "H56.22-260201-0007"}
     words = " ".join(rec.text).split()
     assert words[0] == "H56.22-260201-0007"
     assert {"duc", "Đức", "Trần", "Chứng"} <= set(words)

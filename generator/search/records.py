@@ -91,30 +91,29 @@ def _tag(attr: str, name: str, value: str) -> str:
     return f'<span {attr}="{escape(name)}">{escape(value)}</span>'
 
 
-def record_html(letter: Letter, view: LetterView, *, code_only: bool = False, with_code: bool = True) -> str:
-    """The HTML Pagefind indexes for `letter` (a code-only record when `code_only`; no code when not `with_code`).
+def record_html(letter: Letter, view: LetterView, *, with_code: bool = True) -> str:
+    """The HTML Pagefind indexes for `letter` (without its dossier code when not `with_code`).
 
     Pagefind itself indexes the parts of a hyphenated code ("180420-0012", "H56.14"), so the code
     is written once; it is the record's heaviest word, so `search(code)` returns its letter first.
+    Pagefind 1.5 also indexes metadata, so it carries only what a result shows (the page URL and
+    the letter id come from the result's own URL): no unique word beyond the code.
     """
-    # Pagefind 1.5 also searches metadata: a code-only record carries nothing but the code's facts.
-    meta = {"id": view.id, "url": view.url, "code": view.code, "issued": view.issued_on, "year": view.year}
-    if not code_only:
-        meta.update({"title": view.title, "number": view.number, "agency": view.agency})
+    meta = {"title": view.title, "agency": view.agency, "number": view.number, "issued": view.issued_on}
+    if with_code:
+        meta["code"] = view.code
     if view.withdrawn:
         meta["withdrawn"] = "1"
+    filters = {"agency": view.agency, "year": view.year, "reason": view.reason, "level": view.level}
     hidden = "".join(_tag("data-pagefind-meta", k, v) for k, v in meta.items())
-    if not code_only:
-        filters = {"agency": view.agency, "year": view.year, "reason": view.reason, "level": view.level}
-        hidden += "".join(_tag("data-pagefind-filter", k, v) for k, v in filters.items() if v)
+    hidden += "".join(_tag("data-pagefind-filter", k, v) for k, v in filters.items() if v)
     body = [f'<p data-pagefind-weight="10">{escape(view.code)}</p>'] if with_code else []
-    if not code_only:
-        text = searchable_text(letter, view)
-        body.append(f'<p data-pagefind-weight="5">{escape(_tone(view.title))}</p>')
-        body.append(f"<p>{escape(text)}</p>")
-        extra = dd_folds(text)
-        if extra:
-            body.append(f'<p data-pagefind-weight="2">{escape(" ".join(extra))}</p>')
+    text = searchable_text(letter, view)
+    body.append(f'<p data-pagefind-weight="5">{escape(_tone(view.title))}</p>')
+    body.append(f"<p>{escape(text)}</p>")
+    extra = dd_folds(text)
+    if extra:
+        body.append(f'<p data-pagefind-weight="2">{escape(" ".join(extra))}</p>')
     return (
         '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>'
         f'<main data-pagefind-body>{"".join(body)}<div data-pagefind-ignore>{hidden}</div></main></body></html>'

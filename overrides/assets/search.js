@@ -102,7 +102,7 @@
   function resultItem(d) {
     var li = el("li", "ck-result");
     var a = el("a", "ck-result-title", d.title || msg("code") + " " + d.code);
-    a.href = new URL(d.url, root).href;
+    a.href = d.href || new URL(d.url, root).href;
     li.appendChild(a);
     if (d.withdrawn) li.appendChild(el("span", "ck-badge", " " + msg("withdrawn")));
     var bits = [d.agency, msg("issued") + " " + formatDate(d.issued)];
@@ -271,9 +271,9 @@
       var data = await Promise.all(batch.map(function (r) { return r.data(); }));
       if (mine !== generation) return;
       data.forEach(function (d) {
-        var m = d.meta || {};
-        list.appendChild(resultItem({ id: m.id, url: m.url, title: m.title, agency: m.agency, issued: m.issued,
-                                      number: m.number, code: m.code, withdrawn: m.withdrawn }));
+        var m = d.meta || {}, url = new URL(d.url, location.href), parts = url.pathname.split("/").filter(Boolean);
+        list.appendChild(resultItem({ id: parts[parts.length - 1], href: url.href, title: m.title, agency: m.agency,
+                                      issued: m.issued, number: m.number, code: m.code, withdrawn: m.withdrawn }));
       });
       more.disabled = false;
       if (shown >= results.length && more.parentNode) more.parentNode.removeChild(more);
