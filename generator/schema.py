@@ -7,11 +7,13 @@ reporting missing, unknown, empty and mistyped fields as problems. The editor re
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from generator.problems import Problem, make
+from generator.strings.problems_content import FIELD_HINTS
 from generator.yamlsrc import Node
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -42,6 +44,7 @@ class Field:
     children: tuple[Field, ...] = ()  # for kind "map"
     item: Field | None = None  # for kind "list"
     choices: tuple[str, ...] = ()
+    minimum: float | None = None  # for kinds "int" and "number"
 
 
 def F(name: str, kind: str, description: str, required: bool = False, **more: object) -> Field:
@@ -93,13 +96,15 @@ PORTAL = (
     F("pdf_base_url", "text", "Empty: PDFs served with the site; else their base URL."),
     F("policy", "map", "Chính sách kiểm tra.", children=(
         F("dossier_code_pattern", "text", "Biểu thức chính quy cho mã hồ sơ."),
-        F("apology_lead_working_days", "int", "Số ngày làm việc tối thiểu trước hạn để được coi là xin lỗi kịp thời."),
+        F("apology_lead_working_days", "int", "Số ngày làm việc tối thiểu trước hạn để được coi là xin lỗi kịp thời.",
+          minimum=0),
         F("mask_individual_names", "bool", "Tên cá nhân phải viết tắt."),
-        F("max_pdf_bytes", "int", "Dung lượng PDF tối đa (byte)."),
-        F("max_pdf_pages", "int", "Số trang PDF tối đa."),
-        F("pdf_timeout_seconds", "number", "Thời gian tối đa để mở một PDF (giây)."),
-        F("pdf_memory_mb", "int", "Bộ nhớ tối đa để mở một PDF (MB)."),
-        F("missing_letter_grace_working_days", "int", "Số ngày làm việc quá hạn chưa có văn bản thì coi là thiếu."),
+        F("max_pdf_bytes", "int", "Dung lượng PDF tối đa (byte).", minimum=1),
+        F("max_pdf_pages", "int", "Số trang PDF tối đa.", minimum=1),
+        F("pdf_timeout_seconds", "number", "Thời gian tối đa để mở một PDF (giây).", minimum=1),
+        F("pdf_memory_mb", "int", "Bộ nhớ tối đa để mở một PDF (MB).", minimum=64),
+        F("missing_letter_grace_working_days", "int", "Số ngày làm việc quá hạn chưa có văn bản thì coi là thiếu.",
+          minimum=0),
         F("public_contacts", "list", "Số điện thoại / e-mail được phép xuất hiện.", item=F("contact", "text", "")),
     )),
     F("calendar", "map", "Điều chỉnh lịch làm việc của địa phương.", children=(
@@ -140,6 +145,7 @@ class Coerced:
         self.rel = rel
         self.lines: dict[str, int] = {}
         self.problems: list[Problem] = []
+        self.unknown: list[_Unknown] = []  # reported once the whole file is coerced (with a hint)
 
     def fail(self, code: str, line: int | None, field: str, **params: object) -> None:
         self.problems.append(make(code, self.rel, line, field, **params))
@@ -149,9 +155,43 @@ def coerce(node: Node, fields: tuple[Field, ...], rel: str) -> tuple[dict, Coerc
     """Coerce a top-level mapping node against `fields`; unknown keys and wrong types are problems."""
     out = Coerced(rel)
     if not node.is_map:
-        out.fail("yaml-not-mapping", node.line, "")
+        out.problems.append(make("yaml-not-mapping", rel, node.line))
         return {}, out
-    return _mapping(node, fields, "", out), out
+    values = _mapping(node, fields, "", out)
+    _report_unknown(out)
+    return values, out
+
+
+@dataclass
+class _Unknown:
+    line: int
+    path: str
+    key: str
+    prefix: str
+    siblings: tuple[Field, ...]
+
+
+def _report_unknown(out: Coerced) -> None:
+    """Report unknown keys, naming the field most likely meant; that field is then not also 'missing'."""
+    missing = {p.field for p in out.problems if p.code == "field-missing"}
+    meant: set[str] = set()
+    for unknown in out.unknown:
+        names = {f.name.lower(): f.name for f in unknown.siblings}
+        close = difflib.get_close_matches(unknown.key.lower(), list(names), n=1, cutoff=0.75)
+        nested = [f"{unknown.prefix}{f.name}.{unknown.key}" for f in unknown.siblings
+                  if f.kind == "map" and unknown.key in {c.name for c in f.children}]
+        nested.sort(key=lambda path: path not in missing)
+        if close:
+            target = f"{unknown.prefix}{names[close[0]]}"
+            hint = FIELD_HINTS["typo"].format(name=target)
+        elif nested:
+            target = nested[0]
+            hint = FIELD_HINTS["indent"].format(name=target.rsplit(".", 1)[0])
+        else:
+            target, hint = "", FIELD_HINTS["unknown"]
+        meant.add(target)
+        out.fail("field-unknown", unknown.line, unknown.path, hint=hint)
+    out.problems = [p for p in out.problems if not (p.code == "field-missing" and p.field in meant)]
 
 
 def _mapping(node: Node, fields: tuple[Field, ...], prefix: str, out: Coerced) -> dict:
@@ -161,7 +201,7 @@ def _mapping(node: Node, fields: tuple[Field, ...], prefix: str, out: Coerced) -
     for key, child in items.items():
         path = f"{prefix}{key}"
         if key not in known:
-            out.fail("field-unknown", child.line, path)
+            out.unknown.append(_Unknown(child.line, path, key, prefix, fields))
             continue
         out.lines[path] = child.line
         value = _value(child, known[key], path, out)
@@ -170,6 +210,8 @@ def _mapping(node: Node, fields: tuple[Field, ...], prefix: str, out: Coerced) -
     for field in fields:
         path = f"{prefix}{field.name}"
         if field.required and field.name not in values and not _reported(out, path):
+            if field.name in items and items[field.name].reported:
+                continue  # an alias: already reported
             present = field.name in items and items[field.name].value is not None
             out.fail("field-missing" if not present else "field-type", node.line if not present else
                      items[field.name].line, path, expected=KIND_LABELS[field.kind])
@@ -182,7 +224,7 @@ def _reported(out: Coerced, path: str) -> bool:
 
 def _value(node: Node, field: Field, path: str, out: Coerced) -> object:
     if node.value is None:
-        if field.required:
+        if field.required and not node.reported:
             out.fail("field-empty" if field.kind == "text" else "field-missing", node.line, path)
         return None
     if field.kind == "map":
@@ -227,10 +269,12 @@ def _scalar(node: Node, field: Field, path: str, out: Coerced) -> object:
             return None
     if field.kind == "bool" and node.plain and text in _TRUE | _FALSE:
         return text in _TRUE
-    if field.kind == "int" and node.plain and _INT.match(text):
-        return int(text)
-    if field.kind == "number" and node.plain and _NUMBER.match(text):
-        return float(text)
+    if field.kind in ("int", "number") and node.plain and (_INT if field.kind == "int" else _NUMBER).match(text):
+        number = int(text) if field.kind == "int" else float(text)
+        if field.minimum is not None and number < field.minimum:
+            out.fail("field-range", node.line, path, minimum=f"{field.minimum:g}", value=text)
+            return None
+        return number
     return _type_error(node, field, path, out)
 
 

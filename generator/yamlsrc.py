@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from generator.problems import Problem, make
+from generator.strings.problems_content import YAML_SYNTAX_DETAILS as DETAILS
 
 try:  # the libyaml-backed loader is ~10x faster; fall back to pure Python
     from yaml import CSafeLoader as _Loader
@@ -25,6 +26,11 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 MAX_YAML_BYTES = 256 * 1024
 MAX_DEPTH = 32
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+                  ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge", "value")}
+# `key: "text` (or 'text) with no closing quote on the same line: the commonest editor slip
+_OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?[^\s#"'][^:#]*:\s+(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)\s*$""")
+_ODD_CHARS = ("\u00a0", "\u2007", "\u202f", "\u3000", "\uff1a", "\ufeff")
 
 
 @dataclass
@@ -34,6 +40,7 @@ class Node:
     value: object
     line: int
     plain: bool = True  # an unquoted scalar (only plain scalars may be booleans, numbers, null)
+    reported: bool = False  # unusable and already reported (an alias): no further problem for it
 
     @property
     def is_map(self) -> bool:
@@ -60,11 +67,13 @@ class _Converter:
         line = node.start_mark.line + 1
         if id(node) in self.seen:
             self.problems.append(make("yaml-alias", self.rel, at or line, path or None))
-            return Node(None, line)
+            return Node(None, line, reported=True)
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            self.problems.append(make("yaml-syntax", self.rel, line, path or None, detail="lồng nhau quá sâu"))
-            return Node(None, line)
+            self.problems.append(make("yaml-syntax", self.rel, line, path or None, detail=DETAILS["too-deep"]))
+            return Node(None, line, reported=True)
+        if node.tag not in _STANDARD_TAGS:  # a tag (!x, !!binary, !!python/...): never constructed, always reported
+            self.problems.append(make("yaml-alias", self.rel, line, path or None))
         if isinstance(node, yaml.ScalarNode):
             plain = node.style is None or node.style == ""
             if plain and _NULL.match(node.value):
@@ -77,7 +86,7 @@ class _Converter:
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(make("yaml-syntax", self.rel, key_line, detail="khóa phải là chữ"))
+                self.problems.append(make("yaml-syntax", self.rel, key_line, detail=DETAILS["key-not-text"]))
                 continue
             key = key_node.value
             if key in mapping:
@@ -101,20 +110,47 @@ def parse_yaml(text: str, rel: str) -> tuple[Node | None, list[Problem]]:
     try:
         composed = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        detail = exc.problem or exc.context or "không đọc được"
+        line, key = _explain(exc, text.splitlines())
+        detail = DETAILS[key].replace("{problem}", exc.problem or exc.context or "?")
         return None, [make("yaml-syntax", rel, line, detail=detail)]
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        return None, [make("yaml-syntax", rel, None, detail=type(exc).__name__)]
+        return None, [make("yaml-syntax", rel, None, detail=DETAILS["other"].replace("{problem}", type(exc).__name__))]
     if composed is None:
-        return Node({}, 1), []
+        return None, [make("yaml-empty", rel, None)]
     converter = _Converter(rel)
     try:
         root = converter.convert(composed)
     except RecursionError:
-        return None, [make("yaml-syntax", rel, None, detail="lồng nhau quá sâu")]
+        return None, [make("yaml-syntax", rel, None, detail=DETAILS["too-deep"])]
     return root, converter.problems
+
+
+def _explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int | None, str]:
+    """The line an editor must fix and the key of its explanation in `DETAILS`."""
+    problem, context = exc.problem or "", exc.context or ""
+    at = exc.problem_mark.line + 1 if exc.problem_mark else None
+    ctx = exc.context_mark.line + 1 if exc.context_mark else at
+    for number, text in enumerate(lines[: at or len(lines)], 1):  # an unclosed quote explains most errors after it
+        if _OPEN_QUOTE.match(text):
+            return number, "unclosed-quote"
+    if "quoted scalar" in context and "escape" not in problem:
+        return ctx, "unclosed-quote"
+    for number in dict.fromkeys(n for n in (ctx, at) if n):  # odd spaces or a full-width colon on the line
+        if number <= len(lines) and any(char in lines[number - 1] for char in _ODD_CHARS):
+            return number, "odd-space"
+    source = lines[at - 1] if at and at <= len(lines) else ""
+    if "tab" in problem or (source.lstrip(" ").startswith("\t") and "cannot start any token" in problem):
+        return at, "tab"
+    rules = (("escape", "escape", at), ("mapping values are not allowed", "colon-in-value", at),
+             ("could not find expected ':'", "missing-colon", ctx), ("expected '-' indicator", "list-dash", at),
+             ("sequence entries are not allowed", "list-dash", at), ("expected ',' or", "flow", ctx),
+             ("expected key", "indent", at), ("expected <block end>", "indent", at),
+             ("cannot start any token", "bad-start", at), ("undefined alias", "bad-start", at),
+             ("another document", "document", at))
+    for needle, key, line in rules:
+        if needle in problem:
+            return line, key
+    return at or ctx, "other"
 
 
 def read_yaml(path: Path, rel: str, limit: int = MAX_YAML_BYTES) -> tuple[Node | None, list[Problem]]:
@@ -124,8 +160,8 @@ def read_yaml(path: Path, rel: str, limit: int = MAX_YAML_BYTES) -> tuple[Node |
         if size > limit:
             return None, [make("yaml-too-large", rel, None, size=size, limit=limit)]
         raw = path.read_bytes()
-    except OSError as exc:
-        return None, [make("yaml-syntax", rel, None, detail=exc.strerror or "không đọc được tệp")]
+    except OSError:
+        return None, [make("yaml-syntax", rel, None, detail=DETAILS["unreadable"])]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

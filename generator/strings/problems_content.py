@@ -15,6 +15,8 @@ ERRORS = [
     ("yaml-syntax", "The YAML file does not parse.",
      "Lỗi cú pháp YAML: {detail}.",
      "Sửa cú pháp tại dòng được chỉ ra (thụt lề, dấu hai chấm, ngoặc kép)."),
+    ("yaml-empty", "The file holds no value at all (empty, or only comments).",
+     "Tệp trống: không có trường nào.", "Điền nội dung theo mẫu, hoặc xóa tệp nếu tạo nhầm."),
     ("yaml-duplicate-key", "A key appears twice in the same mapping.",
      "Khóa '{key}' bị lặp lại (đã có ở dòng {first_line}).", "Xóa một trong hai khóa trùng."),
     ("yaml-alias", "YAML anchors, aliases and tags are not allowed in content files.",
@@ -29,11 +31,15 @@ ERRORS = [
     ("field-missing", "A required field is absent.",
      "Thiếu trường bắt buộc '{field}'.", "Bổ sung trường '{field}'."),
     ("field-unknown", "An unknown key (likely a typo).",
-     "Trường '{field}' không có trong mẫu (gõ nhầm?).", "Sửa tên trường hoặc xóa nó; xem danh sách trường trong hướng dẫn."),
+     "Trường '{field}' không có trong mẫu{hint}.",
+     "Sửa tên trường (hoặc thụt lề) hoặc xóa nó; xem danh sách trường trong hướng dẫn."),
     ("field-type", "A value has the wrong type.",
      "Trường '{field}' phải là {expected}.", "Sửa giá trị cho đúng kiểu."),
+    ("field-range", "A number is below the smallest allowed value.",
+     "Trường '{field}' phải từ {minimum} trở lên, nhận được {value}.", "Sửa giá trị."),
     ("field-empty", "A required text value is empty.",
-     "Trường '{field}' không được để trống.", "Điền giá trị cho trường."),
+     "Trường '{field}' không được để trống.",
+     "Điền giá trị cho trường; giá trị bắt đầu bằng '#' phải đặt trong ngoặc kép (không thì là chú thích)."),
     ("field-choice", "A value is not one of the allowed choices.",
      "Trường '{field}' có giá trị '{value}' không hợp lệ; chọn một trong: {choices}.", "Dùng một giá trị được liệt kê."),
     ("date-invalid", "A date is not a valid ISO date YYYY-MM-DD.",
@@ -129,3 +135,32 @@ WARNINGS = [
 ]
 
 TYPES: dict[str, ProblemType] = {**declare("error", ERRORS), **declare("warning", WARNINGS)}
+
+# The {hint} of `field-unknown`: the field most likely meant ({name} is its dotted path).
+FIELD_HINTS = {
+    "typo": " (gõ nhầm? có phải '{name}'?)",
+    "indent": " (thụt lề sai? trường này thuộc '{name}', phải lùi vào thẳng hàng với các trường của nó)",
+    "unknown": " (gõ nhầm?)",
+}
+
+# The {detail} of `yaml-syntax`: what most likely went wrong, in the editor's words (PyYAML's own
+# English text is kept only as a last resort). Keys are chosen by generator/yamlsrc.py.
+YAML_SYNTAX_DETAILS = {
+    "tab": "có ký tự Tab ở đầu dòng; chỉ thụt lề bằng dấu cách",
+    "unclosed-quote": "thiếu dấu ngoặc đóng (\" hoặc ') ở cuối giá trị",
+    "colon-in-value": "giá trị có dấu hai chấm ': ' hoặc dòng bị thụt lề sai; "
+                      "đặt giá trị trong ngoặc kép hoặc sửa thụt lề cho thẳng hàng với các trường cùng cấp",
+    "missing-colon": "thiếu dấu hai chấm ':' sau tên trường, hoặc dòng bị thụt lề sai",
+    "odd-space": "có ký tự lạ trong dòng (dấu cách không ngắt hoặc dấu hai chấm toàn khổ '：'); "
+                 "gõ lại dấu cách và dấu ':' thông thường",
+    "indent": "thụt lề không đều; các trường cùng cấp phải thẳng hàng, mỗi cấp lùi vào 2 dấu cách",
+    "list-dash": "danh sách bị trộn với trường; mỗi mục của danh sách bắt đầu bằng '- ' và thẳng hàng nhau",
+    "escape": "dấu '\\' trong chuỗi ngoặc kép; dùng ngoặc đơn '...' cho giá trị có dấu '\\'",
+    "flow": "thiếu dấu đóng ']' hoặc '}'",
+    "bad-start": "giá trị bắt đầu bằng ký tự đặc biệt (@, `, *, &, !, %, |, >); đặt giá trị trong ngoặc kép",
+    "document": "dòng '---' chia tệp thành nhiều phần; mỗi tệp chỉ có một văn bản, hãy xóa dòng đó",
+    "too-deep": "lồng nhau quá sâu",
+    "key-not-text": "tên trường phải là chữ",
+    "unreadable": "không đọc được tệp",
+    "other": "không đọc được ({problem})",
+}

@@ -1,0 +1,268 @@
+"""Realistic editor mistakes: each gives exactly the right problem (code, file, line, field).
+
+A letter is written as an editor would type it (RAW below, line numbers known), then broken one
+way; the other letters of the content root must keep being checked.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import pytest
+
+from generator.validate import check_content
+from tests.helpers import make_content
+
+TODAY = date(2018, 6, 1)
+REL = "letters/2018/so-tnmt/2018-05-0001.yml"
+RAW = """\
+number: "15/XL-STNMT"
+issued_on: 2018-05-09
+agency: so-tnmt
+signer:
+  name: Nguyễn Văn Bình
+  title: Phó Giám đốc
+recipient:
+  kind: individual
+  name: Ông N.V.A.
+dossier:
+  code: "000.00.21.H17-180420-0012"
+  procedure: Đăng ký biến động quyền sử dụng đất
+  procedure_code: "1.004227"
+  received_on: 2018-04-20
+  due_on: 2018-05-04
+  new_due_on: 2018-05-15
+  returned_on: 2018-05-14
+reason:
+  category: inter-agency
+  detail: Chờ ý kiến phối hợp của Chi cục Thuế.
+published_on: 2018-05-10
+"""
+
+
+def lines_of(text: str, needle: str) -> int:
+    """1-based line of the first line containing `needle`."""
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+@pytest.fixture
+def root(tmp_path):
+    """Two valid letters; 2018-05-0001 is rewritten from RAW by each test."""
+    content = make_content(tmp_path, letters=2)
+    (content / REL).write_text(RAW, encoding="utf-8")
+    return content
+
+
+def problems(root, rel_filter=None, today=TODAY):
+    result = check_content(root, today, run_pdf_gate=False)
+    return [(p.code, p.file, p.line, p.field) for p in result.problems if rel_filter is None or p.file == rel_filter]
+
+
+def write(root, text: str | bytes, rel: str = REL) -> None:
+    path = root / rel
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+def test_raw_letter_is_valid(root):
+    assert problems(root) == []
+
+
+# --- YAML syntax: one problem, on the line to fix, never a traceback ---------------------------
+
+SYNTAX = [
+    ("over-indented", RAW.replace("  title: Phó", "   title: Phó"), "title: Phó", "thụt lề"),
+    ("tab", RAW.replace("  title: Phó", "\ttitle: Phó"), "title: Phó", "Tab"),
+    ("missing colon", RAW.replace("agency: so-tnmt", "agency so-tnmt"), "agency so-tnmt", "dấu hai chấm"),
+    ("nested missing colon", RAW.replace("  procedure_code: ", "  procedure_code "), "procedure_code", "dấu hai chấm"),
+    ("unclosed quote", RAW.replace('number: "15/XL-STNMT"', 'number: "15/XL-STNMT'), "number:", "ngoặc"),
+    ("colon in value", RAW.replace("  detail: Chờ", "  detail: Lưu ý: Chờ"), "Lưu ý", "ngoặc kép"),
+    ("no-break space", RAW.replace("agency: so-tnmt", "agency:\u00a0so-tnmt"), "so-tnmt", "ký tự lạ"),
+    ("full-width colon", RAW.replace("agency: so-tnmt", "agency： so-tnmt"), "so-tnmt", "ký tự lạ"),
+    ("two documents", RAW.replace("reason:", "---\nreason:"), "---", "---"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "needle", "words"), SYNTAX, ids=[c[0] for c in SYNTAX])
+def test_syntax_errors_point_at_the_line_in_vietnamese(root, name, text, needle, words):
+    write(root, text)
+    result = check_content(root, TODAY, run_pdf_gate=False)
+    assert [(p.code, p.file, p.line) for p in result.problems] == [("yaml-syntax", REL, lines_of(text, needle))]
+    assert words in result.problems[0].message
+
+
+@pytest.mark.parametrize("text", ["", "# chỉ có chú thích\n# không có trường nào\n", "\n\n"])
+def test_empty_file_is_one_problem(root, text):
+    write(root, text)
+    assert problems(root) == [("yaml-empty", REL, None, None)]
+
+
+@pytest.mark.parametrize("text", ["- number: 1\n- agency: so-tnmt\n", "chỉ một dòng chữ\n"])
+def test_top_level_must_be_a_mapping(root, text):
+    write(root, text)
+    assert problems(root) == [("yaml-not-mapping", REL, 1, None)]
+
+
+def test_windows_line_endings_and_bom_are_fine(root):
+    write(root, b"\xef\xbb\xbf" + RAW.replace("\n", "\r\n").encode("utf-8"))
+    assert problems(root) == []
+
+
+def test_latin1_file_is_an_encoding_problem_on_its_line(root):
+    write(root, RAW.encode("cp1258", "replace"))
+    assert problems(root) == [("yaml-encoding", REL, lines_of(RAW, "Nguyễn"), None)]
+
+
+def test_huge_file(root):
+    write(root, RAW + "# " + "x" * 300_000 + "\n")
+    assert problems(root) == [("yaml-too-large", REL, None, None)]
+
+
+def test_duplicate_keys_top_and_nested(root):
+    text = RAW.replace("  title: Phó Giám đốc\n", "  title: Phó Giám đốc\n  name: Trần Văn C\n") + "agency: so-tnmt\n"
+    write(root, text)
+    assert problems(root) == [
+        ("yaml-duplicate-key", REL, lines_of(text, "Trần Văn C"), "signer.name"),
+        ("yaml-duplicate-key", REL, len(text.splitlines()), "agency"),
+    ]
+
+
+def test_alias_is_one_problem_without_a_missing_field(root):
+    text = RAW.replace("  received_on: 2018-04-20", "  received_on: &r 2018-04-20").replace(
+        "published_on: 2018-05-10", "published_on: *r")
+    write(root, text)
+    assert problems(root) == [("yaml-alias", REL, lines_of(text, "*r"), "published_on")]
+
+
+def test_custom_tag_is_reported(root):
+    text = RAW.replace("agency: so-tnmt", "agency: !cq so-tnmt")
+    write(root, text)
+    assert problems(root) == [("yaml-alias", REL, lines_of(text, "!cq"), "agency")]
+
+
+# --- values -------------------------------------------------------------------------------------
+
+VALUES = [
+    ("month 13", "issued_on: 2018-05-09", "issued_on: 2018-13-01", "date-invalid", "issued_on"),
+    ("dd/mm/yyyy", "issued_on: 2018-05-09", "issued_on: 09/05/2018", "date-invalid", "issued_on"),
+    ("unpadded", "issued_on: 2018-05-09", "issued_on: 2018-5-9", "date-invalid", "issued_on"),
+    ("date and time", "issued_on: 2018-05-09", "issued_on: 2018-05-09 10:00", "date-invalid", "issued_on"),
+    ("yes", "published_on: 2018-05-10", "published_on: 2018-05-10\nprivacy_reviewed: yes", "field-type",
+     "privacy_reviewed"),
+    ("hash starts a comment", 'number: "15/XL-STNMT"', "number: #15/XL-STNMT", "field-empty", "number"),
+    ("list for text", 'number: "15/XL-STNMT"', 'number: ["15/XL-STNMT"]', "field-type", "number"),
+    ("Vietnamese choice", "  kind: individual", "  kind: cá nhân", "field-choice", "recipient.kind"),
+    ("corrections as a map", "published_on: 2018-05-10",
+     "published_on: 2018-05-10\ncorrections:\n  date: 2018-05-12\n  note: Sửa.", "field-type", "corrections"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "code", "field"), VALUES, ids=[c[0] for c in VALUES])
+def test_wrong_values(root, name, old, new, code, field):
+    text = RAW.replace(old, new)
+    write(root, text)
+    line = lines_of(text, new.splitlines()[-1] if code != "field-type" or field != "corrections" else "corrections")
+    assert problems(root) == [(code, REL, line, field)]
+
+
+def test_identifiers_unquoted_stay_text(root):
+    text = RAW.replace('number: "15/XL-STNMT"', "number: 15/XL-STNMT").replace(
+        'procedure_code: "1.004227"', "procedure_code: 1.004220")
+    write(root, text)
+    result = check_content(root, TODAY, run_pdf_gate=False)
+    assert result.problems == []
+    letter = next(x for x in result.content.letters if x.id == "2018-05-0001")
+    assert (letter.number, letter.dossier.procedure_code) == ("15/XL-STNMT", "1.004220")
+
+
+# --- unknown keys at every level: one problem, naming the field meant ----------------------------
+
+TYPOS = [
+    ("published_on:", "publised_on:", "publised_on", "published_on"),
+    ("agency:", "Agency:", "Agency", "agency"),
+    ("  new_due_on:", "  new_due:", "dossier.new_due", "dossier.new_due_on"),
+    ("  detail:", "  details:", "reason.details", "reason.detail"),
+    ("  title:", "  tittle:", "signer.tittle", "signer.title"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "field", "meant"), TYPOS, ids=[c[2] for c in TYPOS])
+def test_typo_key_is_one_problem_with_a_suggestion(root, old, new, field, meant):
+    text = RAW.replace(old, new)
+    write(root, text)
+    result = check_content(root, TODAY, run_pdf_gate=False)
+    assert [(p.code, p.file, p.line, p.field) for p in result.problems] == [
+        ("field-unknown", REL, lines_of(text, new), field)]
+    assert f"'{meant}'" in result.problems[0].message
+
+
+def test_typo_in_list_items_and_withdrawn(root):
+    text = RAW + ("corrections:\n  - date: 2018-05-12\n    notes: Sửa ngày.\n"
+                  "withdrawn:\n  date: 2018-05-20\n  reasn: Đăng nhầm.\n")
+    write(root, text)
+    assert problems(root) == [
+        ("field-unknown", REL, lines_of(text, "notes:"), "corrections.0.notes"),
+        ("field-unknown", REL, lines_of(text, "reasn:"), "withdrawn.reasn"),
+    ]
+
+
+def test_dedented_key_names_its_parent(root):
+    text = RAW.replace("  name: Ông N.V.A.", "name: Ông N.V.A.")
+    write(root, text)
+    result = check_content(root, TODAY, run_pdf_gate=False)
+    assert [(p.code, p.line, p.field) for p in result.problems] == [("field-unknown", 9, "name")]
+    assert "'recipient'" in result.problems[0].message
+
+
+def test_truly_unknown_key(root):
+    write(root, RAW + "ghi_chu: thêm\n")
+    assert problems(root) == [("field-unknown", REL, 22, "ghi_chu")]
+
+
+# --- Vietnamese text ----------------------------------------------------------------------------
+
+def test_nfd_text_from_macos(root):
+    write(root, unicodedata.normalize("NFD", RAW))
+    got = problems(root)
+    assert {code for code, *_ in got} == {"text-not-nfc"}
+    assert [(line, field) for _c, _f, line, field in got] == [
+        (5, "signer.name"), (6, "signer.title"), (9, "recipient.name"), (12, "dossier.procedure"),
+        (20, "reason.detail")]
+
+
+def test_tcvn3_text(root):
+    text = RAW.replace("Chờ ý kiến phối hợp của Chi cục Thuế.", "Chê ý kiÕn phèi hîp cña Chi côc ThuÕ.")
+    write(root, text)
+    assert problems(root) == [("text-legacy-encoding", REL, 20, "reason.detail")]
+
+
+def test_one_bad_letter_hides_nothing_else(root):
+    write(root, "number: '15/XL\n")
+    from tests.helpers import write_letter
+
+    write_letter(root, "2018-05-0009", number="99/XL", **{"dossier.code": "bad"})
+    got = [(code, file) for code, file, _l, _f in problems(root)]
+    assert got == [("yaml-syntax", REL), ("dossier-code-pattern", "letters/2018/so-tnmt/2018-05-0009.yml")]
+
+
+# --- portal.yml ---------------------------------------------------------------------------------
+
+def _portal_text(root) -> str:
+    return (root / "portal.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("field", "value"), [("max_pdf_pages", "-3"), ("max_pdf_bytes", "0"),
+                                              ("pdf_timeout_seconds", "0"), ("apology_lead_working_days", "-1")])
+def test_portal_policy_numbers_have_a_minimum(root, field, value):
+    text = _portal_text(root).replace("policy:\n", f"policy:\n  {field}: {value}\n")
+    (root / "portal.yml").write_text(text, encoding="utf-8")
+    assert problems(root) == [("field-range", "portal.yml", lines_of(text, f"{field}:"), f"policy.{field}")]
+
+
+def test_portal_typo_suggests_the_field(root):
+    text = _portal_text(root).replace("site_url:", "siteurl:")
+    (root / "portal.yml").write_text(text, encoding="utf-8")
+    assert problems(root) == [("field-unknown", "portal.yml", lines_of(text, "siteurl"), "siteurl")]
