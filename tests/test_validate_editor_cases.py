@@ -255,7 +255,7 @@ def _portal_text(root) -> str:
 
 
 @pytest.mark.parametrize(("field", "value"), [("max_pdf_pages", "-3"), ("max_pdf_bytes", "0"),
-                                              ("pdf_timeout_seconds", "0"), ("apology_lead_working_days", "-1")])
+                                              ("pdf_timeout_seconds", "0"), ("missing_letter_grace_working_days", "-1")])
 def test_portal_policy_numbers_have_a_minimum(root, field, value):
     text = _portal_text(root).replace("policy:\n", f"policy:\n  {field}: {value}\n")
     (root / "portal.yml").write_text(text, encoding="utf-8")
