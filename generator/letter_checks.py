@@ -83,7 +83,8 @@ def check_pdf_present(letter: Letter, ctx: Context) -> Iterator[Problem]:
     if path.is_symlink():
         yield make("pdf-not-regular", letter.pdf_source, None, None, name=name)
     elif not path.exists():
-        if letter.withdrawn is None:
+        misnamed = any(other.name.lower() == name for other in path.parent.glob(f"{letter.id}.*"))
+        if letter.withdrawn is None and not misnamed:  # x.PDF is reported by the layout check
             yield make("pdf-missing", letter.source, None, None, name=name)
     elif not path.is_file():
         yield make("pdf-not-regular", letter.pdf_source, None, None, name=name)

@@ -29,6 +29,7 @@ from generator.model import (
     Withdrawal,
 )
 from generator.problems import Problem, make
+from generator.strings.problems_content import LAYOUT_REASONS
 from generator.vtext import is_nfc, legacy_encoding
 from generator.yamlsrc import Node, read_yaml, walk_scalars
 
@@ -167,24 +168,38 @@ def discover_letters(root: Path) -> tuple[list[str], list[Problem]]:
             elif name.endswith(".yml"):
                 found.append(rel)
         for name in list(dirnames):
+            reason = None
             if depth >= 2 or (root / rel_dir / name).is_symlink():
-                problems.append(make("layout-unexpected-file", f"{rel_dir}/{name}", None, reason="thư mục thừa"))
+                reason = LAYOUT_REASONS["extra-dir"]
+            elif depth == 0 and not YEAR.match(name):  # one problem for the folder, not one per file in it
+                reason = LAYOUT_REASONS["year-dir"]
+            if reason:
+                problems.append(make("layout-unexpected-file", f"{rel_dir}/{name}", None, reason=reason))
                 dirnames.remove(name)
     return found, problems
 
 
 def _layout_reason(path: Path, name: str, depth: int, siblings: set[str]) -> str | None:
     if depth != 2:
-        return "tệp phải nằm trong letters/<năm>/<mã-cơ-quan>/"
+        return LAYOUT_REASONS["depth"]
     if not YEAR.match(path.parent.parent.name):
-        return "thư mục năm phải gồm 4 chữ số"
+        return LAYOUT_REASONS["year-dir"]
     if name.endswith(".yml"):
-        return "tệp YAML không được là liên kết" if path.is_symlink() else None
+        return LAYOUT_REASONS["symlink"] if path.is_symlink() else None
     if name.endswith(".pdf"):
-        return None if name[:-4] + ".yml" in siblings else "tệp PDF không có tệp YAML cùng tên"
-    if name.endswith(".yaml"):
-        return "dùng đuôi .yml, không dùng .yaml"
-    return "chỉ chấp nhận tệp .yml và .pdf"
+        stem = name[:-4]
+        if stem + ".yml" in siblings:
+            return None
+        # beside a misnamed YAML (x.yaml, x.YML) the PDF is fine: the YAML's own problem says what to rename
+        misnamed = any(s != name and s.rsplit(".", 1)[0] == stem and s.lower().endswith((".yml", ".yaml"))
+                       for s in siblings)
+        return None if misnamed else LAYOUT_REASONS["orphan-pdf"]
+    lower = name.lower()
+    if lower.endswith(".yaml"):
+        return LAYOUT_REASONS["yaml-ext"]
+    if lower.endswith((".yml", ".pdf")):
+        return LAYOUT_REASONS["ext-case"]
+    return LAYOUT_REASONS["other"]
 
 
 def load_letter(root: Path, rel: str) -> tuple[Letter | None, list[Problem]]:

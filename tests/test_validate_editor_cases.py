@@ -266,3 +266,53 @@ def test_portal_typo_suggests_the_field(root):
     text = _portal_text(root).replace("site_url:", "siteurl:")
     (root / "portal.yml").write_text(text, encoding="utf-8")
     assert problems(root) == [("field-unknown", "portal.yml", lines_of(text, "siteurl"), "siteurl")]
+
+
+# --- layout -------------------------------------------------------------------------------------
+
+FOLDER = "letters/2018/so-tnmt"
+
+
+def test_uppercase_pdf_extension_is_one_problem(root):
+    (root / FOLDER / "2018-05-0001.pdf").rename(root / FOLDER / "2018-05-0001.PDF")
+    result = check_content(root, TODAY, run_pdf_gate=False)
+    assert [(p.code, p.file, p.line, p.field) for p in result.problems] == [
+        ("layout-unexpected-file", f"{FOLDER}/2018-05-0001.PDF", None, None)]
+    assert "viết thường" in result.problems[0].message
+
+
+@pytest.mark.parametrize("name", ["2018-05-0001.yaml", "2018-05-0001.YML"])
+def test_misnamed_yaml_is_one_problem_not_an_orphan_pdf_too(root, name):
+    (root / REL).rename(root / FOLDER / name)
+    assert problems(root) == [("layout-unexpected-file", f"{FOLDER}/{name}", None, None)]
+
+
+def test_orphan_pdf(root):
+    (root / FOLDER / "ban-sao.pdf").write_bytes((root / FOLDER / "2018-05-0001.pdf").read_bytes())
+    assert problems(root) == [("layout-unexpected-file", f"{FOLDER}/ban-sao.pdf", None, None)]
+
+
+def test_badly_named_year_folder_is_one_problem(root):
+    (root / "letters" / "2018").rename(root / "letters" / "18")
+    assert problems(root) == [("layout-unexpected-file", "letters/18", None, None)]
+
+
+def test_letter_in_wrong_year_and_agency_folder(root):
+    target = root / "letters" / "2019" / "tthcc"
+    target.mkdir(parents=True)
+    for ext in ("yml", "pdf"):
+        (root / FOLDER / f"2018-05-0001.{ext}").rename(target / f"2018-05-0001.{ext}")
+    rel = "letters/2019/tthcc/2018-05-0001.yml"
+    assert problems(root) == [("layout-wrong-year", rel, 2, "issued_on"), ("layout-wrong-agency", rel, 3, "agency")]
+
+
+def test_withdrawn_letter_may_lose_its_pdf(root):
+    write(root, RAW + "withdrawn:\n  date: 2018-05-20\n  reason: Đăng nhầm hồ sơ.\n")
+    (root / FOLDER / "2018-05-0001.pdf").unlink()
+    result = check_content(root, TODAY)  # with the PDF gate
+    assert result.problems == []
+
+
+def test_deleted_pdf_of_a_live_letter(root):
+    (root / FOLDER / "2018-05-0001.pdf").unlink()
+    assert problems(root) == [("pdf-missing", REL, None, None)]

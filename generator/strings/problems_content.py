@@ -136,6 +136,18 @@ WARNINGS = [
 
 TYPES: dict[str, ProblemType] = {**declare("error", ERRORS), **declare("warning", WARNINGS)}
 
+# The {reason} of `layout-unexpected-file`.
+LAYOUT_REASONS = {
+    "depth": "tệp phải nằm trong letters/<năm>/<mã-cơ-quan>/",
+    "year-dir": "thư mục năm phải gồm 4 chữ số (ví dụ letters/2025/)",
+    "extra-dir": "thư mục thừa; các tệp phải nằm ngay trong letters/<năm>/<mã-cơ-quan>/",
+    "symlink": "tệp YAML không được là liên kết",
+    "orphan-pdf": "tệp PDF không có tệp YAML cùng tên",
+    "yaml-ext": "dùng đuôi .yml, không dùng .yaml",
+    "ext-case": "đuôi tệp phải viết thường (.yml, .pdf)",
+    "other": "chỉ chấp nhận tệp .yml và .pdf",
+}
+
 # The {hint} of `field-unknown`: the field most likely meant ({name} is its dotted path).
 FIELD_HINTS = {
     "typo": " (gõ nhầm? có phải '{name}'?)",
