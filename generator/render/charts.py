@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-WIDTH = 640
+WIDTH = 400  # about a phone screen wide: the 11-unit labels stay ~10 px there; CSS caps the desktop size
 HEIGHT = 200
 MARGIN_LEFT = 34
 MARGIN_BOTTOM = 28
