@@ -93,7 +93,10 @@ def mkdocs_overrides(rendered: Rendered) -> dict:
                 {search_strings.NAV_SEARCH: search.PAGE_PATH},
                 {S.NAV_DATA: "data/index.md"}, {R.NAV_TITLE: "reports/index.md"}, {S.NAV_ABOUT: "about.md"}],
         "extra": {"generator": False,
-                  "feed": {"href": "feeds/atom.xml", "title": str(escape(S.FEED_TITLE.format(portal=portal.name)))}},
+                  "feed": {"href": "feeds/atom.xml", "title": str(escape(S.FEED_TITLE.format(portal=portal.name)))},
+                  "not_found": {key: str(escape(text)) for key, text in {  # overrides/404.html
+                      "title": S.NOT_FOUND_TITLE, "text": S.NOT_FOUND_TEXT, "search": S.NOT_FOUND_SEARCH,
+                      "agencies": S.NAV_AGENCIES, "letters": S.NAV_LETTERS, "home": S.NAV_HOME}.items()}},
     }
 
 

@@ -45,8 +45,14 @@ L_DAYS_LATE = "Số ngày làm việc trễ hạn"
 L_DAYS_LATE_VALUE = "{days} ngày làm việc"
 L_DAYS_LATE_OPEN = "{days} ngày làm việc (tính đến ngày hẹn trả mới, hồ sơ chưa trả kết quả)"
 L_IN_TIME = "Xin lỗi đúng hạn"
-L_IN_TIME_YES = "Có: ban hành trước ngày hẹn trả ít nhất {lead} ngày làm việc"
-L_IN_TIME_NO = "Không: ban hành muộn hơn {lead} ngày làm việc trước ngày hẹn trả"
+L_IN_TIME_YES = "Có: ban hành trước ngày hẹn trả ban đầu ít nhất {lead} ngày làm việc, đúng quy định"
+L_IN_TIME_NO = ("Không: ban hành quá muộn; quy định yêu cầu ban hành trước ngày hẹn trả ban đầu "
+                "ít nhất {lead} ngày làm việc")
+L_DAYS_LATE_HINT = ("Ngày làm việc là thứ Hai đến thứ Sáu, trừ ngày lễ, Tết; đếm từ sau ngày hẹn trả ban đầu "
+                    "đến ngày trả kết quả.")
+L_HOW_COUNTED = "Cách tính"
+L_SEARCH = "Tìm văn bản khác (theo mã hồ sơ, thủ tục, cơ quan)"
+CRUMBS = "Vị trí trang"
 L_NEW_DATE_MISSED = "Trễ cả ngày hẹn trả mới"
 L_PUBLISHED_ON = "Ngày công khai"
 L_SIGNATURE = "Chữ ký số"
@@ -75,10 +81,12 @@ NO = "Không"
 
 # --- figures (agency pages, index, home) ----------------------------------------------------------
 F_THIS_YEAR = "Năm {year}"
+F_THIS_YEAR_LETTERS = "Văn bản năm {year}"
+F_ALL_LETTERS = "Tổng số văn bản"
 F_ALL_TIME = "Toàn bộ thời gian"
 F_LETTERS = "Số văn bản"
-F_MEDIAN_LATE = "Số ngày trễ (trung vị)"
-F_MAX_LATE = "Số ngày trễ tối đa"
+F_MEDIAN_LATE = "Số ngày làm việc trễ (trung vị)"
+F_MAX_LATE = "Số ngày làm việc trễ tối đa"
 F_SHARE_IN_TIME = "Tỷ lệ xin lỗi đúng hạn"
 F_NEW_DATES_MISSED = "Trễ cả ngày hẹn mới"
 F_WITHDRAWN = "Đã thu hồi (không tính)"
@@ -91,6 +99,10 @@ F_CHART_TITLE = "Biểu đồ số văn bản xin lỗi theo tháng, {first} đ�
 F_RANK = "Hạng"
 F_AGENCY = "Cơ quan"
 F_FIGURES = "Số liệu"
+F_NOTE = ("Số ngày trễ tính bằng ngày làm việc, từ sau ngày hẹn trả ban đầu đến ngày trả kết quả; trung vị là "
+          "mức ở giữa khi xếp các văn bản từ ít đến nhiều ngày trễ. Xin lỗi đúng hạn: văn bản ban hành trước "
+          "ngày hẹn trả ban đầu ít nhất {lead} ngày làm việc.")
+F_NOTE_LINK = "Cách tính các số liệu"
 F_RANKING_NOTE = ("Xếp hạng theo tỷ lệ xin lỗi đúng hạn (cao trước), rồi số ngày trễ trung vị (thấp trước), "
                   "trên toàn bộ văn bản đã công khai; văn bản đã thu hồi không được tính.")
 
@@ -119,6 +131,8 @@ LIST_NUMBER = "Số, ký hiệu"
 LIST_AGENCY = "Cơ quan"
 LIST_PROCEDURE = "Thủ tục"
 LIST_DAYS_LATE = "Ngày trễ"
+LIST_DAYS_LATE_TITLE = "Số ngày làm việc trễ hạn"
+LIST_EMPTY = "Chưa có văn bản nào."
 LIST_STATUS_WITHDRAWN = "đã thu hồi"
 LIST_YEAR = "Năm"
 LIST_PREV = "Trang trước"
@@ -188,6 +202,12 @@ D_NOTES = (
     "Văn bản đã thu hồi vẫn có một dòng, với trạng thái withdrawn và không có liên kết PDF.",
 )
 TYPES = {"string": "chuỗi", "date": "ngày", "integer": "số nguyên", "boolean": "đúng/sai"}
+
+# --- 404 page (passed to the theme through mkdocs `extra.not_found`) ---------------------------------
+NOT_FOUND_TITLE = "Không tìm thấy trang"
+NOT_FOUND_TEXT = ("Địa chỉ này không có trên trang (có thể bị gõ sai hoặc đã cũ). Văn bản đã công khai không bị xóa: "
+                  "hãy tra cứu theo mã hồ sơ hoặc xem danh sách theo cơ quan, theo năm.")
+NOT_FOUND_SEARCH = "Tra cứu văn bản"
 
 # --- feeds ----------------------------------------------------------------------------------------
 FEED_TITLE = "{portal}: văn bản xin lỗi mới"
