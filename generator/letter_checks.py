@@ -35,10 +35,11 @@ class Context:
     code_pattern: re.Pattern[str]
     allowed_contacts: frozenset[str]
     problems: list[Problem] = field(default_factory=list)
+    broken_codes: frozenset[str] = frozenset()  # registry entries already reported as unusable
 
     @classmethod
     def create(cls, root: Path, portal: Portal, agencies: dict[str, Agency], reasons: dict[str, Reason],
-               today: date, registries_ok: bool) -> Context:
+               today: date, registries_ok: bool, broken_codes: frozenset[str] = frozenset()) -> Context:
         """Build the context, compiling the portal's dossier-code pattern (a bad one is a problem)."""
         problems = []
         try:
@@ -48,7 +49,7 @@ class Context:
                                  detail=str(exc)))
             pattern = re.compile(DEFAULT_DOSSIER_CODE_PATTERN)
         return cls(root, portal, agencies, reasons, today, registries_ok, pattern,
-                   allowed_contacts(portal, agencies.values()), problems)
+                   allowed_contacts(portal, agencies.values()), problems, broken_codes)
 
 
 def allowed_contacts(portal: Portal, agencies: Iterable[Agency]) -> frozenset[str]:
@@ -96,11 +97,12 @@ def check_references(letter: Letter, ctx: Context) -> Iterator[Problem]:
         return
     agency = ctx.agencies.get(letter.agency)
     if agency is None:
-        yield _at(letter, "agency-unknown", "agency", agency=letter.agency)
+        if letter.agency not in ctx.broken_codes:  # else agencies.yml's own problem says what to fix
+            yield _at(letter, "agency-unknown", "agency", agency=letter.agency)
     elif not agency.valid_on(letter.issued_on):
         window = f"{agency.valid_from or '…'} – {agency.valid_to or '…'}"
         yield _at(letter, "agency-not-valid", "issued_on", agency=letter.agency, day=letter.issued_on, window=window)
-    if ctx.reasons and letter.reason.category not in ctx.reasons:
+    if ctx.reasons and letter.reason.category not in ctx.reasons and letter.reason.category not in ctx.broken_codes:
         yield _at(letter, "reason-unknown", "reason.category", category=letter.reason.category)
 
 

@@ -51,6 +51,10 @@ class Loaded:
     registries_ok: bool = True
     letter_files: int = 0  # letter YAML files found, loadable or not
     agency_lines: dict[str, dict[str, int]] = field(default_factory=dict)  # code -> {field: line}
+    agency_index: dict[str, int] = field(default_factory=dict)  # code -> position in agencies.yml
+    # codes of registry entries that exist but are unusable (already reported): not "unknown" elsewhere
+    broken_agencies: set[str] = field(default_factory=set)
+    broken_reasons: set[str] = field(default_factory=set)
 
 
 def read_and_coerce(root: Path, rel: str, fields: tuple[schema.Field, ...]) -> tuple[dict | None, dict, list[Problem]]:
@@ -98,10 +102,13 @@ def load_settings(root: Path, out: Loaded) -> None:
             for index, item in enumerate(values.get("agencies", [])):
                 prefix = f"agencies.{index}"
                 if not {"code", "name", "level"} <= item.keys():
+                    out.broken_agencies |= _code_variants(item.get("code"))
                     continue
                 if _registry_code_problem(out, "agencies.yml", lines, prefix, item["code"], out.agencies):
+                    out.broken_agencies |= _code_variants(item["code"])
                     continue
                 out.agencies[item["code"]] = Agency(**item)
+                out.agency_index[item["code"]] = index
                 out.agency_lines[item["code"]] = {
                     name[len(prefix) + 1 :]: line for name, line in lines.items() if name.startswith(prefix + ".")
                 } | {"": lines.get(prefix, 0)}
@@ -114,6 +121,13 @@ def load_settings(root: Path, out: Loaded) -> None:
                 out, "reasons.yml", lines, f"reasons.{index}", item["code"], out.reasons
             ):
                 out.reasons[item["code"]] = Reason(item["code"], item["label"])
+            else:
+                out.broken_reasons |= _code_variants(item.get("code"))
+
+
+def _code_variants(code: str | None) -> set[str]:
+    """A broken entry's code and the code it was probably meant to be (So_TC -> so-tc)."""
+    return {code, code.lower().replace("_", "-").replace(" ", "-")} if code else set()
 
 
 def _registry_code_problem(out: Loaded, rel: str, lines: dict[str, int], prefix: str, code: str, seen: dict) -> bool:

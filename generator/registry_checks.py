@@ -15,15 +15,16 @@ def check_registries(loaded: Loaded, portal: Portal) -> list[Problem]:
     agencies = loaded.agencies
     for code, agency in agencies.items():
         lines = loaded.agency_lines.get(code, {})
+        at = _field_path(loaded, code)
         for ref in REFERENCES:
             target = getattr(agency, ref)
-            if target is not None and target not in agencies:
-                problems.append(make("registry-unknown-ref", "agencies.yml", lines.get(ref), ref, code=target))
+            if target is not None and target not in agencies and target not in loaded.broken_agencies:
+                problems.append(make("registry-unknown-ref", "agencies.yml", lines.get(ref), at(ref), code=target))
         if loaded.levels and agency.level not in loaded.levels:
-            problems.append(make("registry-unknown-level", "agencies.yml", lines.get("level"), "level",
+            problems.append(make("registry-unknown-level", "agencies.yml", lines.get("level"), at("level"),
                                  level=agency.level))
         if agency.valid_from and agency.valid_to and agency.valid_from > agency.valid_to:
-            problems.append(make("registry-bad-window", "agencies.yml", lines.get("valid_to"), "valid_to"))
+            problems.append(make("registry-bad-window", "agencies.yml", lines.get("valid_to"), at("valid_to")))
     problems += _cycles(loaded)
     if problems:
         loaded.registries_ok = False
@@ -43,6 +44,12 @@ def _cycles(loaded: Loaded) -> list[Problem]:
             cycle = chain[chain.index(code):]
             reported.update(cycle)
             line = loaded.agency_lines.get(code, {}).get("parent")
-            problems.append(make("registry-cycle", "agencies.yml", line, "parent",
+            problems.append(make("registry-cycle", "agencies.yml", line, _field_path(loaded, code)("parent"),
                                  cycle=" → ".join([*cycle, code])))
     return problems
+
+
+def _field_path(loaded: Loaded, code: str):
+    """`name -> "agencies.<i>.name"` for the entry of agency `code` (the dotted path other problems use)."""
+    index = loaded.agency_index.get(code)
+    return lambda name: f"agencies.{index}.{name}" if index is not None else name

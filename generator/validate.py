@@ -57,7 +57,8 @@ def check_content(
     problems = list(loaded.problems)
     portal = loaded.portal or DEFAULT_PORTAL
     problems += check_registries(loaded, portal)
-    ctx = Context.create(root, portal, loaded.agencies, loaded.reasons, today, loaded.registries_ok)
+    ctx = Context.create(root, portal, loaded.agencies, loaded.reasons, today, loaded.registries_ok,
+                         frozenset(loaded.broken_agencies | loaded.broken_reasons))
     problems += ctx.problems
     for letter in loaded.letters:
         for check in LETTER_CHECKS:
@@ -75,7 +76,7 @@ def check_content(
     problems += check_record(root, loaded.letters, facts)
     register_rows = []
     if loaded.portal is not None:
-        register_rows, register_problems = _load_register(root, loaded.agencies, portal, today)
+        register_rows, register_problems = _load_register(root, _register_agencies(loaded), portal, today)
         problems += register_problems
     content = None
     if loaded.portal is not None and loaded.registries_ok:
@@ -89,6 +90,21 @@ def check_content(
             register=register_rows,
         )
     return CheckResult(content, sort_problems(problems), facts, loaded.letter_files)
+
+
+class _AnyAgency(dict):
+    """While agencies.yml is unusable, every register agency passes (its own problem is reported)."""
+
+    def get(self, code, default=None):
+        return Agency(code=code, name=code, level="")
+
+
+def _register_agencies(loaded: load.Loaded) -> dict[str, Agency]:
+    """Agencies the register is checked against: broken registry entries are not 'unknown' again."""
+    if not loaded.agencies and not loaded.registries_ok:
+        return _AnyAgency()
+    placeholders = {code: Agency(code=code, name=code, level="") for code in loaded.broken_agencies}
+    return {**placeholders, **loaded.agencies}
 
 
 def _load_register(root: Path, agencies: dict[str, Agency], portal: Portal, today: date) -> tuple[list, list]:

@@ -180,11 +180,11 @@ def test_registry_integrity(tmp_path):
     root = make_content(tmp_path, letters=0, agencies=agencies)
     got = sorted((code, field) for code, file, _l, field in problems_of(root) if file == "agencies.yml")
     assert got == sorted([
-        ("registry-cycle", "parent"),
-        ("registry-unknown-level", "level"),
-        ("registry-unknown-ref", "tracked_by"),
+        ("registry-cycle", "agencies.0.parent"),
+        ("registry-unknown-level", "agencies.2.level"),
+        ("registry-unknown-ref", "agencies.2.tracked_by"),
         ("registry-duplicate-code", "agencies.3.code"),
-        ("registry-bad-window", "valid_to"),
+        ("registry-bad-window", "agencies.4.valid_to"),
     ])
 
 

@@ -255,7 +255,8 @@ def _portal_text(root) -> str:
 
 
 @pytest.mark.parametrize(("field", "value"), [("max_pdf_pages", "-3"), ("max_pdf_bytes", "0"),
-                                              ("pdf_timeout_seconds", "0"), ("missing_letter_grace_working_days", "-1")])
+                                              ("pdf_timeout_seconds", "0"),
+                                              ("missing_letter_grace_working_days", "-1")])
 def test_portal_policy_numbers_have_a_minimum(root, field, value):
     text = _portal_text(root).replace("policy:\n", f"policy:\n  {field}: {value}\n")
     (root / "portal.yml").write_text(text, encoding="utf-8")
@@ -316,3 +317,67 @@ def test_withdrawn_letter_may_lose_its_pdf(root):
 def test_deleted_pdf_of_a_live_letter(root):
     (root / FOLDER / "2018-05-0001.pdf").unlink()
     assert problems(root) == [("pdf-missing", REL, None, None)]
+
+
+# --- registries ---------------------------------------------------------------------------------
+
+def _agencies(root, old: str, new: str) -> str:
+    text = (root / "agencies.yml").read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    (root / "agencies.yml").write_text(text, encoding="utf-8")
+    return text
+
+
+def test_agency_cycle_names_the_entry(root):
+    text = _agencies(root, "- code: tthcc\n", "- code: tthcc\n  parent: so-tnmt\n")
+    text = _agencies(root, "- code: so-tnmt\n", "- code: so-tnmt\n  parent: tthcc\n")
+    got = problems(root)
+    assert len(got) == 1 and got[0][0] == "registry-cycle" and got[0][1] == "agencies.yml"
+    assert got[0][3] in ("agencies.0.parent", "agencies.1.parent")
+    assert got[0][2] == lines_of(text, "parent: so-tnmt" if got[0][3] == "agencies.0.parent" else "parent: tthcc")
+
+
+def test_agency_self_parent(root):
+    text = _agencies(root, "- code: tthcc\n", "- code: tthcc\n  parent: tthcc\n")
+    assert problems(root) == [("registry-cycle", "agencies.yml", lines_of(text, "parent: tthcc"), "agencies.0.parent")]
+
+
+def test_broken_agency_entry_is_one_problem_not_one_per_letter(root):
+    text = _agencies(root, "  name: Sở Tài nguyên và Môi trường\n", "  nme: Sở Tài nguyên và Môi trường\n")
+    assert problems(root) == [("field-unknown", "agencies.yml", lines_of(text, "nme:"), "agencies.1.nme")]
+
+
+def test_badly_written_agency_code_is_one_problem(root):
+    text = _agencies(root, "- code: so-tnmt\n", "- code: So_TNMT\n")
+    assert problems(root) == [("registry-bad-code", "agencies.yml", lines_of(text, "So_TNMT"), "agencies.1.code")]
+
+
+def test_unparsable_agencies_does_not_flood_the_register(root):
+    (root / "register").mkdir()
+    (root / "register" / "x.csv").write_text(
+        "dossier_code,agency,procedure,received_on,due_on,returned_on\n"
+        "000.00.21.H17-180420-0077,so-tnmt,Thủ tục,2018-04-20,2018-05-04,\n", encoding="utf-8")
+    (root / "agencies.yml").write_text("agencies:\n  - code: tthcc\n   name: x\n", encoding="utf-8")
+    assert [(code, file) for code, file, _l, _f in problems(root)] == [("yaml-syntax", "agencies.yml")]
+
+
+def test_agency_unknown_ref_has_its_path(root):
+    text = _agencies(root, "  tracked_by: tthcc\n", "  tracked_by: tthc\n")
+    assert problems(root) == [("registry-unknown-ref", "agencies.yml", lines_of(text, "tracked_by: tthc"),
+                               "agencies.1.tracked_by")]
+
+
+def test_agency_that_did_not_exist_yet(root):
+    text = RAW.replace("agency: so-tnmt", "agency: ubnd-xa-cu-jut")  # valid from 2025-07-01
+    folder = root / "letters" / "2018" / "ubnd-xa-cu-jut"
+    folder.mkdir()
+    (root / REL).unlink()
+    (root / FOLDER / "2018-05-0001.pdf").rename(folder / "2018-05-0001.pdf")
+    write(root, text, "letters/2018/ubnd-xa-cu-jut/2018-05-0001.yml")
+    assert problems(root) == [("agency-not-valid", "letters/2018/ubnd-xa-cu-jut/2018-05-0001.yml", 2, "issued_on")]
+
+
+def test_reason_not_in_reasons(root):
+    write(root, RAW.replace("category: inter-agency", "category: cham-tre"))
+    assert problems(root) == [("reason-unknown", REL, 19, "reason.category")]
