@@ -89,7 +89,8 @@ def load_settings(root: Path, out: Loaded) -> None:
             out.problems.append(make("config-missing", name, None, name=name))
             out.registries_ok = False
     if (root / "portal.yml").is_file():
-        values, _, problems = read_and_coerce(root, "portal.yml", schema.PORTAL)
+        values, lines, problems = read_and_coerce(root, "portal.yml", schema.PORTAL)
+        problems += _portal_problems(values or {}, lines)
         out.problems += problems
         if values is not None and not problems:
             out.portal = _portal(values)
@@ -128,6 +129,28 @@ def load_settings(root: Path, out: Loaded) -> None:
 def _code_variants(code: str | None) -> set[str]:
     """A broken entry's code and the code it was probably meant to be (So_TC -> so-tc)."""
     return {code, code.lower().replace("_", "-").replace(" ", "-")} if code else set()
+
+
+_URL = re.compile(r"^https?://[^\s/?#]+(?:[/?#]\S*)?$")
+
+
+def _portal_problems(values: dict, lines: dict[str, int]) -> list[Problem]:
+    """Settings a schema cannot judge: the dossier-code pattern compiles, URLs are absolute http(s)."""
+    found = []
+    policy = values.get("policy", {})
+    pattern = policy.get("dossier_code_pattern")
+    if pattern is not None:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            found.append(make("portal-bad-pattern", "portal.yml", lines.get("policy.dossier_code_pattern"),
+                              "policy.dossier_code_pattern", detail=f"{exc.msg} (vị trí {exc.pos})"))
+            del policy["dossier_code_pattern"]  # the default stands in; the error keeps the site from building
+    for name in ("site_url", "pdf_base_url"):
+        url = values.get(name)
+        if url and not _URL.match(url):
+            found.append(make("portal-bad-url", "portal.yml", lines.get(name), name, value=url))
+    return found
 
 
 def _registry_code_problem(out: Loaded, rel: str, lines: dict[str, int], prefix: str, code: str, seen: dict) -> bool:

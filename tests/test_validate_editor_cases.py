@@ -381,3 +381,25 @@ def test_agency_that_did_not_exist_yet(root):
 def test_reason_not_in_reasons(root):
     write(root, RAW.replace("category: inter-agency", "category: cham-tre"))
     assert problems(root) == [("reason-unknown", REL, 19, "reason.category")]
+
+
+def test_portal_bad_regex_has_its_line(root):
+    text = _portal_text(root).replace("policy:\n", "policy:\n  dossier_code_pattern: '^(?:[A-Z]'\n")
+    (root / "portal.yml").write_text(text, encoding="utf-8")
+    assert problems(root) == [("portal-bad-pattern", "portal.yml", lines_of(text, "dossier_code_pattern"),
+                               "policy.dossier_code_pattern")]
+
+
+@pytest.mark.parametrize("url", ["xinloi.example.gov.vn", "www.tinh.gov.vn/xin-loi/", "https:/x.vn"])
+def test_portal_site_url_must_be_absolute(root, url):
+    text = _portal_text(root).replace("site_url: https://xinloi.example.gov.vn/", f"site_url: {url}")
+    (root / "portal.yml").write_text(text, encoding="utf-8")
+    assert problems(root) == [("portal-bad-url", "portal.yml", lines_of(text, "site_url"), "site_url")]
+
+
+def test_missing_portal_yml(root):
+    (root / "portal.yml").unlink()
+    result = check_content(root, TODAY, run_pdf_gate=False)
+    got = [(p.code, p.file, p.line, p.field) for p in result.problems]
+    assert got == [("config-missing", "portal.yml", None, None)]
+    assert result.content is None and not result.valid
