@@ -89,6 +89,9 @@ class _Converter:
                 self.problems.append(make("yaml-syntax", self.rel, key_line, detail=DETAILS["key-not-text"]))
                 continue
             key = key_node.value
+            if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *base` copies another mapping: an alias
+                self.problems.append(make("yaml-alias", self.rel, key_line, _join(path, key)))
+                continue
             if key in mapping:
                 first = mapping[key].line
                 self.problems.append(

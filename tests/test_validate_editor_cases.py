@@ -403,3 +403,9 @@ def test_missing_portal_yml(root):
     got = [(p.code, p.file, p.line, p.field) for p in result.problems]
     assert got == [("config-missing", "portal.yml", None, None)]
     assert result.content is None and not result.valid
+
+
+def test_merge_key_is_an_alias_problem(root):
+    text = RAW.replace("reason:\n", "reason:\n  <<: {detail: x}\n")
+    write(root, text)
+    assert problems(root) == [("yaml-alias", REL, lines_of(text, "<<"), "reason.<<")]
