@@ -409,3 +409,41 @@ def test_merge_key_is_an_alias_problem(root):
     text = RAW.replace("reason:\n", "reason:\n  <<: {detail: x}\n")
     write(root, text)
     assert problems(root) == [("yaml-alias", REL, lines_of(text, "<<"), "reason.<<")]
+
+
+# --- privacy and the record's life -------------------------------------------------------------
+
+@pytest.mark.parametrize(("old", "new", "code", "field"), [
+    ("  name: Ông N.V.A.", "  name: Nguyễn Văn An", "privacy-name-not-masked", "recipient.name"),
+    ("  name: Ông N.V.A.", "  name: Ông NVA", "privacy-name-not-masked", "recipient.name"),
+    ("của Chi cục Thuế.", "của Chi cục Thuế, gọi anh An 0912.345.678.", "privacy-phone", "reason.detail"),
+    ("của Chi cục Thuế.", "của Chi cục Thuế (an.nv@gmail.com).", "privacy-email", "reason.detail"),
+    ("của Chi cục Thuế.", "của Chi cục Thuế; CCCD 066090001234.", "privacy-citizen-id", "reason.detail"),
+])
+def test_personal_data(root, old, new, code, field):
+    text = RAW.replace(old, new)
+    write(root, text)
+    assert problems(root) == [(code, REL, lines_of(text, new.strip()), field)]
+
+
+def test_dossier_code_in_text_is_not_a_citizen_id(root):
+    write(root, RAW.replace("của Chi cục Thuế.", "của Chi cục Thuế cho hồ sơ 000.00.21.H17-180420-0012."))
+    assert problems(root) == []
+
+
+def test_corrections_out_of_order(root):
+    text = RAW + ("corrections:\n  - date: 2018-05-20\n    note: Sửa lần hai.\n"
+                  "  - date: 2018-05-12\n    note: Sửa lần một.\n")
+    write(root, text)
+    assert problems(root) == [("dates-correction-order", REL, lines_of(text, "2018-05-12"), "corrections.1.date")]
+
+
+def test_same_id_in_two_years(root):
+    folder = root / "letters" / "2019" / "so-tnmt"
+    folder.mkdir(parents=True)
+    text = RAW.replace("2018-05-09", "2019-05-09").replace("2018-05-10", "2019-05-10").replace(
+        "issued_on: 2019", "issued_on: 2019")
+    (folder / "2018-05-0001.yml").write_text(text, encoding="utf-8")
+    (folder / "2018-05-0001.pdf").write_bytes(b"%PDF-1.4 other\n%%EOF\n")
+    got = problems(root, "letters/2019/so-tnmt/2018-05-0001.yml")
+    assert ("letter-id-duplicate", "letters/2019/so-tnmt/2018-05-0001.yml", None, None) in got
