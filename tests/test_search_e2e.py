@@ -17,8 +17,9 @@ from generator.search import index_content
 from generator.search.codes import normalize_code, shard_key
 from generator.search.page import search_page_markdown
 from generator.vtext import fold, normalize_tone_placement
+from tests.browser import serve_directory
 from tests.search_fixtures import make_search_content
-from tests.search_support import CHROMIUM, chromium, fresh_page, serve
+from tests.search_support import CHROMIUM, fresh_page
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [
@@ -50,10 +51,10 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def served(site):
-    """(base URL of the served site, browser)."""
-    with serve(site) as base, chromium() as browser:
-        yield base, browser
+def served(site, chromium):
+    """(base URL of the served site, the session's browser from tests/conftest.py)."""
+    with serve_directory(site) as base:
+        yield base, chromium
 
 
 def open_search(served):
