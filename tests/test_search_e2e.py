@@ -147,6 +147,12 @@ def test_part_of_a_code_is_found_in_all_years(page):
     assert search(page, "190823-0001", widen=True)[:1] == ["l-old"]
 
 
+def test_part_of_a_code_is_found_without_widening(page):
+    """A citizen types only the end of the code: digits send the query to the all-years bundle."""
+    assert search(page, "250420-0012")[:1] == ["l-dak-nong"]
+    assert search(page, "190823-0001")[:1] == ["l-old"]
+
+
 def test_main_bundle_search_finds_every_letter_by_code_first(page):
     content = make_search_content()
     codes = {letter.dossier.code: letter.id for letter in content.letters}

@@ -153,9 +153,12 @@
     }
     if (!entries.length) {
       lookupOut.appendChild(el("p", "ck-status ck-not-found", msg("lookup_not_found", { code: code })));
-      var ul = el("ul", "ck-contacts");
+      var ul = el("ul", "ck-contacts"), shown = {};
       (cfg.contacts || []).forEach(function (c) {
-        ul.appendChild(el("li", "", c.contact ? c.name + ": " + c.contact : c.name));
+        var line = c.contact ? c.name + ": " + c.contact : c.name;
+        if (shown[line]) return;  // a unit tracking several agencies is listed once
+        shown[line] = 1;
+        ul.appendChild(el("li", "", line));
       });
       lookupOut.appendChild(ul);
       return;
@@ -231,6 +234,8 @@
       var wide = (widen && widen.checked) || oldYear || cfg.bundles["default"] === cfg.bundles.all;
       var code = normalizeCode(q), entries = [];
       if (CODE_SHAPE.test(code)) entries = await fetchEntries(code);  // one small request, any year
+      // A part of a code ("260806-0022"): codes are indexed in the all-years bundle only.
+      if (/\d{4,}/.test(q)) wide = true;
       if (entries.length) {
         if (mine !== generation) return;
         out.textContent = "";
