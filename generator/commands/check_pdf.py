@@ -76,7 +76,9 @@ def run(args: argparse.Namespace) -> int:
     paths = [Path(name) for name in args.files]
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
-        print(f"error: not a file: {', '.join(missing)}", file=sys.stderr)
+        from generator.strings.cli import FILE_MISSING
+
+        print(FILE_MISSING.format(paths=", ".join(missing)), file=sys.stderr)
         return 2
     policy, contacts, roots = _settings(Path(args.content))
     if args.timeout:
