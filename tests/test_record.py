@@ -92,6 +92,12 @@ def test_deleted_letter_is_caught(tmp_path):
     assert problems_of(root) == [("record-letter-missing", "published.lock", 3, None)]
 
 
+def test_misplaced_letter_is_a_layout_problem_not_a_deletion(tmp_path):
+    root = locked(tmp_path)
+    (root / f"{L2}.yml").rename(root / f"{L2}.yaml")
+    assert [code for code, *_ in problems_of(root)] == ["layout-unexpected-file"]
+
+
 def test_proper_correction_passes_and_lock_records_it(tmp_path):
     root = locked(tmp_path)
 
