@@ -14,7 +14,14 @@ from generator.search.canonical import read
 from generator.search.codes import fnv1a, normalize_code, shard_key
 from generator.search.lookup import SHARD_BUDGET, build_shards, contacts
 from generator.search.page import filter_options, search_page_markdown
-from generator.search.records import LetterView, dd_folds, letter_view, record_html, searchable_text
+from generator.search.records import (
+    LetterView,
+    code_record_html,
+    dd_folds,
+    letter_view,
+    record_html,
+    searchable_text,
+)
 from generator.strings import search as s
 from tests.search_fixtures import make_search_content
 
@@ -135,6 +142,23 @@ def test_record_holds_metadata_filters_and_folded_words_but_no_boilerplate():
     assert "Ông" not in words  # a masked individual recipient is not indexed
 
 
+def test_code_record_holds_only_the_code_and_display_metadata():
+    content = make_search_content()
+    letter = next(x for x in content.letters if x.id == "l-duc")
+    rec = _parse(code_record_html(letter_view(letter, content)))
+    assert " ".join(rec.text).split() == ["H56.22-260201-0007"]
+    assert rec.filters == {}
+    assert rec.meta["code"] == "H56.22-260201-0007" and rec.meta["title"] == "Chứng thực bản sao từ bản chính"
+
+
+def test_reason_label_and_signer_title_are_not_indexed():
+    content = make_search_content()
+    letter = next(x for x in content.letters if x.id == "l-dak-mil")
+    words = searchable_text(letter, letter_view(letter, content)).split()
+    assert "Tuấn" in words and "lượng" in words  # signer name, the reason's detail
+    assert not {"Giám", "đốc", "Khối"} & set(words)  # signer title, the reason's label (a filter)
+
+
 def test_searchable_text_uses_one_tone_placement():
     content = make_search_content()
     letter = next(x for x in content.letters if x.id == "l-thuy")
@@ -159,9 +183,9 @@ def indexed(tmp_path_factory) -> tuple[Path, object]:
     return site, stats
 
 
-def test_bundles_main_holds_all_recent_holds_latest_years(indexed):
+def test_bundles_main_holds_all_recent_and_older_split_the_years(indexed):
     site, stats = indexed
-    assert stats.bundles == {"pagefind": 8, "pagefind-recent": 7}
+    assert stats.bundles == {"pagefind": 8, "pagefind-recent": 7, "pagefind-older": 1}
     assert stats.recent_years == ["2026", "2025"]
     for name, pages in stats.bundles.items():
         entry = json.loads((site / name / "pagefind-entry.json").read_text())
@@ -182,7 +206,7 @@ def test_config_script(indexed):
     assert text.startswith("window.congkhaiSearch = ")
     cfg = json.loads(text.removeprefix("window.congkhaiSearch = ").rstrip().rstrip(";"))
     assert cfg["prefix"] == stats.lookup_prefix
-    assert cfg["bundles"] == {"default": "pagefind-recent/", "all": "pagefind/"}
+    assert cfg["bundles"] == {"text": ["pagefind-recent/", "pagefind-older/"], "codes": "pagefind/"}
     assert cfg["recent"] == ["2026", "2025"] and cfg["older"] == ["2019"]
     assert "xin loi" in cfg["stop"]
 
@@ -193,4 +217,4 @@ def test_single_year_content_has_one_bundle(tmp_path):
     stats = index_content(content, tmp_path / "site", tmp_path / "work")
     assert stats.bundles == {"pagefind": 4}
     cfg = (tmp_path / "site" / "lookup" / "config.js").read_text(encoding="utf-8")
-    assert '"default": "pagefind/"' in cfg
+    assert '"text": ["pagefind/"]' in cfg

@@ -1,13 +1,16 @@
-"""Build the search of a site: two Pagefind bundles and the dossier-code lookup.
+"""Build the search of a site: Pagefind bundles and the dossier-code lookup.
 
 Layout written into the site folder:
   pagefind/           the main bundle: every letter (all years). `search()` on it finds any letter,
-                      by its full dossier code first (the code is the record's heaviest word)
-  pagefind-recent/    the default scope of the search page: the latest `RECENT_YEARS` years only,
-                      so a cold query loads a small meta file; absent when every letter is recent.
-                      Its records leave the dossier code out (unique words make index chunks
-                      big): the page answers code-shaped queries from the lookup
+                      by its full dossier code first. When the letters span more than
+                      `RECENT_YEARS` years its records hold only the code (and what a result shows):
+                      text search then uses the two bundles below, and indexing stays small
+  pagefind-recent/    the default scope of the search page: the latest `RECENT_YEARS` years, full
+                      text without codes (unique words make index chunks big; the page answers
+                      code-shaped queries from the lookup and partial codes from pagefind/)
+  pagefind-older/     the other years, same records: "all years" searches recent + older
   lookup/<prefix>.json  dossier code -> letters (see lookup.py); lookup/config.js settings
+Both recent and older are absent when every letter is recent: pagefind/ then holds full records.
 """
 
 from __future__ import annotations
@@ -23,11 +26,12 @@ from generator.model import Content, Letter
 from generator.search.canonical import canonicalize_bundle
 from generator.search.lookup import config_js, write_lookup
 from generator.search.pagefind_run import prune_bundle, run_pagefind
-from generator.search.records import letter_view, record_html
+from generator.search.records import code_record_html, letter_view, record_html
 
 RECENT_YEARS = 2
 MAIN_BUNDLE = "pagefind"
 RECENT_BUNDLE = "pagefind-recent"
+OLDER_BUNDLE = "pagefind-older"
 LOOKUP_DIR = "lookup"
 
 
@@ -75,19 +79,20 @@ def index_content(content: Content, site_dir: Path, work_dir: Path) -> SearchSta
     recent, older = split_years(content.letters)
     stats.recent_years = recent
     staging = Path(tempfile.mkdtemp(prefix="congkhai-search-", dir=_staging_parent(work_dir)))
-    sites = {MAIN_BUNDLE: staging / "all", RECENT_BUNDLE: staging / "recent"}
+    sites = {MAIN_BUNDLE: staging / "all", RECENT_BUNDLE: staging / "recent", OLDER_BUNDLE: staging / "older"}
     counts = dict.fromkeys(sites, 0)
     views = []
     try:
         for letter in content.letters:
             view = letter_view(letter, content)
             views.append(view)
-            path = sites[MAIN_BUNDLE] / letter.url / "index.html"
-            _write(path, record_html(letter, view))
+            main = code_record_html(view) if older else record_html(letter, view)
+            _write(sites[MAIN_BUNDLE] / letter.url / "index.html", main)
             counts[MAIN_BUNDLE] += 1
-            if older and view.year in recent:  # no code: the page answers code-shaped queries by the lookup
-                _write(sites[RECENT_BUNDLE] / letter.url / "index.html", record_html(letter, view, with_code=False))
-                counts[RECENT_BUNDLE] += 1
+            if older:  # no code: the page answers code-shaped queries by the lookup, parts by pagefind/
+                name = RECENT_BUNDLE if view.year in recent else OLDER_BUNDLE
+                _write(sites[name] / letter.url / "index.html", record_html(letter, view, with_code=False))
+                counts[name] += 1
         stats.records_seconds = time.perf_counter() - start
         for name, folder in sites.items():
             shutil.rmtree(site_dir / name, ignore_errors=True)
@@ -103,8 +108,8 @@ def index_content(content: Content, site_dir: Path, work_dir: Path) -> SearchSta
     lookup_dir = site_dir / LOOKUP_DIR
     shutil.rmtree(lookup_dir, ignore_errors=True)
     stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(lookup_dir, views)
-    default = RECENT_BUNDLE if counts[RECENT_BUNDLE] else MAIN_BUNDLE
-    script = config_js(stats.lookup_prefix, content, recent, older, default_bundle=default, all_bundle=MAIN_BUNDLE)
+    text = [RECENT_BUNDLE, OLDER_BUNDLE] if older else [MAIN_BUNDLE]
+    script = config_js(stats.lookup_prefix, content, recent, older, text_bundles=text, code_bundle=MAIN_BUNDLE)
     (lookup_dir / "config.js").write_text(script, encoding="utf-8")
     stats.seconds = time.perf_counter() - start
     return stats

@@ -61,12 +61,16 @@ def contacts(content: Content) -> list[dict[str, str]]:
 
 
 def config_js(
-    prefix: int, content: Content, recent_years: list[str], older_years: list[str], *, default_bundle: str,
-    all_bundle: str,
+    prefix: int, content: Content, recent_years: list[str], older_years: list[str], *, text_bundles: list[str],
+    code_bundle: str,
 ) -> str:
-    """`lookup/config.js`: settings and messages the search script reads from `window.congkhaiSearch`."""
+    """`lookup/config.js`: settings and messages the search script reads from `window.congkhaiSearch`.
+
+    `bundles.text` is [recent, older] (or one bundle holding every year): the default scope is the
+    first, "all years" searches them all; `bundles.codes` answers partial dossier codes.
+    """
     data = {"prefix": prefix, "contacts": contacts(content), "recent": recent_years, "older": older_years,
-            "bundles": {"default": default_bundle + "/", "all": all_bundle + "/"},
+            "bundles": {"text": [b + "/" for b in text_bundles], "codes": code_bundle + "/"},
             "messages": s.MESSAGES, "stop": [fold(p) for p in s.STOP_PHRASES]}
     return "window.congkhaiSearch = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"
 

@@ -181,7 +181,10 @@
   var bundles = {}, generation = 0;
   var CODE_SHAPE = /^[A-Z0-9.]*[A-Z0-9]-\d{6}-\d{3,}$/;
 
-  /* One Pagefind instance per bundle: the default scope (recent years) or every year. */
+  /* One Pagefind module per bundle (each import of a bundle's pagefind.js is its own instance):
+   * the default scope (recent years), the older years, and the all-years code bundle. Bundles are
+   * searched separately, not with mergeIndex, because Pagefind applies options such as
+   * exactDiacritics to the primary bundle only. */
   async function loadBundle(path) {
     if (!bundles[path]) {
       bundles[path] = (async function () {
@@ -203,20 +206,40 @@
     return filters;
   }
 
-  async function pagefindSearch(pf, typed, filters) {
+  /* The text bundles a query goes to: the default scope, every year, or the one holding a chosen year. */
+  function textScope(filters, wide) {
+    var text = cfg.bundles.text;
+    if (text.length < 2) return text;
+    if (filters.year) return [(cfg.older || []).indexOf(filters.year) >= 0 ? text[1] : text[0]];
+    return wide ? text : [text[0]];
+  }
+
+  async function searchAll(pfs, term, filters, exact) {
+    var found = [];
+    for (var i = 0; i < pfs.length; i++) {
+      await pfs[i].options({ exactDiacritics: exact });
+      var r = await pfs[i].search(term, { filters: filters });
+      (r && r.results || []).forEach(function (x) { x.bundle = i; found.push(x); });
+    }
+    return found.sort(function (a, b) { return b.score - a.score; });
+  }
+
+  async function pagefindSearch(pfs, typed, filters) {
     // Exact accents first: the query as typed with exactDiacritics, then accent-insensitive,
     // then fully folded (Pagefind does not fold đ; the records carry folded forms of đ-words).
-    var folded = fold(typed), found = [];
+    // Each pass searches every bundle of the scope; a pass's results are ranked by score.
+    var folded = fold(typed), passes = [];
     if (/[\u0300-\u036f]/.test(typed.normalize("NFD")) || /[đð]/i.test(typed)) {
-      await pf.options({ exactDiacritics: true });
-      found.push(await pf.search(typed, { filters: filters }));
-      await pf.options({ exactDiacritics: false });
+      passes.push(await searchAll(pfs, typed, filters, true));
     }
-    found.push(await pf.search(typed, { filters: filters }));
-    if (/[dđð]/i.test(typed) && folded !== typed.toLowerCase()) found.push(await pf.search(folded, { filters: filters }));
+    passes.push(await searchAll(pfs, typed, filters, false));
+    if (/[dđð]/i.test(typed) && folded !== typed.toLowerCase()) passes.push(await searchAll(pfs, folded, filters, false));
     var seen = {}, results = [];
-    found.forEach(function (r) {
-      (r && r.results || []).forEach(function (x) { if (!seen[x.id]) { seen[x.id] = 1; results.push(x); } });
+    passes.forEach(function (found) {
+      found.forEach(function (x) {
+        var key = x.bundle + ":" + x.id;
+        if (!seen[key]) { seen[key] = 1; results.push(x); }
+      });
     });
     return results;
   }
@@ -230,22 +253,27 @@
     out.appendChild(el("p", "ck-status", msg("searching")));
     try {
       var filters = chosenFilters();
-      var oldYear = filters.year && (cfg.recent || []).indexOf(filters.year) < 0;
-      var wide = (widen && widen.checked) || oldYear || cfg.bundles["default"] === cfg.bundles.all;
+      var wide = (widen && widen.checked) || cfg.bundles.text.length < 2;
+      var paths = textScope(filters, wide);
       var code = normalizeCode(q), entries = [];
       if (CODE_SHAPE.test(code)) entries = await fetchEntries(code);  // one small request, any year
-      // A part of a code ("260806-0022"): codes are indexed in the all-years bundle only.
-      if (/\d{4,}/.test(q)) wide = true;
+      // A part of a code ("260806-0022"): codes are indexed in the all-years code bundle only.
+      // Its records carry no filters when the text is split by years: filters do not apply there.
+      if (/\d{4,}/.test(q)) {
+        paths = [cfg.bundles.codes];
+        wide = true;
+        if (cfg.bundles.text.length > 1) filters = {};
+      }
       if (entries.length) {
         if (mine !== generation) return;
         out.textContent = "";
         out.appendChild(el("p", "ck-status ck-count", msg("count", { n: entries.length })));
         out.appendChild(entryList(entries));
       } else {
-        var pf = await loadBundle(wide ? cfg.bundles.all : cfg.bundles["default"]);
-        var results = await pagefindSearch(pf, stripStop(toneNorm(q), cfg.stop), filters);
+        var pfs = await Promise.all(paths.map(loadBundle));
+        var results = await pagefindSearch(pfs, stripStop(toneNorm(q), cfg.stop), filters);
         if (mine !== generation) return;
-        await render(results, q, wide, mine);
+        await render(results, q, wide || paths.length > 1 || !!filters.year, mine);
       }
     } catch (err) {
       if (mine !== generation) return;
