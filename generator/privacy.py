@@ -34,16 +34,17 @@ _IDENTIFIERS = re.compile("|".join(f"(?:{p})" for p in _IDENTIFIER_PATTERNS))
 try:  # characters re.IGNORECASE matches beyond lower(): ſ~s, ı~i, µ~μ, ς~σ… (CPython's own table)
     from re._casefix import _EXTRA_CASES
 
-    _SPECIAL_CASES = frozenset(
-        ch for k, vs in _EXTRA_CASES.items() for ch in map(chr, (k, *vs)) if not ch.isascii())
+    _SPECIAL_CASES = re.compile("[" + "".join(sorted(
+        re.escape(ch) for k, vs in _EXTRA_CASES.items() for ch in map(chr, (k, *vs)) if not ch.isascii())) + "]")
 except ImportError:  # pragma: no cover - other Pythons: every non-ASCII text takes the regex path
-    _SPECIAL_CASES = frozenset(map(chr, range(128, 0x110000)))
+    _SPECIAL_CASES = re.compile(r"[^\x00-\x7f]")
 _IDENTIFIER_STARTS = re.compile(r"\d|[A-Za-z](?=\d)|(?i:n)(?=(?i:gày))")
 
 # --- what is looked for ---------------------------------------------------------------------------
 # A number as written: digit groups joined by one space, dot or dash (" - " too), maybe after "+".
 _NUMBER = re.compile(r"(?<![\w+])\+?\d+(?:(?:[ .\-]|\s-\s)\d+)*(?![\w])")
 _GROUP = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")  # what _NUMBER needs (str.isdigit would also take ², which no number here holds)
 _MOBILE = re.compile(r"^(?:0|\+84)(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-9])\d{7}$")
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 _ID_WORDS = ("cmnd", "cccd", "can cuoc", "dinh danh", "chung minh", "cmt", "so dinh danh")
@@ -79,7 +80,7 @@ def blank_identifiers(text: str, identifiers: Iterable[str] = ()) -> str:
 
 def _plain_case(lowered: str, text: str) -> bool:
     """True when re.IGNORECASE on `text` is plain equality of `lowered` (no İ, ſ, µ, ς… special cases)."""
-    return len(lowered) == len(text) and (lowered.isascii() or not _SPECIAL_CASES.intersection(lowered))
+    return len(lowered) == len(text) and (lowered.isascii() or _SPECIAL_CASES.search(lowered) is None)
 
 
 def _blank_patterns(text: str) -> str:
@@ -162,7 +163,7 @@ def _number_findings(original: str, scanned: str) -> Iterator[Finding]:
 
 def scan_text(text: str, allowed: frozenset[str] = frozenset(), identifiers: Iterable[str] = ()) -> list[Finding]:
     """Personal data in `text`, after taking out identifiers; contacts in `allowed` are not reported."""
-    if "@" not in text and not any(ch.isdigit() for ch in text):
+    if "@" not in text and _DIGIT.search(text) is None:
         return []  # fast path: no number and no e-mail can be in it
     scanned = blank_identifiers(text, identifiers)
     found = list(_number_findings(text, scanned))
