@@ -6,7 +6,8 @@
 
 Letters are made directly as model objects (no PDFs: only the index is measured), spread evenly
 over 2019-2026, so the default scope (the latest two years, bundle /pagefind-recent/) holds a
-quarter of them; "all years" is the main bundle /pagefind/. Each query
+quarter of them; "all years" searches /pagefind-recent/ and /pagefind-older/ (two Pagefind
+modules); /pagefind/ holds every letter by code only. Each query
 runs in a fresh Chromium context (cold cache) against a local static server; bytes are counted
 as served (Pagefind's index files are already gzipped) and, for JS/JSON, also as gzip would send
 them. Targets (issue 5): code lookup <= 10 KB; cold name query in the default scope <= 300 KB at
