@@ -122,6 +122,8 @@ class Compliance:
             if letter.withdrawn is None and letter.issued_on <= as_of:
                 self.letters_by_dossier.setdefault(letter.dossier.code, []).append(letter)
         self.warnings = consistency.find(content, self.letters_by_dossier) if self.has_register else []
+        self._warning_order = sorted(range(len(self.warnings)), key=lambda i: self.warnings[i].day)
+        self._warning_days = [self.warnings[i].day for i in self._warning_order]  # bisect per period
 
     # --- scopes -----------------------------------------------------------------------------------
 
@@ -246,7 +248,10 @@ class Compliance:
         """The report of `period` for a tracking unit (None: the whole portal)."""
         codes = self.scope(unit)
         inside = set(codes)
-        warnings = [w for w in self.warnings if w.agency in inside and period.contains(w.day)]
+        days, order = self._warning_days, self._warning_order
+        picked = sorted(i for i in order[bisect_left(days, period.start): bisect_right(days, period.end)]
+                        if self.warnings[i].agency in inside)  # (in their original order)
+        warnings = [self.warnings[i] for i in picked]
         return Report(
             period=period,
             unit=self.agencies.get(unit) if unit else None,
