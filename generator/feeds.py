@@ -7,6 +7,7 @@ first), then id; timestamps are dates at 00:00 Asia/Ho_Chi_Minh, so a feed depen
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -34,7 +35,8 @@ def latest(facts: list[LetterFacts], size: int = FEED_SIZE) -> list[LetterFacts]
     return sorted(facts, key=lambda f: (-f.letter.published_on.toordinal(), f.letter.id))[:size]
 
 
-def _env() -> jinja2.Environment:
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:  # one environment: the template is compiled once, not once per feed
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["stamp"] = stamp

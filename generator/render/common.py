@@ -9,6 +9,7 @@ Material prints `page.meta.title` raw), `template` and `hide`.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from generator.strings import site as S
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 100  # letters per listing page
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+_YAML_UNSAFE = re.compile(f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|[\x85\u2028\u2029]")  # + YAML line breaks
 
 
 @dataclass
@@ -179,7 +181,11 @@ def write_page(docs_dir: Path, src: str, title: str, body: str, *, template: str
         meta["template"] = template
     if hide:
         meta["hide"] = list(hide)
-    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n" + body
+    # JSON is YAML: one line, ~50x faster than yaml.safe_dump (which cost ~0.5 ms a page, 50 s at 100,000)
+    front = json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n"
+    if _YAML_UNSAFE.search(front):  # characters a YAML stream may not hold raw: let PyYAML escape them
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
+    text = "---\n" + front + "---\n\n" + body
     path = docs_dir / PurePosixPath(src)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="\n")
