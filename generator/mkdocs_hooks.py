@@ -11,7 +11,10 @@ Pages with real Markdown (the search page, hand-written pages) go through Markdo
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import signal
 from pathlib import Path
 
 from mkdocs.utils.meta import get_data
@@ -40,7 +43,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_post_page(output: str, page, config) -> str:
     """Put the page's body (read again from its docs file) where the placeholder was rendered."""
     placeholder = getattr(page, "congkhai_raw", None)
-    if placeholder is None:
+    if placeholder is None or page.meta.get("template") == SKIP_TEMPLATE:
         return output
     text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
     body, _ = get_data(text)
@@ -48,3 +51,111 @@ def on_post_page(output: str, page, config) -> str:
     if not found:
         raise RuntimeError(f"congkhai: body placeholder missing in {page.file.src_uri}")
     return head + body.strip() + tail
+
+
+# --- pages rendered on every core ------------------------------------------------------------------
+# MkDocs renders pages one after the other; the theme (Material's base.html, nav, header) costs ~4 ms a
+# page, so 100,000 letter pages cost minutes on one core. After every page is read (on_env), the build
+# forks one child per extra core; each child renders every n-th page with the same config, navigation
+# and theme environment (inherited by fork) and exits; the parent renders the rest, skipping the
+# children's pages through an empty template, and waits for them in on_post_build. A child's warning
+# or error fails the build, as in strict mode.
+
+SKIP_TEMPLATE = "congkhai-rendered-elsewhere.html"
+MIN_PAGES_PER_WORKER = 200
+_state: dict = {"nav": None, "children": []}
+
+
+def workers() -> int:
+    """Cores this process may use (CONGKHAI_BUILD_WORKERS overrides; 1 turns forking off)."""
+    wanted = os.environ.get("CONGKHAI_BUILD_WORKERS")
+    if wanted:
+        return max(1, int(wanted))
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return 1
+
+
+def on_nav(nav, config, files):
+    """Keep the navigation: the children render pages with it."""
+    _state["nav"] = nav
+    return nav
+
+
+def on_env(env, config, files):
+    """Fork the page-rendering children (pages are all read by now); the parent skips their pages."""
+    from jinja2 import ChoiceLoader, DictLoader
+    from mkdocs.structure.files import InclusionLevel
+
+    _state["children"] = []
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    pages = [f.page for f in doc_files if f.page is not None]
+    count = min(workers(), len(pages) // MIN_PAGES_PER_WORKER) if hasattr(os, "fork") else 1
+    if count < 2:
+        return env
+    for share in range(1, count):
+        pid = os.fork()
+        if pid == 0:  # the child: render its share, never return into MkDocs
+            code = 1
+            try:
+                code = _render_share(pages[share::count], config, doc_files, _state["nav"], env)
+            finally:
+                os._exit(code)
+        _state["children"].append(pid)
+    for share in range(1, count):
+        for page in pages[share::count]:
+            page.meta = {**page.meta, "template": SKIP_TEMPLATE}
+    env.loader = ChoiceLoader([DictLoader({SKIP_TEMPLATE: ""}), env.loader])
+    return env
+
+
+def _render_share(pages, config, doc_files, nav, env) -> int:
+    """Render and write `pages` in a child; 0 when done without any warning."""
+    import logging
+    import traceback
+
+    from mkdocs.commands.build import _build_page
+
+    class Count(logging.Handler):
+        seen = 0
+
+        def emit(self, record: logging.LogRecord) -> None:
+            Count.seen += 1
+
+    counter = Count(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(counter)
+    try:
+        for page in pages:
+            _build_page(page, config, doc_files, nav, env)
+    except BaseException:
+        traceback.print_exc()
+        return 1
+    return 1 if Count.seen else 0
+
+
+def _reap(kill: bool) -> list[int]:
+    """Wait for every child (killing them first when `kill`); their exit codes."""
+    codes = []
+    for pid in _state["children"]:
+        if kill:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+        codes.append(os.waitstatus_to_exitcode(status))
+    _state["children"] = []
+    return codes
+
+
+def on_post_build(config):
+    """Wait for the children; any failure fails the build."""
+    from mkdocs.exceptions import PluginError
+
+    codes = _reap(kill=False)
+    if any(codes):
+        raise PluginError(f"congkhai: a page-rendering process failed (exit codes {codes})")
+
+
+def on_build_error(error):
+    """The build failed in the parent: stop the children."""
+    _reap(kill=True)
