@@ -17,24 +17,46 @@ def gate_letters(
     cache_dir: Path | None,
     progress=None,
 ) -> tuple[dict, list[Problem]]:
-    """Inspect every present PDF (bounded workers, cached facts) and judge it for its letter."""
-    from generator import pdfgate
+    """Inspect every present PDF (bounded workers, cached facts) and judge it for its letter.
 
-    by_path = {}
+    A PDF whose file and judge inputs are unchanged since the last check is taken from the gate's
+    memo (generator/pdfgate/memo.py) without being read.
+    """
+    from generator import pdfgate
+    from generator.pdfgate.memo import GateMemo, judge_key, stat_key
+
+    trust_roots = pdfgate.load_trust_roots(root / "trust")
+    contacts = allowed_contacts(portal, agencies.values())
+    memo = GateMemo(cache_dir)
+    shared = (portal.policy, trust_roots, sorted(contacts))
+    by_path: dict[Path, tuple[Letter, tuple, str]] = {}
+    found: dict[Path, tuple] = {}  # path -> (facts, problems)
     for letter in letters:
         path = root / letter.pdf_source
-        if path.is_file() and not path.is_symlink():
-            by_path[path] = letter
-    facts_by_path = pdfgate.inspect_pdfs(list(by_path), portal.policy, cache_dir, progress,
-                                         trust_roots=pdfgate.load_trust_roots(root / "trust"))
-    contacts = allowed_contacts(portal, agencies.values())
-    facts: dict = {}
-    problems: list[Problem] = []
-    for path, letter in by_path.items():
-        found = facts_by_path[path]
-        facts[letter.pdf_source] = found
-        problems += pdfgate.judge(
-            found,
+        try:
+            stat = stat_key(path)
+        except OSError:
+            continue
+        if not path.is_file() or path.is_symlink():
+            continue
+        key = judge_key(shared, letter.pdf_source, letter.privacy_reviewed, letter_identifiers(letter),
+                        letter.dossier.code, letter.number)
+        by_path[path] = (letter, stat, key)
+        entry = memo.get(letter.pdf_source, stat, key)
+        if entry is not None:
+            found[path] = (entry.facts, list(entry.problems))
+    todo = [path for path in by_path if path not in found]
+    total, reused = len(by_path), len(found)
+    step = None
+    if progress:
+        if reused:
+            progress(reused, total)
+        step = lambda n, _total: progress(reused + n, total)  # noqa: E731
+    inspected = pdfgate.inspect_pdfs(todo, portal.policy, cache_dir, step, trust_roots=trust_roots)
+    for path in todo:
+        letter, stat, key = by_path[path]
+        problems = pdfgate.judge(
+            inspected[path],
             letter.pdf_source,
             portal.policy,
             privacy_reviewed=letter.privacy_reviewed,
@@ -43,4 +65,12 @@ def gate_letters(
             number=letter.number,
             allowed_contacts=contacts,
         )
+        memo.put(letter.pdf_source, stat, key, inspected[path], problems)
+        found[path] = (inspected[path], problems)
+    memo.save()
+    facts: dict = {}
+    problems: list[Problem] = []
+    for path, (letter, _stat, _key) in by_path.items():
+        facts[letter.pdf_source], judged = found[path]
+        problems += judged
     return facts, problems

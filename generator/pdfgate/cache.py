@@ -22,13 +22,13 @@ class FactsCache:
     def __init__(self, root: Path) -> None:
         self.root = Path(root) / GATE_VERSION
 
-    def _path(self, sha256: str) -> Path:
+    def path_of(self, sha256: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}.json"
 
     def get(self, sha256: str) -> PdfFacts | None:
         """Cached facts for `sha256`, or None."""
         try:
-            with open(self._path(sha256), encoding="utf-8") as handle:
+            with open(self.path_of(sha256), encoding="utf-8") as handle:
                 facts = PdfFacts.from_json(json.load(handle))
         except (OSError, ValueError, TypeError, KeyError):
             return None
@@ -38,7 +38,7 @@ class FactsCache:
 
     def put(self, facts: PdfFacts) -> None:
         """Store facts atomically (a failure to write is ignored: the cache is an optimisation)."""
-        path = self._path(facts.sha256)
+        path = self.path_of(facts.sha256)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 from dataclasses import asdict, dataclass, field, fields, replace
 
 # Bump whenever inspection changes what it finds: cached facts of another version are ignored.
@@ -76,6 +77,7 @@ class PdfFacts:
     trust_key: str = ""  # fingerprint of the trust roots the signatures were checked against
     thumbnail: bytes | None = field(default=None, repr=False)  # WebP of page 1
     thumbnail_size: tuple[int, int] = (0, 0)
+    thumbnail_source: str = ""  # a light copy (no text, no thumbnail): the cached facts file holding them
     render_ok: bool = False
     render_error: str = ""
     timed_out: bool = False
@@ -115,6 +117,17 @@ class PdfFacts:
         thumb = values.get("thumbnail")
         values["thumbnail"] = base64.b64decode(thumb) if isinstance(thumb, str) else thumb or None
         return cls(**values)
+
+    def thumbnail_data(self) -> bytes | None:
+        """The thumbnail; for a light copy, read back from the cached facts file (None when it is gone)."""
+        if self.thumbnail is not None or not self.thumbnail_source:
+            return self.thumbnail
+        try:
+            with open(self.thumbnail_source, encoding="utf-8") as handle:
+                stored = PdfFacts.from_json(json.load(handle))
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        return stored.thumbnail if stored.sha256 == self.sha256 else None
 
     def with_changes(self, **changes: object) -> PdfFacts:
         """A copy with some fields changed."""

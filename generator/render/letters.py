@@ -93,7 +93,8 @@ def image_kind(data: bytes) -> str | None:
 
 def write_thumbnail(facts: object | None, folder: Path) -> tuple[str | None, tuple[int, int] | None]:
     """Write the first-page thumbnail (PdfFacts.thumbnail, PNG or WebP) beside the page; (name, size)."""
-    data = getattr(facts, "thumbnail", None)
+    loader = getattr(facts, "thumbnail_data", None)  # PdfFacts: also reads a light copy's thumbnail back
+    data = loader() if loader else getattr(facts, "thumbnail", None)
     kind = image_kind(data) if data else None
     if not kind:
         return None, None

@@ -1,0 +1,96 @@
+"""The PDF gate's warm-check memo: reused only while file and judge inputs are unchanged, same result as cold."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import yaml
+
+from generator.pdfgate.memo import GateMemo
+from generator.validate import check_content
+from tests.helpers import make_content, pdf_bytes, write_letter
+
+TODAY = date(2018, 6, 30)
+
+
+def _codes(result) -> list[tuple[str, str, str]]:
+    return [(p.file, p.code, p.message) for p in result.problems]
+
+
+def _content_with_findings(tmp_path):
+    root = make_content(tmp_path, 3)
+    write_letter(root, "2018-05-0004", number="18/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0004"},
+                 pdf=pdf_bytes("Số: 18/XL-STNMT", "Mã hồ sơ: 000.00.21.H17-180420-0004",
+                               "CCCD 001203004005 điện thoại 0912345678"))
+    return root
+
+
+def test_warm_check_equals_cold_and_reads_no_pdf(tmp_path, monkeypatch):
+    root = _content_with_findings(tmp_path)
+    cache = tmp_path / "cache"
+    cold = check_content(root, TODAY, cache_dir=cache)
+    assert {"privacy-pdf-citizen-id", "privacy-pdf-phone"} <= {p.code for p in cold.problems}
+
+    from generator import pdfgate
+
+    def no_inspection(paths, *args, **kwargs):
+        assert list(paths) == [], "a warm check must not read any PDF"
+        return {}
+
+    monkeypatch.setattr(pdfgate, "inspect_pdfs", no_inspection)
+    warm = check_content(root, TODAY, cache_dir=cache)
+    assert _codes(warm) == _codes(cold)
+    assert {k: (f.sha256, f.pages, f.signature_status) for k, f in warm.pdf_facts.items()} == \
+           {k: (f.sha256, f.pages, f.signature_status) for k, f in cold.pdf_facts.items()}
+
+
+def test_light_facts_read_the_thumbnail_back(tmp_path):
+    root = make_content(tmp_path, 1)
+    cache = tmp_path / "cache"
+    cold = check_content(root, TODAY, cache_dir=cache)
+    warm = check_content(root, TODAY, cache_dir=cache)
+    (rel, full), = cold.pdf_facts.items()
+    light = warm.pdf_facts[rel]
+    assert light.thumbnail is None and light.text == ""  # the memo keeps neither
+    assert full.thumbnail and light.thumbnail_data() == full.thumbnail
+
+
+def test_changed_pdf_same_size_and_mtime_is_inspected_again(tmp_path):
+    root = make_content(tmp_path, 1)
+    cache = tmp_path / "cache"
+    assert check_content(root, TODAY, cache_dir=cache).valid
+    pdf = next(root.glob("letters/*/*/*.pdf"))
+    stat = os.stat(pdf)
+    data = bytearray(pdf.read_bytes())
+    data[data.rindex(b"%%EOF") :] = b"%%EOX"  # same size: a truncated-looking file
+    pdf.write_bytes(bytes(data))
+    os.utime(pdf, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # mtime put back; ctime cannot be
+    assert "pdf-no-eof" in {p.code for p in check_content(root, TODAY, cache_dir=cache).problems}
+
+
+def test_policy_and_letter_changes_rejudge(tmp_path):
+    root = _content_with_findings(tmp_path)
+    cache = tmp_path / "cache"
+    assert "privacy-pdf-phone" in {p.code for p in check_content(root, TODAY, cache_dir=cache).problems}
+    portal = yaml.safe_load((root / "portal.yml").read_text(encoding="utf-8"))
+    portal.setdefault("policy", {})["public_contacts"] = ["0912 345 678"]  # the policy now allows this number
+    (root / "portal.yml").write_text(yaml.safe_dump(portal, allow_unicode=True), encoding="utf-8")
+    assert "privacy-pdf-phone" not in {p.code for p in check_content(root, TODAY, cache_dir=cache).problems}
+    # a letter's number and code no longer in its PDF: re-judged, and warned
+    letter = root / "letters/2018/so-tnmt/2018-05-0001.yml"
+    text = letter.read_text(encoding="utf-8").replace("15/XL-STNMT", "99/XL-STNMT")
+    letter.write_text(text.replace("180420-0001", "180420-0999"), encoding="utf-8")
+    problems = check_content(root, TODAY, cache_dir=cache).problems
+    assert [p.file for p in problems if p.code == "pdf-identifiers-absent"] == ["letters/2018/so-tnmt/2018-05-0001.pdf"]
+
+
+def test_damaged_memo_is_rebuilt(tmp_path):
+    root = make_content(tmp_path, 1)
+    cache = tmp_path / "cache"
+    cold = check_content(root, TODAY, cache_dir=cache)
+    memo = GateMemo(cache / "pdfgate").file
+    assert memo.is_file()
+    memo.write_bytes(b"not a pickle")
+    assert _codes(check_content(root, TODAY, cache_dir=cache)) == _codes(cold)
+    assert memo.read_bytes() != b"not a pickle"
