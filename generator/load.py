@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator import __version__, schema
+from generator import schema
+from generator.cachekeys import code_fingerprint, stat_key
 from generator.model import (
     Agency,
     CalendarOverrides,
@@ -290,7 +291,7 @@ def load_all(root: Path, cache_file: Path | None = None) -> Loaded:
 
 
 class LetterCache:
-    """Parsed letters keyed by path, reused while the file's size and mtime (ns) are unchanged.
+    """Parsed letters keyed by path, reused while the file is unchanged (`cachekeys.stat_key`).
 
     What is cached depends only on the file's bytes (parse, schema, text checks); every check that
     reads registries, policy or today runs again on each call.
@@ -306,15 +307,14 @@ class LetterCache:
             try:
                 with path.open("rb") as handle:
                     version, entries = pickle.load(handle)
-                if version == (self.VERSION, __version__):
+                if version == (self.VERSION, code_fingerprint()):
                     self.entries = entries
             except Exception:  # a damaged cache is simply rebuilt
                 self.entries = {}
 
     def get(self, root: Path, rel: str) -> tuple[Letter | None, list[Problem]]:
         """The letter at `rel`, from the cache when its file is unchanged."""
-        stat = os.stat(os.path.join(root, rel))
-        key = (stat.st_size, stat.st_mtime_ns)
+        key = stat_key(os.path.join(root, rel))
         cached = self.entries.get(rel)
         if cached is not None and cached[0] == key:
             self.fresh[rel] = cached
@@ -334,7 +334,7 @@ class LetterCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
         with tmp.open("wb") as handle:
-            pickle.dump(((self.VERSION, __version__), self.fresh), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(((self.VERSION, code_fingerprint()), self.fresh), handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(self.path)
 
 

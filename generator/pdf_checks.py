@@ -23,7 +23,8 @@ def gate_letters(
     memo (generator/pdfgate/memo.py) without being read.
     """
     from generator import pdfgate
-    from generator.pdfgate.memo import GateMemo, judge_key, stat_key
+    from generator.cachekeys import stat_key
+    from generator.pdfgate.memo import GateMemo, judge_key
 
     trust_roots = pdfgate.load_trust_roots(root / "trust")
     contacts = allowed_contacts(portal, agencies.values())

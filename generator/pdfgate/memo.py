@@ -21,30 +21,12 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
+from generator.cachekeys import code_fingerprint
 from generator.pdfgate.cache import FactsCache
 from generator.pdfgate.facts import GATE_VERSION, PdfFacts
 from generator.problems import Problem
-
-PACKAGE = Path(__file__).resolve().parent.parent  # generator/
-
-
-@cache
-def code_fingerprint() -> str:
-    """SHA-256 over every source file of the generator package: any code change invalidates the memo."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*.py")):
-        digest.update(str(path.relative_to(PACKAGE)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def stat_key(path: Path) -> tuple[int, ...]:
-    """What identifies an unchanged file without reading it."""
-    st = os.stat(path)
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
 
 
 def judge_key(*inputs: object) -> str:
