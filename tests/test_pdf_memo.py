@@ -94,3 +94,21 @@ def test_damaged_memo_is_rebuilt(tmp_path):
     memo.write_bytes(b"not a pickle")
     assert _codes(check_content(root, TODAY, cache_dir=cache)) == _codes(cold)
     assert memo.read_bytes() != b"not a pickle"
+
+
+def test_check_imports_no_output_module():
+    """The caches' code fingerprint leaves out OUTPUT_ONLY modules: the check must not run any of them."""
+    import subprocess
+    import sys
+
+    from generator.cachekeys import OUTPUT_ONLY
+
+    script = ("import sys; from datetime import date; from pathlib import Path;"
+              "from generator.validate import check_content;"
+              "check_content(Path('content'), date(2026, 11, 26));"
+              "print('\\n'.join(m for m in sys.modules if m.startswith('generator.')))")
+    root = __import__("pathlib").Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True).stdout
+    files = {name.removeprefix("generator.").replace(".", "/") for name in out.split()}
+    used = sorted(f for f in files if f.startswith(tuple(x.removesuffix(".py") for x in OUTPUT_ONLY)))
+    assert used == []
