@@ -1,8 +1,11 @@
 """Build the public site, all or nothing: check → render → mkdocs (strict) → search hook → swap.
 
 `build_site()` is one straight-line function. The new site is built in a temporary folder beside
-`site_dir` and swapped in only when complete (rename old away, rename new in, delete old), so a failed
-build — invalid content, a strict-mode warning, a crash — leaves the previous site untouched.
+`site_dir` and swapped in only when complete (rename old away, rename new in), so a failed build —
+invalid content, a strict-mode warning, a crash — leaves the previous site untouched. The build is done
+once the new site is renamed in: the old one (`.<site>.old-*`, ~60,000 files at 10,000 letters, ~20 s to
+delete) is deleted by a detached background process, and any such leftover is swept (again in the
+background) when the next build starts.
 The library never prints or exits: failures raise `BuildFailed`; `generator/commands/build.py` reports.
 """
 
@@ -10,6 +13,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -62,6 +67,8 @@ def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None
     """Build from a valid CheckResult (render → mkdocs → search → swap); `build_site` without the check."""
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
+    for leftover in sorted(site_dir.parent.glob(f".{site_dir.name}.old-*")):  # a previous build's old site
+        discard(leftover)
     rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs")
     for path in write_report_pages(result, build_dir / "docs", today, site=rendered.site):  # compliance reports
         (rendered.pages if path.endswith(".md") else rendered.files).append(path)
@@ -143,10 +150,10 @@ def copy_assets(assets: list[tuple[Path, str]], out_dir: Path) -> None:
             shutil.copyfile(src, target)
 
 
-def swap_in(new: Path, site_dir: Path) -> None:
-    """Replace `site_dir` by `new`: rename the old site away, rename the new one in, delete the old."""
-    old = site_dir.parent / f".{site_dir.name}.old-{os.getpid()}"
-    _remove(old)
+def swap_in(new: Path, site_dir: Path, *, background: bool = True) -> Path | None:
+    """Replace `site_dir` by `new`: rename the old site away, rename the new one in, then delete the old one
+    (in a detached background process unless `background` is false). Returns the old site's temporary path."""
+    old = site_dir.parent / f".{site_dir.name}.old-{os.getpid()}-{time.time_ns()}"
     had_old = site_dir.exists()
     if had_old:
         site_dir.rename(old)
@@ -156,7 +163,27 @@ def swap_in(new: Path, site_dir: Path) -> None:
         if had_old:
             old.rename(site_dir)  # put the previous site back
         raise
-    _remove(old)
+    if not had_old:
+        return None
+    discard(old, background=background)
+    return old
+
+
+def discard(path: Path, *, background: bool = True) -> None:
+    """Delete a folder no longer in use; in the background, the build does not wait (nor fail) on it.
+
+    `rm -rf` runs in its own session, detached from this process (its shell exits at once), so it outlives
+    the build and is not interrupted with it; what it leaves behind is swept by the next build.
+    """
+    if background and os.name == "posix" and shutil.which("sh") and shutil.which("rm"):
+        try:
+            subprocess.run(["sh", "-c", 'rm -rf -- "$1" </dev/null >/dev/null 2>&1 &', "sh", str(path)],
+                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           start_new_session=True, check=True, timeout=30)
+            return
+        except (OSError, subprocess.SubprocessError):
+            pass  # delete it here instead
+    _remove(path)
 
 
 def _remove(path: Path) -> None:

@@ -203,9 +203,36 @@ def test_swap_keeps_old_site_when_the_new_one_cannot_move_in(tmp_path):
     new = tmp_path / "new"
     new.mkdir()
     (new / "index.html").write_text("new")
-    swap_in(new, site)
+    old = swap_in(new, site)
     assert (site / "index.html").read_text() == "new" and not new.exists()
+    assert old is not None and old.name.startswith(".site.old-")
+    wait_gone(old)  # deleted by a detached background process
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    again = tmp_path / "again"
+    again.mkdir()
+    assert swap_in(again, site, background=False) is not None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_previous_old_site_left_behind_is_swept_by_the_next_build(tmp_path):
+    root = write_site_content(tmp_path)
+    site = tmp_path / "site"
+    leftover = tmp_path / ".site.old-1-2"
+    (leftover / "a" / "b").mkdir(parents=True)
+    (leftover / "a" / "b" / "index.html").write_text("old")
+    build_site(root, site, date_today(), build_dir=tmp_path / "build", run_pdf_gate=False)
+    assert (site / "index.html").is_file()
+    wait_gone(leftover)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")) == []
+
+
+def wait_gone(path: Path, seconds: float = 20) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while path.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not path.exists()
 
 
 def date_today():
