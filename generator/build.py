@@ -25,6 +25,7 @@ from markupsafe import escape
 from generator import search
 from generator.render import Rendered, render_docs
 from generator.reports.pages import write_report_pages
+from generator.sitemap import split_sitemap
 from generator.strings import reports as R
 from generator.strings import search as search_strings
 from generator.strings import site as S
@@ -77,6 +78,7 @@ def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None
     _remove(tmp_site)
     try:
         run_mkdocs(rendered, build_dir / "docs", tmp_site, today)
+        split_sitemap(tmp_site, rendered.site.base_url)  # sitemap index past 50,000 URLs
         copy_assets(rendered.assets, tmp_site)
         search.index_site(tmp_site, result, build_dir)  # Pagefind bundles + code lookup; raises on failure
         swap_in(tmp_site, site_dir)

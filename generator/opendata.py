@@ -5,7 +5,9 @@ Layout under the site root:
   data/letters.csv, data/letters.json   every letter (only while <= SPLIT_THRESHOLD letters)
   data/<year>/letters.csv, .json        the letters issued that year (always)
   data/letters.schema.json              JSON Schema of every letters.json
-  data/agencies/<code>.csv              one agency's letters
+  data/agencies/<code>.csv              one agency's letters (only while <= AGENCY_SPLIT_THRESHOLD letters)
+  data/agencies/<code>/<year>.csv       that agency's letters issued that year (only above it)
+Both splits are one mechanism, `parts()`: no file grows with the archive beyond a threshold or one year.
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ from pathlib import Path
 
 import jinja2
 
-from generator.render.common import Site, page_html, write_page
+from generator.render.common import Site, fmt_number, page_html, write_page
 from generator.stats import LetterFacts
 from generator.strings import site as S
 
 SPLIT_THRESHOLD = 20_000  # above this many letters, only per-year files are published
+AGENCY_SPLIT_THRESHOLD = 20_000  # above this many letters of one agency, its CSV is split per year
 SCHEMA_PATH = "data/letters.schema.json"
 
 
@@ -179,26 +182,58 @@ def _write(docs_dir: Path, rel: str, text: str) -> str:
     return rel
 
 
+def parts(items: list[LetterFacts], threshold: int, *, per_year_always: bool = False,
+          ) -> list[tuple[int | None, list[LetterFacts]]]:
+    """How a set of letters is published: (None, all) while at most `threshold`, and (year, that year's
+    letters), newest year first, past it (or always with `per_year_always`); order kept within each part."""
+    whole = len(items) <= threshold
+    out: list[tuple[int | None, list[LetterFacts]]] = [(None, items)] if whole else []
+    if per_year_always or not whole:
+        by_year: dict[int, list[LetterFacts]] = {}
+        for item in items:
+            by_year.setdefault(item.letter.year, []).append(item)
+        out += [(year, by_year[year]) for year in sorted(by_year, reverse=True)]
+    return out
+
+
+def letters_path(year: int | None, ext: str) -> str:
+    """Site path of the site-wide file (year None) or of one year's file."""
+    return f"data/letters.{ext}" if year is None else f"data/{year}/letters.{ext}"
+
+
+def agency_path(code: str, year: int | None) -> str:
+    """Site path of an agency's CSV (year None) or of one year of it."""
+    return f"data/agencies/{code}.csv" if year is None else f"data/agencies/{code}/{year}.csv"
+
+
+def agency_parts(site: Site, code: str) -> list[tuple[int | None, list[LetterFacts]]]:
+    """The parts an agency's CSV is published in (letters in content order: issued_on, id)."""
+    items = sorted(site.by_agency.get(code, []), key=lambda f: (f.letter.issued_on, f.letter.id))
+    return parts(items, AGENCY_SPLIT_THRESHOLD)
+
+
+def agency_files(site: Site, code: str) -> list[tuple[int | None, str]]:
+    """(year or None, site path) of every CSV of an agency: what its page links to."""
+    return [(year, agency_path(code, year)) for year, _ in agency_parts(site, code)]
+
+
 def write_open_data(site: Site, env: jinja2.Environment, docs_dir: Path) -> list[str]:
     """Write every open-data file and the data page (data/index.md); returns docs paths written."""
     ordered = [site.facts[letter.id] for letter in site.content.letters]  # content order: issued_on, id
     written: list[str] = []
     files: list[tuple[str, str, int]] = []  # (path, label, rows)
-    if len(ordered) <= SPLIT_THRESHOLD:
-        data = rows(site, ordered)
-        written.append(_write(docs_dir, "data/letters.csv", to_csv(data)))
-        written.append(_write(docs_dir, "data/letters.json", to_json(site, data)))
-        files += [("data/letters.csv", S.D_ALL, len(data)), ("data/letters.json", S.D_ALL, len(data))]
-    for year in sorted({f.letter.year for f in ordered}, reverse=True):
-        data = rows(site, [f for f in ordered if f.letter.year == year])
+    for year, items in parts(ordered, SPLIT_THRESHOLD, per_year_always=True):
+        data = rows(site, items)
+        label = S.D_ALL if year is None else S.D_YEAR.format(year=year)
         for ext, text in (("csv", to_csv(data)), ("json", to_json(site, data))):
-            written.append(_write(docs_dir, f"data/{year}/letters.{ext}", text))
-            files.append((f"data/{year}/letters.{ext}", S.D_YEAR.format(year=year), len(data)))
+            written.append(_write(docs_dir, letters_path(year, ext), text))
+            files.append((letters_path(year, ext), label, len(data)))
     for code in sorted(site.content.agencies):
-        data = rows(site, [f for f in ordered if f.letter.agency == code])
-        written.append(_write(docs_dir, f"data/agencies/{code}.csv", to_csv(data)))
+        for year, items in agency_parts(site, code):
+            written.append(_write(docs_dir, agency_path(code, year), to_csv(rows(site, items))))
     written.append(_write(docs_dir, SCHEMA_PATH, json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n"))
     body = page_html(env, "data.html", page_url="data/", files=files, columns=COLUMNS, site=site,
-                     schema=SCHEMA_PATH, licence=site.content.portal.data_licence)
+                     schema=SCHEMA_PATH, licence=site.content.portal.data_licence,
+                     agency_note=S.D_AGENCY_FILES.format(threshold=fmt_number(AGENCY_SPLIT_THRESHOLD)))
     written.append(write_page(docs_dir, "data/index.md", S.TITLE_DATA, body))
     return written

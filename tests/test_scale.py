@@ -2,15 +2,21 @@
 real pipeline, with the listing page size lowered to 2 and the open-data split threshold to 100 so that
 pagination and the per-year split happen at this size. Every HTML page stays under a size bound, no page
 but a letter's own lists more letters than a listing page holds, every letter is reachable through the
-paginated listings, and open data is published per year. Timings live in scripts/bench.py, not here.
+paginated listings, and open data is published per year. The sitemap limit is lowered to 250 URLs and the
+agency-CSV split threshold to 4 letters, so that sitemap.xml becomes an index and the larger agencies' CSVs
+are split per year. Timings live in scripts/bench.py, not here.
 """
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
 import json
 import math
 import re
 import sys
+import xml.etree.ElementTree as ET
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -23,6 +29,10 @@ LETTERS = 300
 TODAY = date(2026, 11, 26)
 PAGE_SIZE = 2  # listing page size for this test (the site's default is 100): 300 letters spread thin
 SPLIT = 100  # open data: per-year files only above this many letters (default 20,000)
+AGENCY_SPLIT = 4  # an agency's CSV: per-year files only above this many of its letters (default 20,000)
+SITEMAP_LIMIT = 250  # URLs per sitemap (default 50,000, the protocol's limit)
+BASE = "https://xinloi.example.gov.vn/"  # the corpus portal's site_url
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 MAX_PAGE_KB = 400  # no HTML page may exceed this (the largest, the reports index, is ~1/2 of it here)
 MAX_LETTER_LINKS = 20  # the most letters any non-letter page lists (agency page: latest 20)
 LETTER_URL = re.compile(r"(?:^|/)letters/(\d{4})/([a-z0-9-]+)/([a-z0-9-]+)/$")
@@ -34,7 +44,7 @@ def scale_site(tmp_path_factory):
     sys.path.insert(0, str(ROOT / "scripts"))
     import make_corpus
 
-    from generator import opendata
+    from generator import opendata, sitemap
     from generator.build import build_site
     from generator.render import common, letters
 
@@ -44,6 +54,8 @@ def scale_site(tmp_path_factory):
     patch = pytest.MonkeyPatch()
     patch.setattr(letters, "pages_of", lambda items, size=PAGE_SIZE: common.pages_of(items, PAGE_SIZE))
     patch.setattr(opendata, "SPLIT_THRESHOLD", SPLIT)
+    patch.setattr(opendata, "AGENCY_SPLIT_THRESHOLD", AGENCY_SPLIT)
+    patch.setattr(sitemap, "MAX_URLS", SITEMAP_LIMIT)
     try:
         result = build_site(root, tmp / "site", TODAY, build_dir=tmp / "build", cache_dir=tmp / "cache",
                             run_pdf_gate=False)
@@ -63,6 +75,17 @@ def pages(site: Path) -> dict[str, Path]:
     return out
 
 
+def resolve(url: str, href: str) -> str:
+    """The site path of a relative href on the page at `url` (no leading slash)."""
+    resolved: list[str] = []
+    for part in (url + href.split("#")[0]).split("/"):
+        if part == "..":
+            resolved.pop()
+        elif part not in (".", ""):
+            resolved.append(part)
+    return "/".join(resolved)
+
+
 def letter_links(url: str, html: str) -> set[str]:
     """Site URLs of the letter pages a page links to (resolved from relative hrefs)."""
     doc = lxml_html.fromstring(html)
@@ -70,14 +93,7 @@ def letter_links(url: str, html: str) -> set[str]:
     for href in doc.xpath("//a/@href"):
         if "://" in href or href.startswith("#"):
             continue
-        parts = (url + href.split("#")[0]).split("/")
-        resolved: list[str] = []
-        for part in parts:
-            if part == "..":
-                resolved.pop()
-            elif part not in (".", ""):
-                resolved.append(part)
-        target = "/".join(resolved) + "/"
+        target = resolve(url, href) + "/"
         if LETTER_URL.search(target):
             found.add(target)
     return found
@@ -146,3 +162,73 @@ def test_feeds_and_home_stay_bounded(scale_site):
         assert feed.read_text(encoding="utf-8").count("<entry>") <= 50
     home = (site / "index.html").read_text(encoding="utf-8")
     assert len(letter_links("", home)) <= 10
+
+
+def test_sitemap_becomes_an_index_past_the_limit(scale_site):
+    _, site, urls = scale_site
+    index = (site / "sitemap.xml").read_bytes()
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == index
+    root = ET.fromstring(index)
+    assert root.tag == f"{SM}sitemapindex"
+    locs = [entry.findtext(f"{SM}loc") for entry in root.findall(f"{SM}sitemap")]
+    assert len(locs) > 2
+    assert locs == [f"{BASE}sitemap-{n}.xml" for n in range(1, len(locs) + 1)]
+    assert not (site / f"sitemap-{len(locs) + 1}.xml").exists()
+    listed: list[str] = []
+    for n in range(1, len(locs) + 1):
+        data = (site / f"sitemap-{n}.xml").read_bytes()
+        assert gzip.decompress((site / f"sitemap-{n}.xml.gz").read_bytes()) == data
+        child = ET.fromstring(data)
+        assert child.tag == f"{SM}urlset"
+        entries = [entry.findtext(f"{SM}loc") for entry in child.findall(f"{SM}url")]
+        assert 0 < len(entries) <= SITEMAP_LIMIT
+        assert n == len(locs) or len(entries) == SITEMAP_LIMIT  # only the last one is partial
+        listed += entries
+    assert len(listed) == len(set(listed)) > 2 * SITEMAP_LIMIT  # every URL in exactly one sitemap
+    assert {BASE + url for url in urls} <= set(listed)
+    assert {BASE + url for url in pages(site) if not url.startswith(("assets/", "pagefind/"))} <= set(listed)
+    robots = site / "robots.txt"
+    assert not robots.exists() or "sitemap.xml" in robots.read_text(encoding="utf-8")
+
+
+def _csv(path: Path) -> tuple[str, list[dict[str, str]]]:
+    text = path.read_text(encoding="utf-8")
+    return text.split("\n", 1)[0], list(csv.DictReader(io.StringIO(text)))
+
+
+def test_agency_csvs_are_split_per_year_when_large(scale_site):
+    _, site, urls = scale_site
+    letters = {}  # id -> (agency, year), from the site-wide per-year files
+    for year in sorted({u.split("/")[1] for u in urls}):
+        header, items = _csv(site / "data" / year / "letters.csv")
+        letters.update({row["id"]: (row["agency"], row["issued_on"][:4]) for row in items})
+    assert len(letters) == LETTERS
+    counts = Counter(agency for agency, _ in letters.values())
+    assert max(counts.values()) > AGENCY_SPLIT >= min(counts.values())  # both kinds occur here
+    agency_pages = {url.split("/")[1]: path for url, path in pages(site).items()
+                    if re.fullmatch(r"agencies/[a-z0-9-]+/", url)}
+    assert set(counts) <= set(agency_pages)
+    seen: Counter[str] = Counter()
+    for code, page in agency_pages.items():
+        folder = site / "data" / "agencies" / code
+        if counts[code] > AGENCY_SPLIT:
+            years = sorted({year for agency, year in letters.values() if agency == code})
+            expected = {f"data/agencies/{code}/{year}.csv" for year in years}
+            assert not (site / "data" / "agencies" / f"{code}.csv").exists()
+            assert sorted(p.name for p in folder.iterdir()) == [f"{year}.csv" for year in years]
+        else:
+            expected = {f"data/agencies/{code}.csv"}
+            assert not folder.exists()
+        url = f"agencies/{code}/"
+        links = lxml_html.fromstring(page.read_text(encoding="utf-8")).xpath("//a[@data-link='csv']/@href")
+        assert {resolve(url, href) for href in links} == expected and len(links) == len(expected), code
+        for rel in sorted(expected):
+            file_header, items = _csv(site / rel)
+            assert file_header == header
+            for row in items:
+                assert row["agency"] == code
+                if rel.count("/") == 3:  # data/agencies/<code>/<year>.csv
+                    assert row["issued_on"][:4] == rel.rsplit("/", 1)[1][:4]
+            assert [(r["issued_on"], r["id"]) for r in items] == sorted((r["issued_on"], r["id"]) for r in items)
+            seen.update(row["id"] for row in items)
+    assert set(seen) == set(letters) and set(seen.values()) == {1}  # every letter in exactly one agency file

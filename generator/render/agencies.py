@@ -45,6 +45,8 @@ def window_figures(site: Site, code: str, first: str, last: str) -> Figures:
 
 def render_agencies(site: Site, env: jinja2.Environment, docs_dir: Path) -> list[str]:
     """Write one page per agency (historical ones included) and the index; returns docs paths."""
+    from generator.opendata import agency_files  # imports generator.render: not at module level
+
     written = []
     kids = children_of(site.content.agencies)
     year = site.today.year
@@ -65,7 +67,8 @@ def render_agencies(site: Site, env: jinja2.Environment, docs_dir: Path) -> list
             children=[site.content.agencies[c] for c in kids.get(code, [])],
             parent=site.agency(agency.parent), tracker=site.agency(agency.tracked_by),
             successor=site.agency(agency.successor), historical=_ended(agency, site.today),
-            validity=_validity(agency), compliance=agency_section(site, code, url_of(src))), template="agency.html"))
+            validity=_validity(agency), csv_files=agency_files(site, code),
+            compliance=agency_section(site, code, url_of(src))), template="agency.html"))
     src = "agencies/index.md"
     written.append(write_page(docs_dir, src, S.TITLE_AGENCIES, page_html(
         env, "agencies.html", page_url=url_of(src), groups=ranked_groups(site), site=site, year=year)))

@@ -123,6 +123,7 @@ A_ALL_BY_YEAR = "Tất cả văn bản theo năm"
 A_NO_LETTERS = "Chưa có văn bản xin lỗi nào được công khai."
 A_FEED = "Theo dõi văn bản mới (Atom)"
 A_CSV = "Tải dữ liệu của cơ quan (CSV)"
+A_CSV_YEARS = "Tải dữ liệu của cơ quan (CSV) theo năm:"
 LEVELS = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
 
 # --- listings -------------------------------------------------------------------------------------
@@ -191,7 +192,9 @@ D_ROWS = "Số dòng"
 D_ALL = "Tất cả văn bản"
 D_YEAR = "Văn bản năm {year}"
 D_SCHEMA = "Lược đồ JSON (JSON Schema) của letters.json"
-D_AGENCY_FILES = "Mỗi cơ quan có một tệp CSV riêng, liên kết trên trang của cơ quan."
+D_AGENCY_FILES = ("Mỗi cơ quan có một tệp CSV riêng (data/agencies/<mã cơ quan>.csv), liên kết trên trang của cơ quan. "
+                  "Cơ quan có hơn {threshold} văn bản thì dữ liệu được chia theo năm ban hành, mỗi năm một tệp "
+                  "(data/agencies/<mã cơ quan>/<năm>.csv), cùng các cột như trên.")
 D_FEEDS = "Nguồn tin Atom để theo dõi văn bản mới:"
 D_FEEDS_TAIL = "(toàn trang); mỗi cơ quan có thêm một nguồn tin riêng, liên kết trên trang của cơ quan."
 D_DICTIONARY = "Từ điển dữ liệu"
