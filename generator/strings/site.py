@@ -194,7 +194,7 @@ D_YEAR = "Văn bản năm {year}"
 D_SCHEMA = "Lược đồ JSON (JSON Schema) của letters.json"
 D_AGENCY_FILES = ("Mỗi cơ quan có một tệp CSV riêng (data/agencies/<mã cơ quan>.csv), liên kết trên trang của cơ quan. "
                   "Cơ quan có hơn {threshold} văn bản thì dữ liệu được chia theo năm ban hành, mỗi năm một tệp "
-                  "(data/agencies/<mã cơ quan>/<năm>.csv), cùng các cột như trên.")
+                  "(data/agencies/<mã cơ quan>/<năm>.csv). Mọi tệp có cùng các cột, mô tả trong từ điển dữ liệu bên dưới.")
 D_FEEDS = "Nguồn tin Atom để theo dõi văn bản mới:"
 D_FEEDS_TAIL = "(toàn trang); mỗi cơ quan có thêm một nguồn tin riêng, liên kết trên trang của cơ quan."
 D_DICTIONARY = "Từ điển dữ liệu"
