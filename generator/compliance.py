@@ -124,6 +124,11 @@ class Compliance:
         self.warnings = consistency.find(content, self.letters_by_dossier) if self.has_register else []
         self._warning_order = sorted(range(len(self.warnings)), key=lambda i: self.warnings[i].day)
         self._warning_days = [self.warnings[i].day for i in self._warning_order]  # bisect per period
+        # memos: an agency's row appears on the portal's and on each enclosing unit's page of a period, and a
+        # scope's totals on its own page and (as "previous") on the next period's
+        self._scopes: dict[str | None, list[str]] = {}
+        self._agency_rows: dict[tuple[str, Period], Row] = {}
+        self._totals: dict[tuple[str | None, Period], Row] = {}
 
     # --- scopes -----------------------------------------------------------------------------------
 
@@ -151,6 +156,11 @@ class Compliance:
 
     def scope(self, unit: str | None) -> list[str]:
         """Agency codes a unit sees (itself, what it tracks, their subtrees), registry order; all when None."""
+        if unit not in self._scopes:
+            self._scopes[unit] = self._scope(unit)
+        return list(self._scopes[unit])
+
+    def _scope(self, unit: str | None) -> list[str]:
         if unit is None:
             return list(self.agencies)
         inside = {unit}
@@ -221,13 +231,24 @@ class Compliance:
 
     def agency_row(self, code: str, period: Period) -> Row:
         """Figures of one agency for one period."""
-        return self._row(code, self._facts(code, period), self._rows(code, period))
+        key = (code, period)
+        row = self._agency_rows.get(key)
+        if row is None:
+            row = self._agency_rows[key] = self._row(code, self._facts(code, period), self._rows(code, period))
+        return row
 
     def totals(self, codes: list[str], period: Period) -> Row:
         """Figures of a set of agencies taken together (medians over all their letters)."""
         facts = [f for code in codes for f in self._facts(code, period)]
         rows = [r for code in codes for r in self._rows(code, period)]
         return self._row(None, facts, rows)
+
+    def _unit_totals(self, unit: str | None, codes: list[str], period: Period) -> Row:
+        key = (unit, period)
+        row = self._totals.get(key)
+        if row is None:
+            row = self._totals[key] = self.totals(codes, period)
+        return row
 
     def _shown(self, code: str, period: Period) -> bool:
         agency = self.agencies[code]
@@ -260,8 +281,8 @@ class Compliance:
             grace=self.grace,
             lead=self.lead,
             rows=[self.agency_row(code, period) for code in codes if self._shown(code, period)],
-            totals=self.totals(codes, period),
-            previous_totals=self.totals(codes, period.previous()),
+            totals=self._unit_totals(unit, codes, period),
+            previous_totals=self._unit_totals(unit, codes, period.previous()),
             missing=self.missing(codes, period),
             warnings=warnings,
             reason_labels={code: reason.label for code, reason in self.content.reasons.items()},

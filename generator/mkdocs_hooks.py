@@ -19,6 +19,8 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
+from generator.parallel import workers
+
 PLACEHOLDER = "<!-- congkhai:body -->"
 PLACEHOLDER_H1 = "<!-- congkhai:body <h1> -->"  # Material adds the title as <h1> unless "<h1" is in the content
 _FIRST_TAG = re.compile(r"<(div|section|table|nav|main|article)[\s>]")
@@ -64,17 +66,6 @@ def on_post_page(output: str, page, config) -> str:
 SKIP_TEMPLATE = "congkhai-rendered-elsewhere.html"
 MIN_PAGES_PER_WORKER = 200
 _state: dict = {"nav": None, "children": []}
-
-
-def workers() -> int:
-    """Cores this process may use (CONGKHAI_BUILD_WORKERS overrides; 1 turns forking off)."""
-    wanted = os.environ.get("CONGKHAI_BUILD_WORKERS")
-    if wanted:
-        return max(1, int(wanted))
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return 1
 
 
 def on_nav(nav, config, files):

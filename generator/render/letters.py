@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 
 from generator.model import Letter
+from generator.parallel import run_shares
 from generator.render.common import Site, newest_first, page_html, pages_of, url_of, write_page
 from generator.strings import site as S
 
@@ -76,10 +77,18 @@ def pdf_view(site: Site, letter: Letter, docs_dir: Path, assets: list[tuple[Path
     facts = site.pdf_facts.get(letter.pdf_source)
     size, sha, pages = site.pdf_meta(letter)
     href = site.pdf_href(letter)
-    if href and not site.content.portal.pdf_base_url:
-        assets.append((site.content.root / letter.pdf_source, letter.url + href))
+    asset = pdf_asset(site, letter, href)
+    if asset:
+        assets.append(asset)
     thumb_name, thumb_size = write_thumbnail(facts, docs_dir / letter.url)
     return PdfView(href, size, pages, sha, thumb_name, thumb_size, signature_text(facts))
+
+
+def pdf_asset(site: Site, letter: Letter, href: str | None) -> tuple[Path, str] | None:
+    """The letter's PDF to copy into the site beside its page (source, site path); None when linked elsewhere."""
+    if href and not site.content.portal.pdf_base_url:
+        return site.content.root / letter.pdf_source, letter.url + href
+    return None
 
 
 def image_kind(data: bytes) -> str | None:
@@ -108,22 +117,31 @@ def write_thumbnail(facts: object | None, folder: Path) -> tuple[str | None, tup
 
 
 def render_letters(site: Site, env: jinja2.Environment, docs_dir: Path, assets: list[tuple[Path, str]]) -> list[str]:
-    """Write one page per letter; returns the docs paths written."""
-    written = []
-    for letter in site.content.letters:
-        facts = site.facts[letter.id]
-        agency = site.agency(letter.agency)
-        src = letter.url + "index.md"
-        body = page_html(
-            env, "letter_body.html", page_url=letter.url, letter=letter, facts=facts, agency=agency, site=site,
-            tracker=site.agency(tracker_of(site, letter.agency)), pdf=pdf_view(site, letter, docs_dir, assets),
-            reason=site.reason_label(letter.reason.category), lead=site.lead,
-            level=site.level_label(agency.level) if agency else "",
-        )
-        title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))
-        written.append(write_page(docs_dir, src, title, body, template=LETTER_TEMPLATE,
-                                  hide=("navigation", "toc")))
-    return written
+    """Write one page per letter (on every core: generator.parallel); returns the docs paths written."""
+    letters = site.content.letters
+    run_shares(letters, lambda share: [write_letter(site, env, docs_dir, letter, []) for letter in share])
+    for letter in letters:  # what the pages' writers (here and in the forked children) published
+        if letter.withdrawn is None:
+            asset = pdf_asset(site, letter, site.pdf_href(letter))
+            if asset:
+                assets.append(asset)
+    return [letter.url + "index.md" for letter in letters]
+
+
+def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Letter,
+                 assets: list[tuple[Path, str]]) -> str:
+    """Write one letter's page (and its thumbnail); returns its docs path."""
+    facts = site.facts[letter.id]
+    agency = site.agency(letter.agency)
+    src = letter.url + "index.md"
+    body = page_html(
+        env, "letter_body.html", page_url=letter.url, letter=letter, facts=facts, agency=agency, site=site,
+        tracker=site.agency(tracker_of(site, letter.agency)), pdf=pdf_view(site, letter, docs_dir, assets),
+        reason=site.reason_label(letter.reason.category), lead=site.lead,
+        level=site.level_label(agency.level) if agency else "",
+    )
+    title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))
+    return write_page(docs_dir, src, title, body, template=LETTER_TEMPLATE, hide=("navigation", "toc"))
 
 
 def listing_src(year: int, agency: str | None, page: int) -> str:

@@ -11,15 +11,17 @@ months, quarters, halves and years from the scope's first to its last data day (
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from generator.compliance import FIGURES, Compliance, Report
+from generator.compliance import FIGURES, Compliance, Report, Row
+from generator.parallel import run_shares
 from generator.periods import KINDS, Period, periods_of, spanned
-from generator.render.common import make_env, page_html, url_of, write_page
+from generator.render.common import fmt_date, make_env, page_html, rel, url_of, write_page
 from generator.reports import tables
 from generator.reports.charts import hbar_chart
 from generator.strings import reports as R
@@ -27,13 +29,16 @@ from generator.strings import reports as R
 TEMPLATES = Path(__file__).with_name("templates")
 INDEX_SRC = "reports/index.md"
 KIND_ORDER = ("year", "half", "quarter", "month", "week")  # the index lists longer periods first
+PERIODS_PER_WORKER = 50  # report pages are written on every core when each gets at least this many periods
 
 
+@functools.cache
 def report_env() -> jinja2.Environment:
-    """The site's Jinja environment (autoescape, filters) with the report templates first."""
+    """The site's Jinja environment (autoescape, filters) with the report templates first (one per process:
+    its templates are compiled once, not once per agency page)."""
     env = make_env()
     env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)), env.loader])
-    env.globals.update(R=R, cell=tables.cell)
+    env.globals.update(R=R, cell=tables.cell, figure_cells=figure_cells, reason_cells=reason_cells)
     return env
 
 
@@ -77,6 +82,50 @@ def charts(report: Report) -> list[Markup]:
     return [c for c in out if c]
 
 
+_CELLS: dict[tuple, str] = {}  # (figure, type, value) -> its <td>: a few thousand distinct values per site
+
+
+def _td(key: str, value) -> str:
+    html = _CELLS.get((key, type(value), value))
+    if html is None:
+        html = _CELLS[(key, type(value), value)] = \
+            f'<td class="ck-num" data-key="{key}">{escape(tables.cell(key, value))}</td>'
+    return html
+
+
+def figure_cells(row: Row) -> Markup:
+    """The figure cells of an agency table row (`<td>` per figure, table order)."""
+    return Markup("".join([_td(key, getattr(row, key)) for key in FIGURES]))
+
+
+def reason_cells(row: Row, reason_labels: dict[str, str]) -> Markup:
+    """The cells of a reasons table row (letters per reason)."""
+    return Markup("".join(f'<td class="ck-num" data-key="reason:{escape(code)}">{row.reasons.get(code, 0)}</td>'
+                          for code in reason_labels))
+
+
+def agency_rows(report: Report, page_url: str) -> Markup:
+    """The agency table's body rows (built here, not in the template: they are most of a report page's cost)."""
+    out = []
+    for row in report.rows:
+        head = f'<a href="{escape(rel(page_url, f"agencies/{row.agency}/"))}">{escape(row.agency_name)}</a>'
+        if row.historical:
+            head += f' <span class="ck-note">{escape(R.HISTORICAL.format(day=fmt_date(row.valid_to)))}</span>'
+            if row.successor:
+                head += (f' <span class="ck-note">{escape(R.SUCCESSOR.format(name=""))}<a data-link="successor" '
+                         f'href="{escape(rel(page_url, f"agencies/{row.successor}/"))}">'
+                         f'{escape(row.successor_name)}</a></span>')
+        css = ' class="ck-historical"' if row.historical else ""
+        out.append(f'<tr data-agency="{escape(row.agency)}"{css}><th scope="row">{head}</th>{figure_cells(row)}</tr>\n')
+    return Markup("".join(out))
+
+
+def reason_rows(report: Report) -> Markup:
+    """The reasons table's body rows."""
+    return Markup("".join(f'<tr data-agency="{escape(row.agency)}"><th scope="row">{escape(row.agency_name)}</th>'
+                          f'{reason_cells(row, report.reason_labels)}</tr>\n' for row in report.rows))
+
+
 def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer: str,
                  exists: set[tuple[str, str | None]]) -> list[str]:
     """Write one report page and its CSV; returns their docs paths."""
@@ -93,7 +142,7 @@ def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer
         change_rows=list(zip(R.CHANGE_ROWS, tables.change_rows(report))),
         missing_rows=tables.missing_rows(report),
         warning_rows=[(w.code, cells) for w, cells in zip(report.warnings, tables.warning_rows(report))],
-        charts=charts(report),
+        charts=charts(report), agency_rows=agency_rows(report, url_of(src)), reason_rows=reason_rows(report),
     )
     write_page(docs_dir, src, tables.title(report), body)
     csv_path = docs_dir / csv_src(report.period, unit)
@@ -115,11 +164,18 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
     plan = {unit: report_periods(comp, unit) for unit in scopes}
     exists = {(p.code, unit) for unit, kinds in plan.items() for ps in kinds.values() for p in ps}
     issuer = content.portal.owner
-    written: list[str] = []
-    for unit, kinds in plan.items():
-        for kind in KINDS:
-            for period in kinds[kind]:
-                written += write_report(env, docs_dir, comp.report(period, unit), issuer, exists)
+    jobs = [(period, unit) for unit, kinds in plan.items() for kind in KINDS for period in kinds[kind]]
+    by_period: dict[Period, list[str | None]] = {}  # a period's pages share their agency rows: same process
+    for period, unit in jobs:
+        by_period.setdefault(period, []).append(unit)
+
+    def work(share: list[tuple[Period, list[str | None]]]) -> None:
+        for period, units in share:
+            for unit in units:
+                write_report(env, docs_dir, comp.report(period, unit), issuer, exists)
+
+    run_shares(sorted(by_period.items()), work, min_per_worker=PERIODS_PER_WORKER)  # on every core
+    written = [path for period, unit in jobs for path in (page_src(period, unit), csv_src(period, unit))]
     names = [(unit or "", content.agencies[unit].name if unit else R.WHOLE_PORTAL) for unit in scopes]
     index_kinds = []
     for kind in KIND_ORDER:

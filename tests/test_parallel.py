@@ -1,0 +1,76 @@
+"""Page writes on every core (generator/parallel.py): every item once, failures propagate, same bytes as one core."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import generator.parallel as parallel
+import generator.reports.pages as report_pages
+from generator.parallel import WorkerFailed, run_shares
+from generator.render import render_docs
+from generator.reports.pages import write_report_pages
+from generator.validate import check_content
+from tests.conftest import SITE_TODAY, write_site_content
+
+
+def test_every_item_is_handled_once_across_processes(tmp_path):
+    def work(share):
+        for item in share:
+            (tmp_path / f"{item}.{os.getpid()}").write_text("x")
+
+    run_shares(list(range(10)), work, count=3)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert sorted(int(n.split(".")[0]) for n in names) == list(range(10))
+    assert len({n.split(".")[1] for n in names}) == 3  # three processes
+
+
+def test_a_failing_child_fails_the_call(tmp_path):
+    parent = os.getpid()
+
+    def work(share):
+        if os.getpid() != parent and 3 in share:
+            raise ValueError("boom")
+
+    with pytest.raises(WorkerFailed):
+        run_shares(list(range(6)), work, count=2)
+
+
+def test_a_failure_in_the_parent_stops_the_children(tmp_path):
+    parent = os.getpid()
+
+    def work(share):
+        if os.getpid() == parent:
+            raise ValueError("parent")
+
+    with pytest.raises(ValueError, match="parent"):
+        run_shares(list(range(6)), work, count=2)
+
+
+def test_few_items_stay_in_one_process(tmp_path):
+    pids = set()
+    run_shares(list(range(5)), lambda share: pids.add(os.getpid()))
+    assert pids == {os.getpid()}
+
+
+def _docs(tmp: Path, name: str) -> dict[str, bytes]:
+    (tmp / f"content-{name}").mkdir()
+    root = write_site_content(tmp / f"content-{name}")
+    result = check_content(root, SITE_TODAY, run_pdf_gate=False)
+    docs = tmp / name
+    rendered = render_docs(result.content, result.pdf_facts, SITE_TODAY, docs)
+    write_report_pages(result, docs, SITE_TODAY, site=rendered.site)
+    return {str(p.relative_to(docs)): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def test_pages_written_on_several_cores_are_the_same_bytes(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONGKHAI_BUILD_WORKERS", "1")
+    one = _docs(tmp_path, "one")
+    monkeypatch.setenv("CONGKHAI_BUILD_WORKERS", "3")
+    monkeypatch.setattr(parallel, "MIN_ITEMS_PER_WORKER", 1)
+    monkeypatch.setattr(report_pages, "PERIODS_PER_WORKER", 1)
+    three = _docs(tmp_path, "three")
+    assert sorted(one) == sorted(three)
+    assert [name for name in one if one[name] != three[name]] == []
