@@ -171,7 +171,10 @@ def _files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_two_builds_are_byte_identical(site_build, tmp_path):
+def test_two_builds_are_byte_identical(site_build, tmp_path, monkeypatch):
+    """Also without the speed-ups: shared chrome rendered per page (mkdocs_chrome), one rendering process."""
+    monkeypatch.setenv("CONGKHAI_CHROME_CACHE", "0")
+    monkeypatch.setenv("CONGKHAI_BUILD_WORKERS", "1")
     second = tmp_path / "site"
     build_site(site_build.root, second, site_build.today, build_dir=tmp_path / "build", cache_dir=tmp_path / "c",
                run_pdf_gate=site_build.result.check.pdf_facts != {})
