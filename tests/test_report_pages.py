@@ -107,9 +107,26 @@ def test_pages_exist_for_every_period_of_the_data_and_weeks_only_with_data(built
     assert (site / "reports/2025-q2/tthcc/index.html").is_file()
     assert (site / "reports/2025-q2/ubnd-cu-jut/index.html").is_file()
     assert not (site / "reports/2025-w31/ubnd-cu-jut").exists()  # no data of that unit that week
-    index = doc_at(site, "reports")
-    assert {tr.get("data-period") for tr in index.xpath("//table[@data-kind='week']/tbody/tr")} == {
+    year = doc_at(site, "reports/nam/2025")  # the index lists years; a year's page lists its periods
+    assert {tr.get("data-period") for tr in year.xpath("//table[@data-kind='week']/tbody/tr")} == {
         w.upper() for w in WEEKS}
+    assert {tr.get("data-period") for tr in year.xpath("//table[@data-kind='quarter']/tbody/tr")} >= {
+        "2025-Q1", "2025-Q3"}
+
+
+def test_the_index_lists_years_and_the_latest_periods_not_every_week(built):
+    _, site = built
+    index = doc_at(site, "reports")
+    assert index.xpath("//table[@data-kind='week']") == []  # weeks are on the year's page
+    assert [tr.get("data-year") for tr in index.xpath("//table[@data-kind='years']/tbody/tr")] == ["2025"]
+    link = index.xpath("//a[@data-link='year-periods']/@href")[0]
+    assert (site / "reports" / link / "index.html").resolve() == (site / "reports/nam/2025/index.html").resolve()
+    latest = {tr.get("data-kind"): tr.get("data-period")
+              for tr in index.xpath("//table[@data-kind='latest']/tbody/tr")}
+    assert latest == {"year": "2025", "half": "2025-H2", "quarter": "2025-Q3", "month": "2025-07",
+                      "week": max(WEEKS).upper()}
+    year_link = index.xpath("//tr[@data-year='2025']/td[2]/a/@href")[0]  # the year report, whole portal
+    assert (site / "reports" / year_link / "index.html").resolve() == (site / "reports/2025/index.html").resolve()
 
 
 def test_historical_agency_links_its_successor_and_charts_are_svg(built):

@@ -1,7 +1,8 @@
 """Report pages: one per period kind × period × scope (the whole portal and each tracking unit), a CSV beside each.
 
 Layout under the docs folder (URLs with directory URLs):
-  reports/index.md                          the index: a table per kind, a row per period, a column per scope
+  reports/index.md                          the index: latest period of each kind, then a row per year
+  reports/nam/<year>.md                     a year's halves, quarters, months and weeks (generator/reports/index.py)
   reports/<period>/index.md                 the whole portal        -> reports/2025-q2/
   reports/<period>/<unit>.md                a tracking unit         -> reports/2025-q2/tthcc/
   reports/<period>/bao-cao-<period>[-<unit>].csv   the agency table of that page (same as `report --format csv`)
@@ -24,11 +25,10 @@ from generator.periods import KINDS, Period, periods_of, spanned
 from generator.render.common import fmt_date, make_env, page_html, rel, url_of, write_page
 from generator.reports import tables
 from generator.reports.charts import hbar_chart
+from generator.reports.index import write_index
 from generator.strings import reports as R
 
 TEMPLATES = Path(__file__).with_name("templates")
-INDEX_SRC = "reports/index.md"
-KIND_ORDER = ("year", "half", "quarter", "month", "week")  # the index lists longer periods first
 PERIODS_PER_WORKER = 50  # report pages are written on every core when each gets at least this many periods
 
 
@@ -177,13 +177,5 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
     run_shares(sorted(by_period.items()), work, min_per_worker=PERIODS_PER_WORKER)  # on every core
     written = [path for period, unit in jobs for path in (page_src(period, unit), csv_src(period, unit))]
     names = [(unit or "", content.agencies[unit].name if unit else R.WHOLE_PORTAL) for unit in scopes]
-    index_kinds = []
-    for kind in KIND_ORDER:
-        periods = sorted({p for unit in scopes for p in plan[unit][kind]}, reverse=True)
-        if periods:
-            rows = [(p, [url_of(page_src(p, unit)) if (p.code, unit) in exists else None for unit in scopes])
-                    for p in periods]
-            index_kinds.append((kind, rows))
-    write_page(docs_dir, INDEX_SRC, R.INDEX_TITLE, page_html(
-        env, "index.html", page_url=url_of(INDEX_SRC), kinds=index_kinds, scopes=names, as_of=today))
-    return [INDEX_SRC, *written]
+    index = write_index(env, docs_dir, {unit: plan[unit] for unit in scopes}, names, exists, today)
+    return [*index, *written]

@@ -23,6 +23,16 @@ INDEX_INTRO = (
     "Số liệu tính đến ngày {as_of}."
 )
 INDEX_NO_DATA = "Chưa có dữ liệu để lập báo cáo."
+INDEX_LATEST = "Kỳ báo cáo gần nhất"
+INDEX_YEARS = "Báo cáo theo năm"
+INDEX_YEAR = "Năm"
+INDEX_YEAR_PERIODS = "Các kỳ trong năm"
+INDEX_YEAR_LINK = "Tuần, tháng, quý, 6 tháng năm {year}"
+YEAR_INDEX_TITLE = "Các kỳ báo cáo năm {year}"
+YEAR_INDEX_INTRO = (
+    "Báo cáo 6 tháng, quý, tháng và tuần của năm {year}; cho toàn tỉnh và cho từng đơn vị theo dõi. "
+    "Số liệu tính đến ngày {as_of}."
+)
 INDEX_PERIOD = "Kỳ báo cáo"
 VIEW = "Xem"
 WHOLE_PORTAL = "Toàn tỉnh"
