@@ -12,6 +12,7 @@ Pages with real Markdown (the search page, hand-written pages) go through Markdo
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import signal
@@ -38,8 +39,31 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     """Replace a generated page's raw HTML body by a placeholder (the body stays on disk until written)."""
     if is_raw_block(markdown):
         page.congkhai_raw = PLACEHOLDER_H1 if "<h1" in markdown else PLACEHOLDER
+        page.render = functools.partial(_render_placeholder, page)  # this page only (shadows Page.render)
         return page.congkhai_raw
     return markdown
+
+
+def _render_placeholder(page, config, files) -> None:
+    """Page.render for a placeholder page: what Markdown makes of a lone HTML comment, without building a
+    Markdown instance with its extensions for the page (~1.4 ms a page: 20 % of MkDocs' time)."""
+    from mkdocs.structure.toc import get_toc
+
+    page.content = page.markdown  # a comment block passes through Python-Markdown unchanged
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
+
+
+def _body(text: str) -> str:
+    """A generated page's body: the text after its one-line JSON front matter (YAML's get_data otherwise)."""
+    if text.startswith("---\n{"):
+        end = text.find("\n", 4)
+        if end > 0 and text.startswith("---\n", end + 1):
+            return text[end + 5:]
+    body, _ = get_data(text)
+    return body
 
 
 def on_post_page(output: str, page, config) -> str:
@@ -47,8 +71,7 @@ def on_post_page(output: str, page, config) -> str:
     placeholder = getattr(page, "congkhai_raw", None)
     if placeholder is None or page.meta.get("template") == SKIP_TEMPLATE:
         return output
-    text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
-    body, _ = get_data(text)
+    body = _body(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))
     head, found, tail = output.partition(placeholder)
     if not found:
         raise RuntimeError(f"congkhai: body placeholder missing in {page.file.src_uri}")
