@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -29,6 +27,8 @@ from generator.sitemap import split_sitemap
 from generator.strings import reports as R
 from generator.strings import search as search_strings
 from generator.strings import site as S
+from generator.trash import aside_name, discard, sweep
+from generator.trash import remove as _remove
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -68,8 +68,7 @@ def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None
     """Build from a valid CheckResult (render → mkdocs → search → swap); `build_site` without the check."""
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
-    for leftover in sorted(site_dir.parent.glob(f".{site_dir.name}.old-*")):  # a previous build's old site
-        discard(leftover)
+    sweep(site_dir)  # a previous build's old site, if its removal did not finish
     rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs")
     for path in write_report_pages(result, build_dir / "docs", today, site=rendered.site):  # compliance reports
         (rendered.pages if path.endswith(".md") else rendered.files).append(path)
@@ -155,7 +154,7 @@ def copy_assets(assets: list[tuple[Path, str]], out_dir: Path) -> None:
 def swap_in(new: Path, site_dir: Path, *, background: bool = True) -> Path | None:
     """Replace `site_dir` by `new`: rename the old site away, rename the new one in, then delete the old one
     (in a detached background process unless `background` is false). Returns the old site's temporary path."""
-    old = site_dir.parent / f".{site_dir.name}.old-{os.getpid()}-{time.time_ns()}"
+    old = aside_name(site_dir)
     had_old = site_dir.exists()
     if had_old:
         site_dir.rename(old)
@@ -169,27 +168,3 @@ def swap_in(new: Path, site_dir: Path, *, background: bool = True) -> Path | Non
         return None
     discard(old, background=background)
     return old
-
-
-def discard(path: Path, *, background: bool = True) -> None:
-    """Delete a folder no longer in use; in the background, the build does not wait (nor fail) on it.
-
-    `rm -rf` runs in its own session, detached from this process (its shell exits at once), so it outlives
-    the build and is not interrupted with it; what it leaves behind is swept by the next build.
-    """
-    if background and os.name == "posix" and shutil.which("sh") and shutil.which("rm"):
-        try:
-            subprocess.run(["sh", "-c", 'rm -rf -- "$1" </dev/null >/dev/null 2>&1 &', "sh", str(path)],
-                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           start_new_session=True, check=True, timeout=30)
-            return
-        except (OSError, subprocess.SubprocessError):
-            pass  # delete it here instead
-    _remove(path)
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    elif path.exists() or path.is_symlink():
-        path.unlink()

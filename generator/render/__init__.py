@@ -1,8 +1,9 @@
 """Render the site's documents: from the validated model to a folder of Markdown/HTML pages and data files.
 
 `render_docs(content, pdf_facts, today, docs_dir)` writes everything mkdocs needs into `docs_dir`
-(which it empties first) and returns a `Rendered` with the pages written and the PDF files to copy
-into the finished site (`assets`: (source path, site-relative destination)).
+(a fresh folder: the previous one is set aside and removed in the background, generator/trash.py)
+and returns a `Rendered` with the pages written and the PDF files to copy into the finished site
+(`assets`: (source path, site-relative destination)).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from generator.render.agencies import render_agencies
 from generator.render.common import Site, make_env
 from generator.render.home import render_home
 from generator.render.letters import render_letters, render_listings
+from generator.trash import set_aside, sweep
 
 STATIC = Path(__file__).parent / "static"
 
@@ -37,8 +39,8 @@ def render_docs(content: Content, pdf_facts: Mapping[str, object], today: date, 
     from generator.feeds import write_feeds
     from generator.opendata import write_open_data
 
-    if docs_dir.exists():
-        shutil.rmtree(docs_dir)
+    sweep(docs_dir)
+    set_aside(docs_dir)  # the previous build's docs: removed in the background (~30,000 files at 10,000 letters)
     docs_dir.mkdir(parents=True)
     site = Site.create(content, pdf_facts, today)
     env = make_env()

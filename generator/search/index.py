@@ -27,6 +27,7 @@ from generator.search.canonical import canonicalize_bundle
 from generator.search.lookup import config_js, write_lookup
 from generator.search.pagefind_run import prune_bundle, run_pagefind
 from generator.search.records import code_record_html, letter_view, record_html
+from generator.trash import discard
 
 RECENT_YEARS = 2
 MAIN_BUNDLE = "pagefind"
@@ -103,7 +104,7 @@ def index_content(content: Content, site_dir: Path, work_dir: Path) -> SearchSta
                 stats.pagefind_seconds += run.seconds
                 stats.peak_rss_kb = max(stats.peak_rss_kb, run.peak_rss_kb)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)  # ~20,000 record files at 10,000 letters: removed in the background
     stats.bundles = {k: v for k, v in counts.items() if v}
     lookup_dir = site_dir / LOOKUP_DIR
     shutil.rmtree(lookup_dir, ignore_errors=True)

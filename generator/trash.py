@@ -1,0 +1,58 @@
+"""Folders deleted off the critical path: renamed aside at once, removed by a detached background process.
+
+Deleting a built site or a docs folder (tens of thousands of files at 10,000 letters) takes tens of
+seconds; renaming it aside takes a millisecond. `set_aside(path)` renames `path` to a hidden sibling
+`.<name>.old-<pid>-<ns>` and lets `rm -rf` remove it in its own session (it outlives the build and is
+not interrupted with it); `sweep(path)` starts the removal of such siblings left by an earlier run
+(a background removal that was killed, or is still running).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+
+def aside_name(path: Path) -> Path:
+    """A fresh hidden sibling name for `path` set aside."""
+    return path.parent / f".{path.name}.old-{os.getpid()}-{time.time_ns()}"
+
+
+def set_aside(path: Path) -> Path | None:
+    """Rename `path` aside and remove it in the background; its temporary name (None when it did not exist)."""
+    if not (path.exists() or path.is_symlink()):
+        return None
+    old = aside_name(path)
+    path.rename(old)
+    discard(old)
+    return old
+
+
+def sweep(path: Path) -> None:
+    """Start removing what earlier runs set aside beside `path` (`.<name>.old-*`)."""
+    for leftover in sorted(path.parent.glob(f".{path.name}.old-*")):
+        discard(leftover)
+
+
+def discard(path: Path, *, background: bool = True) -> None:
+    """Delete a folder no longer in use; in the background, the caller does not wait (nor fail) on it."""
+    if background and os.name == "posix" and shutil.which("sh") and shutil.which("rm"):
+        try:
+            subprocess.run(["sh", "-c", 'rm -rf -- "$1" </dev/null >/dev/null 2>&1 &', "sh", str(path)],
+                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           start_new_session=True, check=True, timeout=30)
+            return
+        except (OSError, subprocess.SubprocessError):
+            pass  # delete it here instead
+    remove(path)
+
+
+def remove(path: Path) -> None:
+    """Delete a file or folder now (nothing when absent)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
