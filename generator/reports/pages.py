@@ -100,35 +100,57 @@ def figure_cells(row: Row) -> Markup:
 
 def reason_cells(row: Row, reason_labels: dict[str, str]) -> Markup:
     """The cells of a reasons table row (letters per reason)."""
-    return Markup("".join(f'<td class="ck-num" data-key="reason:{escape(code)}">{row.reasons.get(code, 0)}</td>'
-                          for code in reason_labels))
+    return Markup("".join([f'<td class="ck-num" data-key="reason:{escape(code)}">{row.reasons.get(code, 0)}</td>'
+                           for code in reason_labels]))
 
 
-def agency_rows(report: Report, page_url: str) -> Markup:
-    """The agency table's body rows (built here, not in the template: they are most of a report page's cost)."""
+def agency_rows(report: Report, page_url: str, memo: dict | None = None) -> Markup:
+    """The agency table's body rows (built here, not in the template: they are most of a report page's cost).
+
+    `memo` (one per period) keeps each row's HTML for the other pages of the period showing the same row
+    (the portal's and its units'); rows are the Compliance's memoized objects, alive while it lives."""
+    memo = {} if memo is None else memo
+    depth = page_url.count("/")
     out = []
     for row in report.rows:
-        head = f'<a href="{escape(rel(page_url, f"agencies/{row.agency}/"))}">{escape(row.agency_name)}</a>'
-        if row.historical:
-            head += f' <span class="ck-note">{escape(R.HISTORICAL.format(day=fmt_date(row.valid_to)))}</span>'
-            if row.successor:
-                head += (f' <span class="ck-note">{escape(R.SUCCESSOR.format(name=""))}<a data-link="successor" '
-                         f'href="{escape(rel(page_url, f"agencies/{row.successor}/"))}">'
-                         f'{escape(row.successor_name)}</a></span>')
-        css = ' class="ck-historical"' if row.historical else ""
-        out.append(f'<tr data-agency="{escape(row.agency)}"{css}><th scope="row">{head}</th>{figure_cells(row)}</tr>\n')
+        key = ("agency", id(row), depth)
+        html = memo.get(key)
+        if html is None:
+            html = memo[key] = _agency_row(row, page_url)
+        out.append(html)
     return Markup("".join(out))
 
 
-def reason_rows(report: Report) -> Markup:
-    """The reasons table's body rows."""
-    return Markup("".join(f'<tr data-agency="{escape(row.agency)}"><th scope="row">{escape(row.agency_name)}</th>'
-                          f'{reason_cells(row, report.reason_labels)}</tr>\n' for row in report.rows))
+def _agency_row(row: Row, page_url: str) -> str:
+    head = f'<a href="{escape(rel(page_url, f"agencies/{row.agency}/"))}">{escape(row.agency_name)}</a>'
+    if row.historical:
+        head += f' <span class="ck-note">{escape(R.HISTORICAL.format(day=fmt_date(row.valid_to)))}</span>'
+        if row.successor:
+            head += (f' <span class="ck-note">{escape(R.SUCCESSOR.format(name=""))}<a data-link="successor" '
+                     f'href="{escape(rel(page_url, f"agencies/{row.successor}/"))}">'
+                     f'{escape(row.successor_name)}</a></span>')
+    css = ' class="ck-historical"' if row.historical else ""
+    return f'<tr data-agency="{escape(row.agency)}"{css}><th scope="row">{head}</th>{figure_cells(row)}</tr>\n'
+
+
+def reason_rows(report: Report, memo: dict | None = None) -> Markup:
+    """The reasons table's body rows (`memo` as for `agency_rows`)."""
+    memo = {} if memo is None else memo
+    out = []
+    for row in report.rows:
+        html = memo.get(("reasons", id(row)))
+        if html is None:
+            html = memo[("reasons", id(row))] = (
+                f'<tr data-agency="{escape(row.agency)}"><th scope="row">{escape(row.agency_name)}</th>'
+                f'{reason_cells(row, report.reason_labels)}</tr>\n')
+        out.append(html)
+    return Markup("".join(out))
 
 
 def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer: str,
-                 exists: set[tuple[str, str | None]]) -> list[str]:
-    """Write one report page and its CSV; returns their docs paths."""
+                 exists: set[tuple[str, str | None]], memo: dict | None = None) -> list[str]:
+    """Write one report page and its CSV; returns their docs paths (`memo`: see `agency_rows`)."""
+    memo = {} if memo is None else memo
     unit = report.unit.code if report.unit else None
     src = page_src(report.period, unit)
     prev, nxt = report.period.previous(), report.period.following()
@@ -142,11 +164,12 @@ def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer
         change_rows=list(zip(R.CHANGE_ROWS, tables.change_rows(report))),
         missing_rows=tables.missing_rows(report),
         warning_rows=[(w.code, cells) for w, cells in zip(report.warnings, tables.warning_rows(report))],
-        charts=charts(report), agency_rows=agency_rows(report, url_of(src)), reason_rows=reason_rows(report),
+        charts=charts(report), agency_rows=agency_rows(report, url_of(src), memo),
+        reason_rows=reason_rows(report, memo),
     )
     write_page(docs_dir, src, tables.title(report), body)
     csv_path = docs_dir / csv_src(report.period, unit)
-    csv_path.write_text(tables.dumps_csv(report), encoding="utf-8", newline="\n")
+    csv_path.write_text(tables.dumps_csv(report, memo), encoding="utf-8", newline="\n")
     return [src, csv_src(report.period, unit)]
 
 
@@ -171,8 +194,9 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
 
     def work(share: list[tuple[Period, list[str | None]]]) -> None:
         for period, units in share:
+            memo: dict = {}  # the period's row HTML and CSV cells, shared by its pages
             for unit in units:
-                write_report(env, docs_dir, comp.report(period, unit), issuer, exists)
+                write_report(env, docs_dir, comp.report(period, unit), issuer, exists, memo)
 
     run_shares(sorted(by_period.items()), work, min_per_worker=PERIODS_PER_WORKER)  # on every core
     written = [path for period, unit in jobs for path in (page_src(period, unit), csv_src(period, unit))]

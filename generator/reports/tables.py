@@ -91,25 +91,31 @@ def csv_header(report: Report) -> list[str]:
             *(f"reason:{code}" for code in report.reason_labels)]
 
 
-def csv_rows(report: Report) -> list[list[str]]:
-    """The CSV's data rows (agencies, then the totals with agency "")."""
+def csv_rows(report: Report, memo: dict | None = None) -> list[list[str]]:
+    """The CSV's data rows (agencies, then the totals with agency ""); `memo` keeps each row's cells for
+    other reports showing the same (memoized, alive) Row object."""
     out = []
     for row in [*report.rows, report.totals]:
+        if memo is not None and ("csv", id(row)) in memo:
+            out.append(memo[("csv", id(row))])
+            continue
         values = row_dict(row)
         name = values["agency_name"] if row.agency else S.TOTAL
         cells = [row.agency, name, "1" if row.historical else "0", row.successor or ""]
         cells += ["" if values[key] is None else str(values[key]) for key in FIGURES]
         cells += [str(row.reasons.get(code, 0)) for code in report.reason_labels]
         out.append(cells)
+        if memo is not None:
+            memo[("csv", id(row))] = cells
     return out
 
 
-def dumps_csv(report: Report) -> str:
+def dumps_csv(report: Report, memo: dict | None = None) -> str:
     """The report's agency table as CSV (UTF-8 text, header row first)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(csv_header(report))
-    writer.writerows(csv_rows(report))
+    writer.writerows(csv_rows(report, memo))
     return buffer.getvalue()
 
 
