@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ class Site:
     today: date
     facts: dict[str, LetterFacts] = field(default_factory=dict)
     by_agency: dict[str, list[LetterFacts]] = field(default_factory=dict)
+    _pdf_hrefs: dict[str, bool] = field(default_factory=dict, repr=False)  # PDF present: one stat per letter
 
     @classmethod
     def create(cls, content: Content, pdf_facts: Mapping[str, object], today: date) -> Site:
@@ -86,7 +88,10 @@ class Site:
         base = self.content.portal.pdf_base_url
         if base:
             return base.rstrip("/") + "/" + letter.pdf_source
-        return f"{letter.id}.pdf" if (self.content.root / letter.pdf_source).is_file() else None
+        source = letter.pdf_source
+        if source not in self._pdf_hrefs:  # asked by the letter page, its asset and each open-data file
+            self._pdf_hrefs[source] = os.path.isfile(os.path.join(self.content.root, source))
+        return f"{letter.id}.pdf" if self._pdf_hrefs[source] else None
 
     @property
     def base_url(self) -> str:
@@ -187,7 +192,8 @@ def write_page(docs_dir: Path, src: str, title: str, body: str, *, template: str
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
     text = "---\n" + front + "---\n\n" + body
     path = docs_dir / PurePosixPath(src)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not os.path.isdir(path.parent):  # one stat; mkdir of an existing folder fails, raises and stats again
+        path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="\n")
     return src
 
