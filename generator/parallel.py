@@ -1,22 +1,27 @@
-"""Independent page writes on every core: fork once the data is ready, each process writes every n-th item.
+"""Independent page writes on every core: fork once the data is ready, each process writes its share.
 
 The same approach as the MkDocs hook (generator/mkdocs_hooks.py): the build's data (content, facts,
-compliance figures, Jinja environments) is in memory before the fork, so children inherit it for free;
-child k handles items[k::n] and exits; the parent handles items[0::n] and then waits. What the caller
-needs back (paths written, assets) is computed by the caller in the parent, so a child only writes
-files. Any failure in a child (an exception, a signal) fails the whole call in the parent.
+compliance figures, Jinja environments) is in memory before the fork, so children inherit it for free.
+- `run_shares(items, work)`: child k handles items[k::n] and exits; the parent handles items[0::n] and
+  waits. What the caller needs back is computed by the caller in the parent: a child only writes files.
+- `run_tasks(tasks)`: unequal tasks handed out one at a time (a shared pipe of task numbers); each
+  task's return value comes back (pickled), in task order.
+Any failure in a child (an exception, a signal) fails the whole call in the parent.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 MIN_ITEMS_PER_WORKER = 200  # below this, forking costs more than it saves
+MAX_TASKS = 16_000  # run_tasks: task numbers (4 bytes each) must fit in a pipe's 64 KB buffer
 
 
 def workers() -> int:
@@ -53,16 +58,7 @@ def run_shares(items: Sequence, work: Callable[[Sequence], None], *, min_per_wor
         for share in range(1, n):
             pid = os.fork()
             if pid == 0:  # the child: its share, then exit without returning into the caller
-                code = 1
-                try:
-                    work(items[share::n])
-                    code = 0
-                except BaseException:
-                    traceback.print_exc()
-                finally:
-                    with contextlib.suppress(BaseException):
-                        sys.stderr.flush()
-                    os._exit(code)
+                _child(lambda share=share: work(items[share::n]))
             children.append(pid)
         work(items[0::n])
     except BaseException:
@@ -71,6 +67,82 @@ def run_shares(items: Sequence, work: Callable[[Sequence], None], *, min_per_wor
     codes = _reap(children, kill=False)
     if any(codes):
         raise WorkerFailed(f"a page-writing process failed (exit codes {codes})")
+
+
+def run_tasks(tasks: Sequence[Callable[[], Any]], *, count: int | None = None) -> list:
+    """Run independent tasks on every core; their results, in task order.
+
+    Tasks are handed out one at a time (each process takes the next task number from a shared pipe), so
+    unequal tasks balance themselves. A child's results come back pickled through its own pipe; a child's
+    failure raises `WorkerFailed`, a failure here kills the children and is raised as is.
+    """
+    n = count or min(workers(), len(tasks))
+    if n < 2 or not hasattr(os, "fork"):
+        return [task() for task in tasks]
+    if len(tasks) > MAX_TASKS:
+        raise ValueError(f"{len(tasks)} tasks: at most {MAX_TASKS} (the task pipe is filled before any is taken)")
+    queue_r, queue_w = os.pipe()
+    os.write(queue_w, b"".join(i.to_bytes(4, "little") for i in range(len(tasks))))  # < 64 KB: 16,000 tasks
+    os.close(queue_w)
+
+    def take() -> dict[int, Any]:
+        done = {}
+        while chunk := os.read(queue_r, 4):  # a read of 4 bytes from a pipe is atomic
+            index = int.from_bytes(chunk, "little")
+            done[index] = tasks[index]()
+        return done
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    children: list[int] = []
+    pipes: list[int] = []
+    try:
+        for _ in range(1, n):
+            result_r, result_w = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: take tasks until none is left, send the results, exit
+                os.close(result_r)
+                _child(lambda result_w=result_w: _send(result_w, take()))
+            os.close(result_w)
+            children.append(pid)
+            pipes.append(result_r)
+        results = take()
+        while pipes:
+            with os.fdopen(pipes.pop(0), "rb") as source:
+                data = source.read()
+            results.update(pickle.loads(data) if data else {})
+    except BaseException:
+        for fd in pipes:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        _reap(children, kill=True)
+        raise
+    finally:
+        os.close(queue_r)
+    codes = _reap(children, kill=False)
+    if any(codes) or len(results) != len(tasks):
+        raise WorkerFailed(f"a page-writing process failed (exit codes {codes})")
+    return [results[i] for i in range(len(tasks))]
+
+
+def _send(fd: int, results: dict) -> None:
+    data = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+
+
+def _child(body: Callable[[], None]) -> NoReturn:
+    """In a forked child: run `body`, then exit (0 when done, 1 after printing what went wrong)."""
+    code = 1
+    try:
+        body()
+        code = 0
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        with contextlib.suppress(BaseException):
+            sys.stderr.flush()
+        os._exit(code)
 
 
 def _reap(children: list[int], *, kill: bool) -> list[int]:

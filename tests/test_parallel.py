@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 import generator.parallel as parallel
+import generator.render as render
 import generator.reports.pages as report_pages
-from generator.parallel import WorkerFailed, run_shares
+from generator.parallel import WorkerFailed, run_shares, run_tasks
 from generator.render import render_docs
 from generator.reports.pages import write_report_pages
 from generator.validate import check_content
@@ -55,6 +57,40 @@ def test_few_items_stay_in_one_process(tmp_path):
     assert pids == {os.getpid()}
 
 
+def test_tasks_return_their_results_in_order_from_every_process():
+    def task(i):
+        time.sleep(0.01)
+        return i, os.getpid()
+
+    results = run_tasks([lambda i=i: task(i) for i in range(40)], count=3)
+    assert [r[0] for r in results] == list(range(40))
+    assert len({r[1] for r in results}) > 1  # handed out to several processes
+
+
+def test_a_failing_task_in_a_child_fails_the_run():
+    parent = os.getpid()
+
+    def task():
+        if os.getpid() != parent:
+            raise ValueError("boom")
+        time.sleep(0.01)  # leave tasks for the child
+
+    with pytest.raises(WorkerFailed):
+        run_tasks([task] * 20, count=2)
+
+
+def test_a_failing_task_here_is_raised_as_is():
+    parent = os.getpid()
+
+    def task():
+        if os.getpid() == parent:
+            raise KeyError("here")
+        time.sleep(0.01)
+
+    with pytest.raises(KeyError):
+        run_tasks([task] * 20, count=2)
+
+
 def _docs(tmp: Path, name: str) -> dict[str, bytes]:
     (tmp / f"content-{name}").mkdir()
     root = write_site_content(tmp / f"content-{name}")
@@ -71,6 +107,8 @@ def test_pages_written_on_several_cores_are_the_same_bytes(tmp_path, monkeypatch
     monkeypatch.setenv("CONGKHAI_BUILD_WORKERS", "3")
     monkeypatch.setattr(parallel, "MIN_ITEMS_PER_WORKER", 1)
     monkeypatch.setattr(report_pages, "PERIODS_PER_WORKER", 1)
+    monkeypatch.setattr(render, "PARALLEL_LETTERS", 1)
+    monkeypatch.setattr(render, "LETTERS_PER_TASK", 2)
     three = _docs(tmp_path, "three")
     assert sorted(one) == sorted(three)
     assert [name for name in one if one[name] != three[name]] == []

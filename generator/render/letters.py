@@ -9,7 +9,6 @@ from pathlib import Path
 import jinja2
 
 from generator.model import Letter
-from generator.parallel import run_shares
 from generator.render.common import Site, newest_first, page_html, pages_of, url_of, write_page
 from generator.strings import site as S
 
@@ -116,16 +115,20 @@ def write_thumbnail(facts: object | None, folder: Path) -> tuple[str | None, tup
     return name, (int(size[0]), int(size[1]))
 
 
-def render_letters(site: Site, env: jinja2.Environment, docs_dir: Path, assets: list[tuple[Path, str]]) -> list[str]:
-    """Write one page per letter (on every core: generator.parallel); returns the docs paths written."""
-    letters = site.content.letters
-    run_shares(letters, lambda share: [write_letter(site, env, docs_dir, letter, []) for letter in share])
-    for letter in letters:  # what the pages' writers (here and in the forked children) published
+def write_letters(site: Site, env: jinja2.Environment, docs_dir: Path, letters: list[Letter]) -> list[str]:
+    """Write the pages of `letters` (a share of them: pages are independent); returns their docs paths."""
+    return [write_letter(site, env, docs_dir, letter, []) for letter in letters]
+
+
+def letter_assets(site: Site) -> list[tuple[Path, str]]:
+    """The PDFs the letter pages publish beside them (source, site path), in letter order."""
+    assets = []
+    for letter in site.content.letters:
         if letter.withdrawn is None:
             asset = pdf_asset(site, letter, site.pdf_href(letter))
             if asset:
                 assets.append(asset)
-    return [letter.url + "index.md" for letter in letters]
+    return assets
 
 
 def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Letter,
