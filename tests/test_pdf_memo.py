@@ -96,19 +96,20 @@ def test_damaged_memo_is_rebuilt(tmp_path):
     assert memo.read_bytes() != b"not a pickle"
 
 
-def test_check_imports_no_output_module():
-    """The caches' code fingerprint leaves out OUTPUT_ONLY modules: the check must not run any of them."""
+def test_cache_fingerprint_covers_every_module_the_check_runs():
+    """The caches' code fingerprint reads CHECK_MODULES only: the check must not run any other module."""
     import subprocess
     import sys
+    from pathlib import Path
 
-    from generator.cachekeys import OUTPUT_ONLY
+    from generator.cachekeys import CHECK_MODULES, PACKAGE
 
     script = ("import sys; from datetime import date; from pathlib import Path;"
               "from generator.validate import check_content;"
               "check_content(Path('content'), date(2026, 11, 26));"
-              "print('\\n'.join(m for m in sys.modules if m.startswith('generator.')))")
-    root = __import__("pathlib").Path(__file__).resolve().parent.parent
+              "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('generator')))")
+    root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True).stdout
-    files = {name.removeprefix("generator.").replace(".", "/") for name in out.split()}
-    used = sorted(f for f in files if f.startswith(tuple(x.removesuffix(".py") for x in OUTPUT_ONLY)))
-    assert used == []
+    used = {Path(f).resolve().relative_to(PACKAGE).as_posix() for f in out.split()}
+    assert "validate.py" in used and "pdfgate/judge.py" in used
+    assert sorted(f for f in used if not f.startswith(CHECK_MODULES)) == []
