@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from generator.compliance import FIGURES, Compliance, Report, Row
 from generator.parallel import run_shares
 from generator.periods import KINDS, Period, periods_of, spanned
-from generator.render.common import fmt_date, make_env, page_html, rel, url_of, write_page
+from generator.render.common import fmt_date, make_env, page_html, url_of, write_page
 from generator.reports import tables
 from generator.reports.charts import hbar_chart
 from generator.reports.index import write_index
@@ -110,24 +110,25 @@ def agency_rows(report: Report, page_url: str, memo: dict | None = None) -> Mark
     `memo` (one per period) keeps each row's HTML for the other pages of the period showing the same row
     (the portal's and its units'); rows are the Compliance's memoized objects, alive while it lives."""
     memo = {} if memo is None else memo
-    depth = page_url.count("/")
     out = []
     for row in report.rows:
-        key = ("agency", id(row), depth)
-        html = memo.get(key)
+        html = memo.get(("agency", id(row)))
         if html is None:
-            html = memo[key] = _agency_row(row, page_url)
+            html = memo[("agency", id(row))] = _agency_row(row)
         out.append(html)
-    return Markup("".join(out))
+    return Markup("".join(out).replace(_SITE_ROOT, "../" * page_url.count("/")))  # a row fits any page depth
 
 
-def _agency_row(row: Row, page_url: str) -> str:
-    head = f'<a href="{escape(rel(page_url, f"agencies/{row.agency}/"))}">{escape(row.agency_name)}</a>'
+_SITE_ROOT = "\x00"  # stands for the relative path to the site root while a row is kept in the memo
+
+
+def _agency_row(row: Row) -> str:
+    head = f'<a href="{_SITE_ROOT}{escape(f"agencies/{row.agency}/")}">{escape(row.agency_name)}</a>'
     if row.historical:
         head += f' <span class="ck-note">{escape(R.HISTORICAL.format(day=fmt_date(row.valid_to)))}</span>'
         if row.successor:
             head += (f' <span class="ck-note">{escape(R.SUCCESSOR.format(name=""))}<a data-link="successor" '
-                     f'href="{escape(rel(page_url, f"agencies/{row.successor}/"))}">'
+                     f'href="{_SITE_ROOT}{escape(f"agencies/{row.successor}/")}">'
                      f'{escape(row.successor_name)}</a></span>')
     css = ' class="ck-historical"' if row.historical else ""
     return f'<tr data-agency="{escape(row.agency)}"{css}><th scope="row">{head}</th>{figure_cells(row)}</tr>\n'
