@@ -20,7 +20,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from generator import search
+from generator import parallel, search
 from generator.render import Rendered, render_docs
 from generator.reports.pages import write_report_pages
 from generator.sitemap import split_sitemap
@@ -123,12 +123,17 @@ def source_date(today: date):
 
 
 def run_mkdocs(rendered: Rendered, docs_dir: Path, out_dir: Path, today: date) -> None:
-    """`mkdocs build --strict` through its Python API into `out_dir`; raises BuildFailed on any warning."""
+    """`mkdocs build --strict` into `out_dir`, in a forked child: MkDocs holds every page (100,000 at scale)
+    while it builds, and that memory must not stay with the build while Pagefind runs. Raises BuildFailed."""
+    overrides = {k: v for k, v in mkdocs_overrides(rendered).items() if v is not None}
+    parallel.in_child(lambda: _mkdocs_build(overrides, docs_dir, out_dir, today))
+
+
+def _mkdocs_build(overrides: dict, docs_dir: Path, out_dir: Path, today: date) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    overrides = {k: v for k, v in mkdocs_overrides(rendered).items() if v is not None}
     with source_date(today):
         try:
             config = load_config(str(MKDOCS_YML), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True,

@@ -6,6 +6,8 @@ compliance figures, Jinja environments) is in memory before the fork, so childre
   waits. What the caller needs back is computed by the caller in the parent: a child only writes files.
 - `run_tasks(tasks)`: unequal tasks handed out one at a time (a shared pipe of task numbers); each
   task's return value comes back (pickled), in task order.
+- `in_child(fn)`: one stage run in a forked child so that its memory goes back to the system when it
+  ends (MkDocs holds every page while it builds); its result or its exception comes back pickled.
 Any failure in a child (an exception, a signal) fails the whole call in the parent.
 """
 
@@ -125,7 +127,46 @@ def run_tasks(tasks: Sequence[Callable[[], Any]], *, count: int | None = None) -
     return [results[i] for i in range(len(tasks))]
 
 
-def _send(fd: int, results: dict) -> None:
+def in_child(fn: Callable[[], Any]) -> Any:
+    """`fn()` run in a forked child: its result is returned here, an exception it raises is raised here."""
+    if not hasattr(os, "fork") or os.environ.get("CONGKHAI_BUILD_WORKERS") == "1":
+        return fn()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    result_r, result_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run, send (True, result) or (False, exception), exit
+        os.close(result_r)
+        _child(lambda: _send(result_w, _outcome(fn)))
+    os.close(result_w)
+    try:
+        with os.fdopen(result_r, "rb") as source:
+            data = source.read()
+    except BaseException:
+        _reap([pid], kill=True)
+        raise
+    code = _reap([pid], kill=False)[0]
+    if not data:
+        raise WorkerFailed(f"a build process failed (exit code {code})")
+    ok, value = pickle.loads(data)
+    if ok:
+        return value
+    raise value
+
+
+def _outcome(fn: Callable[[], Any]) -> tuple[bool, Any]:
+    try:
+        value = fn()
+    except Exception as exc:  # sent to the parent, raised there
+        try:
+            pickle.dumps(exc)
+        except Exception:
+            exc = WorkerFailed("".join(traceback.format_exception(exc)))
+        return False, exc
+    return True, value
+
+
+def _send(fd: int, results: object) -> None:
     data = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
     with os.fdopen(fd, "wb") as out:
         out.write(data)

@@ -112,3 +112,49 @@ def test_pages_written_on_several_cores_are_the_same_bytes(tmp_path, monkeypatch
     three = _docs(tmp_path, "three")
     assert sorted(one) == sorted(three)
     assert [name for name in one if one[name] != three[name]] == []
+
+
+def test_in_child_returns_the_result_from_another_process(monkeypatch):
+    monkeypatch.delenv("CONGKHAI_BUILD_WORKERS", raising=False)
+    assert parallel.in_child(lambda: ("done", os.getpid())) [0] == "done"
+    assert parallel.in_child(lambda: os.getpid()) != os.getpid()
+
+
+def test_in_child_raises_the_childs_exception_here(monkeypatch):
+    from generator.build import BuildFailed
+
+    monkeypatch.delenv("CONGKHAI_BUILD_WORKERS", raising=False)
+
+    def fail():
+        raise BuildFailed("mkdocs: a strict-mode warning")
+
+    with pytest.raises(BuildFailed, match="strict-mode warning"):
+        parallel.in_child(fail)
+
+    class Unpicklable(Exception):
+        def __reduce__(self):
+            raise TypeError("no")
+
+    def fail_oddly():
+        raise Unpicklable("odd")
+
+    with pytest.raises(WorkerFailed, match="Unpicklable"):
+        parallel.in_child(fail_oddly)
+
+
+def test_a_strict_mkdocs_failure_fails_the_build_from_its_child(tmp_path, monkeypatch):
+    """A nav entry to a missing page: mkdocs --strict fails in the child, BuildFailed here, no site."""
+    import generator.build as build
+
+    monkeypatch.delenv("CONGKHAI_BUILD_WORKERS", raising=False)
+    plain = build.mkdocs_overrides
+
+    def broken(rendered):
+        values = plain(rendered)
+        return {**values, "nav": [*values["nav"], {"Thiếu": "khong-co.md"}]}
+
+    monkeypatch.setattr(build, "mkdocs_overrides", broken)
+    root = write_site_content(tmp_path)
+    with pytest.raises(build.BuildFailed, match="mkdocs"):
+        build.build_site(root, tmp_path / "site", SITE_TODAY, build_dir=tmp_path / "build", run_pdf_gate=False)
+    assert not (tmp_path / "site").exists()
