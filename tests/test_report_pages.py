@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 
@@ -85,6 +87,74 @@ def test_page_tables_equal_cli_json_and_csv(capsys, built, period, unit):
     assert missing == [m["dossier_code"] for m in data["missing"]]
     warnings = [tr.get("data-code") for tr in doc.xpath("//table[@id='ck-report-warnings']/tbody/tr")]
     assert warnings == [w["code"] for w in data["warnings"]]
+    # the limit is above these lists' lengths: every row shown, no "Hiển thị" note, the full lists linked
+    for kind, want in (("missing", list_codes(data, "missing")), ("warnings", list_codes(data, "warnings"))):
+        note = doc.xpath(f"//p[@class='ck-list-note'][@data-list='{kind}']")
+        if not want:
+            assert note == [] and doc.xpath(f"//a[@data-list='{kind}']") == []
+            continue
+        assert "Hiển thị" not in note[0].text_content()
+        assert (note[0].get("data-shown"), note[0].get("data-total")) == (str(len(want)), str(len(want)))
+        href = note[0].xpath(".//a[@class='ck-csv-list']/@href")[0]
+        assert list_csv_codes(kind, (site / url / href).read_text(encoding="utf-8")) == want
+
+
+def list_codes(data: dict, kind: str) -> list[tuple[str, ...]]:
+    """The rows of a list in the CLI's JSON, as (code?, dossier, agency) keys."""
+    if kind == "missing":
+        return [(m["dossier_code"], m["agency"]) for m in data["missing"]]
+    return [(w["code"], w["dossier_code"], w["agency"]) for w in data["warnings"]]
+
+
+def list_csv_codes(kind: str, text: str) -> list[tuple[str, ...]]:
+    """The rows of a list's CSV, keyed like `list_codes`."""
+    rows = list(csv.DictReader(io.StringIO(text)))
+    if kind == "missing":
+        return [(r["dossier_code"], r["agency"]) for r in rows]
+    return [(r["code"], r["dossier_code"], r["agency"]) for r in rows]
+
+
+def test_long_lists_show_the_limit_and_link_the_full_csv(tmp_path, capsys, monkeypatch):
+    from generator.render import render_docs
+    from generator.reports import pages
+    from generator.reports.pages import write_report_pages
+    from generator.validate import check_content
+
+    root = make_report_content(tmp_path)
+    result = check_content(root, TODAY, run_pdf_gate=False)
+    docs = tmp_path / "docs"
+    rendered = render_docs(result.content, result.pdf_facts, TODAY, docs)
+    limit = 2
+    monkeypatch.setattr(pages, "LIST_LIMIT", limit)
+    written = write_report_pages(result, docs, TODAY, site=rendered.site)
+    truncated = 0
+    for period, unit in [("2025", None), ("2025", "tthcc"), ("2025-Q2", None), ("2025-Q2", "ubnd-cu-jut"),
+                         ("2025-04", None)]:
+        data = json.loads(cli(capsys, root, "--period", period, "--format", "json",
+                              *(["--unit", unit] if unit else [])))
+        src = f"reports/{period.lower()}/{unit}.md" if unit else f"reports/{period.lower()}/index.md"
+        doc = lxml_html.fromstring((docs / src).read_text(encoding="utf-8").split("---\n", 2)[2])
+        for kind, table in (("missing", "ck-report-missing"), ("warnings", "ck-report-warnings")):
+            want = list_codes(data, kind)
+            rows = doc.xpath(f"//table[@id='{table}']/tbody/tr")
+            assert len(rows) == min(limit, len(want)), (period, unit, kind)
+            if not want:
+                continue
+            note = doc.xpath(f"//p[@class='ck-list-note'][@data-list='{kind}']")[0]
+            assert (note.get("data-shown"), note.get("data-total")) == (str(len(rows)), str(len(want)))
+            if len(want) > limit:
+                truncated += 1
+                assert f"Hiển thị {limit} / {len(want)}" in note.text_content()
+                printed = note.getnext()  # print hides the link: the full list's file is named instead
+                assert "ck-print-only" in printed.get("class") and ".csv" in printed.text_content()
+            else:
+                assert "Hiển thị" not in note.text_content()
+            href = note.xpath(".//a[@class='ck-csv-list']/@href")[0]
+            page_dir = (docs / src).with_suffix("") if unit else (docs / src).parent  # its URL's folder
+            path = (page_dir / href).resolve()
+            assert path.relative_to(docs.resolve()).as_posix() in written
+            assert list_csv_codes(kind, path.read_text(encoding="utf-8")) == want  # every row, in order
+    assert truncated >= 4  # the year's and Q2's portal pages cut both lists
 
 
 def test_hand_figures_on_the_q2_page(built):

@@ -6,6 +6,9 @@ Layout under the docs folder (URLs with directory URLs):
   reports/<period>/index.md                 the whole portal        -> reports/2025-q2/
   reports/<period>/<unit>.md                a tracking unit         -> reports/2025-q2/tthcc/
   reports/<period>/bao-cao-<period>[-<unit>].csv   the agency table of that page (same as `report --format csv`)
+  reports/<period>/thieu-van-ban-<period>[-<unit>].csv   the page's full missing-letter list (when not empty)
+  reports/<period>/chua-khop-<period>[-<unit>].csv       the page's full consistency warnings (when not empty)
+A page shows at most LIST_LIMIT rows of each list, says how many there are and links the list's CSV.
 Which periods get pages (bounded): weeks that hold data of the scope (a letter issued or a register row due);
 months, quarters, halves and years from the scope's first to its last data day (up to the as-of date).
 """
@@ -22,7 +25,7 @@ from markupsafe import Markup, escape
 from generator.compliance import FIGURES, Compliance, Report, Row
 from generator.parallel import run_shares
 from generator.periods import KINDS, Period, periods_of, spanned
-from generator.render.common import fmt_date, make_env, page_html, url_of, write_page
+from generator.render.common import fmt_date, fmt_number, make_env, page_html, url_of, write_page
 from generator.reports import tables
 from generator.reports.charts import hbar_chart
 from generator.reports.index import write_index
@@ -30,6 +33,8 @@ from generator.strings import reports as R
 
 TEMPLATES = Path(__file__).with_name("templates")
 PERIODS_PER_WORKER = 50  # report pages are written on every core when each gets at least this many periods
+LIST_LIMIT = 100  # rows of each list (missing letters, consistency warnings) shown on a page; all are in its CSV
+LIST_CSV_PREFIXES = {"missing": "thieu-van-ban", "warnings": "chua-khop"}
 
 
 @functools.cache
@@ -51,6 +56,26 @@ def csv_src(period: Period, unit: str | None) -> str:
     """Docs path of the CSV beside a report page."""
     name = f"bao-cao-{period.slug}-{unit}.csv" if unit else f"bao-cao-{period.slug}.csv"
     return f"reports/{period.slug}/{name}"
+
+
+def list_csv_src(kind: str, period: Period, unit: str | None) -> str:
+    """Docs path of the CSV of a page's full list (`kind`: missing, warnings)."""
+    name = f"{LIST_CSV_PREFIXES[kind]}-{period.slug}-{unit}" if unit else f"{LIST_CSV_PREFIXES[kind]}-{period.slug}"
+    return f"reports/{period.slug}/{name}.csv"
+
+
+def list_note(kind: str, total: int, csv_url: str) -> dict | None:
+    """What a page says above a list: rows shown of how many, the full list's CSV (None for an empty list)."""
+    if not total:
+        return None
+    shown = min(total, LIST_LIMIT)
+    noun = R.LIST_NOUNS[kind]
+    truncated = shown < total
+    text = (R.LIST_SHOWN.format(shown=fmt_number(shown), total=fmt_number(total), noun=noun) if truncated
+            else R.LIST_ALL.format(total=fmt_number(total), noun=noun))
+    return {"kind": kind, "shown": shown, "total": total, "text": text, "csv_url": csv_url,
+            "link": R.LIST_CSV_FULL if truncated else R.LIST_CSV,
+            "print": R.LIST_PRINT_NOTE.format(name=csv_url.rsplit("/", 1)[-1]) if truncated else None}
 
 
 def report_periods(comp: Compliance, unit: str | None) -> dict[str, list[Period]]:
@@ -150,9 +175,11 @@ def reason_rows(report: Report, memo: dict | None = None) -> Markup:
 
 def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer: str,
                  exists: set[tuple[str, str | None]], memo: dict | None = None) -> list[str]:
-    """Write one report page and its CSV; returns their docs paths (`memo`: see `agency_rows`)."""
+    """Write one report page, its CSV and its lists' CSVs; returns their docs paths (`memo`: see `agency_rows`)."""
     memo = {} if memo is None else memo
     unit = report.unit.code if report.unit else None
+    notes = {kind: list_note(kind, len(items), list_csv_src(kind, report.period, unit))
+             for kind, items in (("missing", report.missing), ("warnings", report.warnings))}
     src = page_src(report.period, unit)
     prev, nxt = report.period.previous(), report.period.following()
     scope_line = (R.REPORT_SCOPE_UNIT.format(unit=report.unit.name) if report.unit
@@ -163,15 +190,21 @@ def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer
         prev_url=url_of(page_src(prev, unit)) if (prev.code, unit) in exists else None,
         next_url=url_of(page_src(nxt, unit)) if (nxt.code, unit) in exists else None,
         change_rows=list(zip(R.CHANGE_ROWS, tables.change_rows(report))),
-        missing_rows=tables.missing_rows(report),
-        warning_rows=[(w.code, cells) for w, cells in zip(report.warnings, tables.warning_rows(report))],
+        missing_rows=tables.missing_rows(report, limit=LIST_LIMIT),
+        warning_rows=[(w.code, cells) for w, cells in zip(report.warnings, tables.warning_rows(report, LIST_LIMIT))],
+        missing_note=notes["missing"], warnings_note=notes["warnings"],
         charts=charts(report), agency_rows=agency_rows(report, url_of(src), memo),
         reason_rows=reason_rows(report, memo),
     )
     write_page(docs_dir, src, tables.title(report), body)
     csv_path = docs_dir / csv_src(report.period, unit)
     csv_path.write_text(tables.dumps_csv(report, memo), encoding="utf-8", newline="\n")
-    return [src, csv_src(report.period, unit)]
+    written = [src, csv_src(report.period, unit)]
+    for kind, dumps in (("missing", tables.missing_csv), ("warnings", tables.warnings_csv)):
+        if notes[kind] is not None:  # the full list, written by the process that writes the page
+            (docs_dir / notes[kind]["csv_url"]).write_text(dumps(report), encoding="utf-8", newline="\n")
+            written.append(notes[kind]["csv_url"])
+    return written
 
 
 def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> list[str]:
@@ -201,6 +234,9 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
 
     run_shares(sorted(by_period.items()), work, min_per_worker=PERIODS_PER_WORKER)  # on every core
     written = [path for period, unit in jobs for path in (page_src(period, unit), csv_src(period, unit))]
+    # the lists' CSVs exist for non-empty lists only, known to the process that wrote the page: look for them
+    written += sorted(path.relative_to(docs_dir).as_posix() for prefix in LIST_CSV_PREFIXES.values()
+                      for path in (docs_dir / "reports").glob(f"*/{prefix}-*.csv"))
     names = [(unit or "", content.agencies[unit].name if unit else R.WHOLE_PORTAL) for unit in scopes]
     index = write_index(env, docs_dir, {unit: plan[unit] for unit in scopes}, names, exists, today)
     return [*index, *written]

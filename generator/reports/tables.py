@@ -1,7 +1,9 @@
-"""A report as data: the JSON payload (see report.schema.json), the CSV table and a Markdown rendering.
+"""A report as data: the JSON payload (see report.schema.json), the CSV tables and a Markdown rendering.
 
 The CSV beside each report page, `report --format csv` and the page's agency table hold the same
 rows: one per agency, then the totals (agency ""); the JSON's `agencies` + `totals` hold the same values.
+A report page shows the first rows of its missing-letter and warning lists; `missing_csv` / `warnings_csv`
+(beside the page) hold every row, like the JSON's `missing` / `warnings`. Every report CSV goes through `to_csv`.
 """
 
 from __future__ import annotations
@@ -110,13 +112,43 @@ def csv_rows(report: Report, memo: dict | None = None) -> list[list[str]]:
     return out
 
 
-def dumps_csv(report: Report, memo: dict | None = None) -> str:
-    """The report's agency table as CSV (UTF-8 text, header row first)."""
+def to_csv(header: list[str] | tuple[str, ...], rows: list[list[str]]) -> str:
+    """CSV text of the reports (UTF-8 text, header row first, '\\n' line ends): the one writer of every
+    report CSV (agency table, missing-letter list, consistency warnings)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(csv_header(report))
-    writer.writerows(csv_rows(report, memo))
+    writer.writerow(header)
+    writer.writerows(rows)
     return buffer.getvalue()
+
+
+def dumps_csv(report: Report, memo: dict | None = None) -> str:
+    """The report's agency table as CSV (UTF-8 text, header row first)."""
+    return to_csv(csv_header(report), csv_rows(report, memo))
+
+
+# The full lists beside a report page (the page shows the first rows only): machine values, like the JSON.
+MISSING_CSV_HEADER = ("dossier_code", "agency", "agency_name", "procedure", "received_on", "due_on", "returned_on",
+                      "working_days_overdue")
+WARNINGS_CSV_HEADER = ("code", "kind", "dossier_code", "agency", "agency_name", "day", "message")
+
+
+def missing_csv(report: Report) -> str:
+    """Every dossier of the missing-letter list as CSV (the page may show only the first ones)."""
+    names = {row.agency: row.agency_name for row in report.rows}
+    rows = [[m.row.dossier_code, m.row.agency, names.get(m.row.agency, m.row.agency), m.row.procedure,
+             m.row.received_on.isoformat(), m.row.due_on.isoformat(),
+             m.row.returned_on.isoformat() if m.row.returned_on else "", str(m.working_days_overdue)]
+            for m in report.missing]
+    return to_csv(MISSING_CSV_HEADER, rows)
+
+
+def warnings_csv(report: Report) -> str:
+    """Every consistency warning as CSV (the page may show only the first ones)."""
+    names = {row.agency: row.agency_name for row in report.rows}
+    rows = [[w.code, S.WARNING_KINDS[w.code], w.dossier_code, w.agency, names.get(w.agency, w.agency),
+             w.day.isoformat(), w.problem.message] for w in report.warnings]
+    return to_csv(WARNINGS_CSV_HEADER, rows)
 
 
 def cell(key: str, value) -> str:
@@ -206,16 +238,16 @@ def _signed(value: float) -> str:
     return ("+" if value > 0 else "−" if value < 0 else "±") + text
 
 
-def missing_rows(report: Report, names: dict[str, str] | None = None) -> list[list[str]]:
-    """Rows of the missing-letter table, formatted."""
+def missing_rows(report: Report, names: dict[str, str] | None = None, limit: int | None = None) -> list[list[str]]:
+    """Rows of the missing-letter table, formatted (the first `limit` only, when given)."""
     names = names or {row.agency: row.agency_name for row in report.rows}
     return [[m.row.dossier_code, names.get(m.row.agency, m.row.agency), m.row.procedure, fmt_date(m.row.due_on),
              str(m.working_days_overdue), fmt_date(m.row.returned_on) if m.row.returned_on else S.NO]
-            for m in report.missing]
+            for m in report.missing[:limit]]
 
 
-def warning_rows(report: Report) -> list[list[str]]:
-    """Rows of the consistency-warning table, formatted."""
+def warning_rows(report: Report, limit: int | None = None) -> list[list[str]]:
+    """Rows of the consistency-warning table, formatted (the first `limit` only, when given)."""
     names = {row.agency: row.agency_name for row in report.rows}
     return [[S.WARNING_KINDS[w.code], w.dossier_code, names.get(w.agency, w.agency), w.problem.message]
-            for w in report.warnings]
+            for w in report.warnings[:limit]]

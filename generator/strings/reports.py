@@ -67,6 +67,14 @@ H_MISSING = "Hồ sơ quá hạn chưa có văn bản xin lỗi"
 H_WARNINGS = "Chưa khớp với phần mềm một cửa"
 H_CHARTS = "Biểu đồ"
 
+# A long list on a report page shows its first rows only; the full list is a CSV beside the page.
+LIST_NOUNS = {"missing": "hồ sơ", "warnings": "trường hợp"}
+LIST_SHOWN = "Hiển thị {shown} / {total} {noun}"
+LIST_ALL = "{total} {noun}"
+LIST_CSV_FULL = "tải danh sách đầy đủ (CSV)"
+LIST_CSV = "tải danh sách (CSV)"
+LIST_PRINT_NOTE = "Danh sách đầy đủ: tệp {name}, tải tại trang báo cáo này trên cổng thông tin."
+
 NO_MISSING = "Không có hồ sơ nào quá hạn mà thiếu văn bản xin lỗi."
 NO_WARNINGS = "Dữ liệu văn bản khớp với phần mềm một cửa."
 NO_AGENCIES = "Không có cơ quan nào trong phạm vi này."
