@@ -15,6 +15,11 @@ import subprocess
 import time
 from pathlib import Path
 
+# At the lowest CPU and I/O priority: unlinking a previous 100,000-letter site (560,000 files) takes a
+# core for minutes, and a build running meanwhile must not wait for it (measured: 553 s -> 629 s).
+_BACKGROUND_RM = ('if command -v ionice >/dev/null 2>&1; then rm="ionice -c 3 nice -n 19 rm"; '
+                  'else rm="nice -n 19 rm"; fi; $rm -rf -- "$1" </dev/null >/dev/null 2>&1 &')
+
 
 def aside_name(path: Path) -> Path:
     """A fresh hidden sibling name for `path` set aside."""
@@ -41,7 +46,7 @@ def discard(path: Path, *, background: bool = True) -> None:
     """Delete a folder no longer in use; in the background, the caller does not wait (nor fail) on it."""
     if background and os.name == "posix" and shutil.which("sh") and shutil.which("rm"):
         try:
-            subprocess.run(["sh", "-c", 'rm -rf -- "$1" </dev/null >/dev/null 2>&1 &', "sh", str(path)],
+            subprocess.run(["sh", "-c", _BACKGROUND_RM, "sh", str(path)],
                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                            start_new_session=True, check=True, timeout=30)
             return

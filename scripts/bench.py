@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -80,9 +81,8 @@ def tree_rss_kb(pid: int) -> int:
 def run(cmd: list[str], *, env: dict | None = None) -> tuple[float, float, float, int, str]:
     """Run `cmd`; (seconds, peak MB of one process, peak MB of the tree, exit code, stdout)."""
     start = time.perf_counter()
-    with open(os.devnull, "wb") as devnull:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=devnull,
-                                env={**os.environ, **(env or {})})
+    errors = tempfile.TemporaryFile()  # noqa: SIM115 -- kept for a failed step's message, closed below
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=errors, env={**os.environ, **(env or {})})
     peak = [0]
     done = threading.Event()
 
@@ -98,6 +98,11 @@ def run(cmd: list[str], *, env: dict | None = None) -> tuple[float, float, float
     done.set()
     sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        errors.seek(0)
+        tail = errors.read().decode("utf-8", "replace").splitlines()[-15:]
+        print("\n".join(f"    stderr: {line}" for line in tail), file=sys.stderr, flush=True)
+    errors.close()
     return seconds, usage.ru_maxrss / 1024, max(peak[0], usage.ru_maxrss) / 1024, proc.returncode, \
         out.decode("utf-8", "replace")
 
