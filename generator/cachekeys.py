@@ -30,6 +30,12 @@ def code_fingerprint() -> str:
 
 
 def stat_key(path: str | os.PathLike) -> tuple[int, ...]:
-    """What identifies an unchanged file without reading it: size, mtime, ctime (no tool sets it back), inode."""
+    """What identifies an unchanged file without reading it: size, mtime (ns), inode, device.
+
+    Not ctime: publishing hard-links each PDF into the site and deleting the previous site unlinks it,
+    and both move the PDF's ctime, so every build would throw the PDF gate's memo away. An edit that
+    keeps size and mtime can only go unseen on a machine that keeps a warm cache; CI checks a fresh
+    clone (new inodes and mtimes: nothing reused), so the public record is always verified from bytes.
+    """
     st = os.stat(path)
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)

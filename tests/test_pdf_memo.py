@@ -56,17 +56,31 @@ def test_light_facts_read_the_thumbnail_back(tmp_path):
     assert full.thumbnail and light.thumbnail_data() == full.thumbnail
 
 
-def test_changed_pdf_same_size_and_mtime_is_inspected_again(tmp_path):
+def test_changed_pdf_is_inspected_again(tmp_path):
     root = make_content(tmp_path, 1)
     cache = tmp_path / "cache"
     assert check_content(root, TODAY, cache_dir=cache).valid
     pdf = next(root.glob("letters/*/*/*.pdf"))
-    stat = os.stat(pdf)
     data = bytearray(pdf.read_bytes())
     data[data.rindex(b"%%EOF") :] = b"%%EOX"  # same size: a truncated-looking file
     pdf.write_bytes(bytes(data))
-    os.utime(pdf, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # mtime put back; ctime cannot be
+    stat = os.stat(pdf)
+    os.utime(pdf, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))  # coarse clocks: make sure mtime moves
     assert "pdf-no-eof" in {p.code for p in check_content(root, TODAY, cache_dir=cache).problems}
+
+
+def test_publishing_a_pdf_by_hard_link_keeps_the_memo(tmp_path, monkeypatch):
+    """The site hard-links PDFs (and later unlinks them): that moves ctime, not what the memo keys on."""
+    root = make_content(tmp_path, 1)
+    cache = tmp_path / "cache"
+    assert check_content(root, TODAY, cache_dir=cache).valid
+    pdf = next(root.glob("letters/*/*/*.pdf"))
+    os.link(pdf, tmp_path / "published.pdf")
+    os.unlink(tmp_path / "published.pdf")
+    from generator import pdfgate
+
+    monkeypatch.setattr(pdfgate, "inspect_pdfs", lambda paths, *a, **k: {} if not list(paths) else 1 / 0)
+    assert check_content(root, TODAY, cache_dir=cache).valid
 
 
 def test_policy_and_letter_changes_rejudge(tmp_path):

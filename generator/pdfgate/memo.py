@@ -3,8 +3,7 @@
 Without it a warm check of 10,000 letters re-hashes every PDF, reads 10,000 cached facts files and
 re-scans every text layer for personal data (~8 s). An entry is reused only while
 
-- the file is unchanged: same size, mtime, ctime and inode (any write moves ctime, which no tool can
-  set back), and
+- the file is unchanged: same size, mtime and inode (`cachekeys.stat_key`), and
 - the judge's inputs are the same: the portal's policy, the trust roots, the allowed contacts, the
   letter's identifiers and `privacy_reviewed`, and the generator's own code (a fingerprint of its
   sources, so an upgrade re-judges everything once).
