@@ -103,7 +103,9 @@ def test_hostile_pdf_is_never_copied(root, capsys):
     hostile = pdf_bytes(*FORM).replace(b"%%EOF", b"%%EOF\n<html><script>alert(1)</script></html>")
     (root.parent / "hostile.pdf").write_bytes(hostile)
     assert new(root, root.parent / "hostile.pdf") == 1
-    assert "pdf-trailing-data" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "pdf-trailing-data" in out
+    assert "1 văn bản" in out  # the summary counts the one PDF checked
     assert letter_files(root) == before
 
 

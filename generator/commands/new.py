@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
                          allowed_contacts=allowed_contacts(settings.portal, settings.agencies.values()))
     if has_errors(gate):
         print(s.NEW_PDF_REFUSED.format(path=source), file=sys.stderr)
-        sys.stdout.write(render(gate, args.format, "", 0))
+        sys.stdout.write(render(gate, args.format, "", 1))  # the one PDF checked
         return 1
     if args.issued_on:
         draft.values["issued_on"] = args.issued_on
