@@ -37,5 +37,9 @@ def stat_key(path: str | os.PathLike) -> tuple[int, ...]:
     keeps size and mtime can only go unseen on a machine that keeps a warm cache; CI checks a fresh
     clone (new inodes and mtimes: nothing reused), so the public record is always verified from bytes.
     """
-    st = os.stat(path)
+    return file_key(os.stat(path))
+
+
+def file_key(st: os.stat_result) -> tuple[int, ...]:
+    """`stat_key` of a stat result already at hand."""
     return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)

@@ -11,16 +11,14 @@ Pages with real Markdown (the search page, hand-written pages) go through Markdo
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import re
-import signal
 from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from generator.parallel import workers
+from generator.parallel import reap, workers
 
 PLACEHOLDER = "<!-- congkhai:body -->"
 PLACEHOLDER_H1 = "<!-- congkhai:body <h1> -->"  # Material adds the title as <h1> unless "<h1" is in the content
@@ -149,16 +147,9 @@ def _render_share(pages, config, doc_files, nav, env) -> int:
 
 
 def _reap(kill: bool) -> list[int]:
-    """Wait for every child (killing them first when `kill`); their exit codes."""
-    codes = []
-    for pid in _state["children"]:
-        if kill:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        _, status = os.waitpid(pid, 0)
-        codes.append(os.waitstatus_to_exitcode(status))
-    _state["children"] = []
-    return codes
+    """Wait for the children (killing them first when `kill`); their exit codes."""
+    children, _state["children"] = _state["children"], []
+    return reap(children, kill=kill)
 
 
 def on_post_build(config):

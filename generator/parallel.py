@@ -64,9 +64,9 @@ def run_shares(items: Sequence, work: Callable[[Sequence], None], *, min_per_wor
             children.append(pid)
         work(items[0::n])
     except BaseException:
-        _reap(children, kill=True)
+        reap(children, kill=True)
         raise
-    codes = _reap(children, kill=False)
+    codes = reap(children, kill=False)
     if any(codes):
         raise WorkerFailed(f"a page-writing process failed (exit codes {codes})")
 
@@ -117,11 +117,11 @@ def run_tasks(tasks: Sequence[Callable[[], Any]], *, count: int | None = None) -
         for fd in pipes:
             with contextlib.suppress(OSError):
                 os.close(fd)
-        _reap(children, kill=True)
+        reap(children, kill=True)
         raise
     finally:
         os.close(queue_r)
-    codes = _reap(children, kill=False)
+    codes = reap(children, kill=False)
     if any(codes) or len(results) != len(tasks):
         raise WorkerFailed(f"a page-writing process failed (exit codes {codes})")
     return [results[i] for i in range(len(tasks))]
@@ -143,9 +143,9 @@ def in_child(fn: Callable[[], Any]) -> Any:
         with os.fdopen(result_r, "rb") as source:
             data = source.read()
     except BaseException:
-        _reap([pid], kill=True)
+        reap([pid], kill=True)
         raise
-    code = _reap([pid], kill=False)[0]
+    code = reap([pid], kill=False)[0]
     if not data:
         raise WorkerFailed(f"a build process failed (exit code {code})")
     ok, value = pickle.loads(data)
@@ -186,7 +186,7 @@ def _child(body: Callable[[], None]) -> NoReturn:
         os._exit(code)
 
 
-def _reap(children: list[int], *, kill: bool) -> list[int]:
+def reap(children: list[int], *, kill: bool) -> list[int]:
     """Wait for every child (killing them first when `kill`); their exit codes."""
     codes = []
     for pid in children:

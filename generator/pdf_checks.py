@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from stat import S_ISREG
 
 from generator.letter_checks import allowed_contacts, letter_identifiers
 from generator.model import Agency, Letter, Portal
@@ -23,7 +25,7 @@ def gate_letters(
     memo (generator/pdfgate/memo.py) without being read.
     """
     from generator import pdfgate
-    from generator.cachekeys import stat_key
+    from generator.cachekeys import file_key
     from generator.pdfgate.memo import GateMemo, judge_key
 
     trust_roots = pdfgate.load_trust_roots(root / "trust")
@@ -35,11 +37,12 @@ def gate_letters(
     for letter in letters:
         path = root / letter.pdf_source
         try:
-            stat = stat_key(path)
+            st = os.lstat(path)  # one system call: present, a regular file, not a symlink, unchanged?
         except OSError:
             continue
-        if not path.is_file() or path.is_symlink():
+        if not S_ISREG(st.st_mode):
             continue
+        stat = file_key(st)
         key = judge_key(shared, letter.pdf_source, letter.privacy_reviewed, letter_identifiers(letter),
                         letter.dossier.code, letter.number)
         by_path[path] = (letter, stat, key)

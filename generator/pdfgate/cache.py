@@ -16,6 +16,18 @@ from generator.pdfgate.facts import GATE_VERSION, PdfFacts
 DEFAULT_CACHE_DIR = Path(".cache") / "pdfgate"
 
 
+def read_facts(path: Path | str, sha256: str) -> PdfFacts | None:
+    """The facts cached in `path` when they are for `sha256` and this gate version; None otherwise."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            facts = PdfFacts.from_json(json.load(handle))
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    if facts.sha256 != sha256 or facts.gate_version != GATE_VERSION:
+        return None
+    return facts
+
+
 class FactsCache:
     """Read and write cached facts under `root/<gate version>/<sha[:2]>/<sha>.json`."""
 
@@ -27,14 +39,7 @@ class FactsCache:
 
     def get(self, sha256: str) -> PdfFacts | None:
         """Cached facts for `sha256`, or None."""
-        try:
-            with open(self.path_of(sha256), encoding="utf-8") as handle:
-                facts = PdfFacts.from_json(json.load(handle))
-        except (OSError, ValueError, TypeError, KeyError):
-            return None
-        if facts.sha256 != sha256 or facts.gate_version != GATE_VERSION:
-            return None
-        return facts
+        return read_facts(self.path_of(sha256), sha256)
 
     def put(self, facts: PdfFacts) -> None:
         """Store facts atomically (a failure to write is ignored: the cache is an optimisation)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from dataclasses import asdict, dataclass, field, fields, replace
 
 # Bump whenever inspection changes what it finds: cached facts of another version are ignored.
@@ -122,12 +121,10 @@ class PdfFacts:
         """The thumbnail; for a light copy, read back from the cached facts file (None when it is gone)."""
         if self.thumbnail is not None or not self.thumbnail_source:
             return self.thumbnail
-        try:
-            with open(self.thumbnail_source, encoding="utf-8") as handle:
-                stored = PdfFacts.from_json(json.load(handle))
-        except (OSError, ValueError, TypeError, KeyError):
-            return None
-        return stored.thumbnail if stored.sha256 == self.sha256 else None
+        from generator.pdfgate.cache import read_facts  # cache.py imports this module
+
+        stored = read_facts(self.thumbnail_source, self.sha256)
+        return stored.thumbnail if stored else None
 
     def with_changes(self, **changes: object) -> PdfFacts:
         """A copy with some fields changed."""
