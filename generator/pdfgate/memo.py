@@ -61,6 +61,7 @@ class GateMemo:
         self.file = Path(cache_dir) / GATE_VERSION / "memo.pickle" if cache_dir is not None else None
         self.entries: dict[str, Entry] = {}
         self.seen: dict[str, Entry] = {}
+        self.added = 0  # entries put in this run
         if self.file is not None:
             try:
                 with open(self.file, "rb") as handle:
@@ -81,10 +82,11 @@ class GateMemo:
     def put(self, rel: str, stat: tuple[int, ...], judged_by: str, facts: PdfFacts, problems: list[Problem]) -> None:
         """Remember what was found and judged for `rel` (stat taken before the file was read)."""
         self.seen[rel] = Entry(stat, judged_by, light(facts, self.facts_cache), tuple(problems))
+        self.added += 1
 
     def save(self) -> None:
-        """Write the entries seen in this run (nothing when they equal the stored ones); errors ignored."""
-        if self.file is None or self.seen == self.entries:
+        """Write the entries seen in this run (nothing when all were reused and none dropped); errors ignored."""
+        if self.file is None or (not self.added and self.seen.keys() == self.entries.keys()):
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
