@@ -21,7 +21,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from generator import parallel, search
-from generator.render import Rendered, render_docs
+from generator.render.docs import Rendered, render_docs
 from generator.reports.pages import write_report_pages
 from generator.sitemap import split_sitemap
 from generator.strings import reports as R

@@ -28,7 +28,7 @@ from generator.periods import KINDS, Period, periods_of, spanned
 from generator.render.common import fmt_date, fmt_number, make_env, page_html, url_of, write_page
 from generator.reports import tables
 from generator.reports.charts import hbar_chart
-from generator.reports.index import write_index
+from generator.reports.index import page_src, write_index
 from generator.strings import reports as R
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -45,11 +45,6 @@ def report_env() -> jinja2.Environment:
     env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)), env.loader])
     env.globals.update(R=R, cell=tables.cell, figure_cells=figure_cells, reason_cells=reason_cells)
     return env
-
-
-def page_src(period: Period, unit: str | None) -> str:
-    """Docs path of a report page."""
-    return f"reports/{period.slug}/{unit}.md" if unit else f"reports/{period.slug}/index.md"
 
 
 def csv_src(period: Period, unit: str | None) -> str:
@@ -212,10 +207,8 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
 
     `result` is the check's `CheckResult`; `site` (the renderer's `Site`, optional) lends its letter facts.
     """
-    from generator.reports.agency import compliance_of
-
     content = result.content
-    comp = compliance_of(site) if site is not None else Compliance(content, today)
+    comp = site.compliance if site is not None else Compliance(content, today)
     env = report_env()
     scopes: list[str | None] = [None, *comp.tracking_units()]
     plan = {unit: report_periods(comp, unit) for unit in scopes}
