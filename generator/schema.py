@@ -111,6 +111,21 @@ PORTAL = (
         F("days_off", "list", "Ngày nghỉ thêm.", item=F("day", "date", "")),
         F("working_days", "list", "Ngày làm bù thêm.", item=F("day", "date", "")),
     )),
+    F("reports", "map", "Báo cáo định kỳ: kỳ báo cáo, dữ liệu phần mềm một cửa, phần đầu và cuối văn bản Word.",
+      children=(
+        F("period_scheme", "text", "Kỳ báo cáo: calendar (theo lịch) hoặc statistical (chốt số liệu từ ngày 15 "
+          "tháng trước đến ngày 14, Nghị định 09/2019/NĐ-CP).", choices=("calendar", "statistical")),
+        F("register_export", "text", "register/*.csv chứa: overdue (chỉ hồ sơ quá hạn) hoặc all (mọi hồ sơ tiếp "
+          "nhận: tính được tỷ lệ đúng hạn).", choices=("overdue", "all")),
+        F("issuer_parent", "text", "Cơ quan chủ quản ở đầu văn bản, e.g. \"UBND TỈNH ĐẮK NÔNG\"."),
+        F("issuer", "text", "Đơn vị ban hành báo cáo (trống: owner)."),
+        F("number_prefix", "text", "Ký hiệu văn bản sau số, e.g. \"BC-TTPVHCC\"."),
+        F("place", "text", "Địa danh ghi trước ngày tháng, e.g. \"Gia Nghĩa\"."),
+        F("recipients", "list", "Nơi nhận.", item=F("recipient", "text", "")),
+        F("signer_authority", "text", "Thẩm quyền ký, e.g. \"KT. GIÁM ĐỐC\"."),
+        F("signer_title", "text", "Chức vụ người ký, e.g. \"PHÓ GIÁM ĐỐC\"."),
+        F("signer_name", "text", "Họ tên người ký."),
+    )),
 )
 
 AGENCY = (
