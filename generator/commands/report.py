@@ -82,16 +82,18 @@ def run(args: argparse.Namespace) -> int:
     comp = Compliance(result.content, today)
     report = comp.report(period, args.unit)
     view = ontime_view(comp, report)
+    days = comp.data_days(None)
+    data_from = days[0] if days else None
     if args.format == "docx":
-        data = build_docx(result.content.portal, report, view, charts(report))
+        data = build_docx(result.content.portal, report, view, charts(report), data_from)
         if args.output:
             Path(args.output).write_bytes(data)
         else:
             sys.stdout.buffer.write(data)
     elif args.format == "json":
-        sys.stdout.write(tables.dumps_json(report, view))
+        sys.stdout.write(tables.dumps_json(report, view, data_from))
     elif args.format == "csv":
         sys.stdout.write(tables.dumps_csv(report))
     else:
-        sys.stdout.write(tables.dumps_markdown(report, view))
+        sys.stdout.write(tables.dumps_markdown(report, view, data_from))
     return 0

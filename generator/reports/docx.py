@@ -12,11 +12,12 @@ functions as the report page (generator/reports/tables.py, headline.py).
 from __future__ import annotations
 
 import io
+from datetime import date
 
 from generator.compliance import Report
 from generator.model import Portal
 from generator.render.common import fmt_date
-from generator.reports import chart_png, headline, tables
+from generator.reports import chart_png, tables
 from generator.reports.letterhead import Letterhead, letterhead
 from generator.reports.ontime_view import OnTimeView, unavailable_text
 from generator.strings import glossary as G
@@ -106,8 +107,10 @@ def _charts(doc, charts: list[dict]) -> None:
         _table(doc, chart["header"], chart["rows"])
 
 
-def build_docx(portal: Portal, report: Report, view: OnTimeView | None, charts: list[dict]) -> bytes:
-    """The report as .docx bytes (`charts`: generator/reports/pages.py `charts(report)`)."""
+def build_docx(portal: Portal, report: Report, view: OnTimeView | None, charts: list[dict],
+               data_from: date | None = None) -> bytes:
+    """The report as .docx bytes (`charts`: generator/reports/pages.py `charts(report)`; `data_from`: the first
+    day with data, see headline.headlines)."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
@@ -128,7 +131,7 @@ def build_docx(portal: Portal, report: Report, view: OnTimeView | None, charts: 
     _run(doc.add_paragraph(), R.REPORT_AS_OF.format(as_of=fmt_date(report.as_of))
          + (" " + R.REPORT_PARTIAL if report.partial else ""))
     _heading(doc, R.DOC_HEADLINE)
-    _table(doc, list(R.CHANGE_COLUMNS), [cells for _, cells in headline.rows(headline.headlines(report, view))])
+    _table(doc, list(R.CHANGE_COLUMNS), tables.change_rows(report, view, data_from))
     _heading(doc, R.DOC_AGENCIES)
     rows = [[tables.agency_label(r), *(tables.cell(k, getattr(r, k)) for k in tables.SHOWN_FIGURES)]
             for r in report.rows]

@@ -8,6 +8,7 @@ view (generator/reports/ontime_view.py) when the register export holds every dos
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from generator.compliance import Report
 from generator.render.common import fmt_number, fmt_share
@@ -45,14 +46,23 @@ def _diff(a: float | None, b: float | None) -> float | None:
     return None if a is None or b is None else round(a - b, 6)
 
 
-def headlines(report: Report, view: OnTimeView | None) -> list[Headline]:
-    """The headline figures of a report, letters and register first, then on-time figures when known."""
-    year = report.year_before_totals
-    out = [Headline(key, getattr(report.totals, key), getattr(report.previous_totals, key),
-                    getattr(year, key) if year is not None else None) for key in LETTER_KEYS]
+def headlines(report: Report, view: OnTimeView | None, data_from: date | None = None) -> list[Headline]:
+    """The headline figures of a report, letters and register first, then on-time figures when known.
+
+    A comparison period that ended before `data_from` (the first day with data) is unknown, not zero."""
+    before = report.period.previous()
+    known_before = data_from is None or before.end >= data_from
+    known_year = data_from is None or report.period.year_before().end >= data_from
+    year = report.year_before_totals if known_year else None
+    prev = report.previous_totals if known_before else None
+
+    def pick(source, key):
+        return getattr(source, key) if source is not None else None
+
+    out = [Headline(key, getattr(report.totals, key), pick(prev, key), pick(year, key)) for key in LETTER_KEYS]
     if view is not None:
-        out += [Headline(key, getattr(view.totals, key), getattr(view.previous, key), getattr(view.year_before, key))
-                for key in ONTIME_KEYS]
+        out += [Headline(key, getattr(view.totals, key), pick(view.previous if known_before else None, key),
+                         pick(view.year_before if known_year else None, key)) for key in ONTIME_KEYS]
     return out
 
 

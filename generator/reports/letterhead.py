@@ -48,7 +48,7 @@ def letterhead(portal: Portal, report: Report) -> Letterhead:
     """The letterhead of `report` from the portal's settings (issuer: the portal's owner unless set)."""
     s = portal.reports
     place = f"{s.place}, " if s.place else ""
-    recipients = tuple(f"- {r};" for r in s.recipients) + (R.DOC_ARCHIVE,)
+    recipients = (*(f"- {r};" for r in s.recipients), R.DOC_ARCHIVE)
     return Letterhead(
         issuer_parent=s.issuer_parent.upper(),
         issuer=(s.issuer or portal.owner).upper(),

@@ -188,7 +188,7 @@ def reason_rows(report: Report, memo: dict | None = None) -> Markup:
 
 def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer: str,
                  exists: set[tuple[str, str | None]], memo: dict | None = None,
-                 view: OnTimeView | None = None) -> list[str]:
+                 view: OnTimeView | None = None, data_from: date | None = None) -> list[str]:
     """Write one report page, its CSV and its lists' CSVs; returns their docs paths (`memo`: see `agency_rows`;
     `view`: the on-time figures, None when the register export holds overdue dossiers only)."""
     memo = {} if memo is None else memo
@@ -206,7 +206,7 @@ def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer
         ontime_note=None if view or not report.has_register else unavailable_text(),
         prev_url=url_of(page_src(prev, unit)) if (prev.code, unit) in exists else None,
         next_url=url_of(page_src(nxt, unit)) if (nxt.code, unit) in exists else None,
-        change_rows=headline.rows(headline.headlines(report, view)),
+        change_rows=headline.rows(headline.headlines(report, view, data_from)),
         missing_rows=tables.missing_rows(report, limit=LIST_LIMIT),
         warning_rows=[(w.code, cells) for w, cells in zip(report.warnings, tables.warning_rows(report, LIST_LIMIT))],
         missing_note=notes["missing"], warnings_note=notes["warnings"],
@@ -238,6 +238,8 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
     plan = {unit: report_periods(comp, unit) for unit in scopes}
     exists = {(p.code, unit) for unit, kinds in plan.items() for ps in kinds.values() for p in ps}
     issuer = content.portal.owner
+    all_days = comp.data_days(None)
+    data_from = all_days[0] if all_days else None
     jobs = [(period, unit) for unit, kinds in plan.items() for kind in KINDS for period in kinds[kind]]
     by_period: dict[Period, list[str | None]] = {}  # a period's pages share their agency rows: same process
     for period, unit in jobs:
@@ -248,7 +250,7 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
             memo: dict = {}  # the period's row HTML and CSV cells, shared by its pages
             for unit in units:
                 report = comp.report(period, unit)
-                write_report(env, docs_dir, report, issuer, exists, memo, ontime_view(comp, report))
+                write_report(env, docs_dir, report, issuer, exists, memo, ontime_view(comp, report), data_from)
 
     run_shares(sorted(by_period.items()), work, min_per_worker=PERIODS_PER_WORKER)  # on every core
     written = [path for period, unit in jobs for path in (page_src(period, unit), csv_src(period, unit))]

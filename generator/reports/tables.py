@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 from generator import ontime
@@ -56,11 +57,11 @@ def change(report: Report) -> dict:
     return out
 
 
-def report_json(report: Report, view: OnTimeView | None = None) -> dict:
+def report_json(report: Report, view: OnTimeView | None = None, data_from: date | None = None) -> dict:
     """The JSON payload of a report (documented by report.schema.json)."""
     period = report.period
     previous = period.previous()
-    items = headline.headlines(report, view)
+    items = headline.headlines(report, view, data_from)
     return {
         "$schema": SCHEMA_ID,
         "period": {"code": period.code, "kind": period.kind, "start": period.start.isoformat(),
@@ -111,9 +112,9 @@ def ontime_json(view: OnTimeView | None) -> dict:
     }
 
 
-def dumps_json(report: Report, view: OnTimeView | None = None) -> str:
+def dumps_json(report: Report, view: OnTimeView | None = None, data_from: date | None = None) -> str:
     """The JSON payload as text."""
-    return json.dumps(report_json(report, view), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(report_json(report, view, data_from), ensure_ascii=False, indent=2) + "\n"
 
 
 def csv_header(report: Report) -> list[str]:
@@ -205,7 +206,7 @@ def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def dumps_markdown(report: Report, view: OnTimeView | None = None) -> str:
+def dumps_markdown(report: Report, view: OnTimeView | None = None, data_from: date | None = None) -> str:
     """The report as plain Markdown (the CLI's `--format md`): header lines and pipe tables."""
     p = report.period
     out = [f"# {title(report)}", "",
@@ -215,7 +216,7 @@ def dumps_markdown(report: Report, view: OnTimeView | None = None) -> str:
         out += [S.REPORT_PARTIAL, ""]
     if not report.has_register:
         out += [S.REPORT_NO_REGISTER, ""]
-    out += [f"## {S.H_CHANGE}", "", *_md_table(list(S.CHANGE_COLUMNS), change_rows(report, view)), ""]
+    out += [f"## {S.H_CHANGE}", "", *_md_table(list(S.CHANGE_COLUMNS), change_rows(report, view, data_from)), ""]
     header = [S.COLUMNS[key] for key in ("agency_name", *SHOWN_FIGURES)]
     rows = [[agency_label(row), *(cell(k, getattr(row, k)) for k in SHOWN_FIGURES)] for row in report.rows]
     rows.append([S.TOTAL, *(cell(k, getattr(report.totals, k)) for k in SHOWN_FIGURES)])
@@ -252,9 +253,9 @@ def agency_label(row: Row) -> str:
     return f"{text} ({S.SUCCESSOR.format(name=row.successor_name)})" if row.successor_name else text
 
 
-def change_rows(report: Report, view: OnTimeView | None = None) -> list[list[str]]:
+def change_rows(report: Report, view: OnTimeView | None = None, data_from: date | None = None) -> list[list[str]]:
     """(figure, this period, previous period, change, same period last year, change) rows, formatted."""
-    return [cells for _, cells in headline.rows(headline.headlines(report, view))]
+    return [cells for _, cells in headline.rows(headline.headlines(report, view, data_from))]
 
 
 ONTIME_SHOWN = ("received", "resolved", "resolved_early", "resolved_on_due", "resolved_late", "in_progress",
