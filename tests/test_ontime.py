@@ -27,7 +27,8 @@ def generated_rows(seed: int, count: int = 600) -> list[RegisterRow]:
             returned = None
         rows.append(RegisterRow("register/x.csv", i + 2, f"000.00.21.H17-250101-{i:04d}", rng.choice(AGENCIES),
                                 rng.choice(["P1", "P2", "P3"]), received, due, returned,
-                                sector=rng.choice(["Đất đai", "Hộ tịch", ""]), channel=rng.choice(["online", "in-person", ""])))
+                                sector=rng.choice(["Đất đai", "Hộ tịch", ""]),
+                                channel=rng.choice(["online", "in-person", ""])))
     return rows
 
 

@@ -60,6 +60,7 @@ def test_spans():
 
 # --- the statistical cut-off of Decree 09/2019/NĐ-CP, and nine-month periods ------------------------------------
 from datetime import timedelta  # noqa: E402
+from itertools import pairwise  # noqa: E402
 
 from generator.periods import KINDS, SCHEMES, make  # noqa: E402
 
@@ -93,7 +94,7 @@ def test_statistical_periods_run_from_the_15th_to_the_14th(year):
 def test_periods_tile_the_days_without_gap_or_overlap(kind, scheme):
     first, last = date(2019, 1, 1), date(2027, 12, 31)
     periods = spanned(kind, first, last, scheme)
-    for a, b in zip(periods, periods[1:]):
+    for a, b in pairwise(periods):
         assert b.start == a.end + timedelta(days=1)
         assert a.following() == b and b.previous() == a
     day = first

@@ -83,7 +83,7 @@ def periods(content):
 
 
 def test_report_pages_show_the_figures_computed_by_hand(demo):
-    root, site, content = demo
+    _, site, content = demo
     checked = 0
     for period in periods(content):
         doc = page(site, f"reports/{period.slug}")
@@ -97,7 +97,7 @@ def test_report_pages_show_the_figures_computed_by_hand(demo):
 
 
 def test_the_word_report_shows_what_the_page_shows(demo):
-    root, site, content = demo
+    _, site, content = demo
     import docx
 
     comp = Compliance(content, TODAY)
@@ -119,7 +119,7 @@ def test_the_word_report_shows_what_the_page_shows(demo):
 
 
 def test_home_and_agency_pages_agree_with_the_year_report(demo, capsys):
-    root, site, content = demo
+    root, site, _ = demo
     year = page(site, "reports/2026")
     totals = {td.get("data-key"): shown_number(td.text_content())
               for td in year.get_element_by_id("ck-report-agencies").xpath(".//tfoot/tr/td")}
