@@ -1,5 +1,6 @@
 """Report charts people can read: at 360 px in Chromium every chart text is at least 12 px, each chart has a
-visible title and a data table beside it, and numbers follow the Vietnamese format (1.234,5)."""
+visible title and a data table beside it, and numbers follow the Vietnamese format (1.234,5). The agency pages'
+letters-per-month charts are measured too."""
 
 from __future__ import annotations
 
@@ -41,10 +42,12 @@ def test_chart_text_is_at_least_12px_on_a_360px_phone(site_build, site_server, c
     page = context.new_page()
     try:
         measured = 0
-        for url in report_pages(site_build)[:12]:
+        agencies = sorted(p.parent.relative_to(site_build.site).as_posix() + "/"
+                          for p in (site_build.site / "agencies").glob("*/index.html"))
+        for url in report_pages(site_build)[:12] + agencies[:6] + [""]:
             page.goto(f"{site_server}/{url}")
             sizes = page.evaluate(
-                "() => [...document.querySelectorAll('svg.ck-hbar')].flatMap(svg => {"
+                "() => [...document.querySelectorAll('svg.ck-chart')].flatMap(svg => {"
                 " const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;"
                 " return [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale);"
                 "})")
@@ -53,3 +56,30 @@ def test_chart_text_is_at_least_12px_on_a_360px_phone(site_build, site_server, c
         assert measured > 0
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@requires_chromium
+def test_printed_report_has_the_administrative_layout_on_a4(site_build, site_server, chromium):
+    from pypdf import PdfReader
+
+    from generator.reports.letterhead import MOTTO
+    from generator.strings import reports as R
+
+    page = chromium.new_page()
+    try:
+        url = next(u for u in report_pages(site_build) if u.endswith("-q2/") or u.endswith("-q1/"))
+        page.goto(f"{site_server}/{url}")
+        page.emulate_media(media="print")
+        shown = page.evaluate("() => [...document.querySelectorAll('.ck-letterhead, .ck-signatures')]"
+                              ".map(e => [getComputedStyle(e).display, e.innerText])")
+        assert [d for d, _ in shown] == ["grid", "grid"]
+        assert MOTTO[0] in shown[0][1] and MOTTO[1] in shown[0][1] and R.DOC_RECIPIENTS in shown[1][1]
+        assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).display") == "none"
+        import io
+
+        pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+        box = pdf.pages[0].mediabox
+        assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)
+    finally:
+        page.close()

@@ -30,6 +30,7 @@ from generator.reports import headline, tables
 from generator.reports.charts import hbar_chart
 from generator.reports.glossary_page import write_glossary
 from generator.reports.index import write_index
+from generator.reports.letterhead import letterhead
 from generator.reports.ontime_view import OnTimeView, ontime_view, unavailable_text
 from generator.strings import glossary as G
 from generator.strings import reports as R
@@ -188,7 +189,7 @@ def reason_rows(report: Report, memo: dict | None = None) -> Markup:
 
 def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer: str,
                  exists: set[tuple[str, str | None]], memo: dict | None = None,
-                 view: OnTimeView | None = None, data_from: date | None = None) -> list[str]:
+                 view: OnTimeView | None = None, data_from: date | None = None, portal=None) -> list[str]:
     """Write one report page, its CSV and its lists' CSVs; returns their docs paths (`memo`: see `agency_rows`;
     `view`: the on-time figures, None when the register export holds overdue dossiers only)."""
     memo = {} if memo is None else memo
@@ -202,7 +203,7 @@ def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer
     body = page_html(
         env, "report.html", page_url=url_of(src), report=report, title=tables.title(report), issuer=issuer,
         scope_line=scope_line, figures=tables.SHOWN_FIGURES, csv_url=csv_src(report.period, unit),
-        glossary_url=G.PAGE_URL, ontime=view, ontime_tables=tables.ontime_tables(view) if view else [],
+        glossary_url=G.PAGE_URL, ontime=view, head=letterhead(portal, report) if portal is not None else None, ontime_tables=tables.ontime_tables(view) if view else [],
         ontime_note=None if view or not report.has_register else unavailable_text(),
         prev_url=url_of(page_src(prev, unit)) if (prev.code, unit) in exists else None,
         next_url=url_of(page_src(nxt, unit)) if (nxt.code, unit) in exists else None,
@@ -250,7 +251,8 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
             memo: dict = {}  # the period's row HTML and CSV cells, shared by its pages
             for unit in units:
                 report = comp.report(period, unit)
-                write_report(env, docs_dir, report, issuer, exists, memo, ontime_view(comp, report), data_from)
+                write_report(env, docs_dir, report, issuer, exists, memo, ontime_view(comp, report), data_from,
+                             content.portal)
 
     run_shares(sorted(by_period.items()), work, min_per_worker=PERIODS_PER_WORKER)  # on every core
     written = [path for period, unit in jobs for path in (page_src(period, unit), csv_src(period, unit))]
