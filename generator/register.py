@@ -22,11 +22,12 @@ from pathlib import Path
 
 from generator.model import Agency, Policy, RegisterRow
 from generator.problems import Problem, make
+from generator.schema import REGISTER
 from generator.vtext import is_nfc, legacy_encoding
 
-REQUIRED = ("dossier_code", "agency", "procedure", "received_on", "due_on")
-OPTIONAL = ("returned_on", "sector", "procedure_code", "channel")
-CHANNELS = ("online", "in-person")
+REQUIRED = tuple(f.name for f in REGISTER if f.required)  # the columns are declared once, in generator/schema.py
+OPTIONAL = tuple(f.name for f in REGISTER if not f.required)
+CHANNELS = next(f.choices for f in REGISTER if f.name == "channel")
 COLUMNS = REQUIRED + OPTIONAL
 DATE_COLUMNS = ("received_on", "due_on", "returned_on")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -128,6 +128,19 @@ PORTAL = (
     )),
 )
 
+REGISTER = (  # the columns of register/*.csv (one row per dossier; header row first)
+    F("dossier_code", "text", "Mã hồ sơ (khớp với dossier.code của văn bản).", True),
+    F("agency", "text", "Mã cơ quan giải quyết (agencies.yml).", True),
+    F("procedure", "text", "Tên thủ tục hành chính.", True),
+    F("received_on", "date", "Ngày tiếp nhận.", True),
+    F("due_on", "date", "Ngày hẹn trả kết quả.", True),
+    F("returned_on", "date", "Ngày có kết quả tại bộ phận một cửa (trống: chưa giải quyết xong)."),
+    F("sector", "text", "Lĩnh vực của thủ tục (báo cáo theo lĩnh vực)."),
+    F("procedure_code", "text", "Mã thủ tục hành chính, e.g. 1.004227 (đọc như chữ)."),
+    F("channel", "text", "Hình thức tiếp nhận: online (trực tuyến) hoặc in-person (trực tiếp).",
+      choices=("online", "in-person")),
+)
+
 AGENCY = (
     F("code", "text", "Mã cơ quan [a-z0-9-]+, dùng trong đường dẫn.", True),
     F("name", "text", "Tên cơ quan.", True),

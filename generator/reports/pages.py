@@ -203,7 +203,8 @@ def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer
     body = page_html(
         env, "report.html", page_url=url_of(src), report=report, title=tables.title(report), issuer=issuer,
         scope_line=scope_line, figures=tables.SHOWN_FIGURES, csv_url=csv_src(report.period, unit),
-        glossary_url=G.PAGE_URL, ontime=view, head=letterhead(portal, report) if portal is not None else None, ontime_tables=tables.ontime_tables(view) if view else [],
+        glossary_url=G.PAGE_URL, ontime=view, head=letterhead(portal, report) if portal is not None else None,
+        ontime_tables=tables.ontime_tables(view) if view else [],
         ontime_note=None if view or not report.has_register else unavailable_text(),
         prev_url=url_of(page_src(prev, unit)) if (prev.code, unit) in exists else None,
         next_url=url_of(page_src(nxt, unit)) if (nxt.code, unit) in exists else None,
