@@ -25,6 +25,7 @@ from generator.strings import reports as R
 from generator.validate import check_content
 from generator.workdays import days_late, issued_in_time
 from tests.test_ontime import second_way
+from tests.test_report_pages import number as shown_number
 
 DEMO = Path(__file__).resolve().parent.parent / "content"
 TODAY = date(2026, 11, 20)  # the demo's day (scripts/make_demo.py TODAY)
@@ -67,15 +68,6 @@ def by_hand(content, period, as_of) -> dict:
     ontime = second_way(content.register, period.start, period.end, as_of, lettered)
     out.update({k: ontime[k] for k in headline.ONTIME_KEYS})
     return out
-
-
-def shown_number(text: str):
-    text = text.strip()
-    if text == "—":
-        return None
-    if text.endswith("%"):
-        return round(float(text[:-1].replace(".", "").replace(",", ".")) / 100, 4)
-    return float(text.replace(".", "").replace(",", "."))
 
 
 def periods(content):
