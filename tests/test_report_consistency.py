@@ -150,3 +150,16 @@ def test_every_figure_label_links_to_its_glossary_entry(demo):
     assert len(links) == len(tables.SHOWN_FIGURES) + len(headline.LETTER_KEYS + headline.ONTIME_KEYS)
     home_links = page(site, "").xpath("//table[contains(@class,'ck-figures')]//th/a/@href")
     assert home_links and {href.split("#")[1] for href in home_links} <= anchors
+
+
+BANNED = ("trung vị", "ngày LV", "điểm %", "Tỷ lệ xin lỗi đúng hạn", "Tỷ lệ xin lỗi:")
+"""Words an officer does not use, and the two near-identical names the figures had (issue 15)."""
+
+
+def test_no_page_uses_the_old_names(demo):
+    _, site, _ = demo
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 100
+    found = [(p.relative_to(site).as_posix(), word) for p in pages for word in BANNED
+             if word in p.read_text(encoding="utf-8")]
+    assert found == []
