@@ -10,7 +10,9 @@ Definitions (also printed on every report page):
 - coverage = covered / overdue (None when nothing was overdue or there is no register at all);
 - missing = overdue rows without a letter whose working days in (due_on, as_of] exceed
   `policy.missing_letter_grace_working_days` (returned or not: the apology was owed anyway);
-  pending = the others without a letter (still in grace).
+  the law sets no grace (the apology is due before the deadline), so the default is 0;
+  pending = the others without a letter (within a portal's grace: "chưa nhận được bản sao", the
+  tracking unit has not received the copy yet).
 A tracking unit's scope is itself plus every agency whose `parent` or (inherited) `tracked_by` is in
 the scope, transitively; each agency is counted once. Historical agencies keep their own row.
 """

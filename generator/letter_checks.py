@@ -16,6 +16,7 @@ from pathlib import Path
 from generator import privacy
 from generator.load import LETTER_ID
 from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Letter, Portal, Reason
+from generator.reform_checks import successor_clause
 from generator.problems import Problem, make
 
 _CODE_DATE = re.compile(r"-(\d{2})(\d{2})(\d{2})-\d{4,}$")
@@ -101,7 +102,8 @@ def check_references(letter: Letter, ctx: Context) -> Iterator[Problem]:
             yield _at(letter, "agency-unknown", "agency", agency=letter.agency)
     elif not agency.valid_on(letter.issued_on):
         window = f"{agency.valid_from or '…'} – {agency.valid_to or '…'}"
-        yield _at(letter, "agency-not-valid", "issued_on", agency=letter.agency, day=letter.issued_on, window=window)
+        yield _at(letter, "agency-not-valid", "issued_on", agency=letter.agency, day=letter.issued_on, window=window,
+                  successors=successor_clause(agency, ctx.agencies) if agency.valid_to else "")
     if ctx.reasons and letter.reason.category not in ctx.reasons and letter.reason.category not in ctx.broken_codes:
         yield _at(letter, "reason-unknown", "reason.category", category=letter.reason.category)
 

@@ -16,12 +16,14 @@ from pathlib import Path
 from generator import schema
 from generator.cachekeys import code_fingerprint, stat_key
 from generator.model import (
+    DEFAULT_LEVEL_VALIDITY,
     Agency,
     CalendarOverrides,
     Correction,
     DelayReason,
     Dossier,
     Letter,
+    Level,
     Person,
     Policy,
     Portal,
@@ -46,6 +48,7 @@ class Loaded:
     portal: Portal | None = None
     agencies: dict[str, Agency] = field(default_factory=dict)
     levels: tuple[str, ...] = ()
+    level_validity: tuple[Level, ...] = DEFAULT_LEVEL_VALIDITY  # agencies.yml `level_validity`, else the default
     reasons: dict[str, Reason] = field(default_factory=dict)
     letters: list[Letter] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -101,6 +104,8 @@ def load_settings(root: Path, out: Loaded) -> None:
         out.registries_ok &= not problems
         if values:
             out.levels = tuple(values.get("levels", ()))
+            if "level_validity" in values:
+                out.level_validity = tuple(Level(**item) for item in values["level_validity"] if "level" in item)
             for index, item in enumerate(values.get("agencies", [])):
                 prefix = f"agencies.{index}"
                 if not {"code", "name", "level"} <= item.keys():

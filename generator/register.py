@@ -19,6 +19,8 @@ from generator.model import Agency, Policy, RegisterRow
 from generator.problems import Problem, make
 from generator.vtext import is_nfc, legacy_encoding
 
+# Declared with their meaning in schema.REGISTER (returned_on: the day the result was ready at the
+# one-stop desk, not the day the citizen collected it).
 REQUIRED = ("dossier_code", "agency", "procedure", "received_on", "due_on")
 OPTIONAL = ("returned_on",)
 COLUMNS = REQUIRED + OPTIONAL

@@ -71,7 +71,8 @@ LETTER = (
         F("received_on", "date", "Ngày tiếp nhận hồ sơ.", True),
         F("due_on", "date", "Ngày hẹn trả kết quả ban đầu.", True),
         F("new_due_on", "date", "Ngày hẹn trả mới trong văn bản.", True),
-        F("returned_on", "date", "Ngày thực trả kết quả (optional)."),
+        F("returned_on", "date", "Ngày kết quả giải quyết đã có tại Bộ phận một cửa, sẵn sàng trả (optional); "
+          "not the day the citizen collects it: official statistics count on time by this date."),
     )),
     F("reason", "map", "Lý do trễ hạn.", True, children=(
         F("category", "text", "Mã nhóm lý do (reasons.yml).", True),
@@ -103,7 +104,7 @@ PORTAL = (
         F("max_pdf_pages", "int", "Số trang PDF tối đa.", minimum=1),
         F("pdf_timeout_seconds", "number", "Thời gian tối đa để mở một PDF (giây).", minimum=1),
         F("pdf_memory_mb", "int", "Bộ nhớ tối đa để mở một PDF (MB).", minimum=64),
-        F("missing_letter_grace_working_days", "int", "Số ngày làm việc quá hạn chưa có văn bản thì coi là thiếu.",
+        F("missing_letter_grace_working_days", "int", "Số ngày làm việc sau hạn trước khi hồ sơ quá hạn chưa có văn bản bị coi là thiếu (mặc định 0: văn bản xin lỗi phải có trước hạn; nếu đặt lớn hơn 0, hồ sơ trong khoảng này ghi là chưa nhận được bản sao).",
           minimum=0),
         F("public_contacts", "list", "Số điện thoại / e-mail được phép xuất hiện.", item=F("contact", "text", "")),
     )),
@@ -111,6 +112,12 @@ PORTAL = (
         F("days_off", "list", "Ngày nghỉ thêm.", item=F("day", "date", "")),
         F("working_days", "list", "Ngày làm bù thêm.", item=F("day", "date", "")),
     )),
+)
+
+_PERIOD = (
+    F("value", "text", "Mã cơ quan.", True),
+    F("from", "date", "Từ ngày (optional)."),
+    F("until", "date", "Đến hết ngày (optional)."),
 )
 
 AGENCY = (
@@ -122,12 +129,40 @@ AGENCY = (
     F("contact", "text", "Liên hệ của cơ quan, hiển thị cho người dân."),
     F("valid_from", "date", "Ngày bắt đầu hoạt động (optional)."),
     F("valid_to", "date", "Ngày kết thúc hoạt động (optional)."),
-    F("successor", "text", "Cơ quan kế nhiệm (optional)."),
+    F("successor", "text", "Cơ quan kế nhiệm (optional; one successor)."),
+    F("successors", "list", "Các cơ quan kế nhiệm khi cơ quan được chia cho nhiều nơi (optional; with `successor`, "
+      "all of them count).", item=F("code", "text", "")),
+    F("parent_periods", "list", "Cơ quan cấp trên theo thời gian (optional; wins over `parent` on the dates it "
+      "covers).", item=F("period", "map", "Một giai đoạn.", children=_PERIOD)),
+    F("tracked_by_periods", "list", "Đơn vị theo dõi theo thời gian (optional; wins over `tracked_by` on the dates "
+      "it covers).", item=F("period", "map", "Một giai đoạn.", children=_PERIOD)),
+    F("admin_code", "text", "Mã đơn vị hành chính chính thức (optional), e.g. mã xã 5 chữ số theo QĐ 19/2025/QĐ-TTg."),
+    F("dossier_prefixes", "list", "Tiền tố mã hồ sơ của cơ quan (optional), e.g. \"000.00.28.H17\"; a letter whose "
+      "dossier code starts with none of them gets a warning.", item=F("prefix", "text", "")),
+)
+
+LEVEL = (
+    F("level", "text", "Tên cấp (một giá trị trong levels).", True),
+    F("valid_from", "date", "Ngày cấp này bắt đầu tồn tại (optional)."),
+    F("valid_to", "date", "Ngày cuối cùng cấp này tồn tại (optional), e.g. cấp huyện: 2025-06-30."),
 )
 
 AGENCIES = (
     F("agencies", "list", "Danh mục cơ quan.", True, item=F("agency", "map", "Một cơ quan.", children=AGENCY)),
     F("levels", "list", "Các cấp hành chính, từ cao xuống thấp.", True, item=F("level", "text", "")),
+    F("level_validity", "list", "Thời gian tồn tại của từng cấp (optional). Absent: the default, district level "
+      "until 2025-06-30 (two-tier local government from 1/7/2025).", item=F("level", "map", "Một cấp.",
+                                                                              children=LEVEL)),
+)
+
+REGISTER = (  # register/*.csv columns (generator/register.py reads them)
+    F("dossier_code", "text", "Mã hồ sơ; a letter matches a row by it.", True),
+    F("agency", "text", "Mã cơ quan giải quyết (agencies.yml).", True),
+    F("procedure", "text", "Tên thủ tục hành chính.", True),
+    F("received_on", "date", "Ngày tiếp nhận.", True),
+    F("due_on", "date", "Ngày hẹn trả kết quả; the row counts in the period of this date.", True),
+    F("returned_on", "date", "Ngày kết quả đã có tại Bộ phận một cửa (trạng thái 'đã có kết quả', not the day the "
+      "citizen collects it); empty while the dossier is still open."),
 )
 
 REASONS = (

@@ -193,12 +193,12 @@ def write_letter(root: Path, fields: dict, scan: bool = False, fast: bool = Fals
 # --- working days and identifiers ---------------------------------------------------------------
 
 class WorkDays:
-    """Working days of Vietnam (holidays VN: weekends, public holidays, make-up Saturdays)."""
+    """Working days of Vietnam: the generator's own calendar (official calendar data over holidays VN)."""
 
     def __init__(self, first_year: int = 2015, last_year: int = 2030) -> None:
-        import holidays
+        from generator.workdays import WorkCalendar
 
-        self._vn = holidays.country_holidays("VN", years=range(first_year, last_year + 1))
+        self._vn = WorkCalendar()
         self._known: dict[date, bool] = {}
 
     def is_working(self, day: date) -> bool:

@@ -251,7 +251,8 @@ def main(argv: list[str]) -> int:
     for stale in (root / "register").glob("*.csv"):
         stale.unlink()
     (root / "portal.yml").write_text(lk.portal_yml(PORTAL_NAME, PORTAL_OWNER, contact=PORTAL_CONTACT,
-                                                   comment=PORTAL_COMMENT), encoding="utf-8")
+                                                   comment=PORTAL_COMMENT, grace_working_days=0),
+                                    encoding="utf-8")
     (root / "agencies.yml").write_text(lk.agencies_yml(agency_dicts()), encoding="utf-8")
     (root / "reasons.yml").write_text(lk.reasons_yml(), encoding="utf-8")
     letters = plan_letters(cal, rng)

@@ -52,7 +52,8 @@ REPORT_NO_REGISTER = (
 REPORT_RULES = (
     "Văn bản xin lỗi được tính vào kỳ có ngày ban hành; hồ sơ quá hạn được tính vào kỳ có ngày hẹn trả. "
     "Tỷ lệ xin lỗi = số hồ sơ quá hạn đã có văn bản ÷ số hồ sơ quá hạn. "
-    "Hồ sơ thiếu văn bản: quá hạn hơn {grace} ngày làm việc mà chưa có văn bản xin lỗi. "
+    "Hồ sơ thiếu văn bản: quá hạn hơn {grace} ngày làm việc mà chưa có văn bản xin lỗi "
+    "(văn bản xin lỗi phải có trước ngày hẹn trả; hồ sơ quá hạn trong số ngày này ghi là chưa nhận được bản sao). "
     "Văn bản đúng hạn: ban hành trước ngày hẹn trả ít nhất {lead} ngày làm việc."
 )
 PRINT_BUTTON = "In báo cáo"
@@ -91,7 +92,7 @@ COLUMNS = {
     "covered": "Đã có văn bản",
     "coverage": "Tỷ lệ xin lỗi",
     "missing": "Thiếu văn bản",
-    "pending": "Chờ (trong hạn xin lỗi)",
+    "pending": "Chưa nhận được bản sao",
     "letters": "Văn bản xin lỗi",
     "in_time": "Văn bản đúng hạn",
     "median_days_late": "Trễ trung vị (ngày LV)",
