@@ -16,8 +16,8 @@ from pathlib import Path
 from generator import privacy
 from generator.load import LETTER_ID
 from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Letter, Portal, Reason
-from generator.reform_checks import successor_clause
 from generator.problems import Problem, make
+from generator.reform_checks import successor_clause
 
 _CODE_DATE = re.compile(r"-(\d{2})(\d{2})(\d{2})-\d{4,}$")
 FREE_TEXT_FIELDS = ("recipient.name", "signer.title", "dossier.procedure", "reason.detail", "withdrawn.reason")

@@ -24,6 +24,7 @@ from generator.model import (
     Dossier,
     Letter,
     Level,
+    Locality,
     Person,
     Policy,
     Portal,
@@ -177,6 +178,8 @@ def _portal(values: dict) -> Portal:
     if "public_contacts" in policy:
         policy["public_contacts"] = tuple(policy["public_contacts"])
     calendar = values.get("calendar", {})
+    locality = dict(values.get("locality", {}))
+    locality["notices"] = tuple(locality.get("notices", ()))
     return Portal(
         name=values["name"],
         owner=values["owner"],
@@ -186,6 +189,7 @@ def _portal(values: dict) -> Portal:
         pdf_base_url=values.get("pdf_base_url", ""),
         policy=Policy(**policy),
         calendar=CalendarOverrides(tuple(calendar.get("days_off", ())), tuple(calendar.get("working_days", ()))),
+        locality=Locality(**locality),
     )
 
 

@@ -19,6 +19,7 @@ class Policy:
 
     dossier_code_pattern: str = DEFAULT_DOSSIER_CODE_PATTERN
     apology_lead_working_days: int = 1
+    apology_lead_day_kind: str = "working"  # "working" | "calendar": how the lead before due_on is counted
     mask_individual_names: bool = True
     max_pdf_bytes: int = 20_000_000
     max_pdf_pages: int = 30
@@ -37,6 +38,26 @@ class CalendarOverrides:
 
 
 @dataclass(frozen=True)
+class Locality:
+    """portal.yml `locality:` the province or city the portal serves, and its own texts."""
+
+    kind: str = "tỉnh"  # "tỉnh" | "thành phố": a city portal says "Toàn thành phố"
+    name: str = ""  # e.g. "Lâm Đồng"
+    notices: tuple[str, ...] = ()  # the province's own notices on apology letters, one paragraph each
+    tracking_units: str = ""  # who receives the copies, e.g. "Trung tâm Phục vụ hành chính công tỉnh; ..."
+
+    @property
+    def area(self) -> str:
+        """'tỉnh Lâm Đồng' (or just 'tỉnh' without a name)."""
+        return f"{self.kind} {self.name}".strip()
+
+    @property
+    def scope_label(self) -> str:
+        """The whole portal in reports: 'Toàn tỉnh' / 'Toàn thành phố'."""
+        return f"Toàn {self.kind}"
+
+
+@dataclass(frozen=True)
 class Portal:
     """Portal identity and policy (portal.yml)."""
 
@@ -48,6 +69,7 @@ class Portal:
     pdf_base_url: str = ""
     policy: Policy = field(default_factory=Policy)
     calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
+    locality: Locality = field(default_factory=Locality)
 
 
 @dataclass(frozen=True)

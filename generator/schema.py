@@ -99,14 +99,28 @@ PORTAL = (
         F("dossier_code_pattern", "text", "Biểu thức chính quy cho mã hồ sơ."),
         F("apology_lead_working_days", "int", "Số ngày làm việc tối thiểu trước hạn để được coi là xin lỗi kịp thời.",
           minimum=0),
+        F("apology_lead_day_kind", "text", "Cách đếm số ngày trước hạn ('chậm nhất 01 ngày trước ngày hết hạn'): "
+          "working (ngày làm việc, mặc định) hoặc calendar (ngày theo lịch).", choices=("working", "calendar")),
         F("mask_individual_names", "bool", "Tên cá nhân phải viết tắt."),
         F("max_pdf_bytes", "int", "Dung lượng PDF tối đa (byte).", minimum=1),
         F("max_pdf_pages", "int", "Số trang PDF tối đa.", minimum=1),
         F("pdf_timeout_seconds", "number", "Thời gian tối đa để mở một PDF (giây).", minimum=1),
         F("pdf_memory_mb", "int", "Bộ nhớ tối đa để mở một PDF (MB).", minimum=64),
-        F("missing_letter_grace_working_days", "int", "Số ngày làm việc sau hạn trước khi hồ sơ quá hạn chưa có văn bản bị coi là thiếu (mặc định 0: văn bản xin lỗi phải có trước hạn; nếu đặt lớn hơn 0, hồ sơ trong khoảng này ghi là chưa nhận được bản sao).",
+        F("missing_letter_grace_working_days", "int", "Số ngày làm việc sau hạn trước khi hồ sơ quá hạn "
+          "chưa có văn bản "
+          "bị coi là thiếu (mặc định 0: văn bản xin lỗi phải có trước hạn; nếu đặt lớn hơn 0, hồ sơ trong khoảng "
+          "này ghi là chưa nhận được bản sao).",
           minimum=0),
         F("public_contacts", "list", "Số điện thoại / e-mail được phép xuất hiện.", item=F("contact", "text", "")),
+    )),
+    F("locality", "map", "Tỉnh/thành phố của cổng: mọi chữ riêng của địa phương trên trang lấy từ đây.", children=(
+        F("kind", "text", "tỉnh hoặc thành phố ('Toàn tỉnh' / 'Toàn thành phố' trong báo cáo).",
+          choices=("tỉnh", "thành phố")),
+        F("name", "text", "Tên tỉnh/thành phố, e.g. \"Lâm Đồng\"."),
+        F("notices", "list", "Văn bản của địa phương về văn bản xin lỗi, mỗi mục một đoạn trên trang chủ.",
+          item=F("notice", "text", "")),
+        F("tracking_units", "text", "Các đơn vị theo dõi nhận bản sao, e.g. \"Trung tâm Phục vụ hành chính công "
+          "tỉnh; Bộ phận Một cửa cấp xã\"."),
     )),
     F("calendar", "map", "Điều chỉnh lịch làm việc của địa phương.", children=(
         F("days_off", "list", "Ngày nghỉ thêm.", item=F("day", "date", "")),

@@ -147,6 +147,12 @@ def days_late(letter: Letter, cal: WorkCalendar) -> int:
     return cal.count(dossier.due_on, end)
 
 
-def issued_in_time(letter: Letter, cal: WorkCalendar, lead_working_days: int) -> bool:
-    """True when the letter was issued at least `lead_working_days` working days before due_on."""
+def issued_in_time(letter: Letter, cal: WorkCalendar, lead_working_days: int, day_kind: str = "working") -> bool:
+    """True when the letter was issued at least `lead_working_days` days before due_on.
+
+    `day_kind` "working" counts working days in [issued_on, due_on); "calendar" counts calendar days
+    (Decree 61/2018: "at least 1 day before the deadline", which does not say which days).
+    """
+    if day_kind == "calendar":
+        return (letter.dossier.due_on - letter.issued_on).days >= lead_working_days
     return cal.count_from(letter.issued_on, letter.dossier.due_on) >= lead_working_days
