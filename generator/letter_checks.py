@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator import privacy
+from generator import privacy, privacy_names
 from generator.load import LETTER_ID
 from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Letter, Portal, Reason
 from generator.problems import Problem, make
@@ -173,9 +173,21 @@ def check_privacy(letter: Letter, ctx: Context) -> Iterator[Problem]:
             yield _at(letter, f"privacy-{finding.kind}", name)
 
 
+def check_person_recipient(letter: Letter, ctx: Context) -> Iterator[Problem]:
+    """A household business or sole trader is a person; a sensitive procedure needs a privacy review."""
+    name = letter.recipient.name
+    if (ctx.portal.policy.mask_individual_names and privacy_names.is_household_business(name)
+            and not privacy_names.masked_business_name(name)):
+        yield _at(letter, "privacy-household-business", "recipient.name", value=name)
+    if (letter.privacy_reviewed is not True
+            and privacy_names.sensitive(letter.dossier.procedure, ctx.portal.policy.sensitive_procedures)):
+        yield _at(letter, "privacy-sensitive-procedure", "dossier.procedure", procedure=letter.dossier.procedure)
+
+
 def letter_identifiers(letter: Letter) -> list[str]:
     """Identifiers taken out of text before scanning it for personal data."""
-    return [x for x in (letter.dossier.code, letter.number, letter.dossier.procedure_code) if x]
+    # The signer is an official acting for the agency: their name is not a citizen's personal data.
+    return [x for x in (letter.dossier.code, letter.number, letter.dossier.procedure_code, letter.signer.name) if x]
 
 
 def free_texts(letter: Letter) -> Iterator[tuple[str, str]]:
@@ -194,7 +206,8 @@ def free_texts(letter: Letter) -> Iterator[tuple[str, str]]:
         yield f"corrections.{index}.note", correction.note
 
 
-LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_dates, check_dossier_code, check_privacy)
+LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_dates, check_dossier_code, check_privacy,
+                 check_person_recipient)
 
 
 def cross_letter_checks(letters: list[Letter], pdf_facts: dict) -> list[Problem]:

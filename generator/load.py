@@ -175,8 +175,9 @@ def _registry_code_problem(out: Loaded, rel: str, lines: dict[str, int], prefix:
 
 def _portal(values: dict) -> Portal:
     policy = dict(values.get("policy", {}))
-    if "public_contacts" in policy:
-        policy["public_contacts"] = tuple(policy["public_contacts"])
+    for name in ("public_contacts", "sensitive_procedures"):
+        if name in policy:
+            policy[name] = tuple(policy[name])
     calendar = values.get("calendar", {})
     locality = dict(values.get("locality", {}))
     locality["notices"] = tuple(locality.get("notices", ()))

@@ -27,6 +27,10 @@ class Policy:
     pdf_memory_mb: int = 1024
     missing_letter_grace_working_days: int = 0  # the law sets no grace: the apology is due before due_on
     public_contacts: tuple[str, ...] = ()
+    # Procedures whose letters need an editor's privacy review (privacy_reviewed: true), matched as
+    # accent-folded phrases of the procedure name: civil status, criminal records, social assistance.
+    sensitive_procedures: tuple[str, ...] = ("hộ tịch", "khai sinh", "khai tử", "kết hôn", "nhận cha", "con nuôi",
+                                             "lý lịch tư pháp", "bảo trợ xã hội", "trợ cấp", "người có công")
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,9 @@ PORTAL = (
           "này ghi là chưa nhận được bản sao).",
           minimum=0),
         F("public_contacts", "list", "Số điện thoại / e-mail được phép xuất hiện.", item=F("contact", "text", "")),
+        F("sensitive_procedures", "list", "Cụm từ trong tên thủ tục nhạy cảm (không phân biệt dấu): văn bản của các "
+          "thủ tục này cần privacy_reviewed: true. Absent: hộ tịch, khai sinh, khai tử, kết hôn, nhận cha, con nuôi, "
+          "lý lịch tư pháp, bảo trợ xã hội, trợ cấp, người có công.", item=F("phrase", "text", "")),
     )),
     F("locality", "map", "Tỉnh/thành phố của cổng: mọi chữ riêng của địa phương trên trang lấy từ đây.", children=(
         F("kind", "text", "tỉnh hoặc thành phố ('Toàn tỉnh' / 'Toàn thành phố' trong báo cáo).",

@@ -1,0 +1,121 @@
+"""Personal data in free text beyond numbers: individuals' full names, birth dates, addresses.
+
+Called from `generator.privacy.scan_text` on text whose identifiers are already blanked (same
+length, same offsets; the letter's signer is one of them: officials who sign are not citizens'
+personal data). What counts:
+- a full name: a Vietnamese surname followed by one to four capitalised syllables, after a
+  personal title (ông, bà, anh, chị, em, cháu, cô, chú), after "hộ kinh doanh" / "hộ gia đình" /
+  "cá nhân kinh doanh" / "chủ hộ", or, without a title, three to five syllables that are not the
+  name of a street, school, place or organisation and not after an official's title;
+- a birth date: "sinh ngày", "ngày sinh", "sinh năm", "năm sinh" followed by a date or year;
+- an address: "trú tại", "thường trú", "tạm trú", "cư trú", "số nhà N", and "thôn / ấp / tổ dân
+  phố / khu phố / buôn / bon" + a name or number when a person is mentioned in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# The most common Vietnamese surnames (over 95% of the population carries one of them).
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Đinh", "Lâm", "Phùng", "Mai", "Tô", "Hà", "Tạ", "Cao", "Lưu", "Quách", "Thái", "Châu", "Chu", "Lương", "Kiều", "Lục", "Triệu", "Văn", "Tăng", "Từ", "Giang", "Hứa", "Khúc", "Kim", "La", "Lại", "Mạc", "Nông", "Ông", "Quan", "Tôn", "Thân", "Thạch", "Tống", "Ninh", "Nghiêm", "Diệp", "Đàm", "Đồng", "Bế", "Hầu", "Hoàng", "Hàn", "Khổng", "Lò", "Lã", "Mã", "Mẫn", "Phí", "Phó", "Sầm", "Thiều", "Ung", "Viên", "Y"]
+_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_SYLLABLE = rf"[{_UPPER}][{_LOWER}]+"
+_SURNAME = "(?:" + "|".join(sorted(set(SURNAMES), key=len, reverse=True)) + ")"
+_GAP = r"[ \t]+"  # syllables of one name stay on one line
+_FULL_NAME = rf"{_SURNAME}(?:{_GAP}{_SYLLABLE}){{1,4}}(?![{_LOWER}{_UPPER}])"
+
+_PERSON_TITLES = r"(?:ông|bà|anh|chị|em|cháu|cô|chú|cụ)"
+_PERSON_PREFIXES = r"(?:hộ kinh doanh|hộ gia đình|cá nhân kinh doanh|chủ hộ|hkd|người nộp hồ sơ|công dân)"
+_TITLED = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?i:{_PERSON_TITLES}|{_PERSON_PREFIXES})[:\s]+(?P<name>{_FULL_NAME})")
+_BARE = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?P<name>{_SURNAME}(?:{_GAP}{_SYLLABLE}){{2,4}})(?![{_LOWER}{_UPPER}])")
+# Words before a bare name that make it a place, an organisation or an official, not a citizen.
+_NOT_A_CITIZEN = re.compile(
+    r"(?i:đường|phố|ngõ|hẻm|trường|thpt|thcs|tiểu học|mầm non|công ty|tnhh|cổ phần|doanh nghiệp|hợp tác xã|"
+    r"phường|xã|thị trấn|quận|huyện|thị xã|thành phố|tỉnh|cầu|chợ|bệnh viện|trung tâm|khu|cụm|"
+    r"giám đốc|chủ tịch|trưởng|phó|chánh|thủ trưởng|chuyên viên|cán bộ|công chức|người ký|ký|kt\.|tm\.|tl\.|"
+    r"q\.|nơi nhận|lãnh đạo|đồng chí|bí thư)"
+    r"[ \t.:,–-]*(?:[^\s]+[ \t]+){0,5}$"
+)
+_BIRTH = re.compile(r"(?i:sinh ngày|ngày sinh|sinh năm|năm sinh)[:\s]*(?:[\d#][\d#/.\-\s]{2,}[\d#]|[\d#]{4})")
+_RESIDENCE = re.compile(
+    r"(?i:trú tại|thường trú(?: tại)?|tạm trú(?: tại)?|nơi cư trú|cư trú tại|chỗ ở hiện nay|địa chỉ thường trú)"
+    rf"[:\s]+(?=[\d#{_UPPER}]|(?i:thôn|ấp|tổ|khu|số|xóm|buôn|bon|bản|đường|phố)\b)\S+")
+_HOUSE = re.compile(r"(?i:số nhà)\s*[\d#]+")
+_LOCALITY = re.compile(
+    rf"(?<![{_LOWER}{_UPPER}])(?i:thôn|ấp|tổ dân phố|khu phố|buôn|bon|xóm|bản)\s+(?:[\d#]+|[{_UPPER}][{_LOWER}]*)")
+_PERSON_HINT = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?i:{_PERSON_TITLES}|{_PERSON_PREFIXES}|gia đình|hộ)\s")
+_SENTENCE = re.compile(r"[^.;\n]+")
+
+
+def _bare_name_is_citizen(text: str, start: int) -> bool:
+    """False when the words just before a bare name make it a place, an organisation or an official."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _NOT_A_CITIZEN.search(text[max(line_start, start - 60) : start]) is None
+
+
+def names(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every individual's full name."""
+    taken: list[tuple[int, int]] = []
+    for match in _TITLED.finditer(text):
+        taken.append(match.span("name"))
+        yield match.span("name")
+    for match in _BARE.finditer(text):
+        span = match.span("name")
+        if any(s < span[1] and span[0] < e for s, e in taken):
+            continue
+        if _bare_name_is_citizen(text, span[0]):
+            yield span
+
+
+def birth_dates(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every birth date with its keyword."""
+    for match in _BIRTH.finditer(text):
+        yield match.span()
+
+
+def addresses(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every personal address."""
+    for pattern in (_RESIDENCE, _HOUSE):
+        for match in pattern.finditer(text):
+            yield match.span()
+    for sentence in _SENTENCE.finditer(text):
+        part = sentence.group(0)
+        if _PERSON_HINT.search(part) or _TITLED.search(part):
+            for match in _LOCALITY.finditer(part):
+                yield sentence.start() + match.start(), sentence.start() + match.end()
+
+
+def scan(text: str) -> Iterator[tuple[str, int, int]]:
+    """(kind, start, end) of every name, birth date and address; kind is person-name|birth-date|address."""
+    for kind, spans in (("person-name", names(text)), ("birth-date", birth_dates(text)),
+                        ("address", addresses(text))):
+        seen: set[tuple[int, int]] = set()
+        for span in spans:
+            if span not in seen:
+                seen.add(span)
+                yield kind, span[0], span[1]
+
+
+_BUSINESS = re.compile(r"^(?i:hộ kinh doanh|hkd|cá nhân kinh doanh|hộ gia đình)\b")
+
+
+def is_household_business(name: str) -> bool:
+    """True for a recipient that is a household business or sole trader (a person, not an organisation)."""
+    return _BUSINESS.match(name.strip()) is not None
+
+
+def masked_business_name(name: str) -> bool:
+    """True for 'Hộ kinh doanh N.V.A.': the person's part of a household business's name is masked."""
+    match = _BUSINESS.match(name.strip())
+    rest = name.strip()[match.end():].strip() if match else name
+    return re.fullmatch(rf"(?:[{_UPPER}]\.\s?){{1,6}}", rest) is not None
+
+
+def sensitive(procedure: str, listed: tuple[str, ...]) -> bool:
+    """True when the procedure's name contains one of the listed (accent-folded) phrases."""
+    from generator.vtext import fold
+
+    folded = fold(procedure)
+    return any(fold(item) in folded for item in listed if item.strip())
