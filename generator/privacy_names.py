@@ -17,8 +17,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# The most common Vietnamese surnames (over 95% of the population carries one of them).
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Đinh", "Lâm", "Phùng", "Mai", "Tô", "Hà", "Tạ", "Cao", "Lưu", "Quách", "Thái", "Châu", "Chu", "Lương", "Kiều", "Lục", "Triệu", "Văn", "Tăng", "Từ", "Giang", "Hứa", "Khúc", "Kim", "La", "Lại", "Mạc", "Nông", "Ông", "Quan", "Tôn", "Thân", "Thạch", "Tống", "Ninh", "Nghiêm", "Diệp", "Đàm", "Đồng", "Bế", "Hầu", "Hoàng", "Hàn", "Khổng", "Lò", "Lã", "Mã", "Mẫn", "Phí", "Phó", "Sầm", "Thiều", "Ung", "Viên", "Y"]
+# The most common Vietnamese surnames (most of the population carries one of them); "Văn", "La",
+# "Quan", "Ông", "Y", "Phó" are left out: they begin too many common words and titles.
+SURNAMES = (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+    "Dương", "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Đinh", "Lâm", "Phùng", "Mai", "Tô", "Hà", "Tạ",
+    "Cao", "Lưu", "Quách", "Thái", "Châu", "Chu", "Lương", "Kiều", "Lục", "Triệu", "Tăng", "Từ", "Giang",
+    "Hứa", "Khúc", "Kim", "Lại", "Mạc", "Nông", "Tôn", "Thân", "Thạch", "Tống", "Ninh", "Nghiêm", "Diệp",
+    "Đàm", "Đồng", "Bế", "Hầu", "Hàn", "Khổng", "Lò", "Lã", "Mã", "Mẫn", "Phí", "Sầm", "Thiều", "Ung",
+    "Viên",
+)
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _SYLLABLE = rf"[{_UPPER}][{_LOWER}]+"
