@@ -57,10 +57,16 @@ _PERSON_HINT = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?i:{_PERSON_TITLES}|{_PERSO
 _SENTENCE = re.compile(r"[^.;\n]+")
 
 
-def _bare_name_is_citizen(text: str, start: int) -> bool:
-    """False when the words just before a bare name make it a place, an organisation or an official."""
+def _bare_name_is_citizen(text: str, start: int, end: int) -> bool:
+    """False when the words just before a bare name make it a place, an organisation or an official,
+    or when it stands alone on its line under an upper-case line (a signature block: "PHÓ GIÁM ĐỐC")."""
     line_start = text.rfind("\n", 0, start) + 1
-    return _NOT_A_CITIZEN.search(text[max(line_start, start - 60) : start]) is None
+    if _NOT_A_CITIZEN.search(text[max(line_start, start - 60) : start]):
+        return False
+    line_end = text.find("\n", end)
+    alone = not text[line_start:start].strip() and not text[end : None if line_end < 0 else line_end].strip()
+    above = text[:line_start].rstrip().rsplit("\n", 1)[-1] if line_start else ""
+    return not (alone and above.strip() and above.isupper())
 
 
 def names(text: str) -> Iterator[tuple[int, int]]:
@@ -73,7 +79,7 @@ def names(text: str) -> Iterator[tuple[int, int]]:
         span = match.span("name")
         if any(s < span[1] and span[0] < e for s, e in taken):
             continue
-        if _bare_name_is_citizen(text, span[0]):
+        if _bare_name_is_citizen(text, *span):
             yield span
 
 

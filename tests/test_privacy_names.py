@@ -86,7 +86,7 @@ def test_household_business_is_a_person(tmp_path: Path) -> None:
     path = write_letter(root, **{"recipient.kind": "organization", "recipient.name": "Hộ kinh doanh Nguyễn Văn An"})
     rel = "letters/2018/so-tnmt/2018-05-0001.yml"
     line = 1 + path.read_text(encoding="utf-8").splitlines().index("  name: Hộ kinh doanh Nguyễn Văn An")
-    assert found(root) == [("privacy-household-business", rel, line), ("privacy-person-name", rel, line)]
+    assert found(root) == [("privacy-household-business", rel, line)]
     write_letter(root, **{"recipient.kind": "individual", "recipient.name": "Hộ kinh doanh N.V.A."})
     assert found(root) == []
 

@@ -189,3 +189,46 @@ def test_lead_rule_in_calendar_days(tmp_path: Path) -> None:
         result = check_content(root, TODAY, run_pdf_gate=False)
         assert result.valid, result.problems
         assert [f.in_time for f in all_facts(result.content).values()] == [expected]
+
+
+# --- compliance as the law says ---------------------------------------------------------------------
+
+def test_grace_is_zero_by_default_and_labelled_when_used(tmp_path: Path) -> None:
+    from generator.compliance import Compliance
+    from generator.model import Policy
+    from generator.periods import parse
+    from generator.strings import reports as R
+
+    assert Policy().missing_letter_grace_working_days == 0
+    assert R.COLUMNS["pending"] == "Chưa nhận được bản sao"
+    root = make_content(tmp_path, letters=0)
+    letter_2026(root)
+    (root / "register").mkdir()
+    # Two overdue dossiers without a letter: due Fri 13 Mar and Mon 16 Mar 2026; as of Tue 17 Mar.
+    (root / "register" / "r.csv").write_text(
+        "dossier_code,agency,procedure,received_on,due_on,returned_on\n"
+        "000.00.21.H17-260224-0001,so-tnmt,Thủ tục,2026-02-24,2026-03-11,2026-03-19\n"
+        "000.00.21.H17-260301-0002,so-tnmt,Thủ tục,2026-03-01,2026-03-13,\n"
+        "000.00.21.H17-260301-0003,so-tnmt,Thủ tục,2026-03-01,2026-03-16,\n", encoding="utf-8")
+    as_of = date(2026, 3, 20)
+    content = check_content(root, as_of, run_pdf_gate=False).content
+    totals = Compliance(content, date(2026, 3, 17)).report(parse("2026-03")).totals
+    assert (totals.overdue, totals.covered, totals.missing, totals.pending) == (3, 1, 2, 0)
+    portal = copy.deepcopy(PORTAL)
+    portal["policy"]["missing_letter_grace_working_days"] = 2
+    (root / "portal.yml").write_text(yaml.safe_dump(portal, allow_unicode=True), encoding="utf-8")
+    content = check_content(root, as_of, run_pdf_gate=False).content
+    totals = Compliance(content, date(2026, 3, 17)).report(parse("2026-03")).totals
+    assert (totals.missing, totals.pending) == (0, 2)  # 2 and 1 working days since due: within the grace
+
+
+def test_returned_on_is_defined_as_ready_at_the_one_stop_desk() -> None:
+    from generator import schema
+
+    letter = {f.name: f for f in schema.LETTER}["dossier"]
+    returned = {f.name: f for f in letter.children}["returned_on"]
+    register = {f.name: f for f in schema.REGISTER}["returned_on"]
+    reference = (Path(__file__).resolve().parents[1] / "docs" / "reference.md").read_text(encoding="utf-8")
+    for text in (returned.description, register.description):
+        assert "Bộ phận một cửa" in text or "Bộ phận Một cửa" in text
+        assert text.split(";")[0] in reference
