@@ -51,8 +51,11 @@ _RESIDENCE = re.compile(
     r"(?i:trú tại|thường trú(?: tại)?|tạm trú(?: tại)?|nơi cư trú|cư trú tại|chỗ ở hiện nay|địa chỉ thường trú)"
     rf"[:\s]+(?=[\d#{_UPPER}]|(?i:thôn|ấp|tổ|khu|số|xóm|buôn|bon|bản|đường|phố)\b)\S+")
 _HOUSE = re.compile(r"(?i:số nhà)\s*[\d#]+")
+# Lower case: "Buôn Đôn", "Bản Đôn" as a capitalised name are districts or communes, not a household's
+# village; a capitalised word is taken only before a number ("Thôn 3").
 _LOCALITY = re.compile(
-    rf"(?<![{_LOWER}{_UPPER}])(?i:thôn|ấp|tổ dân phố|khu phố|buôn|bon|xóm|bản)\s+(?:[\d#]+|[{_UPPER}][{_LOWER}]*)")
+    rf"(?<![{_LOWER}{_UPPER}])(?:(?:thôn|ấp|tổ dân phố|khu phố|buôn|bon|xóm|bản)[ \t]+(?:[\d#]+|[{_UPPER}][{_LOWER}]*)"
+    rf"|(?:Thôn|Ấp|Tổ dân phố|Khu phố|Xóm)[ \t]+[\d#]+)")
 _PERSON_HINT = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?i:{_PERSON_TITLES}|{_PERSON_PREFIXES}|gia đình|hộ)\s")
 _SENTENCE = re.compile(r"[^.;\n]+")
 

@@ -13,6 +13,7 @@ import io
 import json
 import random
 import re
+import sys
 import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
@@ -22,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
+REPO = Path(__file__).resolve().parents[1]
 FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 FICTITIOUS = "VĂN BẢN MẪU – HƯ CẤU, CHỈ DÙNG ĐỂ MINH HỌA"
@@ -196,6 +198,8 @@ class WorkDays:
     """Working days of Vietnam: the generator's own calendar (official calendar data over holidays VN)."""
 
     def __init__(self, first_year: int = 2015, last_year: int = 2030) -> None:
+        if str(REPO) not in sys.path:  # scripts run as files: the generator package is beside scripts/
+            sys.path.insert(0, str(REPO))
         from generator.workdays import WorkCalendar
 
         self._vn = WorkCalendar()
@@ -300,7 +304,8 @@ GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", 
          "Long", "Mai", "Nam", "Phúc", "Quân", "Sơn", "Thảo", "Trang", "Tuấn"]
 COMPANIES = ["Công ty TNHH Minh Phát", "Công ty Cổ phần Xây dựng Đại Lộc", "Hợp tác xã Nông nghiệp Tân Thành",
              "Công ty TNHH Thương mại Hoàng Gia", "Doanh nghiệp tư nhân Thành Công",
-             "Công ty Cổ phần Cà phê Cao Nguyên", "Công ty TNHH Vận tải Phú Quý", "Hộ kinh doanh Bình An"]
+             "Công ty Cổ phần Cà phê Cao Nguyên", "Công ty TNHH Vận tải Phú Quý", "Công ty TNHH Nông sản Bình An"]
+# (a household business is a person, not an organisation: never listed here)
 
 
 def person_name(rng: random.Random) -> str:
