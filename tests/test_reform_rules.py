@@ -232,3 +232,38 @@ def test_returned_on_is_defined_as_ready_at_the_one_stop_desk() -> None:
     for text in (returned.description, register.description):
         assert "Bộ phận một cửa" in text or "Bộ phận Một cửa" in text
         assert text.split(";")[0] in reference
+
+
+def test_register_rows_of_an_ended_agency_count_for_its_successors(tmp_path: Path) -> None:
+    from generator.compliance import Compliance
+    from generator.periods import parse
+
+    root = make_content(tmp_path, letters=0, agencies=reform_agencies())
+    agencies = reform_agencies()
+    agencies["agencies"][2]["valid_to"] = "2025-06-30"
+    (root / "agencies.yml").write_text(yaml.safe_dump(agencies, allow_unicode=True), encoding="utf-8")
+    # The second row's letter comes from the second successor; the third row has none: the first successor.
+    letter_2026(root, "2025-07-0001", agency="ubnd-xa-nam-da", issued_on="2025-07-02", published_on="2025-07-03",
+                **{"dossier.code": "000.00.31.H17-250610-0002", "dossier.received_on": "2025-06-10",
+                   "dossier.due_on": "2025-07-03", "dossier.new_due_on": "2025-07-10",
+                   "dossier.returned_on": "2025-07-09"})
+    (root / "register").mkdir()
+    (root / "register" / "r.csv").write_text(
+        "dossier_code,agency,procedure,received_on,due_on,returned_on\n"
+        "000.00.31.H17-250610-0001,ubnd-cu-jut,Thủ tục,2025-06-10,2025-06-27,2025-07-02\n"
+        "000.00.31.H17-250610-0002,ubnd-cu-jut,Thủ tục,2025-06-10,2025-07-03,2025-07-09\n"
+        "000.00.31.H17-250612-0003,ubnd-cu-jut,Thủ tục,2025-06-12,2025-07-04,\n", encoding="utf-8")
+    result = check_content(root, TODAY, run_pdf_gate=False)
+    assert [p.code for p in result.problems if p.severity == "error"] == []
+    comp = Compliance(result.content, TODAY)
+    assert comp.reassigned == {"000.00.31.H17-250610-0002": "ubnd-xa-nam-da",
+                               "000.00.31.H17-250612-0003": "ubnd-xa-cu-jut"}
+    report = comp.report(parse("2025-Q3"))
+    overdue = {row.agency: row.overdue for row in report.rows}
+    assert (overdue.get("ubnd-cu-jut", 0), overdue["ubnd-xa-cu-jut"], overdue["ubnd-xa-nam-da"]) == (0, 1, 1)
+    assert sorted((row.dossier_code, new) for row, new in report.reassigned) == sorted(comp.reassigned.items())
+    assert comp.report(parse("2025-Q2")).reassigned == []
+    from generator.reports.tables import report_moves
+
+    assert report_moves(report) == ("1 hồ sơ của UBND huyện Cư Jút → UBND xã Cư Jút; "
+                                    "1 hồ sơ của UBND huyện Cư Jút → UBND xã Nam Đà")

@@ -43,7 +43,8 @@ def report_env() -> jinja2.Environment:
     its templates are compiled once, not once per agency page)."""
     env = make_env()
     env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)), env.loader])
-    env.globals.update(R=R, cell=tables.cell, figure_cells=figure_cells, reason_cells=reason_cells)
+    env.globals.update(R=R, cell=tables.cell, figure_cells=figure_cells, reason_cells=reason_cells,
+                       report_moves=tables.report_moves)
     return env
 
 

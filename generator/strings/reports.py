@@ -56,6 +56,9 @@ REPORT_RULES = (
     "(văn bản xin lỗi phải có trước ngày hẹn trả; hồ sơ quá hạn trong số ngày này ghi là chưa nhận được bản sao). "
     "Văn bản đúng hạn: ban hành trước ngày hẹn trả ít nhất {lead} ngày làm việc."
 )
+REPORT_REASSIGNED = ("{count} hồ sơ quá hạn có hạn trả sau ngày cơ quan giải quyết kết thúc hoạt động được tính cho "
+                     "cơ quan kế nhiệm: {moves}.")
+REPORT_MOVE = "{count} hồ sơ của {old} → {new}"
 PRINT_BUTTON = "In báo cáo"
 SIGNATURE_BLOCK = ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ")
 SIGNATURE_HINT = "(Ký, ghi rõ họ tên)"
