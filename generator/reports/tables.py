@@ -135,7 +135,7 @@ WARNINGS_CSV_HEADER = ("code", "kind", "dossier_code", "agency", "agency_name", 
 
 def missing_csv(report: Report) -> str:
     """Every dossier of the missing-letter list as CSV (the page may show only the first ones)."""
-    names = report.agency_names
+    names = {row.agency: row.agency_name for row in report.rows}
     rows = [[m.row.dossier_code, m.row.agency, names.get(m.row.agency, m.row.agency), m.row.procedure,
              m.row.received_on.isoformat(), m.row.due_on.isoformat(),
              m.row.returned_on.isoformat() if m.row.returned_on else "", str(m.working_days_overdue)]
@@ -258,6 +258,6 @@ def report_moves(report: Report) -> str:
     from collections import Counter
 
     moves = Counter((row.agency, new) for row, new in report.reassigned)
-    names = {row.agency: row.agency_name for row in report.rows}
+    names = report.agency_names
     return "; ".join(S.REPORT_MOVE.format(count=n, old=names.get(old, old), new=names.get(new, new))
                      for (old, new), n in sorted(moves.items()))
