@@ -94,6 +94,7 @@ class Report:
     warnings: list[consistency.Inconsistency] = field(default_factory=list)
     reassigned: list[tuple[RegisterRow, str]] = field(default_factory=list)  # (row, successor counted for)
     agency_names: dict[str, str] = field(default_factory=dict)  # names of the agencies in `reassigned`
+    whole_label: str = "Toàn tỉnh"  # the whole portal's scope: portal.yml `locality` ("Toàn thành phố")
     reason_labels: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -311,6 +312,7 @@ class Compliance:
             warnings=warnings,
             reassigned=moved,
             agency_names={c: self.agencies[c].name for row, new in moved for c in (row.agency, new)},
+            whole_label=self.content.portal.locality.scope_label,
             reason_labels={code: reason.label for code, reason in self.content.reasons.items()},
         )
 

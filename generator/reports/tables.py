@@ -160,7 +160,7 @@ def cell(key: str, value) -> str:
 
 def scope_label(report: Report) -> str:
     """'Toàn tỉnh' or the unit's name."""
-    return report.unit.name if report.unit else S.WHOLE_PORTAL
+    return report.unit.name if report.unit else report.whole_label
 
 
 def title(report: Report) -> str:
