@@ -267,3 +267,14 @@ def test_register_rows_of_an_ended_agency_count_for_its_successors(tmp_path: Pat
 
     assert report_moves(report) == ("1 hồ sơ của UBND huyện Cư Jút → UBND xã Cư Jút; "
                                     "1 hồ sơ của UBND huyện Cư Jút → UBND xã Nam Đà")
+
+
+def test_demo_letter_over_the_2026_new_year_swap_is_10_working_days_late() -> None:
+    from generator.stats import all_facts
+
+    demo = Path(__file__).resolve().parents[1] / "content"
+    result = check_content(demo, TODAY, run_pdf_gate=False)
+    facts = {f.letter.source: f for f in all_facts(result.content).values()}
+    letter = facts["letters/2026/so-xd/2026-01-0001.yml"]
+    assert (letter.letter.dossier.due_on, letter.letter.dossier.returned_on) == (date(2026, 1, 9), date(2026, 1, 22))
+    assert letter.days_late == 10  # Sat 10 Jan worked (VPCP 12729/VPCP-KGVX); 12–16, 19–22 Jan
