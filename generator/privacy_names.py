@@ -15,7 +15,7 @@ personal data). What counts:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 # The most common Vietnamese surnames (most of the population carries one of them); "Văn", "La",
 # "Quan", "Ông", "Y", "Phó" are left out: they begin too many common words and titles.
@@ -33,11 +33,18 @@ _SYLLABLE = rf"[{_UPPER}][{_LOWER}]+"
 _SURNAME = "(?:" + "|".join(sorted(set(SURNAMES), key=len, reverse=True)) + ")"
 _GAP = r"[ \t]+"  # syllables of one name stay on one line
 _FULL_NAME = rf"{_SURNAME}(?:{_GAP}{_SYLLABLE}){{1,4}}(?![{_LOWER}{_UPPER}])"
+_FULL_NAME_RE = re.compile(_FULL_NAME)
 
 _PERSON_TITLES = r"(?:ông|bà|anh|chị|em|cháu|cô|chú|cụ)"
 _PERSON_PREFIXES = r"(?:hộ kinh doanh|hộ gia đình|cá nhân kinh doanh|chủ hộ|hkd|người nộp hồ sơ|công dân)"
-_TITLED = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?i:{_PERSON_TITLES}|{_PERSON_PREFIXES})[:\s]+(?P<name>{_FULL_NAME})")
-_BARE = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?P<name>{_SURNAME}(?:{_GAP}{_SYLLABLE}){{2,4}})(?![{_LOWER}{_UPPER}])")
+_BARE = re.compile(rf"(?P<name>{_SURNAME}(?:{_GAP}{_SYLLABLE}){{2,4}})(?![{_LOWER}{_UPPER}])")
+_SURNAME_SET = frozenset(SURNAMES)
+# Speed: the patterns are tried only where a surname or keyword starts (found by str.find, `_starts`);
+# a title before it is looked for in the few characters just before.
+_TITLE_BEFORE = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?i:{_PERSON_TITLES}|{_PERSON_PREFIXES})[:\s]+$")
+_RESIDENCE_WORDS = ("trú tại", "thường trú", "tạm trú", "nơi cư trú", "cư trú tại", "chỗ ở hiện nay",
+                    "địa chỉ thường trú")
+_LOCALITY_WORDS = ("thôn", "ấp", "tổ dân phố", "khu phố", "buôn", "bon", "xóm", "bản")
 # Words before a bare name that make it a place, an organisation or an official, not a citizen.
 _NOT_A_CITIZEN = re.compile(
     r"(?i:đường|phố|ngõ|hẻm|trường|thpt|thcs|tiểu học|mầm non|công ty|tnhh|cổ phần|doanh nghiệp|hợp tác xã|"
@@ -57,7 +64,6 @@ _LOCALITY = re.compile(
     rf"(?<![{_LOWER}{_UPPER}])(?:(?:thôn|ấp|tổ dân phố|khu phố|buôn|bon|xóm|bản)[ \t]+(?:[\d#]+|[{_UPPER}][{_LOWER}]*)"
     rf"|(?:Thôn|Ấp|Tổ dân phố|Khu phố|Xóm)[ \t]+[\d#]+)")
 _PERSON_HINT = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?i:{_PERSON_TITLES}|{_PERSON_PREFIXES}|gia đình|hộ)\s")
-_SENTENCE = re.compile(r"[^.;\n]+")
 
 
 def _bare_name_is_citizen(text: str, start: int, end: int) -> bool:
@@ -68,46 +74,89 @@ def _bare_name_is_citizen(text: str, start: int, end: int) -> bool:
         return False
     line_end = text.find("\n", end)
     alone = not text[line_start:start].strip() and not text[end : None if line_end < 0 else line_end].strip()
-    above = text[:line_start].rstrip().rsplit("\n", 1)[-1] if line_start else ""
-    return not (alone and above.strip() and above.isupper())
+    if not alone or not line_start:
+        return True
+    above_end = line_start - 1
+    while above_end > 0 and not text[text.rfind("\n", 0, above_end) + 1 : above_end].strip():
+        above_end = text.rfind("\n", 0, above_end)  # skip blank lines
+    above = text[text.rfind("\n", 0, max(above_end, 0)) + 1 : max(above_end, 0)]
+    return not (above.strip() and above.isupper())
+
+
+def _titled(text: str, start: int) -> bool:
+    """True when a personal title or prefix ("ông", "hộ kinh doanh") ends just before `start`."""
+    return _TITLE_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
+def _starts(text: str, words: Iterable[str]) -> list[int]:
+    """Sorted offsets where one of `words` starts a word of `text` (plain str.find: fast)."""
+    out = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            if at == 0 or not text[at - 1].isalpha():
+                out.append(at)
+            at = text.find(word, at + 1)
+    return sorted(out)
 
 
 def names(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every individual's full name."""
-    taken: list[tuple[int, int]] = []
-    for match in _TITLED.finditer(text):
-        taken.append(match.span("name"))
-        yield match.span("name")
-    for match in _BARE.finditer(text):
-        span = match.span("name")
-        if any(s < span[1] and span[0] < e for s, e in taken):
+    """(start, end) of every individual's full name: after a title with one syllable or more, bare with two or more."""
+    after = 0
+    for start in _starts(text, _SURNAME_SET):
+        if start < after:
             continue
-        if _bare_name_is_citizen(text, *span):
-            yield span
-
-
-def birth_dates(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every birth date with its keyword."""
-    for match in _BIRTH.finditer(text):
+        titled = _titled(text, start)
+        match = _FULL_NAME_RE.match(text, start) if titled else _BARE.match(text, start)
+        if match is None or not (titled or _bare_name_is_citizen(text, *match.span())):
+            continue
+        after = match.end()
         yield match.span()
 
 
-def addresses(text: str) -> Iterator[tuple[int, int]]:
+def _matches(pattern: re.Pattern[str], text: str, lowered: str, words: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` tried only where one of its (lower-case) first words starts."""
+    after = 0
+    for start in _starts(lowered, words):
+        if start >= after:
+            match = pattern.match(text, start)
+            if match:
+                after = match.end()
+                yield match
+
+
+def birth_dates(text: str, lowered: str | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of every birth date with its keyword."""
+    for match in _matches(_BIRTH, text, lowered or text.lower(), ("sinh", "ngày sinh", "năm sinh")):
+        yield match.span()
+
+
+def _sentence_of(text: str, start: int) -> str:
+    """The sentence (between '.', ';' or a line break) around `start`."""
+    left = max(text.rfind(stop, 0, start) for stop in ".;\n") + 1
+    ends = [i for i in (text.find(stop, start) for stop in ".;\n") if i >= 0]
+    return text[left : min(ends) if ends else len(text)]
+
+
+def addresses(text: str, lowered: str | None = None) -> Iterator[tuple[int, int]]:
     """(start, end) of every personal address."""
-    for pattern in (_RESIDENCE, _HOUSE):
-        for match in pattern.finditer(text):
+    lowered = lowered or text.lower()
+    for pattern, words in ((_RESIDENCE, _RESIDENCE_WORDS), (_HOUSE, ("số nhà",))):
+        for match in _matches(pattern, text, lowered, words):
             yield match.span()
-    for sentence in _SENTENCE.finditer(text):
-        part = sentence.group(0)
-        if _PERSON_HINT.search(part) or _TITLED.search(part):
-            for match in _LOCALITY.finditer(part):
-                yield sentence.start() + match.start(), sentence.start() + match.end()
+    for match in _matches(_LOCALITY, text, lowered, _LOCALITY_WORDS):
+        sentence = _sentence_of(text, match.start())
+        if _PERSON_HINT.search(sentence) or any(True for _ in names(sentence)):
+            yield match.span()
 
 
 def scan(text: str) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of every name, birth date and address; kind is person-name|birth-date|address."""
-    for kind, spans in (("person-name", names(text)), ("birth-date", birth_dates(text)),
-                        ("address", addresses(text))):
+    lowered = text.lower()  # (same offsets: Vietnamese letters keep their length in lower case)
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for kind, spans in (("person-name", names(text)), ("birth-date", birth_dates(text, lowered)),
+                        ("address", addresses(text, lowered))):
         seen: set[tuple[int, int]] = set()
         for span in spans:
             if span not in seen:
