@@ -30,6 +30,13 @@ def letter_2026(root: Path, letter_id: str = "2026-03-0001", **overrides: object
     return write_letter(root, letter_id, **{**fields, **overrides})
 
 
+def write_register(root: Path, rows: list[str]) -> None:
+    """register/r.csv with the contract's header and these rows."""
+    (root / "register").mkdir()
+    header = "dossier_code,agency,procedure,received_on,due_on,returned_on"
+    (root / "register" / "r.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+
+
 # --- the shipped official calendar ---------------------------------------------------------------
 
 def test_shipped_calendar_covers_2024_to_2026_each_day_with_a_known_source() -> None:
@@ -203,13 +210,10 @@ def test_grace_is_zero_by_default_and_labelled_when_used(tmp_path: Path) -> None
     assert R.COLUMNS["pending"] == "Chưa nhận được bản sao"
     root = make_content(tmp_path, letters=0)
     letter_2026(root)
-    (root / "register").mkdir()
     # Two overdue dossiers without a letter: due Fri 13 Mar and Mon 16 Mar 2026; as of Tue 17 Mar.
-    (root / "register" / "r.csv").write_text(
-        "dossier_code,agency,procedure,received_on,due_on,returned_on\n"
-        "000.00.21.H17-260224-0001,so-tnmt,Thủ tục,2026-02-24,2026-03-11,2026-03-19\n"
-        "000.00.21.H17-260301-0002,so-tnmt,Thủ tục,2026-03-01,2026-03-13,\n"
-        "000.00.21.H17-260301-0003,so-tnmt,Thủ tục,2026-03-01,2026-03-16,\n", encoding="utf-8")
+    write_register(root, ["000.00.21.H17-260224-0001,so-tnmt,Thủ tục,2026-02-24,2026-03-11,2026-03-19",
+                          "000.00.21.H17-260301-0002,so-tnmt,Thủ tục,2026-03-01,2026-03-13,",
+                          "000.00.21.H17-260301-0003,so-tnmt,Thủ tục,2026-03-01,2026-03-16,"])
     as_of = date(2026, 3, 20)
     content = check_content(root, as_of, run_pdf_gate=False).content
     totals = Compliance(content, date(2026, 3, 17)).report(parse("2026-03")).totals
@@ -247,12 +251,9 @@ def test_register_rows_of_an_ended_agency_count_for_its_successors(tmp_path: Pat
                 **{"dossier.code": "000.00.31.H17-250610-0002", "dossier.received_on": "2025-06-10",
                    "dossier.due_on": "2025-07-03", "dossier.new_due_on": "2025-07-10",
                    "dossier.returned_on": "2025-07-09"})
-    (root / "register").mkdir()
-    (root / "register" / "r.csv").write_text(
-        "dossier_code,agency,procedure,received_on,due_on,returned_on\n"
-        "000.00.31.H17-250610-0001,ubnd-cu-jut,Thủ tục,2025-06-10,2025-06-27,2025-07-02\n"
-        "000.00.31.H17-250610-0002,ubnd-cu-jut,Thủ tục,2025-06-10,2025-07-03,2025-07-09\n"
-        "000.00.31.H17-250612-0003,ubnd-cu-jut,Thủ tục,2025-06-12,2025-07-04,\n", encoding="utf-8")
+    write_register(root, ["000.00.31.H17-250610-0001,ubnd-cu-jut,Thủ tục,2025-06-10,2025-06-27,2025-07-02",
+                          "000.00.31.H17-250610-0002,ubnd-cu-jut,Thủ tục,2025-06-10,2025-07-03,2025-07-09",
+                          "000.00.31.H17-250612-0003,ubnd-cu-jut,Thủ tục,2025-06-12,2025-07-04,"])
     result = check_content(root, TODAY, run_pdf_gate=False)
     assert [p.code for p in result.problems if p.severity == "error"] == []
     comp = Compliance(result.content, TODAY)
