@@ -30,6 +30,7 @@ from generator.model import (
     Portal,
     Reason,
     Recipient,
+    ReportSettings,
     Withdrawal,
 )
 from generator.problems import Problem, make
@@ -181,6 +182,9 @@ def _portal(values: dict) -> Portal:
     calendar = values.get("calendar", {})
     locality = dict(values.get("locality", {}))
     locality["notices"] = tuple(locality.get("notices", ()))
+    reports = dict(values.get("reports", {}))
+    if "recipients" in reports:
+        reports["recipients"] = tuple(reports["recipients"])
     return Portal(
         name=values["name"],
         owner=values["owner"],
@@ -191,6 +195,7 @@ def _portal(values: dict) -> Portal:
         policy=Policy(**policy),
         calendar=CalendarOverrides(tuple(calendar.get("days_off", ())), tuple(calendar.get("working_days", ()))),
         locality=Locality(**locality),
+        reports=ReportSettings(**reports),
     )
 
 

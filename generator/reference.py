@@ -10,7 +10,7 @@ FILES = (
     ("portal.yml", schema.PORTAL),
     ("agencies.yml", schema.AGENCIES),
     ("reasons.yml", schema.REASONS),
-    ("register/*.csv (cột)", schema.REGISTER),
+    ("register/*.csv", schema.REGISTER),
 )
 
 

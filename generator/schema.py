@@ -129,6 +129,35 @@ PORTAL = (
         F("days_off", "list", "Ngày nghỉ thêm.", item=F("day", "date", "")),
         F("working_days", "list", "Ngày làm bù thêm.", item=F("day", "date", "")),
     )),
+    F("reports", "map", "Báo cáo định kỳ: kỳ báo cáo, dữ liệu phần mềm một cửa, phần đầu và cuối văn bản Word.",
+      children=(
+        F("period_scheme", "text", "Kỳ báo cáo: calendar (theo lịch) hoặc statistical (chốt số liệu từ ngày 15 "
+          "tháng trước đến ngày 14, Nghị định 09/2019/NĐ-CP).", choices=("calendar", "statistical")),
+        F("register_export", "text", "register/*.csv chứa: overdue (chỉ hồ sơ quá hạn) hoặc all (mọi hồ sơ tiếp "
+          "nhận: tính được tỷ lệ đúng hạn).", choices=("overdue", "all")),
+        F("issuer_parent", "text", "Cơ quan chủ quản ở đầu văn bản, e.g. \"UBND TỈNH ĐẮK NÔNG\"."),
+        F("issuer", "text", "Đơn vị ban hành báo cáo (trống: owner)."),
+        F("number_prefix", "text", "Ký hiệu văn bản sau số, e.g. \"BC-TTPVHCC\"."),
+        F("place", "text", "Địa danh ghi trước ngày tháng, e.g. \"Gia Nghĩa\"."),
+        F("recipients", "list", "Nơi nhận.", item=F("recipient", "text", "")),
+        F("signer_authority", "text", "Thẩm quyền ký, e.g. \"KT. GIÁM ĐỐC\"."),
+        F("signer_title", "text", "Chức vụ người ký, e.g. \"PHÓ GIÁM ĐỐC\"."),
+        F("signer_name", "text", "Họ tên người ký."),
+    )),
+)
+
+REGISTER = (  # the columns of register/*.csv (one row per dossier; header row first)
+    F("dossier_code", "text", "Mã hồ sơ (khớp với dossier.code của văn bản).", True),
+    F("agency", "text", "Mã cơ quan giải quyết (agencies.yml).", True),
+    F("procedure", "text", "Tên thủ tục hành chính.", True),
+    F("received_on", "date", "Ngày tiếp nhận.", True),
+    F("due_on", "date", "Ngày hẹn trả kết quả.", True),
+    F("returned_on", "date", "Ngày kết quả đã có tại Bộ phận một cửa, sẵn sàng trả (not the day the citizen "
+      "collects it: official statistics count on time by this date; trống: chưa giải quyết xong)."),
+    F("sector", "text", "Lĩnh vực của thủ tục (báo cáo theo lĩnh vực)."),
+    F("procedure_code", "text", "Mã thủ tục hành chính, e.g. 1.004227 (đọc như chữ)."),
+    F("channel", "text", "Hình thức tiếp nhận: online (trực tuyến) hoặc in-person (trực tiếp).",
+      choices=("online", "in-person")),
 )
 
 _PERIOD = (
@@ -170,16 +199,6 @@ AGENCIES = (
     F("level_validity", "list", "Thời gian tồn tại của từng cấp (optional). Absent: the default, district level "
       "until 2025-06-30 (two-tier local government from 1/7/2025).", item=F("level", "map", "Một cấp.",
                                                                               children=LEVEL)),
-)
-
-REGISTER = (  # register/*.csv columns (generator/register.py reads them)
-    F("dossier_code", "text", "Mã hồ sơ; a letter matches a row by it.", True),
-    F("agency", "text", "Mã cơ quan giải quyết (agencies.yml).", True),
-    F("procedure", "text", "Tên thủ tục hành chính.", True),
-    F("received_on", "date", "Ngày tiếp nhận.", True),
-    F("due_on", "date", "Ngày hẹn trả kết quả; the row counts in the period of this date.", True),
-    F("returned_on", "date", "Ngày kết quả đã có tại Bộ phận một cửa (trạng thái 'đã có kết quả', not the day the "
-      "citizen collects it); empty while the dossier is still open."),
 )
 
 REASONS = (
