@@ -133,6 +133,8 @@ AGENCY_MISSING_COUNT_HTML = (LABELS["missing"] + " (chưa có văn bản sau {gr
 AGENCY_MISSING_COLUMNS = ("Mã hồ sơ", "Thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả", LABELS["days_overdue"],
                           "Đã trả kết quả")
 AGENCY_REPORTS = "Xem các báo cáo định kỳ"
+AGENCY_ONTIME = (LABELS["on_time_rate"] + ": {rate} ({on_time}/{resolved} hồ sơ đã giải quyết); "
+                 + LABELS["late_coverage"] + ": {coverage} ({with_letter}/{late}), tính đến ngày {as_of}.")
 
 # --- CLI --------------------------------------------------------------------------------------------
 CLI_BAD_PERIOD = ("Kỳ báo cáo không hợp lệ: '{value}' (dùng 2018-W19, 2018-05, 2018-Q2, 2018-H1, 2018-9T hoặc 2018; "
