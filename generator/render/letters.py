@@ -14,6 +14,7 @@ from generator.model import Letter
 from generator.pdfgate.cache import thumbnail_of
 from generator.pdfgate.facts import PdfFacts
 from generator.render.common import Site, newest_first, page_html, pages_of, url_of, write_page
+from generator.scopes import tracker_on
 from generator.strings import site as S
 
 LETTER_TEMPLATE = "letter.html"  # the Material override (overrides/letter.html) used via front matter
@@ -35,15 +36,7 @@ class PdfView:
 
 def tracker_of(site: Site, code: str, day: date | None = None) -> str | None:
     """The unit tracking an agency (on `day`, when given: dated periods): own `tracked_by`, else along parents."""
-    seen: set[str] = set()
-    agency = site.agency(code)
-    while agency and agency.code not in seen:
-        seen.add(agency.code)
-        tracker = agency.tracked_by_on(day) if day else agency.tracked_by
-        if tracker:
-            return tracker
-        agency = site.agency(agency.parent_on(day) if day else agency.parent)
-    return None
+    return tracker_on(site.content.agencies, code, day)
 
 
 def signature_text(facts: PdfFacts | None) -> str:
