@@ -169,6 +169,9 @@ _PERIOD = (
 AGENCY = (
     F("code", "text", "Mã cơ quan [a-z0-9-]+, dùng trong đường dẫn.", True),
     F("name", "text", "Tên cơ quan.", True),
+    F("namespace", "text", "Vùng mã [a-z0-9-]+ (optional): tỉnh cũ của một kho lưu trữ đã sáp nhập, e.g. dak-nong. "
+      "Mã đầy đủ của cơ quan là `<namespace>.<code>` (dak-nong.so-xd): thư (`agency`, thư mục "
+      "letters/<năm>/dak-nong.so-xd/), sổ theo dõi, parent, tracked_by, successor và đường dẫn trang dùng mã đầy đủ."),
     F("level", "text", "Cấp (một giá trị trong levels).", True),
     F("parent", "text", "Cơ quan cấp trên (optional)."),
     F("tracked_by", "text", "Đơn vị theo dõi, nhận bản sao và báo cáo (inherited from parent)."),
