@@ -55,7 +55,8 @@ def F(name: str, kind: str, description: str, required: bool = False, **more: ob
 LETTER = (
     F("number", "text", "Số và ký hiệu văn bản, e.g. \"15/XL-STNMT\".", True),
     F("issued_on", "date", "Ngày ban hành.", True),
-    F("agency", "text", "Mã cơ quan ban hành (agencies.yml); equals the agency folder.", True),
+    F("agency", "text", "Mã cơ quan ban hành (agencies.yml); equals the agency folder. Cơ quan có vùng mã "
+      "(`namespace`): mã đầy đủ, e.g. dak-nong.so-xd.", True),
     F("signer", "map", "Người ký.", True, children=(
         F("name", "text", "Họ tên người ký.", True),
         F("title", "text", "Chức vụ người ký, e.g. \"Phó Giám đốc\"."),
@@ -148,7 +149,8 @@ PORTAL = (
 
 REGISTER = (  # the columns of register/*.csv (one row per dossier; header row first)
     F("dossier_code", "text", "Mã hồ sơ (khớp với dossier.code của văn bản).", True),
-    F("agency", "text", "Mã cơ quan giải quyết (agencies.yml).", True),
+    F("agency", "text", "Mã cơ quan giải quyết (agencies.yml; cơ quan có vùng mã: mã đầy đủ, e.g. dak-nong.so-xd).",
+      True),
     F("procedure", "text", "Tên thủ tục hành chính.", True),
     F("received_on", "date", "Ngày tiếp nhận.", True),
     F("due_on", "date", "Ngày hẹn trả kết quả.", True),
