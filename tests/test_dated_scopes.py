@@ -108,3 +108,22 @@ def test_data_days_and_tracker_follow_the_date(generated) -> None:
     assert comp.data_days(DISTRICT) == [d for d in days if d < REFORM]
     assert comp.data_days(CENTRE) == [d for d in days if d >= REFORM]
     assert (comp.tracker_of(UNIT, date(2025, 6, 30)), comp.tracker_of(UNIT, REFORM)) == (DISTRICT, CENTRE)
+
+
+@pytest.mark.parametrize("unit", [None, DISTRICT, CENTRE])
+def test_on_time_figures_count_register_rows_by_due_date(generated, unit: str | None) -> None:
+    from dataclasses import replace
+
+    from generator.reports.ontime_view import ontime_view
+
+    comp, _, row_days = generated
+    content = comp.content
+    full = replace(content, portal=replace(content.portal, reports=replace(content.portal.reports,
+                                                                           register_export="all")))
+    every = Compliance(full, TODAY)
+    got = [(text, ontime_view(every, every.report(parse(text), unit)).totals.received) for text in ("2025", "2025-H2")]
+    # every row is received 20 days before its due date, all within 2025 (and after 20/6 for the second half)
+    want = [("2025", expected(row_days, unit, "2025")),
+            ("2025-H2", sum(1 for d in row_days if d - timedelta(days=20) >= date(2025, 7, 1)
+                            and (unit != DISTRICT or d < REFORM)))]
+    assert got == want
