@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator import privacy
+from generator import identifiers, privacy
 from generator.load import LETTER_ID
-from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Letter, Portal, Reason
+from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Letter, Policy, Portal, Reason
 from generator.problems import Problem, make
 
 _CODE_DATE = re.compile(r"-(\d{2})(\d{2})(\d{2})-\d{4,}$")
@@ -48,6 +48,13 @@ class Context:
             problems.append(make("portal-bad-pattern", "portal.yml", None, "policy.dossier_code_pattern",
                                  detail=str(exc)))
             pattern = re.compile(DEFAULT_DOSSIER_CODE_PATTERN)
+        for _name, setting, _default, _code in identifiers.IDENTIFIER_FIELDS:
+            if setting == "dossier_code_pattern":
+                continue  # compiled above
+            try:
+                re.compile(getattr(portal.policy, setting))
+            except re.error as exc:
+                problems.append(make("portal-bad-pattern", "portal.yml", None, f"policy.{setting}", detail=str(exc)))
         return cls(root, portal, agencies, reasons, today, registries_ok, pattern,
                    allowed_contacts(portal, agencies.values()), problems, broken_codes)
 
@@ -160,20 +167,32 @@ def check_dossier_code(letter: Letter, ctx: Context) -> Iterator[Problem]:
                       received_on=received)
 
 
+def check_identifier_patterns(letter: Letter, ctx: Context) -> Iterator[Problem]:
+    """The number and procedure code have their shape (the dossier code's is `check_dossier_code`'s)."""
+    for name, value, code in identifiers.misshaped(letter, ctx.portal.policy):
+        if code != "dossier-code-pattern":
+            yield _at(letter, code, name, value=value)
+
+
 def check_privacy(letter: Letter, ctx: Context) -> Iterator[Problem]:
-    """Individuals' names masked; no citizen ID, phone or e-mail in any free-text field."""
+    """Individuals' names masked; no citizen ID, phone or e-mail in any free-text field.
+
+    Identifier fields that do not have their shape are free text too.
+    """
     if (ctx.portal.policy.mask_individual_names and letter.recipient.kind == "individual"
             and not privacy.is_masked_name(letter.recipient.name)):
         yield _at(letter, "privacy-name-not-masked", "recipient.name", value=letter.recipient.name)
-    identifiers = letter_identifiers(letter)
-    for name, text in free_texts(letter):
-        for finding in privacy.scan_text(text, ctx.allowed_contacts, identifiers):
+    shaped = letter_identifiers(letter, ctx.portal.policy)
+    texts = [*((name, value) for name, value, _ in identifiers.misshaped(letter, ctx.portal.policy)),
+             *free_texts(letter)]
+    for name, text in texts:
+        for finding in privacy.scan_text(text, ctx.allowed_contacts, shaped):
             yield _at(letter, f"privacy-{finding.kind}", name)
 
 
-def letter_identifiers(letter: Letter) -> list[str]:
-    """Identifiers taken out of text before scanning it for personal data."""
-    return [x for x in (letter.dossier.code, letter.number, letter.dossier.procedure_code) if x]
+def letter_identifiers(letter: Letter, policy: Policy | None = None) -> list[str]:
+    """Identifiers taken out of text before scanning it for personal data: those that have their shape."""
+    return identifiers.shaped(letter, policy)
 
 
 def free_texts(letter: Letter) -> Iterator[tuple[str, str]]:
@@ -192,7 +211,8 @@ def free_texts(letter: Letter) -> Iterator[tuple[str, str]]:
         yield f"corrections.{index}.note", correction.note
 
 
-LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_dates, check_dossier_code, check_privacy)
+LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_dates, check_dossier_code,
+                 check_identifier_patterns, check_privacy)
 
 
 def cross_letter_checks(letters: list[Letter], pdf_facts: dict) -> list[Problem]:

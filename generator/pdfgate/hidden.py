@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from generator import privacy
 from generator.pdfgate.facts import MAX_TEXT_CHARS, PdfFacts
 from generator.pdfgate.revisions import MAX_REVISIONS
+from generator.pdfgate.walk import MAX_STRING_CHARS
 from generator.problems import Problem, make
 from generator.strings.problems_pdf import PRIVACY_KIND_LABELS
 
@@ -43,7 +44,7 @@ def hidden_problems(facts: PdfFacts, file: str, privacy_reviewed: bool | None, i
                     allowed: frozenset[str]) -> Iterator[Problem]:
     """Bounds, textless pages, hidden revisions and personal data outside the page text."""
     if facts.text_truncated or facts.strings_truncated:
-        yield make("pdf-text-too-long", file, limit=MAX_TEXT_CHARS)
+        yield make("pdf-text-too-long", file, limit=MAX_TEXT_CHARS if facts.text_truncated else MAX_STRING_CHARS)
     if facts.revisions_truncated:
         yield make("pdf-too-many-revisions", file, revisions=facts.revisions, limit=MAX_REVISIONS)
     if facts.textless_pages and privacy_reviewed is not True:
@@ -53,7 +54,7 @@ def hidden_problems(facts: PdfFacts, file: str, privacy_reviewed: bool | None, i
     if facts.hidden_text:
         revisions = ", ".join(str(n) for n, _ in facts.hidden_text)
         lines = sum(len(text.splitlines()) for _, text in facts.hidden_text)
-        yield make("pdf-revision-hidden-text", file, revisions=revisions, lines=lines, total=facts.revisions)
+        yield make("privacy-pdf-revision-hidden-text", file, revisions=revisions, lines=lines, total=facts.revisions)
     counts: dict[str, int] = {}
     for code, finding, where in _findings(facts, identifiers, allowed):
         counts[code] = counts.get(code, 0) + 1

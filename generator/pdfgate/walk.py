@@ -12,10 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, IndirectObject, StreamObject, TextStringObject
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    DictionaryObject,
+    IndirectObject,
+    StreamObject,
+    TextStringObject,
+)
 
 MAX_NODES = 2_000_000
-MAX_STRING_CHARS = 1_000_000  # text kept from strings and XMP; past it the walk says `strings_truncated`
+MAX_STRING_CHARS = 4_000_000  # text kept from strings and XMP (ink data can be 1.3 MB); past it: `strings_truncated`
 MAX_XMP_BYTES = 4_000_000  # a metadata stream larger than this (encoded) is not decoded: its text is unknown
 
 # Action types (/S) that run something, send data or play media (Launch and GoToR have their own codes).

@@ -65,7 +65,7 @@ ERRORS = [
     ("pdf-too-many-revisions", "More incremental revisions than the gate opens.",
      "Tệp {name} có {revisions} lần lưu nối tiếp (tối đa {limit}): không kiểm tra hết được các bản cũ.",
      "In ra PDF (hoặc 'Lưu thành' bản mới) để chỉ còn một bản."),
-    ("pdf-revision-hidden-text", "An earlier incremental revision holds text the final one no longer shows.",
+    ("privacy-pdf-revision-hidden-text", "An earlier incremental revision holds text the final one no longer shows.",
      "Tệp {name} còn giữ chữ đã bị xóa/che trong bản lưu trước ({lines} dòng, bản {revisions} trên {total}): "
      "ai cũng mở lại được bản đó.",
      "In ra PDF (hoặc 'Lưu thành' bản mới, không lưu nối tiếp) rồi tải lên lại."),
