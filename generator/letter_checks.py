@@ -156,7 +156,7 @@ def check_dossier_code(letter: Letter, ctx: Context) -> Iterator[Problem]:
     """The dossier code matches the portal's pattern; its date part agrees with received_on."""
     code = letter.dossier.code
     if not ctx.code_pattern.match(code):
-        yield _at(letter, "dossier-code-pattern", "dossier.code", value=code)
+        yield _at(letter, "dossier-code-pattern", "dossier.code", value=privacy.shown(code, ctx.allowed_contacts))
         return
     match = _CODE_DATE.search(code)
     if match:
@@ -171,7 +171,7 @@ def check_identifier_patterns(letter: Letter, ctx: Context) -> Iterator[Problem]
     """The number and procedure code have their shape (the dossier code's is `check_dossier_code`'s)."""
     for name, value, code in identifiers.misshaped(letter, ctx.portal.policy):
         if code != "dossier-code-pattern":
-            yield _at(letter, code, name, value=value)
+            yield _at(letter, code, name, value=privacy.shown(value, ctx.allowed_contacts))
 
 
 def check_privacy(letter: Letter, ctx: Context) -> Iterator[Problem]:

@@ -188,6 +188,20 @@ def _in_input(norm, finding: Finding) -> Finding:
     return Finding(finding.kind, norm.source[start:end], start)
 
 
+def mask(value: str) -> str:
+    """Enough of a finding to locate it without repeating it in a public log ("091…78", "an…@gmail.com")."""
+    value = value.strip()
+    if "@" in value:
+        user, _, domain = value.partition("@")
+        return f"{user[:2]}…@{domain}"
+    return f"{value[:3]}…{value[-2:]}" if len(value) > 6 else "…"
+
+
+def shown(value: str, allowed: frozenset[str] = frozenset()) -> str:
+    """`value` as a message may show it: masked when it holds personal data."""
+    return mask(value) if scan_text(value, allowed) else value
+
+
 def _normalized(finding: Finding) -> str:
     """The finding compared with allowed contacts (its text is the scanned, normalised one)."""
     if finding.kind == "email":

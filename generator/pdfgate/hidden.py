@@ -12,6 +12,7 @@ from generator import privacy
 from generator.pdfgate.facts import MAX_TEXT_CHARS, PdfFacts
 from generator.pdfgate.revisions import MAX_REVISIONS
 from generator.pdfgate.walk import MAX_STRING_CHARS
+from generator.privacy import mask
 from generator.problems import Problem, make
 from generator.strings.problems_pdf import PRIVACY_KIND_LABELS
 
@@ -25,15 +26,6 @@ PLACE_CODES = {
     "other": "privacy-pdf-object",
 }
 MAX_FINDINGS = 5  # per code: enough to show the editor what to remove
-
-
-def mask(value: str) -> str:
-    """Show enough of a finding to locate it without repeating it in a public log."""
-    value = value.strip()
-    if "@" in value:
-        user, _, domain = value.partition("@")
-        return f"{user[:2]}…@{domain}"
-    return f"{value[:3]}…{value[-2:]}" if len(value) > 6 else "…"
 
 
 def _label(kind: str) -> str:

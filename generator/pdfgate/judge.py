@@ -7,7 +7,8 @@ from collections.abc import Iterable, Iterator
 
 from generator.model import Policy
 from generator.pdfgate.facts import PdfFacts
-from generator.pdfgate.hidden import hidden_problems, mask
+from generator.pdfgate.hidden import hidden_problems
+from generator.privacy import mask
 from generator.problems import Problem, make
 
 ACTIVE_CODES = {
