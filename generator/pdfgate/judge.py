@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from generator.model import Policy
@@ -94,7 +95,7 @@ def _active(facts: PdfFacts, file: str) -> Iterator[Problem]:
 
 
 def _squeeze(text: str) -> str:
-    return _SPACE.sub("", text).casefold()
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).casefold()
 
 
 def _text(facts: PdfFacts, file: str, privacy_reviewed: bool | None, identifiers: list[str],
