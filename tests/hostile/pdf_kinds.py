@@ -306,5 +306,6 @@ KINDS: dict[str, Kind] = {
     "script-after-eof": Kind(lambda: H.build(H.base_objects(content=LETTER_TEXT)) + b"<script>alert(1)</script>\n",
                              ("pdf-polyglot", "pdf-trailing-data")),
     "php-between-objects": Kind(lambda: before_xref(b"<?php system($_GET['c']); ?>\n"), ("pdf-polyglot",)),
-    "iframe-in-string": Kind(lambda: with_info(Title="<iframe src=https://attacker.example>"), ("pdf-polyglot",)),
+    "iframe-in-string": Kind(lambda: H.build(H.base_objects(content=LETTER_TEXT), trailer_extra=b"/Info << /Title "
+                                             b"(<iframe src=https://attacker.example>) >> "), ("pdf-polyglot",)),
 }

@@ -119,7 +119,7 @@ def checked(tmp_path_factory):
 def test_check_reports_each_kind_on_its_own_pdf(checked, kind):
     _, result = checked
     pdf = f"letters/2018/so-tnmt/{kind}.pdf"
-    errors = sorted((p.code, p.file, p.line) for p in result.problems if p.file == pdf and p.severity == "error")
+    errors = sorted({(p.code, p.file, p.line) for p in result.problems if p.file == pdf and p.severity == "error"})
     assert errors == sorted((code, pdf, None) for code in set(KINDS[kind].codes) if severity(code) == "error")
     assert [p.message for p in result.problems if leaks(p.message, KINDS[kind].planted)] == []
 
@@ -157,12 +157,13 @@ FIELD_CASES = [
 def test_identifier_fields_and_field_text(tmp_path, case):
     letter_id, overrides, on_yaml, on_pdf, planted = case
     root = make_content(tmp_path, 1)
-    yml = write_letter(root, letter_id, **overrides)
+    yml = write_letter(root, letter_id, **{"number": "99/XL-STNMT", "dossier.code": "000.00.21.H17-180420-0099",
+                                           **overrides})
     result = check_content(root, TODAY, cache_dir=tmp_path / "cache")
     rel = yml.relative_to(root).as_posix()
     pdf = rel[:-4] + ".pdf"
-    got = sorted((p.code, p.file, p.line) for p in result.problems
-                 if p.file in (rel, pdf) and p.code != "pdf-identifiers-absent")
+    got = sorted({(p.code, p.file, p.line) for p in result.problems
+                  if p.file in (rel, pdf) and p.code != "pdf-identifiers-absent"})
     want = sorted([(code, rel, _line(yml, name)) for code, name in on_yaml] + [(code, pdf, None) for code in on_pdf])
     assert got == want
     assert [p.message for p in result.problems if leaks(p.message, planted)] == []
