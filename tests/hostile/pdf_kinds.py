@@ -107,7 +107,7 @@ def form_field(value: str, *, appearance: bool = False) -> bytes:
 
 
 def outline(title: str) -> bytes:
-    return pypdf_edit(fpdf_letter(), lambda w: w.add_outline_item(title, 0))
+    return pypdf_edit(fpdf_letter(), lambda w: w.add_outline_item(title=title, page_number=0))
 
 
 def attachment(name: str) -> bytes:
