@@ -67,6 +67,7 @@ class PdfFacts:
     opened: bool = False
     open_error: str = ""
     encrypted: bool = False
+    repaired: bool = False  # pypdf could not parse it: the object graph was read from pdfium's re-saved copy
     pages: int = 0
     active_content: tuple[tuple[str, str], ...] = ()  # (kind, detail), kind in ACTIVE_KINDS
     text: str = ""

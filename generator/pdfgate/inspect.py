@@ -53,10 +53,14 @@ def inspect_file(path: str, trust_roots: tuple[bytes, ...] = ()) -> dict:
 
 
 def _pypdf_stage(data: bytes, facts: dict) -> tuple[bool, set[tuple[str, str, str]]]:
-    """Open with pypdf, count pages, walk the object graph: (a signature was seen, the strings found)."""
+    """Open with pypdf, count pages, walk the object graph: (a signature was seen, the strings found).
+
+    A file pypdf cannot parse but pdfium can (a damaged xref, an abbreviated filter name) is walked in
+    pdfium's re-saved copy (`repaired`): the same objects, a rebuilt cross-reference table.
+    """
     facts.update(opened=False, encrypted=False, pages=0, active_content=[])
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
+        reader, repaired = _open(data)
         if reader.is_encrypted:
             facts.update(opened=True, encrypted=True)
             return False, set()
@@ -68,10 +72,48 @@ def _pypdf_stage(data: bytes, facts: dict) -> tuple[bool, set[tuple[str, str, st
         facts["open_error"] = _error(exc)
         return False, set()
     facts["opened"] = True
+    facts["repaired"] = repaired
     facts["active_content"] = sorted(result.findings)
     facts["strings"] = sorted(result.strings)
     facts["strings_truncated"] = result.strings_truncated
     return result.signed, result.strings
+
+
+def _open(data: bytes) -> tuple[PdfReader, bool]:
+    """A pypdf reader of the file, or of pdfium's re-saved copy when pypdf cannot parse it (re-raises then)."""
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        _ = reader.trailer["/Root"], len(reader.pages)
+        return reader, False
+    except MemoryError:
+        raise
+    except Exception:
+        copy = _pdfium_copy(data)
+        if copy is None:
+            raise
+        return PdfReader(io.BytesIO(copy), strict=False), True
+
+
+def _pdfium_copy(data: bytes) -> bytes | None:
+    """The document as pdfium re-saves it (None when pdfium cannot open it or it is encrypted)."""
+    try:
+        doc = pypdfium2.PdfDocument(data)
+    except MemoryError:
+        raise
+    except Exception:
+        return None
+    try:
+        if len(doc) == 0 or pdfium_c.FPDF_GetSecurityHandlerRevision(doc.raw) != -1:
+            return None  # no page, or encrypted: the copy would hide what the file is
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
+    except MemoryError:
+        raise
+    except Exception:
+        return None
+    finally:
+        doc.close()
 
 
 def _pdfium_stage(data: bytes, facts: dict) -> set[str]:

@@ -70,6 +70,8 @@ def _judge(facts: PdfFacts, file: str, policy: Policy, privacy_reviewed: bool | 
     if facts.encrypted:
         yield make("pdf-encrypted", file)
         return
+    if facts.repaired:
+        yield make("pdf-repaired", file)
     if facts.pages == 0:
         yield make("pdf-no-pages", file)
     elif facts.pages > policy.max_pdf_pages:

@@ -119,6 +119,9 @@ REVIEW = [  # errors; a warning in check-pdf (like pdf-no-text-layer)
 ]
 
 WARNINGS = [
+    ("pdf-repaired", "pypdf cannot parse the file; pdfium rebuilt its cross-reference table and the gate read that copy.",
+     "Tệp {name} bị hỏng cấu trúc (bảng tham chiếu): đã đọc được bằng cách sửa tạm, một số trình đọc có thể không mở được.",
+     "Xuất lại văn bản ra PDF (hoặc in ra PDF) để có tệp lành."),
     ("pdf-identifiers-absent", "Neither the dossier code nor the letter number appears in the text layer.",
      "Lớp chữ của tệp {name} không có mã hồ sơ '{code}' hay số văn bản '{number}'.",
      "Kiểm tra đã đăng đúng văn bản của hồ sơ này."),

@@ -197,6 +197,14 @@ def extra_object(body: bytes) -> bytes:
     return H.build({**H.base_objects(content=LETTER_TEXT), 6: body})
 
 
+def damaged_with_javascript() -> bytes:
+    """Every object in an object stream whose filter is the abbreviation /Fl (pypdf refuses it, pdfium reads it)."""
+    objects = H.base_objects(content=LETTER_TEXT, catalog_extra=b"/OpenAction 6 0 R ")
+    objects[6] = b"<< /S /JavaScript /JS (app.alert(1)) >>"
+    data = H.build(objects, in_objstm=frozenset({1, 2, 3, 5, 6}))
+    return data.replace(b"/Filter /FlateDecode", b"/Filter /Fl         ", 1)
+
+
 def action(body: bytes) -> bytes:
     return H.with_open_action(body)
 
@@ -296,6 +304,8 @@ KINDS: dict[str, Kind] = {
         **H.base_objects(content=LETTER_TEXT, catalog_extra=b"/Names << /EmbeddedFiles << /Names [(a) 6 0 R] >> >> "),
         6: b"<< /Type /Filespec /F (\\\\\\\\srv\\\\share\\\\a.txt) /EF << /F 7 0 R >> >>",
         7: H.stream(b"x", b"/Type /EmbeddedFile ")}), ("pdf-embedded-file", "pdf-unc-path")),
+    # a file pypdf cannot parse is read through pdfium's repaired copy: its JavaScript is still found
+    "damaged-xref-javascript": Kind(damaged_with_javascript, ("pdf-javascript", "pdf-repaired")),
     # polyglots
     "html-before-startxref": Kind(lambda: before_xref(b"<html><body><script>alert(document.domain)</script>\n"),
                                   ("pdf-polyglot",)),
