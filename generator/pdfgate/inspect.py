@@ -18,6 +18,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 from PIL import Image  # noqa: F401  (pypdfium2's to_pil needs Pillow loaded before fork)
 from pypdf import PdfReader
+from pypdf.errors import LimitReachedError
 
 from generator.pdfgate import walk
 from generator.pdfgate.facts import EOF_WINDOW, MAX_TEXT_CHARS, THUMB_BOX, structure
@@ -87,11 +88,22 @@ def _open(data: bytes) -> tuple[PdfReader, bool]:
         return reader, False
     except MemoryError:
         raise
-    except Exception:
+    except Exception as exc:
+        if _bomb(exc):
+            raise  # a parser bomb stays unreadable: pdfium would only drop what it cannot parse
         copy = _pdfium_copy(data)
         if copy is None:
             raise
         return PdfReader(io.BytesIO(copy), strict=False), True
+
+
+def _bomb(exc: BaseException | None) -> bool:
+    """True when the error (or one that caused it) is a nesting or size bound, not a damaged structure."""
+    while exc is not None:
+        if isinstance(exc, (RecursionError, LimitReachedError, walk.GraphTooLarge)):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _pdfium_copy(data: bytes) -> bytes | None:
