@@ -23,7 +23,7 @@ from pypdf.errors import LimitReachedError
 from generator.pdfgate import walk
 from generator.pdfgate.facts import EOF_WINDOW, MAX_TEXT_CHARS, THUMB_BOX, structure
 from generator.pdfgate.polyglot import markup_found
-from generator.pdfgate.revisions import earlier_revisions, page_text, words
+from generator.pdfgate.revisions import earlier_revisions, page_text, with_pdfium, words
 
 MAX_TEXT_PAGES = 1000  # pages whose text is read; a PDF with more is refused (its text is not all known)
 
@@ -107,25 +107,16 @@ def _bomb(exc: BaseException | None) -> bool:
 
 
 def _pdfium_copy(data: bytes) -> bytes | None:
-    """The document as pdfium re-saves it (None when pdfium cannot open it or it is encrypted)."""
-    try:
-        doc = pypdfium2.PdfDocument(data)
-    except MemoryError:
-        raise
-    except Exception:
-        return None
-    try:
+    """The document as pdfium re-saves it (None when pdfium cannot open it, it has no page or is encrypted)."""
+
+    def save(doc: pypdfium2.PdfDocument) -> bytes | None:
         if len(doc) == 0 or pdfium_c.FPDF_GetSecurityHandlerRevision(doc.raw) != -1:
             return None  # no page, or encrypted: the copy would hide what the file is
         out = io.BytesIO()
         doc.save(out)
         return out.getvalue()
-    except MemoryError:
-        raise
-    except Exception:
-        return None
-    finally:
-        doc.close()
+
+    return with_pdfium(data, save)
 
 
 def _pdfium_stage(data: bytes, facts: dict) -> set[str]:

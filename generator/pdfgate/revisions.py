@@ -13,12 +13,15 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import TypeVar
 
 import pypdfium2
 from pypdf import PdfReader
 
 from generator.pdfgate import walk
 
+T = TypeVar("T")
 MAX_REVISIONS = 32  # earlier revisions opened; past it the facts say `revisions_truncated`
 MAX_HIDDEN_CHARS = 200_000  # hidden text kept per revision (its privacy scan and the sample)
 _EOF = re.compile(rb"%%EOF[ \t\f\x00]*(?:\r\n|\r|\n)?")
@@ -49,21 +52,26 @@ def page_text(doc: pypdfium2.PdfDocument, index: int) -> str:
         page.close()
 
 
-def _revision_text(prefix: bytes, max_pages: int) -> str | None:
+def with_pdfium(data: bytes, use: Callable[[pypdfium2.PdfDocument], T]) -> T | None:
+    """`use(document)` on the PDF in `data` opened by pdfium; None when it cannot be opened or read."""
     try:
-        doc = pypdfium2.PdfDocument(prefix)
+        doc = pypdfium2.PdfDocument(data)
     except MemoryError:
         raise
     except Exception:
         return None
     try:
-        return "\n".join(page_text(doc, i) for i in range(min(len(doc), max_pages)))
+        return use(doc)
     except MemoryError:
         raise
     except Exception:
         return None
     finally:
         doc.close()
+
+
+def _revision_text(prefix: bytes, max_pages: int) -> str | None:
+    return with_pdfium(prefix, lambda doc: "\n".join(page_text(doc, i) for i in range(min(len(doc), max_pages))))
 
 
 def hidden_lines(text: str, final_words: set[str]) -> str:
