@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator import identifiers, privacy
+from generator import identifiers, privacy, privacy_names
 from generator.load import LETTER_ID
 from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Letter, Policy, Portal, Reason
 from generator.problems import Problem, make
+from generator.reform_checks import successor_clause
 
 _CODE_DATE = re.compile(r"-(\d{2})(\d{2})(\d{2})-\d{4,}$")
 FREE_TEXT_FIELDS = ("recipient.name", "signer.title", "dossier.procedure", "reason.detail", "withdrawn.reason")
@@ -108,7 +109,8 @@ def check_references(letter: Letter, ctx: Context) -> Iterator[Problem]:
             yield _at(letter, "agency-unknown", "agency", agency=letter.agency)
     elif not agency.valid_on(letter.issued_on):
         window = f"{agency.valid_from or '…'} – {agency.valid_to or '…'}"
-        yield _at(letter, "agency-not-valid", "issued_on", agency=letter.agency, day=letter.issued_on, window=window)
+        yield _at(letter, "agency-not-valid", "issued_on", agency=letter.agency, day=letter.issued_on, window=window,
+                  successors=successor_clause(agency, ctx.agencies) if agency.valid_to else "")
     if ctx.reasons and letter.reason.category not in ctx.reasons and letter.reason.category not in ctx.broken_codes:
         yield _at(letter, "reason-unknown", "reason.category", category=letter.reason.category)
 
@@ -187,12 +189,28 @@ def check_privacy(letter: Letter, ctx: Context) -> Iterator[Problem]:
              *free_texts(letter)]
     for name, text in texts:
         for finding in privacy.scan_text(text, ctx.allowed_contacts, shaped):
+            if name == "recipient.name" and finding.kind == "person-name":
+                continue  # the recipient checks judge the name (masked individual, household business)
             yield _at(letter, f"privacy-{finding.kind}", name)
 
 
+def check_person_recipient(letter: Letter, ctx: Context) -> Iterator[Problem]:
+    """A household business or sole trader is a person; a sensitive procedure needs a privacy review."""
+    name = letter.recipient.name
+    if (ctx.portal.policy.mask_individual_names and privacy_names.is_household_business(name)
+            and not privacy_names.masked_business_name(name)):
+        yield _at(letter, "privacy-household-business", "recipient.name", value=name)
+    if (letter.privacy_reviewed is not True
+            and privacy_names.sensitive(letter.dossier.procedure, ctx.portal.policy.sensitive_procedures)):
+        yield _at(letter, "privacy-sensitive-procedure", "dossier.procedure", procedure=letter.dossier.procedure)
+
+
 def letter_identifiers(letter: Letter, policy: Policy | None = None) -> list[str]:
-    """Identifiers taken out of text before scanning it for personal data: those that have their shape."""
-    return identifiers.shaped(letter, policy)
+    """Identifiers taken out of text before scanning it for personal data: those that have their shape.
+
+    The signer is an official acting for the agency: their name is not a citizen's personal data.
+    """
+    return [*identifiers.shaped(letter, policy), *([letter.signer.name] if letter.signer.name else [])]
 
 
 def free_texts(letter: Letter) -> Iterator[tuple[str, str]]:
@@ -212,7 +230,7 @@ def free_texts(letter: Letter) -> Iterator[tuple[str, str]]:
 
 
 LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_dates, check_dossier_code,
-                 check_identifier_patterns, check_privacy)
+                 check_identifier_patterns, check_privacy, check_person_recipient)
 
 
 def cross_letter_checks(letters: list[Letter], pdf_facts: dict) -> list[Problem]:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from generator import privacy_names
 from generator.privacy_text import normalize, normalized_text
 from generator.vtext import fold, nfc
 
@@ -58,7 +59,7 @@ _MAX_GROUPS = 6  # a phone number or ID is written in at most this many digit gr
 class Finding:
     """One piece of personal data: its kind, the text as written, and its offset in the input."""
 
-    kind: str  # "citizen-id" | "phone" | "email"
+    kind: str  # "citizen-id" | "phone" | "email" | "person-name" | "birth-date" | "address"
     text: str
     start: int
 
@@ -168,15 +169,15 @@ def scan_text(text: str, allowed: frozenset[str] = frozenset(), identifiers: Ite
     Contacts in `allowed` are not reported. Each finding holds the text as written in `text` and
     its offset there. The one scanner of free text: letter fields, PDF text, metadata, OCR text.
     """
-    if text.isascii() and "@" not in text and _DIGIT.search(text) is None:
-        return []  # fast path: no number and no e-mail can be in it
     norm = normalize(text)
-    if "@" not in norm.text and _DIGIT.search(norm.text) is None:
-        return []
-    scanned = blank_identifiers(norm.text, [normalized_text(i) for i in identifiers if i])
+    wanted = [normalized_text(i) for i in identifiers if i]
+    if "@" not in norm.text and _DIGIT.search(norm.text) is None:  # no number and no e-mail: names and addresses only
+        found = _name_findings(norm.text, blank_identifiers(norm.text, wanted) if wanted else norm.text)
+        return sorted((_in_input(norm, f) for f in found), key=lambda f: f.start)
+    scanned = blank_identifiers(norm.text, wanted)
     found = list(_number_findings(norm.text, scanned))
     found += [Finding("email", m.group(0), m.start()) for m in _EMAIL.finditer(scanned)]
-    kept = [f for f in found if _normalized(f) not in allowed]
+    kept = [f for f in found if _normalized(f) not in allowed] + _name_findings(norm.text, scanned)
     return sorted((_in_input(norm, f) for f in kept), key=lambda f: f.start)
 
 
@@ -202,6 +203,11 @@ def shown(value: str, allowed: frozenset[str] = frozenset()) -> str:
     return mask(value) if scan_text(value, allowed) else value
 
 
+def _name_findings(original: str, scanned: str) -> list[Finding]:
+    """Full names, birth dates and addresses (generator.privacy_names) as findings."""
+    return [Finding(kind, original[start:end], start) for kind, start, end in privacy_names.scan(scanned)]
+
+
 def _normalized(finding: Finding) -> str:
     """The finding compared with allowed contacts (its text is the scanned, normalised one)."""
     if finding.kind == "email":
@@ -225,7 +231,7 @@ def contacts_in(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_TITLE = re.compile(r"^(?:(?:Ông|Bà|Anh|Chị)\s+)?")
+_TITLE = re.compile(r"^(?:(?:Ông|Bà|Anh|Chị|Em|Cháu|Hộ kinh doanh)\s+)?")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.\s?){1,6}$")
 
 

@@ -141,4 +141,7 @@ PRIVACY_KIND_LABELS = {
     "citizen-id": "số định danh cá nhân (CCCD/CMND)",
     "phone": "số điện thoại cá nhân",
     "email": "địa chỉ e-mail cá nhân",
+    "person-name": "họ tên đầy đủ của cá nhân",
+    "birth-date": "ngày sinh",
+    "address": "địa chỉ cá nhân",
 }
