@@ -11,6 +11,8 @@ import jinja2
 
 from generator.legal import letter_basis
 from generator.model import Letter
+from generator.pdfgate.cache import thumbnail_of
+from generator.pdfgate.facts import PdfFacts
 from generator.render.common import Site, newest_first, page_html, pages_of, url_of, write_page
 from generator.strings import site as S
 
@@ -44,23 +46,21 @@ def tracker_of(site: Site, code: str, day: date | None = None) -> str | None:
     return None
 
 
-def signature_text(facts: object | None) -> str:
-    """Vietnamese signature status from PdfFacts.signatures (list of dicts)."""
+def signature_text(facts: PdfFacts | None) -> str:
+    """Vietnamese signature status from the PDF's signatures."""
     if facts is None:
         return S.SIG_UNKNOWN
-    signatures = list(getattr(facts, "signatures", None) or [])
-    if not signatures:
+    if not facts.signatures:
         return S.SIG_NONE
     texts = []
-    for sig in signatures:
-        get = sig.get if isinstance(sig, dict) else lambda k, s=sig: getattr(s, k, None)
-        if not get("intact"):
+    for sig in facts.signatures:
+        if not sig.intact:
             status = S.SIG_BROKEN
-        elif get("trusted"):
+        elif sig.trusted:
             status = S.SIG_VALID
         else:
             status = S.SIG_UNTRUSTED
-        signer = get("signer")
+        signer = sig.signer
         texts.append(f"{status} ({S.SIG_BY.format(signer=signer)})" if signer else status)
     return "; ".join(texts)
 
@@ -102,14 +102,13 @@ def image_kind(data: bytes) -> str | None:
     return None
 
 
-def write_thumbnail(facts: object | None, folder: Path) -> tuple[str | None, tuple[int, int] | None]:
-    """Write the first-page thumbnail (PdfFacts.thumbnail, PNG or WebP) beside the page; (name, size)."""
-    loader = getattr(facts, "thumbnail_data", None)  # PdfFacts: also reads a light copy's thumbnail back
-    data = loader() if loader else getattr(facts, "thumbnail", None)
+def write_thumbnail(facts: PdfFacts | None, folder: Path) -> tuple[str | None, tuple[int, int] | None]:
+    """Write the first-page thumbnail (PNG or WebP; a light copy's is read back from the cache) beside the page."""
+    data = thumbnail_of(facts) if facts is not None else None
     kind = image_kind(data) if data else None
     if not kind:
         return None, None
-    size = tuple(getattr(facts, "thumbnail_size", None) or ()) or png_size(data)
+    size = tuple(facts.thumbnail_size or ()) or png_size(data)
     if not size or not all(size):
         return None, None
     folder.mkdir(parents=True, exist_ok=True)
