@@ -34,6 +34,7 @@ from generator.model import Agency, Content, Letter, RegisterRow
 from generator.periods import Period
 from generator.reports import consistency
 from generator.scopes import DatedTree
+from generator.scopes import tracker_on as tracker_of  # also the letter pages' import
 from generator.stats import LetterFacts, all_facts, calendar_for, summarize
 from generator.workdays import WorkCalendar
 
@@ -169,7 +170,7 @@ class Compliance:
 
     def tracker_of(self, code: str, day: date | None = None) -> str | None:
         """The unit tracking an agency on `day` (None: the undated fields): own, else inherited along parents."""
-        return self.tree.tracker(code, day)
+        return tracker_of(self.agencies, code, day)
 
     def tracking_units(self) -> list[str]:
         """Agencies that track or are the parent of another agency on some date (registry order)."""

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import jinja2
 
+from generator.compliance import tracker_of
 from generator.legal import letter_basis
 from generator.model import Letter
 from generator.pdfgate.cache import thumbnail_of
 from generator.pdfgate.facts import PdfFacts
 from generator.render.common import Site, newest_first, page_html, pages_of, url_of, write_page
-from generator.scopes import tracker_on
 from generator.strings import site as S
 
 LETTER_TEMPLATE = "letter.html"  # the Material override (overrides/letter.html) used via front matter
@@ -32,11 +31,6 @@ class PdfView:
     thumb: str | None
     thumb_size: tuple[int, int] | None
     signature: str
-
-
-def tracker_of(site: Site, code: str, day: date | None = None) -> str | None:
-    """The unit tracking an agency (on `day`, when given: dated periods): own `tracked_by`, else along parents."""
-    return tracker_on(site.content.agencies, code, day)
 
 
 def signature_text(facts: PdfFacts | None) -> str:
@@ -134,7 +128,7 @@ def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Le
     src = letter.url + "index.md"
     body = page_html(
         env, "letter_body.html", page_url=letter.url, letter=letter, facts=facts, agency=agency, site=site,
-        tracker=site.agency(tracker_of(site, letter.agency, letter.issued_on)),
+        tracker=site.agency(tracker_of(site.content.agencies, letter.agency, letter.issued_on)),
         pdf=pdf_view(site, letter, docs_dir, assets), reason=site.reason_label(letter.reason.category), lead=site.lead,
         legal_basis=letter_basis(letter.issued_on),
         level=site.level_label(agency.level) if agency else "",
