@@ -8,22 +8,17 @@ import sys
 from pathlib import Path
 
 from generator.commands import add_content_options, content_root, progress_printer, today_of
+from generator.strings import cli_help as H
 from generator.strings.cli import BUILD_CONTENT_ERRORS, BUILD_DONE, BUILD_FAILED
-
-HELP = """Validate the content (like `check`), then build the site into --site-dir.
-
-All or nothing: on any error the previous site stays untouched and the exit code is 1.
-example: python -m generator build --content content --site-dir site --today 2026-01-15
-"""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `build`."""
-    parser = subparsers.add_parser("build", help="build the public site", description=HELP,
+    parser = subparsers.add_parser("build", help=H.BUILD_SUMMARY, description=H.BUILD_HELP,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     add_content_options(parser)
-    parser.add_argument("--site-dir", default="site", help="where the site goes (default: ./site)")
-    parser.add_argument("--build-dir", default="build", help="generated pages (default: ./build, git-ignored)")
+    parser.add_argument("--site-dir", default="site", help=H.OPT_SITE_DIR)
+    parser.add_argument("--build-dir", default="build", help=H.OPT_BUILD_DIR)
     parser.set_defaults(func=run)
 
 

@@ -8,33 +8,15 @@ from pathlib import Path
 
 from generator.commands import add_content_options, content_root, progress_printer, today_of
 from generator.report import render
-
-HELP = """Record every published letter in <content>/published.lock: the SHA-256 of its PDF and of its
-normalised metadata, its number of corrections and whether it is withdrawn. Run it after adding,
-correcting or withdrawing letters, and commit the lock with them.
-
-It REFUSES (exit 1, printing the problems) when the content has errors, in particular when a
-locked letter changed without a new `corrections` entry or disappeared instead of being
-`withdrawn`: a silent edit is never re-hashed.
-
-With --against FILE it writes nothing and compares the lock with FILE (the base branch's lock,
-in a pull request): an entry removed, or changed without a new correction, is an error.
-
-examples (ví dụ):
-  python -m generator lock                       # ghi lại content/published.lock
-  python -m generator lock --content content     # sau khi thêm / đính chính / gỡ văn bản
-  git show origin/main:content/published.lock > /tmp/base.lock
-  python -m generator lock --against /tmp/base.lock --format github
-"""
+from generator.strings import cli_help as H
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `lock`."""
-    parser = subparsers.add_parser("lock", help="update the public-record lock (content/published.lock)",
-                                   description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subparsers.add_parser("lock", help=H.LOCK_SUMMARY, description=H.LOCK_HELP,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     add_content_options(parser)
-    parser.add_argument("--against", metavar="FILE",
-                        help="compare <content>/published.lock with FILE (the base branch's lock); write nothing")
+    parser.add_argument("--against", metavar="FILE", help=H.LOCK_AGAINST)
     parser.set_defaults(func=run)
 
 
