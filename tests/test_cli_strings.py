@@ -40,7 +40,7 @@ def test_the_help_of_the_translated_commands_comes_from_strings():
     from generator.strings import cli_help as H
 
     parser = build_parser()
-    top = parser.format_help()
+    top = " ".join(parser.format_help().split())  # argparse wraps to the terminal's width
     commands = parser._subparsers._group_actions[0].choices  # argparse keeps the subparsers here
     assert H.PROGRAM in top
     for name, summary, description in (("check", H.CHECK_SUMMARY, H.CHECK_HELP),
