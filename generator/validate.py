@@ -53,7 +53,7 @@ def check_content(
     progress=None,
 ) -> CheckResult:
     """Load and validate everything under `root` as of `today`; caches (parsed letters, PDF facts) in `cache_dir`."""
-    loaded = load.load_all(root, cache_dir / "letters.pickle" if cache_dir else None)
+    loaded = load.load_all(root, cache_dir / "letters.json" if cache_dir else None)
     problems = list(loaded.problems)
     portal = loaded.portal or DEFAULT_PORTAL
     problems += check_registries(loaded, portal)
@@ -74,6 +74,9 @@ def check_content(
     from generator.record import check_record  # the public record (content/published.lock)
 
     problems += check_record(root, loaded.letters, facts)
+    from generator.cachecheck import cache_problems  # no cache inside content/ or committed to git
+
+    problems += cache_problems(root)
     register_rows = []
     if loaded.portal is not None:
         register_rows, register_problems = _load_register(root, _register_agencies(loaded), portal, today)
