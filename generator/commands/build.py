@@ -29,6 +29,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build; print the check report on invalid content; exit 1 on any failure."""
     from generator.build import BuildFailed, build_site
+    from generator.buildlock import BuildBusy
     from generator.report import render
 
     root = content_root(args)
@@ -38,6 +39,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = build_site(root, Path(args.site_dir), today_of(args), build_dir=Path(args.build_dir),
                             cache_dir=Path(args.cache_dir), progress=progress_printer("PDF"))
+    except BuildBusy as exc:  # another build into the same folder: refuse, touch nothing
+        print(exc, file=sys.stderr)
+        return 1
     except BuildFailed as exc:
         if exc.check is not None:
             sys.stdout.write(render(exc.check.problems, args.format, args.content, exc.check.letter_files))
