@@ -17,6 +17,7 @@ import os
 import tempfile
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -41,94 +42,120 @@ def encode(value: object) -> object:
     return value
 
 
-@cache
-def _hints(cls: type) -> dict[str, object]:
-    return typing.get_type_hints(cls)
-
-
 def decode(data: object, kind: object) -> object:
     """The value of type `kind` that `encode` turned into `data`; raises CacheInvalid on any mismatch."""
+    return decoder(kind)(data)
+
+
+def _invalid(message: str) -> CacheInvalid:
+    return CacheInvalid(message)
+
+
+@cache
+def decoder(kind: object) -> Callable[[object], object]:
+    """A function checking and rebuilding values of type `kind` (built once per type: warm checks decode
+    every cached letter and verdict)."""
     origin = typing.get_origin(kind)
+    args = typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(kind)
-        if data is None and type(None) in options:
+        return _union([decoder(a) for a in args if a is not type(None)], type(None) in args)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = decoder(args[0])
+        return lambda data: tuple(item(x) for x in _list(data))
+    if origin is tuple:
+        items = [decoder(a) for a in args]
+        return lambda data: tuple(f(x) for f, x in zip(items, _list(data, len(items)), strict=True))
+    if origin is list:
+        item = decoder(args[0])
+        return lambda data: [item(x) for x in _list(data)]
+    if origin is dict:
+        if args[0] is not str:
+            raise TypeError(f"cache dicts have text keys, not {args[0]}")
+        value = decoder(args[1])
+        return lambda data: {k: value(x) for k, x in _dict(data).items()}
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        return _dataclass(kind)
+    return _leaf(kind)
+
+
+def _list(data: object, length: int | None = None) -> list:
+    if type(data) is not list or (length is not None and len(data) != length):
+        raise _invalid("not a list of the right length")
+    return data
+
+
+def _dict(data: object) -> dict:
+    if type(data) is not dict or not all(type(k) is str for k in data):
+        raise _invalid("not an object")
+    return data
+
+
+def _union(options: list[Callable[[object], object]], nullable: bool) -> Callable[[object], object]:
+    def decode_union(data: object) -> object:
+        if data is None and nullable:
             return None
         for option in options:
-            if option is not type(None):
-                try:
-                    return decode(data, option)
-                except CacheInvalid:
-                    continue
-        raise CacheInvalid(f"{data!r:.40} is none of {kind}")
-    if origin is tuple:
-        args = typing.get_args(kind)
-        if not isinstance(data, list):
-            raise CacheInvalid("a tuple must be a list")
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(decode(x, args[0]) for x in data)
-        if len(args) != len(data):
-            raise CacheInvalid("tuple of the wrong length")
-        return tuple(decode(x, a) for x, a in zip(data, args, strict=True))
-    if origin is list:
-        if not isinstance(data, list):
-            raise CacheInvalid("not a list")
-        (item,) = typing.get_args(kind)
-        return [decode(x, item) for x in data]
-    if origin is dict:
-        key, item = typing.get_args(kind)
-        if not isinstance(data, dict) or key is not str:
-            raise CacheInvalid("not a dict with text keys")
-        return {k: decode(x, item) for k, x in data.items()}
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        return _decode_dataclass(data, kind)
-    return _decode_leaf(data, kind)
-
-
-def _decode_dataclass(data: object, cls: type) -> object:
-    if not isinstance(data, dict):
-        raise CacheInvalid(f"{cls.__name__} must be an object")
-    hints = _hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}
-    if not set(data) <= names:
-        raise CacheInvalid(f"unknown fields in {cls.__name__}")
-    values = {name: decode(data[name], hints[name]) for name in names if name in data}
-    try:
-        return cls(**values)
-    except TypeError as exc:  # a required field is missing
-        raise CacheInvalid(str(exc)) from None
-
-
-def _decode_leaf(data: object, kind: object) -> object:
-    if kind is type(None) or kind is None:
-        if data is None:
-            return None
-    elif kind is bool:
-        if isinstance(data, bool):
-            return data
-    elif kind is int:
-        if isinstance(data, int) and not isinstance(data, bool):
-            return data
-    elif kind is float:
-        if isinstance(data, (int, float)) and not isinstance(data, bool):
-            return float(data)
-    elif kind is str:
-        if isinstance(data, str):
-            return data
-    elif kind is date:
-        if isinstance(data, str):
             try:
-                return date.fromisoformat(data)
-            except ValueError:
-                pass
-    elif kind is bytes:
-        if isinstance(data, str):
-            try:
-                return base64.b64decode(data, validate=True)
-            except ValueError:
-                pass
-    elif kind is object:  # free-form JSON data (e.g. problem parameters)
+                return option(data)
+            except CacheInvalid:
+                continue
+        raise _invalid(f"{data!r:.40} fits no option")
+
+    return decode_union
+
+
+def _dataclass(cls: type) -> Callable[[object], object]:
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: decoder(hints[f.name]) for f in dataclasses.fields(cls)}
+
+    def decode_dataclass(data: object) -> object:
+        if type(data) is not dict or not data.keys() <= fields.keys():
+            raise _invalid(f"{cls.__name__}: not an object of its fields")
+        try:
+            return cls(**{name: fields[name](value) for name, value in data.items()})
+        except TypeError as exc:  # a required field is missing
+            raise _invalid(str(exc)) from None
+
+    return decode_dataclass
+
+
+def _exact(kind: type) -> Callable[[object], object]:
+    def decode_exact(data: object) -> object:
+        if type(data) is not kind:
+            raise _invalid(f"{data!r:.40} is not a {kind.__name__}")
         return data
-    raise CacheInvalid(f"{data!r:.40} is not a {kind}")
+
+    return decode_exact
+
+
+def _leaf(kind: object) -> Callable[[object], object]:
+    if kind in (str, int, bool):
+        return _exact(kind)  # type: ignore[arg-type]
+    if kind is type(None):
+        return _exact(type(None))
+    if kind is float:
+        def decode_float(data: object) -> object:
+            if type(data) not in (int, float):
+                raise _invalid(f"{data!r:.40} is not a number")
+            return float(data)  # type: ignore[arg-type]
+        return decode_float
+    if kind is date:
+        def decode_date(data: object) -> object:
+            try:
+                return date.fromisoformat(data)  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                raise _invalid(f"{data!r:.40} is not a date") from None
+        return decode_date
+    if kind is bytes:
+        def decode_bytes(data: object) -> object:
+            try:
+                return base64.b64decode(data, validate=True)  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                raise _invalid("not base64 bytes") from None
+        return decode_bytes
+    if kind is object:
+        return lambda data: data  # free-form JSON data
+    raise TypeError(f"no cache decoder for {kind!r}")
 
 
 def read_json(path: Path) -> object | None:
