@@ -266,7 +266,8 @@ def _letter(rel: str, values: dict, lines: dict[str, int]) -> Letter:
         reason=DelayReason(**values["reason"]),
         published_on=values["published_on"],
         privacy_reviewed=values.get("privacy_reviewed", False),
-        corrections=tuple(Correction(**c) for c in values.get("corrections", ())),
+        corrections=tuple(Correction(c["date"], c["note"], tuple(c.get("fields", ())))
+                          for c in values.get("corrections", ())),
         withdrawn=Withdrawal(**values["withdrawn"]) if "withdrawn" in values else None,
         lines=lines,
     )

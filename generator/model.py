@@ -112,6 +112,7 @@ class DelayReason:
 class Correction:
     date: date
     note: str
+    fields: tuple[str, ...] = ()  # dotted fields it changes ("pdf": the PDF); only those may change
 
 
 @dataclass(frozen=True)

@@ -51,8 +51,13 @@ def check_content(
     cache_dir: Path | None = None,
     run_pdf_gate: bool = True,
     progress=None,
+    publish: bool = False,
+    base_lock=None,
 ) -> CheckResult:
-    """Load and validate everything under `root` as of `today`; caches (parsed letters, PDF facts) in `cache_dir`."""
+    """Load and validate everything under `root` as of `today`; caches (parsed letters, PDF facts) in `cache_dir`.
+
+    `publish`: the public record as enforced at publish time (letters and corrections not locked, a missing
+    lock are errors); `base_lock` (a `record.Lock`, the last published one) must not lose or silently change."""
     loaded = load.load_all(root, cache_dir / "letters.json" if cache_dir else None)
     problems = list(loaded.problems)
     portal = loaded.portal or DEFAULT_PORTAL
@@ -73,7 +78,7 @@ def check_content(
     problems += cross_letter_checks(loaded.letters, facts)
     from generator.record import check_record  # the public record (content/published.lock)
 
-    problems += check_record(root, loaded.letters, facts)
+    problems += check_record(root, loaded.letters, facts, publish=publish, base=base_lock)
     from generator.cachecheck import cache_problems  # no cache inside content/ or committed to git
 
     problems += cache_problems(root)

@@ -7,7 +7,14 @@ import logging
 import sys
 from pathlib import Path
 
-from generator.commands import add_content_options, content_root, progress_printer, today_of
+from generator.commands import (
+    add_content_options,
+    add_publish_options,
+    content_root,
+    progress_printer,
+    publish_options,
+    today_of,
+)
 
 HELP = """Validate the content (like `check`), then build the site into --site-dir.
 
@@ -23,6 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_content_options(parser)
     parser.add_argument("--site-dir", default="site", help="where the site goes (default: ./site)")
     parser.add_argument("--build-dir", default="build", help="generated pages (default: ./build, git-ignored)")
+    add_publish_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -38,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         result = build_site(root, Path(args.site_dir), today_of(args), build_dir=Path(args.build_dir),
-                            cache_dir=Path(args.cache_dir), progress=progress_printer("PDF"))
+                            cache_dir=Path(args.cache_dir), progress=progress_printer("PDF"), **publish_options(args))
     except BuildBusy as exc:  # another build into the same folder: refuse, touch nothing
         print(exc, file=sys.stderr)
         return 1
