@@ -90,6 +90,7 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path) -> Buil
         run_mkdocs(rendered, build_dir / "docs", tmp_site, today)
         split_sitemap(tmp_site, rendered.site.base_url)  # sitemap index past 50,000 URLs
         copy_assets(rendered.assets, tmp_site)
+        publish_record(result.content.root, tmp_site)  # published.lock beside the site: the next publish's base
         search.index_site(tmp_site, result, build_dir)  # Pagefind bundles + code lookup; raises on failure
         swap_in(tmp_site, site_dir)
     except BaseException:
@@ -165,6 +166,16 @@ def copy_assets(assets: list[tuple[Path, str]], out_dir: Path) -> None:
             os.link(src, target)
         except OSError:
             shutil.copyfile(src, target)
+
+
+def publish_record(content_root: Path, out_dir: Path) -> None:
+    """Copy the public record (published.lock) to the site's root, so that the next publish can verify
+    its lock against the last published one (publish.yml downloads it)."""
+    from generator.record import LOCK_NAME
+
+    lock = Path(content_root) / LOCK_NAME
+    if lock.is_file():
+        shutil.copyfile(lock, out_dir / LOCK_NAME)
 
 
 def swap_in(new: Path, site_dir: Path, *, background: bool = True) -> Path | None:

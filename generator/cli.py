@@ -11,7 +11,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("check", "check_pdf", "build", "serve", "report", "new", "lock")
+COMMANDS = ("check", "check_pdf", "build", "serve", "report", "new", "lock", "review_changes")
 
 EPILOG = """examples:
   python -m generator check --content content

@@ -252,7 +252,7 @@ def compare(locked: Entry, now: Entry, prefix_hash: str | None = None, *, pdf_ab
                       {**params, "locked": locked.corrections, "now": now.corrections}))
     pdf_gone_ok = now.withdrawn or (pdf_absent_ok and now.pdf_sha256 is None)
     if now.corrections > locked.corrections and not rewritten and declared is not None:
-        for name in _changed(locked, now, pdf_gone_ok):
+        for name in changed_since(locked, now, pdf_gone_ok):
             if not record_fields.covers(declared, name):
                 found.append(("record-correction-undeclared", name, {**params, "field_name": name}))
     if now.corrections > locked.corrections or rewritten:
@@ -266,7 +266,7 @@ def compare(locked: Entry, now: Entry, prefix_hash: str | None = None, *, pdf_ab
     return found
 
 
-def _changed(locked: Entry, now: Entry, pdf_gone_ok: bool) -> list[str]:
+def changed_since(locked: Entry, now: Entry, pdf_gone_ok: bool) -> list[str]:
     """Fields that differ between the lock and now (the PDF left out when its absence is allowed)."""
     changed = record_fields.changed_fields(locked.values, locked.fields, locked.pdf_sha256,
                                            now.values or {}, now.fields, now.pdf_sha256)
@@ -346,7 +346,7 @@ def lock_entries(root: Path, letters: list[Letter], pdf_facts: dict | None = Non
         if locked is None:
             changes = [None] * now.corrections
         else:
-            changed = _changed(locked, now, pdf_gone_ok=now.withdrawn)
+            changed = changed_since(locked, now, pdf_gone_ok=now.withdrawn)
             changes = record_fields.history(letter, locked.changes, locked.corrections, locked.values,
                                             now.values or {}, changed)
         entries.append(dataclasses.replace(now, changes=changes))

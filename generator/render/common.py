@@ -41,6 +41,7 @@ class Site:
     facts: dict[str, LetterFacts] = field(default_factory=dict)
     by_agency: dict[str, list[LetterFacts]] = field(default_factory=dict)
     _pdf_hrefs: dict[str, bool] = field(default_factory=dict, repr=False)  # PDF present: one stat per letter
+    changes: dict[str, list] = field(default_factory=dict)  # letter id -> per correction [(field, old, new)]
 
     @classmethod
     def create(cls, content: Content, pdf_facts: Mapping[str, object], today: date) -> Site:
@@ -49,11 +50,19 @@ class Site:
         by_agency: dict[str, list[LetterFacts]] = {code: [] for code in content.agencies}
         for item in newest_first(facts.values()):
             by_agency.setdefault(item.letter.agency, []).append(item)
-        return cls(content, pdf_facts, today, facts, by_agency)
+        from generator.render.corrections import correction_changes
+
+        return cls(content, pdf_facts, today, facts, by_agency,
+                   changes=correction_changes(content.root, content.letters, pdf_facts))
 
     @property
     def lead(self) -> int:
         return self.content.portal.policy.apology_lead_working_days
+
+    def correction_changes(self, letter: Letter, index: int) -> list[tuple[str, str, str]]:
+        """What correction `index` of `letter` changed, (field, old, new), from the record (may be empty)."""
+        steps = self.changes.get(letter.id, [])
+        return steps[index] if index < len(steps) else []
 
     def agency(self, code: str | None) -> Agency | None:
         """The agency of `code` (None when absent)."""
