@@ -14,8 +14,7 @@ from pathlib import Path
 
 from generator.problems import Problem, make
 
-CACHE_DIRS = frozenset({".cache", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hypothesis",
-                        "pdfgate"})
+CACHE_DIRS = frozenset({".cache", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hypothesis"})
 CACHE_SUFFIXES = (".pickle", ".pkl", ".marshal", ".pyc", ".shelve")
 _TRACKED = [f":(top,glob)**/{name}/**" for name in sorted(CACHE_DIRS)] + [
     f":(top,glob)**/*{suffix}" for suffix in CACHE_SUFFIXES]

@@ -113,6 +113,8 @@ def setting_problems(old, new, portal_file: str) -> list[Problem]:
 
 
 def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, tuple):
         value = list(value)
     text = repr(value) if not isinstance(value, str) else f"'{value}'"

@@ -52,8 +52,8 @@ def test_freshly_locked_content_is_clean_and_lock_is_deterministic(tmp_path):
     lock(root)
     assert (root / "published.lock").read_bytes() == first
     lines = first.decode().splitlines()
-    assert len(lines) == 4 and json.loads(lines[-1]).keys() == {"seal"} and [record.parse_lock(first.decode()).entries[i].line for i in
-                                ("2018-05-0001", "2018-05-0002")] == [2, 3]
+    assert len(lines) == 4 and json.loads(lines[-1]).keys() == {"seal"}
+    assert [record.parse_lock(first.decode()).entries[i].line for i in ("2018-05-0001", "2018-05-0002")] == [2, 3]
     assert problems_of(root) == []
 
 
