@@ -5,15 +5,31 @@ is taken without waiting: a second build refuses at once with a Vietnamese messa
 `flock` locks belong to the open file: they go when the process ends, however it ends (kill -9 too), so
 a killed build never leaves a stale lock. The lock files (`.<folder>.lock`) stay in place on purpose:
 deleting one while another process waits on it would let a third lock a new file beside it.
+The build forks page writers and MkDocs (generator/parallel.py): a forked child closes its copy of the
+lock at once, so the lock is the build process's alone and a kill -9 of it frees the folder even while
+an orphaned child finishes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+
+_HELD: set[int] = set()  # lock fds this process holds
+
+
+def _close_in_child() -> None:
+    for fd in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(fd)  # the parent's copy keeps the lock
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_close_in_child)
 
 
 class BuildBusy(Exception):
@@ -45,8 +61,10 @@ def hold(folder: Path) -> Iterator[None]:
             raise BuildBusy(Path(folder), holder) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)  # who holds it, for the message of the next one
+        _HELD.add(fd)
         yield
     finally:
+        _HELD.discard(fd)
         os.close(fd)  # releases the lock
 
 
