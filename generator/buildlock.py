@@ -3,7 +3,7 @@
 Two builds into the same `site/` (or the same `build/`) would otherwise publish a mix of both. The lock
 is taken without waiting: a second build refuses at once with a Vietnamese message naming the folder.
 `flock` locks belong to the open file: they go when the process ends, however it ends (kill -9 too), so
-a killed build never leaves a stale lock. The lock files (`.<folder>.lock`) stay in place on purpose:
+a killed build never leaves a stale lock. The lock files (`.<folder>-build.lock`) stay in place on purpose:
 deleting one while another process waits on it would let a third lock a new file beside it.
 The build forks page writers and MkDocs (generator/parallel.py): a forked child closes its copy of the
 lock at once, so the lock is the build process's alone and a kill -9 of it frees the folder even while
@@ -43,8 +43,8 @@ class BuildBusy(Exception):
 
 
 def lock_path(folder: Path) -> Path:
-    """The lock file of `folder`: a hidden sibling `.<name>.lock`."""
-    return folder.parent / f".{folder.name}.lock"
+    """The lock file of `folder`: a hidden sibling `.<name>-build.lock` (not `.<name>.*`, the temporaries)."""
+    return folder.parent / f".{folder.name}-build.lock"
 
 
 @contextmanager

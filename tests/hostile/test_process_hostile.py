@@ -387,7 +387,7 @@ def _start(args: list[str]) -> subprocess.Popen:
 def test_two_real_builds_at_once_one_refuses_the_site_is_whole(locked, tmp_path):
     site = previous_site(tmp_path)
     first = _start(build_args(locked, site, tmp_path / "build"))
-    lock_file = tmp_path / ".site.lock"
+    lock_file = tmp_path / ".site-build.lock"
     deadline = time.monotonic() + 120
     while not (lock_file.is_file() and lock_file.read_text().strip() == str(first.pid)):
         assert time.monotonic() < deadline and first.poll() is None, first.communicate()
