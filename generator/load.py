@@ -27,6 +27,7 @@ from generator.model import (
     Portal,
     Reason,
     Recipient,
+    ReportSettings,
     Withdrawal,
 )
 from generator.problems import Problem, make
@@ -172,6 +173,9 @@ def _portal(values: dict) -> Portal:
     if "public_contacts" in policy:
         policy["public_contacts"] = tuple(policy["public_contacts"])
     calendar = values.get("calendar", {})
+    reports = dict(values.get("reports", {}))
+    if "recipients" in reports:
+        reports["recipients"] = tuple(reports["recipients"])
     return Portal(
         name=values["name"],
         owner=values["owner"],
@@ -181,6 +185,7 @@ def _portal(values: dict) -> Portal:
         pdf_base_url=values.get("pdf_base_url", ""),
         policy=Policy(**policy),
         calendar=CalendarOverrides(tuple(calendar.get("days_off", ())), tuple(calendar.get("working_days", ()))),
+        reports=ReportSettings(**reports),
     )
 
 
