@@ -22,7 +22,7 @@ from markupsafe import escape
 
 from generator import parallel, search
 from generator.buildlock import hold_all
-from generator.render import Rendered, render_docs
+from generator.render.docs import Rendered, render_docs
 from generator.reports.pages import write_report_pages
 from generator.sitemap import split_sitemap
 from generator.strings import reports as R
@@ -30,6 +30,7 @@ from generator.strings import search as search_strings
 from generator.strings import site as S
 from generator.trash import aside_name, discard, sweep, sweep_unfinished
 from generator.trash import remove as _remove
+from generator.validate import CheckResult, check_content
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -47,7 +48,7 @@ class BuildFailed(Exception):
 class BuildResult:
     """A finished build: the check result, what was rendered, where the site is."""
 
-    check: object  # generator.validate.CheckResult
+    check: CheckResult
     rendered: Rendered
     site_dir: Path
 
@@ -57,8 +58,6 @@ def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Pa
                **check_options) -> BuildResult:
     """Validate `content_root`, render, run mkdocs, swap the result into `site_dir` (`check_options`: e.g.
     `publish=True`, passed to `check_content`)."""
-    from generator.validate import check_content
-
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
     with hold_all(site_dir, build_dir):  # one build at a time per site and build folder (BuildBusy)

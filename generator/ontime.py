@@ -3,7 +3,9 @@
 Only when portal.yml `reports.register_export` is `all` (every dossier received is a row of register/*.csv);
 an export of overdue dossiers only cannot give them (`UNAVAILABLE_WITHOUT_FULL_EXPORT` lists which).
 Definitions, as in the one-stop statistics (Decision 766/QĐ-TTg of 23/6/2022, group "Tiến độ, kết quả giải
-quyết": a dossier is on time when its result is ready at the desk on or before the due date; an apology
+quyết", up to 20 of 100 points for the share of dossiers resolved on time; summary:
+https://baocaotaichinh.vn/thu-vien/quyet-dinh-766-qd-ttg-2022-phe-duyet-bo-chi-so-chi-dao--dieu-hanh-va-danh-gia-chat-luong-phuc-vu-nguoi-dan--doanh-nghiep-2108502745-126270
+): a dossier is on time when its result is ready at the desk on or before the due date; an apology
 does not make a late dossier on time), each figure computed here and nowhere else:
 - received = rows with received_on in the period;
 - resolved = rows with returned_on in the period; of them before (returned_on < due_on), on (==) and after

@@ -6,7 +6,9 @@ Kinds: ISO week `2018-W19`, month `2018-05`, quarter `2018-Q2`, half `2018-H1`, 
 - **calendar**: a month is the calendar month, a year 1/1 to 31/12, nine months 1/1 to 30/9.
 - **statistical** (`thong-ke`), Decree 09/2019/NĐ-CP of 24/01/2019 on the reporting regime of state
   administrative agencies, Article 12 ("Thời gian chốt số liệu báo cáo định kỳ"; text:
-  https://thuvienphapluat.vn/van-ban/bo-may-hanh-chinh/Nghi-dinh-09-2019-ND-CP-quy-dinh-ve-che-do-bao-cao-cua-co-quan-hanh-chinh-nha-nuoc-386322.aspx):
+  https://thuvienphapluat.vn/van-ban/bo-may-hanh-chinh/Nghi-dinh-09-2019-ND-CP-quy-dinh-ve-che-do-bao-cao-cua-co-quan-hanh-chinh-nha-nuoc-386322.aspx;
+  the text at hand held the decree's opening, not Article 12 itself: the rule below is the project brief's,
+  unverified here; provinces cite the decree for their own reporting rules, e.g. Kon Tum 06/2024/QĐ-UBND):
   a monthly report runs from the 15th of the month before the report month to the 14th of the report
   month; a quarterly, 6-month and yearly report from the 15th of the month before the period to the
   14th of its last month (a year: 15/12 of the previous year to 14/12). The decree names no 9-month

@@ -163,3 +163,20 @@ def test_no_page_uses_the_old_names(demo):
     found = [(p.relative_to(site).as_posix(), word) for p in pages for word in BANNED
              if word in p.read_text(encoding="utf-8")]
     assert found == []
+
+
+def test_agency_pages_show_the_all_time_on_time_figures_computed_by_hand(demo):
+    _, site, content = demo
+    lettered = {x.dossier.code for x in content.letters if x.withdrawn is None and x.issued_on <= TODAY}
+    checked = 0
+    for code in content.agencies:
+        rows = [r for r in content.register if r.agency == code]
+        if not rows:
+            continue
+        want = second_way(rows, date(1, 1, 1), TODAY, TODAY, lettered)
+        shown = page(site, f"agencies/{code}").xpath("//p[contains(@class,'ck-ontime-all')]")[0]
+        data = [shown.get("data-on-time-rate"), shown.get("data-late-coverage")]
+        got = [None if value == "None" else round(float(value), 4) for value in data]
+        assert got == [want["on_time_rate"], want["late_coverage"]], code
+        checked += 1
+    assert checked >= 8

@@ -1,34 +1,34 @@
 """The compliance section of an agency page: coverage and the missing-letter list, all time, as of the build date.
 
 Used by the site's agency pages (generator/render/agencies.py): `agency_section(site, code, page_url)`
-returns the HTML fragment; `compliance_of(site)` builds the `Compliance` once per site (reusing its facts).
+returns the HTML fragment, from the site's `Compliance` (`Site.compliance`, built once per site).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from markupsafe import Markup
 
-from generator.compliance import Compliance
+from generator.periods import Period
+from generator.render.common import Site
+from generator.reports.headline import value_text
+from generator.reports.ontime_view import agency_figures, available
+from generator.reports.pages import report_env
 from generator.strings import reports as R
 
 
-def compliance_of(site) -> Compliance:
-    """The site's `Compliance` (built once, from the site's content, build date and letter facts)."""
-    comp = getattr(site, "_compliance", None)
-    if comp is None:
-        comp = Compliance(site.content, site.today, facts=site.facts or None)
-        site._compliance = comp
-    return comp
-
-
-def agency_section(site, code: str, page_url: str) -> Markup:
+def agency_section(site: Site, code: str, page_url: str) -> Markup:
     """HTML of the agency's compliance section: coverage, missing letters, link to the reports."""
-    from generator.reports.pages import report_env
-
-    comp = compliance_of(site)
+    comp = site.compliance
     row, missing = comp.all_time(code)
+    ontime = None
+    if available(comp):
+        fig = agency_figures(comp, code, Period(date(1, 1, 1), comp.as_of, "all", "all"))
+        ontime = {"fig": fig, "rate": value_text("on_time_rate", fig.on_time_rate),
+                  "coverage": value_text("late_coverage", fig.late_coverage)}
     env = report_env()
     html = env.get_template("agency_section.html").render(
         page_url=page_url, row=row, missing=missing, has_register=comp.has_register, grace=comp.grace,
-        as_of=comp.as_of, R=R)
+        as_of=comp.as_of, R=R, ontime=ontime)
     return Markup(html)

@@ -5,7 +5,11 @@ Parts, in the order the decree lays them out: issuing body (its parent above it)
 ("Số: …/BC-…"; the number is left blank for the office's register), national motto, place and date,
 document kind and abstract (title), body, signature block (authority, title, name) and recipients
 ("Nơi nhận"). Settings come from portal.yml `reports:` (issuer_parent, issuer, number_prefix, place,
-recipients, signer_*). Text: https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Nghi-dinh-30-2020-ND-CP-cong-tac-van-thu-419965.aspx
+recipients, signer_*). Sources: the decree (05/3/2020, replacing Decree 110/2004/NĐ-CP), summarised at
+https://quangvinh.thuathienhue.gov.vn/?cn=97&gd=4&tc=1615 and, for the layout items (font, page numbering,
+signature "KT."/"TM.", recipients), https://cpdanluat.thuvienphapluat.vn/file-word-toan-bo-diem-moi-nd-30-2020-nd-cp-ve-the-thuc-va-ky-thuat-trinh-bay-vb-186204.aspx
+(unverified: Appendix I's own text was not at hand; the margins and the leading zero of dates follow its
+commonly cited rules).
 """
 
 from __future__ import annotations
