@@ -22,6 +22,7 @@ from markupsafe import escape
 
 from generator import parallel, search
 from generator.buildlock import hold_all
+from generator.record import LOCK_NAME
 from generator.render.docs import Rendered, render_docs
 from generator.reports.pages import write_report_pages
 from generator.sitemap import split_sitemap
@@ -170,8 +171,6 @@ def copy_assets(assets: list[tuple[Path, str]], out_dir: Path) -> None:
 def publish_record(content_root: Path, out_dir: Path) -> None:
     """Copy the public record (published.lock) to the site's root, so that the next publish can verify
     its lock against the last published one (publish.yml downloads it)."""
-    from generator.record import LOCK_NAME
-
     lock = Path(content_root) / LOCK_NAME
     if lock.is_file():
         shutil.copyfile(lock, out_dir / LOCK_NAME)

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from generator.strings.cli_process import BUILD_BUSY
+
 _HELD: set[int] = set()  # lock fds this process holds
 
 
@@ -36,8 +38,6 @@ class BuildBusy(Exception):
     """Another build holds the lock of `folder`."""
 
     def __init__(self, folder: Path, holder: str) -> None:
-        from generator.strings.cli_process import BUILD_BUSY
-
         super().__init__(BUILD_BUSY.format(folder=folder, holder=holder or "?"))
         self.folder = folder
 

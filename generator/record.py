@@ -30,6 +30,7 @@ from pathlib import Path
 from generator import record_fields
 from generator.model import Letter
 from generator.problems import Problem, make
+from generator.record_publish import history_problems, missing_lock_problems
 
 LOCK_NAME = "published.lock"
 HEADER = {"congkhai": "published.lock", "version": 2,
@@ -276,9 +277,7 @@ def check_record(root: Path, letters: list[Letter], pdf_facts: dict | None = Non
     correction not locked and a missing lock are errors, and `base` (the last published lock) is compared."""
     lock = read_lock(root / LOCK_NAME)
     if lock is None:
-        from generator.record_publish import missing_lock_problems
-
-        return missing_lock_problems(root, letters, publish=publish, base=base)
+        return missing_lock_problems(root, LOCK_NAME, letters, publish=publish, base=base)
     problems = list(lock.problems)
     if base is not None:
         problems += compare_locks(base, lock)
@@ -322,12 +321,29 @@ def compare_locks(base: Lock, proposed: Lock, rel: str = LOCK_NAME) -> list[Prob
             continue
         declared = {name for change in (new.changes or [])[old.corrections:] if change for name in change}
         found = compare(old, new, declared=declared)
-        from generator.record_publish import history_problems
-
         found += history_problems(old, new)
         for code, field_name, params in found:
             problems.append(make(code, rel, new.line, field_name, **params))
     return problems
+
+
+def correction_steps(root: Path, letters: list[Letter], pdf_facts: dict | None = None) -> dict[str, list]:
+    """letter id -> per correction {field: [old, new]} from the lock (a correction not locked yet: computed
+    against the lock's values, as a preview); only letters with corrections that the lock knows."""
+    corrected = [letter for letter in letters if letter.corrections]
+    lock = read_lock(root / LOCK_NAME) if corrected else None
+    out: dict[str, list] = {}
+    for letter in corrected:
+        locked = lock.entries.get(letter.id) if lock else None
+        if locked is None:
+            continue
+        steps = list(locked.changes or [])[: locked.corrections]
+        if len(letter.corrections) > locked.corrections:
+            now = current_entry(root, letter, pdf_facts)
+            steps = record_fields.history(letter, locked.changes, locked.corrections, locked.values,
+                                          now.values or {}, changed_since(locked, now, pdf_gone_ok=now.withdrawn))
+        out[letter.id] = steps
+    return out
 
 
 def lock_entries(root: Path, letters: list[Letter], pdf_facts: dict | None = None,

@@ -26,14 +26,13 @@ def lock_in_history(root: Path, name: str) -> bool:
     return done.returncode == 0 and bool(done.stdout.strip())
 
 
-def missing_lock_problems(root: Path, letters: list[Letter], *, publish: bool, base) -> list[Problem]:
-    """Problems when `root` has no published.lock."""
-    from generator.record import LOCK_NAME
-
-    if (base is not None and base.entries) or lock_in_history(root, LOCK_NAME):
-        return [make("record-lock-removed", LOCK_NAME, None, None)]
+def missing_lock_problems(root: Path, lock_name: str, letters: list[Letter], *, publish: bool,
+                          base) -> list[Problem]:
+    """Problems when `root` has no lock (`lock_name`)."""
+    if (base is not None and base.entries) or lock_in_history(root, lock_name):
+        return [make("record-lock-removed", lock_name, None, None)]
     if publish and letters:
-        return [make("record-lock-missing", LOCK_NAME, None, None, letters=len(letters))]
+        return [make("record-lock-missing", lock_name, None, None, letters=len(letters))]
     return []
 
 

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.load import Loaded, load_settings
 from generator.problems import Problem, make
 
 REVIEWED_PATHS = (  # (path or folder prefix, what it is, in Vietnamese)
@@ -64,8 +65,6 @@ def file_problems(changes: list[tuple[str, str]], content: str) -> list[Problem]
 
 def _portal_at(repo: Path, ref: str | None, content: str):
     """The Portal of `content` at `ref` (None: the working tree), read by the content loader; None if unusable."""
-    from generator.load import Loaded, load_settings
-
     out = Loaded()
     if ref is None:
         load_settings(repo / content, out)

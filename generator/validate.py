@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import load
+from generator.cachecheck import cache_problems
 from generator.letter_checks import LETTER_CHECKS, Context, cross_letter_checks
 from generator.model import Agency, Content, Portal
 from generator.pdfgate.facts import PdfFacts
@@ -78,12 +79,10 @@ def check_content(
         problems += pdf_problems
     problems += cross_letter_checks(loaded.letters, facts)
     problems += reform_checks(loaded.letters, loaded.agencies, loaded.level_validity)
-    from generator.record import check_record  # the public record (content/published.lock)
+    from generator.record import check_record, correction_steps  # the public record (content/published.lock)
 
     problems += check_record(root, loaded.letters, facts, publish=publish, base=base_lock)
-    from generator.cachecheck import cache_problems  # no cache inside content/ or committed to git
-
-    problems += cache_problems(root)
+    problems += cache_problems(root)  # no cache inside content/ or committed to git
     register_rows = []
     if loaded.portal is not None:
         register_rows, register_problems = _load_register(root, _register_agencies(loaded), portal, today)
@@ -98,6 +97,7 @@ def check_content(
             reasons=loaded.reasons,
             letters=loaded.letters,
             register=register_rows,
+            record_changes=correction_steps(root, loaded.letters, facts),
         )
     return CheckResult(content, sort_problems(problems), facts, loaded.letter_files)
 

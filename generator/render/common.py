@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from generator.compliance import Compliance
 from generator.model import Agency, Content, Letter
 from generator.pdfgate.facts import PdfFacts
+from generator.render.corrections import shown_changes
 from generator.stats import Figures, LetterFacts, all_facts, calendar_for, summarize
 from generator.strings import site as S
 
@@ -53,10 +54,7 @@ class Site:
         by_agency: dict[str, list[LetterFacts]] = {code: [] for code in content.agencies}
         for item in newest_first(facts.values()):
             by_agency.setdefault(item.letter.agency, []).append(item)
-        from generator.render.corrections import correction_changes
-
-        return cls(content, pdf_facts, today, facts, by_agency,
-                   changes=correction_changes(content.root, content.letters, pdf_facts))
+        return cls(content, pdf_facts, today, facts, by_agency, changes=shown_changes(content.record_changes))
 
     @functools.cached_property
     def compliance(self) -> Compliance:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import jinja2
 
+from generator.compliance import tracker_of
 from generator.legal import letter_basis
 from generator.model import Letter
 from generator.pdfgate.cache import thumbnail_of
@@ -31,19 +31,6 @@ class PdfView:
     thumb: str | None
     thumb_size: tuple[int, int] | None
     signature: str
-
-
-def tracker_of(site: Site, code: str, day: date | None = None) -> str | None:
-    """The unit tracking an agency (on `day`, when given: dated periods): own `tracked_by`, else along parents."""
-    seen: set[str] = set()
-    agency = site.agency(code)
-    while agency and agency.code not in seen:
-        seen.add(agency.code)
-        tracker = agency.tracked_by_on(day) if day else agency.tracked_by
-        if tracker:
-            return tracker
-        agency = site.agency(agency.parent_on(day) if day else agency.parent)
-    return None
 
 
 def signature_text(facts: PdfFacts | None) -> str:
@@ -141,7 +128,7 @@ def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Le
     src = letter.url + "index.md"
     body = page_html(
         env, "letter_body.html", page_url=letter.url, letter=letter, facts=facts, agency=agency, site=site,
-        tracker=site.agency(tracker_of(site, letter.agency, letter.issued_on)),
+        tracker=site.agency(tracker_of(site.content.agencies, letter.agency, letter.issued_on)),
         pdf=pdf_view(site, letter, docs_dir, assets), reason=site.reason_label(letter.reason.category), lead=site.lead,
         legal_basis=letter_basis(letter.issued_on),
         level=site.level_label(agency.level) if agency else "",
