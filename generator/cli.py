@@ -14,7 +14,7 @@ import sys
 from generator.strings import cli_help as H
 from generator.strings.cli import USAGE_ERROR
 
-COMMANDS = ("check", "check_pdf", "build", "serve", "report", "new", "lock")
+COMMANDS = ("check", "check_pdf", "build", "serve", "report", "new", "lock", "review_changes")
 
 EPILOG = """ví dụ:
   python -m generator check --content content
