@@ -154,7 +154,7 @@ def test_code_record_holds_only_the_code_and_display_metadata():
 def test_reason_label_and_signer_title_are_not_indexed():
     content = make_search_content()
     letter = next(x for x in content.letters if x.id == "l-dak-mil")
-    words = searchable_text(letter, letter_view(letter, content)).split()
+    words = searchable_text(letter, letter_view(letter, content)).text.split()
     assert "Tuấn" in words and "lượng" in words  # signer name, the reason's detail
     assert not {"Giám", "đốc", "Khối"} & set(words)  # signer title, the reason's label (a filter)
 
@@ -162,7 +162,7 @@ def test_reason_label_and_signer_title_are_not_indexed():
 def test_searchable_text_uses_one_tone_placement():
     content = make_search_content()
     letter = next(x for x in content.letters if x.id == "l-thuy")
-    assert "Thủy" in searchable_text(letter, letter_view(letter, content))  # agency written "Thuỷ"
+    assert "Thủy" in searchable_text(letter, letter_view(letter, content)).text  # agency written "Thuỷ"
 
 
 def test_search_page_lists_filter_values_as_records_carry_them():
@@ -173,7 +173,7 @@ def test_search_page_lists_filter_values_as_records_carry_them():
     assert "UBND huyện Đắk Mil" in opts["agency"]
     page = search_page_markdown(content)
     assert page.startswith("---\ntitle: ") and "template: congkhai-search.html" in page
-    assert s.RECENT_NOTE.format(years="2026, 2025") in page
+    assert s.YEAR_RECENT.format(years="2026, 2025") in page
 
 
 @pytest.fixture(scope="module")
