@@ -11,7 +11,7 @@
   var TONES = { "\u0300": 1, "\u0301": 1, "\u0303": 1, "\u0309": 1, "\u0323": 1 };
   var MOVABLE = { oa: 1, oe: 1, uy: 1 };
   var PAGE_SIZE = 10;
-  var FEW = 3;  // fewer results than this in the recent years: the older years are searched too
+  var FEW = PAGE_SIZE;  // fewer results than a page in the recent years: the older years are searched too
   var DASH = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/g;
   var CODE_IN_TEXT = /(?<![0-9A-Z.])(?:[A-Z0-9][A-Z0-9.]*-)?\d{6}-\d{3,}(?![0-9])/;
   var FILTERS = ["agency", "year", "reason", "level"];
@@ -163,8 +163,9 @@
     li.appendChild(el("span", "ck-contact-name", name));
     var fresh = 0;
     (parts || []).forEach(function (part) {
-      if (part.href && shown[part.href]) return;  // a phone or e-mail already listed above
-      if (part.href) shown[part.href] = 1;
+      var key = part.href || name + "|" + part.text;
+      if (shown[key] || part.text === name) return;  // a phone or e-mail already listed above
+      shown[key] = 1;
       li.appendChild(document.createTextNode(fresh++ ? ", " : ": "));
       if (part.href) {
         var a = el("a", "ck-contact-link", part.text);
@@ -178,11 +179,10 @@
   /* Whom to contact about a code not found: its agency (by the code's prefix) and tracking unit,
    * then the tracking units and the portal. */
   function contactList(code) {
-    var ul = el("ul", "ck-contacts"), shown = {}, names = {};
-    function add(name, parts) {
-      if (names[name]) return;
-      names[name] = 1;
-      ul.appendChild(contactItem(name, parts, shown));
+    var ul = el("ul", "ck-contacts"), shown = {}, order = [], byName = {};
+    function add(name, parts) {  // one line per name; a name met again adds only its new parts
+      if (!byName[name]) { byName[name] = []; order.push(name); }
+      byName[name] = byName[name].concat(parts || []);
     }
     var agencies = cfg.agencies || {}, own = (cfg.prefixes || {})[agencyPart(code)];
     if (own && agencies[own]) {
@@ -191,6 +191,7 @@
       if (t && agencies[t]) add(agencies[t].name, agencies[t].contact);
     }
     (cfg.contacts || []).forEach(function (c) { add(c.name, c.parts); });
+    order.forEach(function (name) { ul.appendChild(contactItem(name, byName[name], shown)); });
     return { list: ul, agency: own && agencies[own] ? agencies[own].name : "" };
   }
 
@@ -335,6 +336,7 @@
     // Exact accents first: the query as typed with exactDiacritics, then accent-insensitive,
     // then fully folded (Pagefind does not fold đ; the records carry folded forms of đ-words).
     // Each pass searches every bundle of the scope; a pass's results are ranked by score.
+    if (!typed) return searchAll(pfs, null, filters, false);  // filters alone: browse
     var folded = fold(typed), passes = [];
     if (/[\u0300-\u036f]/.test(typed.normalize("NFD")) || /[đð]/i.test(typed)) {
       passes.push(await searchAll(pfs, typed, filters, true));
