@@ -89,14 +89,13 @@ template: {TEMPLATE}
 
 # {s.PAGE_TITLE}
 
-{s.PAGE_INTRO}
-
 <div id="ck-search" class="ck-search">
 {noscript_html("../")}
 {code_form("./")}
 <div id="ck-lookup-result" aria-live="polite"></div>
 {text_form("./", filters=filters)}
 <div id="ck-search-result" aria-live="polite"></div>
+<p class="ck-hint">{escape(s.PAGE_INTRO)}</p>
 </div>
 """
 
@@ -107,3 +106,10 @@ def write_search_page(docs_dir: Path, content: Content) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(search_page_markdown(content), encoding="utf-8")
     return PAGE_PATH
+
+
+def write_search_pages(docs_dir: Path, content: Content) -> list[str]:
+    """The search page and the pages it leads to without JavaScript (the A–Z procedure index)."""
+    from generator.search.procedures import write_procedure_pages
+
+    return [write_search_page(docs_dir, content), *write_procedure_pages(docs_dir, content)]

@@ -80,3 +80,16 @@ TITLE = "Văn bản số {number}"
 
 # Words every letter would match: taken out of a query (when something else remains), never indexed.
 STOP_PHRASES = ["văn bản xin lỗi", "phiếu xin lỗi", "xin lỗi", "văn bản", "phiếu", "mã hồ sơ", "hồ sơ"]
+
+# The A–Z procedure index (thu-tuc/)
+PROC_TITLE = "Danh mục thủ tục hành chính từ A đến Z"
+PROC_INTRO = ("Mỗi thủ tục dẫn tới danh sách văn bản xin lỗi của thủ tục đó, có mã hồ sơ và tên viết tắt "
+              "người nhận: dùng «Tìm trong trang» của trình duyệt để tìm mã hồ sơ của bạn.")
+PROC_AZ = "Chữ cái đầu"
+PROC_BACK = "← Danh mục thủ tục A–Z"
+PROC_COUNT = "{n} văn bản xin lỗi."
+PROC_LETTER = "Văn bản số {number}"
+PROC_CODE = "mã hồ sơ"
+PROC_RECIPIENT = "người nhận"
+PROC_WITHDRAWN = "Đã thu hồi"
+PROC_PAGES = "Các trang"
