@@ -25,24 +25,7 @@ class _Links(HTMLParser):
 
 def crawl(site: Path) -> set[str]:
     """Directory URLs (relative to the site root) reachable from the home page by plain links."""
-    seen: set[str] = set()
-    todo = [""]
-    while todo:
-        url = todo.pop()
-        if url in seen:
-            continue
-        seen.add(url)
-        page = site / url / "index.html"
-        if not page.is_file():
-            continue
-        parser = _Links()
-        parser.feed(page.read_text(encoding="utf-8"))
-        for href in parser.hrefs:
-            parts = urlsplit(urljoin("http://x/" + url, href))
-            if parts.netloc != "x" or not parts.path.endswith("/"):
-                continue
-            todo.append(parts.path.lstrip("/"))
-    return seen
+    return crawl_from(site, "")
 
 
 def test_every_letter_is_reachable_by_links_without_javascript(site_build):
@@ -96,3 +79,48 @@ def test_main_bundle_finds_each_letter_by_code_first(site_build, site_server, pa
              out[c] = r.results.length ? (await r.results[0].data()).url.split('/').at(-2) : null; }
            return out; }""", list(codes))
     assert got == codes
+
+
+@pytest.mark.browser
+@requires_chromium
+def test_without_javascript_the_forms_lead_to_the_listings(site_build, site_server, chromium):
+    """JavaScript off: the home page's form opens the search page, which leads to the A–Z index,
+    whose procedure pages list each letter with its dossier code and recipient's initials."""
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_server}/")
+    page.fill("#ck-home-q", "giay phep")
+    page.click("#ck-home-search-form button[type=submit]")
+    assert "/tim-kiem/?q=giay+phep" in page.url
+    page.click(".ck-noscript a[href$='thu-tuc/']")
+    letter = next(x for x in site_build.content.letters if x.withdrawn is None)
+    page.click(f"text={letter.dossier.procedure}")
+    text = page.inner_text("article")
+    assert letter.dossier.code in text and letter.recipient.name in text
+    context.close()
+
+
+def test_procedure_index_reaches_every_letter(site_build):
+    reachable = crawl_from(site_build.site, "thu-tuc/")
+    assert {x.url for x in site_build.content.letters} <= reachable
+
+
+def crawl_from(site: Path, start: str) -> set[str]:
+    """Directory URLs reachable from `start` by plain links."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        page = site / url / "index.html"
+        if not page.is_file():
+            continue
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            parts = urlsplit(urljoin("http://x/" + url, href))
+            if parts.netloc == "x" and parts.path.endswith("/"):
+                todo.append(parts.path.lstrip("/"))
+    return seen
