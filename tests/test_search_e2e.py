@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from generator.search.codes import find_code, normalize_code, shard_key
+from generator.search.records import title_key
 from generator.vtext import fold, normalize_tone_placement
 from tests.browser import serve_directory
 from tests.search_fixtures import make_search_content
 from tests.search_support import CHROMIUM, fresh_page, make_search_site
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent (scripts/test-deps.sh installs it)"),
@@ -207,7 +209,8 @@ def test_query_and_filters_live_in_the_url_and_back_restores_them(served):
     linked = fresh_page(served[1])
     linked.goto(f"{base}/tim-kiem/?code=H56.22-260201-0007")
     linked.wait_for_function("() => document.getElementById('ck-lookup-result').dataset.done")
-    assert linked.eval_on_selector_all("#ck-lookup-result li.ck-result", "els => els.map(e => e.dataset.id)") == ["l-duc"]
+    ids = linked.eval_on_selector_all("#ck-lookup-result li.ck-result", "els => els.map(e => e.dataset.id)")
+    assert ids == ["l-duc"]
     fresh.context.close()
     linked.context.close()
 
@@ -260,7 +263,8 @@ def test_browser_text_functions_match_python(page):
     got = page.evaluate(
         """([cases, codes]) => { const L = window.congkhaiSearchLib;
            return {fold: cases.map(L.fold), tone: cases.map(L.toneNorm), code: codes.map(L.normalizeCode),
-                   shard: codes.map(c => L.shardKey(c, 3)), find: codes.map(L.findCode)}; }""",
+                   shard: codes.map(c => L.shardKey(c, 3)), find: codes.map(L.findCode),
+                   key: cases.map(L.titleKey)}; }""",
         [CASES, CODES],
     )
     assert got == {
@@ -269,6 +273,7 @@ def test_browser_text_functions_match_python(page):
         "code": [normalize_code(c) for c in CODES],
         "shard": [shard_key(c, 3) for c in CODES],
         "find": [find_code(c) for c in CODES],
+        "key": [title_key(c) for c in CASES],
     }
 
 

@@ -43,7 +43,8 @@ def _first_result_in_view(page, where: str) -> bool:
     return _in_first_screen(page, f"{where} li.ck-result")
 
 
-@pytest.mark.parametrize(("url", "boxes"), [("", ["#ck-home-code", "#ck-home-q"]), ("tim-kiem/", ["#ck-code", "#ck-q"])])
+@pytest.mark.parametrize(("url", "boxes"), [("", ["#ck-home-code", "#ck-home-q"]),
+                                            ("tim-kiem/", ["#ck-code", "#ck-q"])])
 def test_both_search_boxes_are_in_the_first_screen(site_server, phone, url, boxes):
     phone.goto(f"{site_server}/{url}")
     assert [_in_first_screen(phone, box) for box in boxes] == [True, True]

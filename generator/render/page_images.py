@@ -45,7 +45,7 @@ def _encode(image, quality: int) -> bytes:
 
 def _fit(page) -> tuple[bytes, int, int]:
     """The page as WebP within MAX_IMAGE_BYTES: lower quality first, then fewer pixels."""
-    width, height = page.get_size()
+    width, _ = page.get_size()
     target = TARGET_WIDTH
     while True:
         scale = target / width

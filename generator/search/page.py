@@ -57,14 +57,16 @@ def text_form(action: str, ids: str = "ck", filters: str = "") -> str:
  autocomplete="off" aria-labelledby="{ids}-search-heading">
 <h2 id="{ids}-search-heading">{escape(s.SEARCH_HEADING)}</h2>
 <label for="{ids}-q">{escape(s.SEARCH_LABEL)}</label>
-<div class="ck-row"><input id="{ids}-q" name="q" type="search" spellcheck="false" placeholder="{escape(s.SEARCH_PLACEHOLDER)}">
+<div class="ck-row"><input id="{ids}-q" name="q" type="search" spellcheck="false"
+ placeholder="{escape(s.SEARCH_PLACEHOLDER)}">
 <button class="md-button md-button--primary" type="submit">{escape(s.SEARCH_BUTTON)}</button></div>
 {filters}</form>"""
 
 
 def home_search_html(search_url: str) -> str:
     """The two search forms of the home page: they open the search page with ?code= or ?q=."""
-    return f'<div class="ck-search ck-home-search">{code_form(search_url, "ck-home")}{text_form(search_url, "ck-home")}</div>'
+    forms = code_form(search_url, "ck-home") + text_form(search_url, "ck-home")
+    return f'<div class="ck-search ck-home-search">{forms}</div>'
 
 
 def noscript_html(root: str) -> str:

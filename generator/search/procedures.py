@@ -40,7 +40,8 @@ def _row(letter: Letter, content: Content, up: str) -> str:
     name = agency.name if agency else letter.agency
     date = letter.issued_on.strftime("%d/%m/%Y")
     withdrawn = f' <span class="ck-tag">{escape(s.PROC_WITHDRAWN)}</span>' if letter.withdrawn else ""
-    return (f'<li><a href="{up}{escape(letter.url)}">{escape(s.PROC_LETTER.format(number=letter.number))}</a>{withdrawn}'
+    title = escape(s.PROC_LETTER.format(number=letter.number))
+    return (f'<li><a href="{up}{escape(letter.url)}">{title}</a>{withdrawn}'
             f" · {escape(name)} · {date} · {escape(s.PROC_CODE)} <code>{escape(letter.dossier.code)}</code>"
             f" · {escape(s.PROC_RECIPIENT)} {escape(letter.recipient.name)}</li>")
 

@@ -79,6 +79,11 @@ def _fold(word: str) -> str:
     return fold(word)
 
 
+def title_key(text: str) -> str:
+    """The one-word key of a title (the same function is in search.js: `titleKey`)."""
+    return "tt" + "".join(_WORDS.findall(_fold(text))) + "tt"
+
+
 @dataclass(frozen=True)
 class SearchText:
     """Everything search matches in one letter, tone placement normalised: the title (the procedure,
@@ -91,6 +96,12 @@ class SearchText:
     def text(self) -> str:
         """The whole searchable text, title first."""
         return f"{self.title} {self.body}".strip()
+
+    @property
+    def title_key(self) -> str:
+        """One word for the whole title, folded ("Cấp hộ kinh doanh" -> "ttcaphokinhdoanhtt"): the
+        search page looks it up first, so a letter whose procedure is exactly the query ranks first."""
+        return title_key(self.title)
 
     def folds(self) -> tuple[list[str], list[str]]:
         """(folded đ-words of the title, those of the body not already in the title)."""
@@ -165,6 +176,7 @@ def record_html(letter: Letter, view: LetterView, *, with_code: bool = True, pag
     if title_folds:  # "Đăng ký" is found by "dang ky" as high as by its accents
         body.append(f'<p data-pagefind-weight="5">{escape(" ".join(title_folds))}</p>')
     body.append(f"<p>{escape(text.body)}</p>")
+    body.append(f"<p>{escape(text.title_key)}</p>")
     if body_folds:
         body.append(f'<p>{escape(" ".join(body_folds))}</p>')
     return _page("".join(body), hidden)

@@ -60,6 +60,11 @@
       .replace(/[đð]/g, "d").replace(/\s+/g, " ").trim();
   }
 
+  /* One word for a whole title or query (records.title_key): "Cấp hộ kinh doanh" -> "ttcaphokinhdoanhtt". */
+  function titleKey(text) {
+    return "tt" + (fold(text).match(/[\p{L}\p{N}]+/gu) || []).join("") + "tt";
+  }
+
   function splitTone(ch) {
     var d = ch.normalize("NFD"), base = "", tone = "";
     for (var i = 0; i < d.length; i++) {
@@ -95,7 +100,7 @@
   }
 
   window.congkhaiSearchLib = {
-    stripStop: stripStop, findCode: findCode, agencyPart: agencyPart,
+    stripStop: stripStop, findCode: findCode, agencyPart: agencyPart, titleKey: titleKey,
     normalizeCode: normalizeCode, fnv1a: fnv1a, shardKey: shardKey, fold: fold, toneNorm: toneNorm
   };
 
@@ -337,7 +342,8 @@
     // then fully folded (Pagefind does not fold đ; the records carry folded forms of đ-words).
     // Each pass searches every bundle of the scope; a pass's results are ranked by score.
     if (!typed) return searchAll(pfs, null, filters, false);  // filters alone: browse
-    var folded = fold(typed), passes = [];
+    // A letter whose procedure is exactly the query comes first (one word: its title key).
+    var folded = fold(typed), passes = [await searchAll(pfs, titleKey(typed), filters, false)];
     if (/[\u0300-\u036f]/.test(typed.normalize("NFD")) || /[đð]/i.test(typed)) {
       passes.push(await searchAll(pfs, typed, filters, true));
     }
@@ -438,11 +444,12 @@
     var results = await pagefindSearch(pfs, typed, pfFilters), note = "";
     if (hasOlder && !filters.year && results.length < FEW) {
       // The recent years find nothing or little: the older years are searched without being asked.
-      var older = await pagefindSearch(await bundlesFor([cfg.bundles.text[1]]), typed, pfFilters);
-      if (older.length) note = msg("widened", { years: (cfg.recent || []).join(", "), n: results.length });
-      results = merge([results, older]);
+      // Each pass ranks the letters of every year together (the recent bundle's index is loaded already).
       paths = cfg.bundles.text;
       pfs = await bundlesFor(paths);
+      var recentCount = results.length;
+      results = await pagefindSearch(pfs, typed, pfFilters);
+      if (results.length > recentCount) note = msg("widened", { years: (cfg.recent || []).join(", "), n: recentCount });
     }
     if (results.length || !typed) return { results: results, note: note };
     var closest = await closestMatches(pfs, typed, pfFilters);
