@@ -91,6 +91,7 @@ class SearchText:
 
     title: str
     body: str
+    number: str = ""
 
     @property
     def text(self) -> str:
@@ -102,6 +103,11 @@ class SearchText:
         """One word for the whole title, folded ("Cấp hộ kinh doanh" -> "ttcaphokinhdoanhtt"): the
         search page looks it up first, so a letter whose procedure is exactly the query ranks first."""
         return title_key(self.title)
+
+    @property
+    def keys(self) -> list[str]:
+        """The one-word keys the page looks up first: the title's and the letter number's."""
+        return [title_key(self.title)] + ([title_key(self.number)] if self.number else [])
 
     def folds(self) -> tuple[list[str], list[str]]:
         """(folded đ-words of the title, those of the body not already in the title)."""
@@ -123,7 +129,7 @@ def searchable_text(letter: Letter, view: LetterView, page_texts: Iterable[str] 
     if letter.recipient.kind != "individual":
         parts.append(letter.recipient.name)
     parts.extend(nfc(t) for t in page_texts)
-    return SearchText(_tone(view.title), " ".join(_tone(p) for p in parts if p))
+    return SearchText(_tone(view.title), " ".join(_tone(p) for p in parts if p), letter.number)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -176,7 +182,7 @@ def record_html(letter: Letter, view: LetterView, *, with_code: bool = True, pag
     if title_folds:  # "Đăng ký" is found by "dang ky" as high as by its accents
         body.append(f'<p data-pagefind-weight="5">{escape(" ".join(title_folds))}</p>')
     body.append(f"<p>{escape(text.body)}</p>")
-    body.append(f"<p>{escape(text.title_key)}</p>")
+    body.append(f"<p>{escape(' '.join(text.keys))}</p>")
     if body_folds:
         body.append(f'<p>{escape(" ".join(body_folds))}</p>')
     return _page("".join(body), hidden)

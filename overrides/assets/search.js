@@ -342,14 +342,23 @@
     // then fully folded (Pagefind does not fold đ; the records carry folded forms of đ-words).
     // Each pass searches every bundle of the scope; a pass's results are ranked by score.
     if (!typed) return searchAll(pfs, null, filters, false);  // filters alone: browse
-    // A letter whose procedure is exactly the query comes first (one word: its title key).
-    var folded = fold(typed), passes = [await searchAll(pfs, titleKey(typed), filters, false)];
+    var folded = fold(typed), passes = [await keyPass(pfs, typed, filters)];
     if (/[\u0300-\u036f]/.test(typed.normalize("NFD")) || /[đð]/i.test(typed)) {
       passes.push(await searchAll(pfs, typed, filters, true));
     }
     passes.push(await searchAll(pfs, typed, filters, false));
     if (/[dđð]/i.test(typed) && folded !== typed.toLowerCase()) passes.push(await searchAll(pfs, folded, filters, false));
     return merge(passes);
+  }
+
+  /* The letters whose procedure (or number) is exactly the query: one word, its key. When no record
+   * has that word, Pagefind falls back to the longest prefix that has results ("tt…": every
+   * letter): the first result (shown anyway) tells, and a fallback is dropped. */
+  async function keyPass(pfs, typed, filters) {
+    var key = titleKey(typed), found = await searchAll(pfs, key, filters, false);
+    if (!found.length) return found;
+    var m = (await found[0].data()).meta || {};
+    return titleKey(m.title) === key || titleKey(m.number) === key ? found : [];
   }
 
   /* Letters in scope (the sum of one filter's counts: every record has a year). */
