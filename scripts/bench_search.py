@@ -13,7 +13,8 @@ as served (Pagefind's index files are already gzipped) and, for JS/JSON, also as
 them. Hit rates (issue 13): the query table of tests/search_queries.py (procedure and agency +
 procedure without accents, code variants in both boxes, the number) for `--sample` letters spread
 over the corpus, with found-first and found-in-10 per kind. Targets (issue 5): code lookup <= 10 KB;
-cold name query in the default scope <= 300 KB at 10,000 letters, <= 500 KB at 100,000; index peak memory <= 4 GB at 100,000.
+cold name query in the default scope <= 300 KB at 10,000 letters, <= 500 KB at 100,000; index peak
+memory <= 4 GB at 100,000.
 """
 
 from __future__ import annotations
