@@ -94,6 +94,10 @@ def test_letter_page_shows_each_page_as_an_image_with_its_text(site_build, site_
     assert letter.dossier.code in text.replace(" ", "") or letter.number in text
     width = phone.eval_on_selector(".ck-page-image img", "e => e.getBoundingClientRect().width")
     assert 300 <= width <= 360  # as wide as the phone's screen
+    links = phone.eval_on_selector_all(".ck-contact a", "els => els.map(e => e.getAttribute('href'))")
+    contact = site_build.content.agencies[letter.agency].contact
+    assert any(h.startswith("tel:") for h in links) == any(c.isdigit() for c in contact)
+    assert any(h.startswith("mailto:") for h in links) == ("@" in contact)
 
 
 def test_letter_page_without_its_images_is_within_budget(site_build, site_server, phone):

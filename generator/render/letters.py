@@ -11,6 +11,7 @@ import jinja2
 from generator.model import Letter
 from generator.render.common import Site, newest_first, page_html, pages_of, url_of, write_page
 from generator.render.page_images import PageView, write_page_images
+from generator.search.contacts import contact_parts, tracker_code
 from generator.strings import page_images as P
 from generator.strings import site as S
 
@@ -40,14 +41,7 @@ class PdfView:
 
 def tracker_of(site: Site, code: str) -> str | None:
     """The unit tracking an agency: its own `tracked_by`, else inherited along parents."""
-    seen: set[str] = set()
-    agency = site.agency(code)
-    while agency and agency.code not in seen:
-        seen.add(agency.code)
-        if agency.tracked_by:
-            return agency.tracked_by
-        agency = site.agency(agency.parent)
-    return None
+    return tracker_code(site.content.agencies, code)
 
 
 def signature_text(facts: object | None) -> str:
@@ -167,7 +161,7 @@ def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Le
         env, "letter_body.html", page_url=letter.url, letter=letter, facts=facts, agency=agency, site=site,
         tracker=site.agency(tracker_of(site, letter.agency)), pdf=pdf_view(site, letter, docs_dir, assets),
         reason=site.reason_label(letter.reason.category), lead=site.lead,
-        level=site.level_label(agency.level) if agency else "", P=P,
+        level=site.level_label(agency.level) if agency else "", P=P, contact_parts=contact_parts,
     )
     title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))
     return write_page(docs_dir, src, title, body, template=LETTER_TEMPLATE, hide=("navigation", "toc"))
