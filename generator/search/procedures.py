@@ -13,7 +13,8 @@ from html import escape
 from pathlib import Path
 
 from generator.model import Content, Letter
-from generator.render.common import pages_of, write_page
+from generator.render import letters as listings
+from generator.render.common import write_page
 from generator.strings import search as s
 from generator.vtext import fold, nfc
 
@@ -56,7 +57,7 @@ def write_procedure_pages(docs_dir: Path, content: Content) -> list[str]:
     groups: dict[str, list[str]] = defaultdict(list)
     for name in sorted(by_name, key=lambda p: (fold(p), p)):
         letters = sorted(by_name[name], key=lambda x: (-x.issued_on.toordinal(), x.id))
-        chunks = pages_of(letters)
+        chunks = listings.pages_of(letters)  # the letter listings' page size
         slug = slug_of[name]
         for number, chunk in enumerate(chunks, start=1):
             src = f"{INDEX_DIR}{slug}/" + ("index.md" if number == 1 else f"trang_{number}.md")
