@@ -20,6 +20,7 @@ memory <= 4 GB at 100,000.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import random
 import resource
@@ -107,8 +108,9 @@ def _gz(url: str, body: bytes) -> int:
     return len(gzip.compress(body)) if url.endswith((".js", ".json", ".html")) else len(body)
 
 
-def measure(base: str, action, arg: str, widen: bool = False) -> dict:
-    """Bytes fetched by one cold action on the search page (page, script and config excluded)."""
+@contextlib.contextmanager
+def search_page(base: str, timeout_ms: int):
+    """The search page, script ready, in a fresh Chromium (cold cache); closed afterwards."""
     from playwright.sync_api import sync_playwright
 
     from tests.search_support import CHROMIUM, CHROMIUM_ARGS
@@ -116,9 +118,18 @@ def measure(base: str, action, arg: str, widen: bool = False) -> dict:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_context().new_page()
-        page.set_default_timeout(120_000)
+        page.set_default_timeout(timeout_ms)
         page.goto(f"{base}/tim-kiem/")
         page.wait_for_selector("#ck-search[data-ready='1']")
+        try:
+            yield page
+        finally:
+            browser.close()
+
+
+def measure(base: str, action, arg: str, widen: bool = False) -> dict:
+    """Bytes fetched by one cold action on the search page (page, script and config excluded)."""
+    with search_page(base, 120_000) as page:
         got: list[tuple[str, int, int]] = []
         def record(response) -> None:
             try:
@@ -131,7 +142,6 @@ def measure(base: str, action, arg: str, widen: bool = False) -> dict:
         start = time.perf_counter()
         action(page, arg, widen)
         seconds = time.perf_counter() - start
-        browser.close()
     return {"requests": len(got), "bytes": sum(g[1] for g in got), "gzip": sum(g[2] for g in got),
             "seconds": seconds, "files": got}
 
@@ -163,23 +173,14 @@ def _dir_bytes(path: Path) -> int:
 def print_hit_rates(base: str, content: Content, sample: int) -> None:
     """Hit rates of the generated query kinds (tests/search_queries.py) for `sample` letters spread
     over the corpus, typed into the search page one after the other (a warm page)."""
-    from playwright.sync_api import sync_playwright
-
     from tests.search_queries import hit_rates, query_table, rate_table, run_queries
-    from tests.search_support import CHROMIUM, CHROMIUM_ARGS
 
     step = max(1, len(content.letters) // sample)
     letters = content.letters[::step][:sample]
     queries = query_table(content, letters)
     start = time.perf_counter()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_context().new_page()
-        page.set_default_timeout(600_000)
-        page.goto(f"{base}/tim-kiem/")
-        page.wait_for_selector("#ck-search[data-ready='1']")
+    with search_page(base, 600_000) as page:
         answers = run_queries(page, queries)
-        browser.close()
     print(f"hit rates: {len(letters)} letters, {len(queries)} queries in {time.perf_counter() - start:.0f} s")
     print(rate_table(hit_rates(content, queries, answers)))
 
