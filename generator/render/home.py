@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.legal import duty_paragraphs
 from generator.render.common import Site, newest_first, page_html, rel, write_page
 from generator.search.page import PAGE_PATH as SEARCH_PATH
 from generator.search.page import home_search_html
@@ -22,10 +23,12 @@ def render_home(site: Site, env: jinja2.Environment, docs_dir: Path) -> list[str
     year = site.today.year
     all_facts = list(site.facts.values())
     latest = [f for f in newest_first(all_facts) if not f.withdrawn][:LATEST]
+    dates = [letter.issued_on for letter in site.content.letters]
+    duty = duty_paragraphs(portal.locality, min(dates, default=None), max(dates, default=None))
     home = page_html(
         env, "home.html", page_url="", site=site, portal=portal, year=year, latest=latest,
         all_time=summarize(all_facts), this_year=summarize([f for f in all_facts if f.letter.year == year]),
-        agencies_with_letters=sum(1 for items in site.by_agency.values() if items),
+        agencies_with_letters=sum(1 for items in site.by_agency.values() if items), duty=duty,
         search_forms=home_search_html(rel("", SEARCH_PATH.removesuffix("index.md"))),
     )
     about = page_html(env, "about.html", page_url="about/", site=site, portal=portal)

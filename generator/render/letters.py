@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import jinja2
 
+from generator.legal import letter_basis
 from generator.model import Letter
 from generator.render.common import Site, newest_first, page_html, pages_of, url_of, write_page
 from generator.render.page_images import PageView, write_page_images
-from generator.search.contacts import contact_parts, tracker_code
+from generator.search.contacts import contact_parts
 from generator.strings import page_images as P
 from generator.strings import site as S
 
@@ -39,9 +41,17 @@ class PdfView:
         return [view.text for view in self.page_views]
 
 
-def tracker_of(site: Site, code: str) -> str | None:
-    """The unit tracking an agency: its own `tracked_by`, else inherited along parents."""
-    return tracker_code(site.content.agencies, code)
+def tracker_of(site: Site, code: str, day: date | None = None) -> str | None:
+    """The unit tracking an agency (on `day`, when given: dated periods): own `tracked_by`, else along parents."""
+    seen: set[str] = set()
+    agency = site.agency(code)
+    while agency and agency.code not in seen:
+        seen.add(agency.code)
+        tracker = agency.tracked_by_on(day) if day else agency.tracked_by
+        if tracker:
+            return tracker
+        agency = site.agency(agency.parent_on(day) if day else agency.parent)
+    return None
 
 
 def signature_text(facts: object | None) -> str:
@@ -159,8 +169,9 @@ def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Le
     src = letter.url + "index.md"
     body = page_html(
         env, "letter_body.html", page_url=letter.url, letter=letter, facts=facts, agency=agency, site=site,
-        tracker=site.agency(tracker_of(site, letter.agency)), pdf=pdf_view(site, letter, docs_dir, assets),
-        reason=site.reason_label(letter.reason.category), lead=site.lead,
+        tracker=site.agency(tracker_of(site, letter.agency, letter.issued_on)),
+        pdf=pdf_view(site, letter, docs_dir, assets), reason=site.reason_label(letter.reason.category), lead=site.lead,
+        legal_basis=letter_basis(letter.issued_on),
         level=site.level_label(agency.level) if agency else "", P=P, contact_parts=contact_parts,
     )
     title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))
