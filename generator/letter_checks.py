@@ -16,6 +16,7 @@ from pathlib import Path
 from generator import privacy, privacy_names
 from generator.load import LETTER_ID
 from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Letter, Portal, Reason
+from generator.pdfgate.facts import PdfFacts
 from generator.problems import Problem, make
 from generator.reform_checks import successor_clause
 
@@ -212,14 +213,14 @@ LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_dates,
                  check_person_recipient)
 
 
-def cross_letter_checks(letters: list[Letter], pdf_facts: dict) -> list[Problem]:
+def cross_letter_checks(letters: list[Letter], pdf_facts: dict[str, PdfFacts]) -> list[Problem]:
     """Unique ids, numbers unique per agency and year, repeated dossier codes, shared PDFs."""
     problems: list[Problem] = []
     for key, field_name, code in (
         (lambda x: x.id, None, "letter-id-duplicate"),
         (lambda x: (x.agency, x.year, x.number), "number", "number-duplicate"),
         (lambda x: x.dossier.code, "dossier.code", "dossier-code-repeated"),
-        (lambda x: getattr(pdf_facts.get(x.pdf_source), "sha256", None), None, "pdf-duplicate"),
+        (lambda x: pdf_facts[x.pdf_source].sha256 if x.pdf_source in pdf_facts else None, None, "pdf-duplicate"),
     ):
         groups: dict[object, list[Letter]] = defaultdict(list)
         for letter in letters:

@@ -24,7 +24,9 @@ class _Links(HTMLParser):
 
 
 def crawl(site: Path) -> set[str]:
-    """Directory URLs (relative to the site root) reachable from the home page by plain links."""
+    """Directory URLs (relative to the site root) reachable from the home page by plain links.
+
+    A followed link whose page is missing fails here (tests/test_links.py checks every link and anchor)."""
     return crawl_from(site, "")
 
 
@@ -106,21 +108,20 @@ def test_procedure_index_reaches_every_letter(site_build):
 
 
 def crawl_from(site: Path, start: str) -> set[str]:
-    """Directory URLs reachable from `start` by plain links."""
+    """Directory URLs reachable from `start` by plain links; a link to a missing page fails."""
     seen: set[str] = set()
-    todo = [start]
+    todo = [(start, start)]
     while todo:
-        url = todo.pop()
+        url, linked_from = todo.pop()
         if url in seen:
             continue
         seen.add(url)
         page = site / url / "index.html"
-        if not page.is_file():
-            continue
+        assert page.is_file(), f"{linked_from or 'home'} links to a missing page: {url}"
         parser = _Links()
         parser.feed(page.read_text(encoding="utf-8"))
         for href in parser.hrefs:
             parts = urlsplit(urljoin("http://x/" + url, href))
             if parts.netloc == "x" and parts.path.endswith("/"):
-                todo.append(parts.path.lstrip("/"))
+                todo.append((parts.path.lstrip("/"), url))
     return seen

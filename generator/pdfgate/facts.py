@@ -117,20 +117,6 @@ class PdfFacts:
         values["thumbnail"] = base64.b64decode(thumb) if isinstance(thumb, str) else thumb or None
         return cls(**values)
 
-    def thumbnail_data(self) -> bytes | None:
-        """The thumbnail; for a light copy, read back from the cached facts file (None when it is gone)."""
-        if self.thumbnail is not None or not self.thumbnail_source:
-            return self.thumbnail
-        from generator.pdfgate.cache import read_facts  # cache.py imports this module
-
-        stored = read_facts(self.thumbnail_source, self.sha256)
-        return stored.thumbnail if stored else None
-
     def with_changes(self, **changes: object) -> PdfFacts:
         """A copy with some fields changed."""
         return replace(self, **changes)
-
-    @property
-    def complete(self) -> bool:
-        """True when these facts are final (worth caching): not a timeout or a crash."""
-        return not self.timed_out and not self.crashed

@@ -5,9 +5,9 @@ tracks that agency)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
-from generator.model import Agency, Content
+from generator.compliance import tracker_of
+from generator.model import Content
 
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _PHONE = re.compile(r"^\+?[\d .()-]{8,}$")
@@ -31,29 +31,17 @@ def contact_parts(contact: str) -> list[dict[str, str]]:
     return parts
 
 
-def tracker_code(agencies: Mapping[str, Agency], code: str | None) -> str | None:
-    """The unit tracking an agency: its own `tracked_by`, else inherited along its parents."""
-    seen: set[str] = set()
-    agency = agencies.get(code) if code else None
-    while agency and agency.code not in seen:
-        seen.add(agency.code)
-        if agency.tracked_by:
-            return agency.tracked_by
-        agency = agencies.get(agency.parent) if agency.parent else None
-    return None
-
-
 def agency_contacts(content: Content) -> dict[str, dict]:
     """Agency code -> {name, contact parts, tracker}: what the not-found answer shows for a code's agency."""
     used = {x.agency for x in content.letters}
-    wanted = set(used) | {t for t in (tracker_code(content.agencies, c) for c in used) if t}
+    wanted = set(used) | {t for t in (tracker_of(content.agencies, c) for c in used) if t}
     out = {}
     for code in sorted(wanted):
         agency = content.agencies.get(code)
         if agency is None:
             continue
         entry: dict = {"name": agency.name, "contact": contact_parts(agency.contact) if agency.contact else []}
-        tracker = tracker_code(content.agencies, code)
+        tracker = tracker_of(content.agencies, code)
         if tracker and tracker != code:
             entry["tracker"] = tracker
         out[code] = entry
