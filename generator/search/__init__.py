@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from generator.search.index import SearchStats, index_content, index_site
-from generator.search.page import PAGE_PATH, write_search_page, write_search_pages
+from generator.search.page import PAGE_PATH, write_search_page
 
-__all__ = ["PAGE_PATH", "SearchStats", "index_content", "index_site", "write_search_page", "write_search_pages"]
+__all__ = ["PAGE_PATH", "SearchStats", "index_content", "index_site", "write_search_page"]

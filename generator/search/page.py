@@ -109,9 +109,3 @@ def write_search_page(docs_dir: Path, content: Content) -> str:
     path.write_text(search_page_markdown(content), encoding="utf-8")
     return PAGE_PATH
 
-
-def write_search_pages(docs_dir: Path, content: Content) -> list[str]:
-    """The search page and the pages it leads to without JavaScript (the A–Z procedure index)."""
-    from generator.search.procedures import write_procedure_pages
-
-    return [write_search_page(docs_dir, content), *write_procedure_pages(docs_dir, content)]
