@@ -13,7 +13,7 @@ import sys
 
 from generator.strings.cli import USAGE_ERROR
 
-COMMANDS = ("check", "check_pdf", "build", "serve", "report", "new", "lock")
+COMMANDS = ("check", "check_pdf", "build", "serve", "report", "new", "lock", "review_changes")
 
 EPILOG = """examples:
   python -m generator check --content content

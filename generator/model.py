@@ -11,6 +11,10 @@ from datetime import date
 from pathlib import Path
 
 DEFAULT_DOSSIER_CODE_PATTERN = r"^(?:\d{3}\.\d{2}\.\d{2}\.)?[A-Z]\d{2}(?:\.\d+)*-\d{6}-\d{4,}$"
+# Letter number/symbol: "15/XL-STNMT", "391/VPUBND-KSTT", "12/2024/XL-UBND" (Decree 30/2020 layout).
+DEFAULT_NUMBER_PATTERN = r"^\d{1,5}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9.]*(?:-[A-ZĐ][A-Za-zĐđ0-9.]*)*$"
+# National procedure code "1.004227"; provincial variants "3.000181.000.00.00.H22", "2.000815.000.00.00.H55.02".
+DEFAULT_PROCEDURE_CODE_PATTERN = r"^\d\.\d{6}(?:\.[0-9A-Za-z]+)*$"
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,8 @@ class Policy:
     """portal.yml `policy:` settings (defaults as in CONTENT.md)."""
 
     dossier_code_pattern: str = DEFAULT_DOSSIER_CODE_PATTERN
+    number_pattern: str = DEFAULT_NUMBER_PATTERN
+    procedure_code_pattern: str = DEFAULT_PROCEDURE_CODE_PATTERN
     apology_lead_working_days: int = 1
     apology_lead_day_kind: str = "working"  # "working" | "calendar": how the lead before due_on is counted
     mask_individual_names: bool = True
@@ -204,6 +210,7 @@ class DelayReason:
 class Correction:
     date: date
     note: str
+    fields: tuple[str, ...] = ()  # dotted fields it changes ("pdf": the PDF); only those may change
 
 
 @dataclass(frozen=True)
@@ -285,3 +292,5 @@ class Content:
     reasons: dict[str, Reason]
     letters: list[Letter]
     register: list[RegisterRow] = field(default_factory=list)
+    # letter id -> per correction, what it changed {field: [old, new]} from the public record (generator/record.py)
+    record_changes: dict[str, list] = field(default_factory=dict)

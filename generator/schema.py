@@ -81,7 +81,9 @@ LETTER = (
     F("published_on", "date", "Ngày đăng công khai trên cổng.", True),
     F("privacy_reviewed", "bool", "Biên tập viên xác nhận bản PDF đã che thông tin cá nhân (bắt buộc với bản quét)."),
     F("corrections", "list", "Các lần đính chính, theo thứ tự.", item=F("correction", "map", "Một lần đính chính.",
-      children=(F("date", "date", "Ngày đính chính.", True), F("note", "text", "Nội dung đính chính.", True)))),
+      children=(F("date", "date", "Ngày đính chính.", True), F("note", "text", "Nội dung đính chính.", True),
+                F("fields", "list", "Các trường được sửa, e.g. [dossier.new_due_on] (pdf: bản PDF); chỉ các trường "
+                  "này được thay đổi (bắt buộc với đính chính mới).", item=F("field", "text", ""))))),
     F("withdrawn", "map", "Văn bản đã gỡ bỏ (vẫn được liệt kê, kèm lý do).", children=(
         F("date", "date", "Ngày gỡ.", True),
         F("reason", "text", "Lý do gỡ.", True),
@@ -97,6 +99,10 @@ PORTAL = (
     F("pdf_base_url", "text", "Empty: PDFs served with the site; else their base URL."),
     F("policy", "map", "Chính sách kiểm tra.", children=(
         F("dossier_code_pattern", "text", "Biểu thức chính quy cho mã hồ sơ."),
+        F("number_pattern", "text", "Biểu thức chính quy cho số, ký hiệu văn bản (sai mẫu: cảnh báo, và được quét "
+          "thông tin cá nhân như văn bản thường)."),
+        F("procedure_code_pattern", "text", "Biểu thức chính quy cho mã thủ tục (sai mẫu: cảnh báo, và được quét "
+          "thông tin cá nhân)."),
         F("apology_lead_working_days", "int", "Số ngày làm việc tối thiểu trước hạn để được coi là xin lỗi kịp thời.",
           minimum=0),
         F("apology_lead_day_kind", "text", "Cách đếm số ngày trước hạn ('chậm nhất 01 ngày trước ngày hết hạn'): "

@@ -28,6 +28,24 @@ def add_content_options(parser: argparse.ArgumentParser, *, formats: bool = True
         parser.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
 
 
+def add_publish_options(parser: argparse.ArgumentParser) -> None:
+    """--publish and --base-lock: the public record as enforced where the site is published."""
+    parser.add_argument("--publish", action="store_true",
+                        help="publish mode: a letter or correction not in published.lock (or no lock) is an error")
+    parser.add_argument("--base-lock", metavar="FILE",
+                        help="the last published lock: nothing it holds may be removed or silently changed")
+
+
+def publish_options(args: argparse.Namespace) -> dict:
+    """check_content keywords from --publish / --base-lock (a --base-lock FILE that is absent: nothing to compare)."""
+    from generator import record
+
+    base = None
+    if getattr(args, "base_lock", None) and Path(args.base_lock).is_file():
+        base = record.read_lock(Path(args.base_lock), "base.lock")
+    return {"publish": bool(getattr(args, "publish", False)), "base_lock": base}
+
+
 def content_root(args: argparse.Namespace) -> Path | None:
     """The content root, or None (after telling the user on stderr) when it is missing."""
     root = Path(args.content)

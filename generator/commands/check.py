@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from generator.commands import add_content_options, content_root, progress_printer, today_of
+from generator.commands import (
+    add_content_options,
+    add_publish_options,
+    content_root,
+    progress_printer,
+    publish_options,
+    today_of,
+)
 from generator.report import render
 
 HELP = """Validate every letter (metadata, layout, dates, privacy, the PDF itself) and the registries.
@@ -21,6 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     add_content_options(parser)
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF gate (metadata only)")
+    add_publish_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -34,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
     if root is None:
         return 2
     result = check_content(root, today_of(args), cache_dir=Path(args.cache_dir), run_pdf_gate=not args.no_pdf,
-                           progress=progress_printer("PDF"))
+                           progress=progress_printer("PDF"), **publish_options(args))
     sys.stdout.write(render(result.problems, args.format, args.content, result.letter_files))
     return 0 if result.valid else 1

@@ -80,7 +80,14 @@ def _against(root: Path, base_path: Path, args: argparse.Namespace) -> int:
         print(BASE_MISSING.format(path=base_path), file=sys.stderr)
         return 2
     base = record.read_lock(base_path, str(base_path)) or record.Lock()
-    proposed = record.read_lock(root / record.LOCK_NAME) or record.Lock()
+    proposed = record.read_lock(root / record.LOCK_NAME)
+    if proposed is None and base.entries:  # the lock itself was deleted
+        from generator.problems import make
+
+        problems = [make("record-lock-removed", record.LOCK_NAME, None, None)]
+        sys.stdout.write(render(problems, args.format, args.content, 0))
+        return 1
+    proposed = proposed or record.Lock()
     problems = sort_problems(record.compare_locks(base, proposed))
     sys.stdout.write(render(problems, args.format, args.content, len(proposed.entries)))
     return 1 if has_errors(problems) else 0
