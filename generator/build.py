@@ -24,6 +24,7 @@ from generator import parallel, search
 from generator.buildlock import hold_all
 from generator.record import LOCK_NAME
 from generator.render.docs import Rendered, render_docs
+from generator.render.procedures import write_procedure_pages
 from generator.reports.pages import write_report_pages
 from generator.sitemap import split_sitemap
 from generator.strings import reports as R
@@ -84,6 +85,7 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path) -> Buil
     for path in write_report_pages(result, build_dir / "docs", today, site=rendered.site):  # compliance reports
         (rendered.pages if path.endswith(".md") else rendered.files).append(path)
     rendered.pages.append(search.write_search_page(build_dir / "docs", result.content))  # tim-kiem/
+    rendered.pages.extend(write_procedure_pages(build_dir / "docs", result.content))  # thu-tuc/ (A–Z, without JS)
     tmp_site = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
     _remove(tmp_site)
     try:
