@@ -18,7 +18,7 @@ import pypdfium2
 from PIL import Image  # noqa: F401  (pypdfium2's to_pil needs Pillow loaded before fork)
 from pypdf import PdfReader
 
-from generator.pdfgate import walk
+from generator.pdfgate import ocr, walk
 from generator.pdfgate.facts import EOF_WINDOW, MAX_TEXT_CHARS, THUMB_BOX, structure
 
 MAX_TEXT_PAGES = 60
@@ -29,15 +29,15 @@ def _error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"[:300] if text else type(exc).__name__
 
 
-def inspect_file(path: str, trust_roots: tuple[bytes, ...] = ()) -> dict:
-    """Every fact about the PDF at `path` (keys of `PdfFacts`)."""
+def inspect_file(path: str, trust_roots: tuple[bytes, ...] = (), extend=None) -> dict:
+    """Every fact about the PDF at `path` (keys of `PdfFacts`); `extend(seconds)` asks for time to OCR."""
     started = time.monotonic()
     data = Path(path).read_bytes()
     facts: dict = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data), "inspected": True,
                    **structure(data[:8], data[-EOF_WINDOW:])}
     found_signature = _pypdf_stage(data, facts)
     if facts["opened"] and not facts["encrypted"]:
-        _pdfium_stage(data, facts)
+        _pdfium_stage(data, facts, extend)
         if found_signature:
             from generator.pdfgate.signatures import check_signatures
 
@@ -66,8 +66,8 @@ def _pypdf_stage(data: bytes, facts: dict) -> bool:
     return result.signed
 
 
-def _pdfium_stage(data: bytes, facts: dict) -> None:
-    """Render a thumbnail of page 1 (bounded pixels) and read the text layer."""
+def _pdfium_stage(data: bytes, facts: dict, extend=None) -> None:
+    """Render a thumbnail of page 1 (bounded pixels), read the text layer, OCR the pages without one."""
     facts.update(render_ok=False, thumbnail=None, text="", has_text=False)
     try:
         doc = pypdfium2.PdfDocument(data)
@@ -82,6 +82,7 @@ def _pdfium_stage(data: bytes, facts: dict) -> None:
         else:
             _thumbnail(doc, facts)
         _text(doc, facts)
+        ocr.read_scans(doc, facts, extend)
     finally:
         doc.close()
 

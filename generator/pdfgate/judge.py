@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from generator.model import Policy
 from generator.pdfgate.facts import PdfFacts
+from generator.pdfgate.scan_checks import scan_problems
 from generator.problems import Problem, make
 
 ACTIVE_CODES = {
@@ -70,6 +71,8 @@ def _judge(facts: PdfFacts, file: str, policy: Policy, privacy_reviewed: bool | 
     if facts.pages and not facts.render_ok:
         yield make("pdf-render-failed", file, detail=facts.render_error or "?")
     yield from _text(facts, file, privacy_reviewed, identifiers, dossier_code, number, allowed)
+    yield from scan_problems(facts, file, identifiers=identifiers, dossier_code=dossier_code, number=number,
+                             allowed=allowed)
     yield from _signatures(facts, file)
 
 

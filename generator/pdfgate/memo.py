@@ -19,7 +19,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.cachekeys import code_fingerprint
@@ -34,13 +34,16 @@ def judge_key(*inputs: object) -> str:
 
 
 def light(facts: PdfFacts, cache: FactsCache | None) -> PdfFacts:
-    """`facts` without the text layer and the thumbnail (read back from `cache` on demand)."""
-    if cache is None or (facts.thumbnail is None and not facts.text):
+    """`facts` without the text layer, the thumbnail and OCR texts (read back from `cache` on demand)."""
+    ocr_text = any(page.text for page in facts.ocr_pages)
+    if cache is None or (facts.thumbnail is None and not facts.text and not ocr_text):
         return facts
     source = cache.path_of(facts.sha256)
-    if facts.thumbnail is not None and not source.is_file():
-        return facts  # the facts cache could not be written: keep the thumbnail here
-    return facts.with_changes(text="", thumbnail=None, thumbnail_source=str(source) if facts.thumbnail else "")
+    if (facts.thumbnail is not None or ocr_text) and not source.is_file():
+        return facts  # the facts cache could not be written: keep the thumbnail and OCR texts here
+    pages = tuple(replace(page, text="") for page in facts.ocr_pages)
+    return facts.with_changes(text="", thumbnail=None, thumbnail_source=str(source) if facts.thumbnail else "",
+                              ocr_pages=pages, ocr_source=str(source) if ocr_text else "")
 
 
 @dataclass(frozen=True)

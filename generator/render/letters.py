@@ -10,6 +10,7 @@ import jinja2
 
 from generator.model import Letter
 from generator.render.common import Site, newest_first, page_html, pages_of, url_of, write_page
+from generator.render.machine_read import machine_read_view
 from generator.strings import site as S
 
 LETTER_TEMPLATE = "letter.html"  # the Material override (overrides/letter.html) used via front matter
@@ -142,6 +143,7 @@ def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Le
         tracker=site.agency(tracker_of(site, letter.agency)), pdf=pdf_view(site, letter, docs_dir, assets),
         reason=site.reason_label(letter.reason.category), lead=site.lead,
         level=site.level_label(agency.level) if agency else "",
+        machine_read=machine_read_view(site.pdf_facts.get(letter.pdf_source)) if letter.withdrawn is None else None,
     )
     title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))
     return write_page(docs_dir, src, title, body, template=LETTER_TEMPLATE, hide=("navigation", "toc"))

@@ -9,6 +9,7 @@ ride along in ignored elements.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -72,8 +73,9 @@ def _fold(word: str) -> str:
     return fold(word)
 
 
-def searchable_text(letter: Letter, view: LetterView) -> str:
-    """The words of a letter that search matches (no code), tone placement normalised.
+def searchable_text(letter: Letter, view: LetterView, page_texts: Iterable[str] = ()) -> str:
+    """The words of a letter that search matches (no code), tone placement normalised; `page_texts`:
+    text read from the PDF's pages (OCR of a scan), once the letter passed the privacy gate.
 
     Left out: the reason's label (a filter, and the same few words in every letter) and the
     signer's title ("Giám đốc", "Phó Chủ tịch"): words that recur in every record make every
@@ -83,6 +85,7 @@ def searchable_text(letter: Letter, view: LetterView) -> str:
              letter.reason.detail, letter.signer.name]
     if letter.recipient.kind != "individual":
         parts.append(letter.recipient.name)
+    parts.extend(nfc(t) for t in page_texts)
     return " ".join(_tone(p) for p in parts if p)
 
 
@@ -118,7 +121,7 @@ def code_record_html(view: LetterView) -> str:
     return _page(f'<p data-pagefind-weight="10">{escape(view.code)}</p>', _meta(view, True))
 
 
-def record_html(letter: Letter, view: LetterView, *, with_code: bool = True) -> str:
+def record_html(letter: Letter, view: LetterView, *, with_code: bool = True, page_texts: Iterable[str] = ()) -> str:
     """The HTML Pagefind indexes for `letter` (without its dossier code when not `with_code`).
 
     Pagefind itself indexes the parts of a hyphenated code ("180420-0012", "H56.14"), so the code
@@ -130,7 +133,7 @@ def record_html(letter: Letter, view: LetterView, *, with_code: bool = True) -> 
     hidden = _meta(view, with_code)
     hidden += "".join(_tag("data-pagefind-filter", k, v) for k, v in filters.items() if v)
     body = [f'<p data-pagefind-weight="10">{escape(view.code)}</p>'] if with_code else []
-    text = searchable_text(letter, view)
+    text = searchable_text(letter, view, page_texts)
     body.append(f'<p data-pagefind-weight="5">{escape(_tone(view.title))}</p>')
     body.append(f"<p>{escape(text)}</p>")
     extra = dd_folds(text)
