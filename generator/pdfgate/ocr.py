@@ -40,7 +40,8 @@ TESSERACT_ENV = "CONGKHAI_TESSERACT"  # the command to run (a name on PATH or a 
 DPI = 300
 MAX_PIXELS = 10_000_000  # A4 at 300 dpi is 8.7 million: larger pages are read at a lower resolution
 MAX_OCR_PAGES = 30  # pages read per PDF (the portal's max_pdf_pages is 30 by default)
-SECONDS_PER_PAGE = 30.0  # time bound of one page (the worker asks its parent for this much per page)
+RUN_SECONDS = 30.0  # time bound of one Tesseract run
+SECONDS_PER_PAGE = 3 * RUN_SECONDS + 10  # a page takes up to three runs (read, orientation, read turned)
 MAX_SECONDS = 600.0  # the most a worker may ask for, whatever the page count
 POOR_CONFIDENCE = 70.0  # below this mean word confidence, orientation detection is tried
 SKEW_RANGE = 4.0  # degrees searched each way for the skew of the text lines
@@ -169,7 +170,10 @@ def render_page(doc, index: int):
         image = page.render(scale=scale, fill_color=(255, 255, 255, 255)).to_pil()
     finally:
         page.close()
-    return image.convert("RGB").getchannel("R"), round(scale * 72)
+    from PIL import ImageFilter
+
+    gray = image.convert("RGB").getchannel("R").filter(ImageFilter.MedianFilter(3))  # scanner speckle out
+    return gray, round(scale * 72)
 
 
 def read_page(doc, index: int, found: Engine) -> dict:
@@ -207,7 +211,7 @@ def read_image(gray, found: Engine, dpi: int) -> tuple[str, float, int]:
     """(text, mean word confidence 0–100, words) of a greyscale image, from Tesseract's TSV."""
     args = [found.command, "stdin", "stdout", "--tessdata-dir", found.tessdata, "-l", LANG, "--psm", "3",
             "--dpi", str(dpi), "tsv"]
-    done = _run(args, _pgm(gray), timeout=SECONDS_PER_PAGE)
+    done = _run(args, _pgm(gray), timeout=RUN_SECONDS)
     if done.returncode:
         raise RuntimeError(done.stderr.decode("utf-8", "replace").strip()[:200] or f"exit {done.returncode}")
     return parse_tsv(done.stdout.decode("utf-8", "replace"))
@@ -253,7 +257,7 @@ def orientation(gray, found: Engine) -> int:
     args = [found.command, "stdin", "stdout", "--tessdata-dir", found.tessdata, "--psm", "0", "-l", "osd"]
     half = gray.reduce(2) if min(gray.size) > 2000 else gray  # OSD needs letters, not 300 dpi: twice as fast
     try:
-        done = _run(args, _pgm(half), timeout=SECONDS_PER_PAGE)
+        done = _run(args, _pgm(half), timeout=RUN_SECONDS)
     except subprocess.TimeoutExpired:
         return 0
     found_turn = re.search(r"Rotate:\s*(\d+)", done.stdout.decode("utf-8", "replace"))

@@ -20,6 +20,8 @@ MIN_WORDS = 5  # a page with fewer words was not really read (a photo, a blank o
 # A run that reads as a number once OCR's usual misreadings are undone: O/o for 0, I/l/| for 1.
 _NUMBERISH = re.compile(r"(?<![^\W\d_])[0-9OoIl|](?:[0-9OoIl| .\-]*[0-9OoIl|])?(?![^\W\d_])")
 _DIGIT_FOR = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+# The recipient as printed: "Kính gửi: Ông Nguyễn Văn An" must be masked like the YAML's ("Ông N.V.A.").
+_ADDRESSEE = re.compile(r"(?im)^[^\S\n]*K[íi]nh\s+g[ửu]i\s*[:;.]?\s*((?:Ông|Bà|Anh|Chị)\s+[^\n]+?)[\s.,;:]*$")
 
 
 def as_numbers(text: str) -> str:
@@ -31,6 +33,18 @@ def as_numbers(text: str) -> str:
         return run.translate(_DIGIT_FOR) if digits >= 6 and letters * 4 <= digits else run
 
     return _NUMBERISH.sub(fix, text)
+
+
+def unmasked_addressees(text: str) -> list[str]:
+    """Individuals named in full after "Kính gửi:" (the masked form "Ông N.V.A." is fine)."""
+    from generator.privacy import is_masked_name
+
+    found = []
+    for match in _ADDRESSEE.finditer(text):
+        name = match.group(1).strip()
+        if not is_masked_name(name) and not is_masked_name(name + "."):
+            found.append(name)
+    return found
 
 
 def scan_problems(facts: PdfFacts, file: str, *, identifiers: list[str], dossier_code: str | None,
@@ -56,6 +70,8 @@ def scan_problems(facts: PdfFacts, file: str, *, identifiers: list[str], dossier
             else:  # a kind the privacy scan learnt after this module
                 yield make("privacy-scan-personal", file, page=page.page, kind=finding.kind,
                            value=_mask(finding.text))
+        for name in unmasked_addressees(page.text):
+            yield make("privacy-scan-name", file, page=page.page, value=_mask(name))
     if not facts.has_text and (dossier_code or number):
         squeezed = _squeeze(as_numbers(" ".join(p.text for p in facts.ocr_pages)))
         wanted = [_squeeze(as_numbers(x)) for x in (dossier_code, number) if x]
