@@ -70,7 +70,8 @@ def gate_letters(
             number=letter.number,
             allowed_contacts=contacts,
         )
-        memo.put(letter.pdf_source, stat, key, inspected[path], problems)
+        if not inspected[path].ocr_failed:  # a failed OCR read is tried again by the next check
+            memo.put(letter.pdf_source, stat, key, inspected[path], problems)
         found[path] = (inspected[path], problems)
     memo.save()
     facts: dict = {}

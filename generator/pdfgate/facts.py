@@ -154,6 +154,11 @@ class PdfFacts:
         """True when pages without a text layer were not read by OCR (not installed, or it failed)."""
         return bool(self.scan_pages) and not self.ocr_engine
 
+    @property
+    def ocr_failed(self) -> bool:
+        """True when reading a scanned page failed (e.g. out of time on a busy machine): not worth caching."""
+        return any(page.failed for page in self.ocr_pages)
+
     def machine_read(self) -> tuple[OcrPage, ...]:
         """The OCR pages with their texts; for a light copy, read back from the cached facts file."""
         if not self.ocr_source:

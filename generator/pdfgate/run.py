@@ -98,7 +98,7 @@ def inspect_pdfs(
                              **{k: found[k] for k in ("timed_out", "crashed", "crash_detail") if k in found})
         else:
             facts = PdfFacts.from_json({**found, **limits})
-        if cache is not None:
+        if cache is not None and not facts.ocr_failed:  # a failed OCR read is tried again next time
             cache.put(facts)
         for path in todo[str(sha)]:
             done(path, facts)
