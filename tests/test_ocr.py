@@ -207,6 +207,7 @@ def test_facts_of_another_engine_are_read_again():
 def test_ocr_misreadings_undone_only_inside_numbers_and_addressees_found():
     assert as_numbers("CCCD 0340950O1234, Ông Lê Ol") == "CCCD 034095001234, Ông Lê Ol"
     assert as_numbers("số l23 45 67 89") == "số 123 45 67 89"
+    assert as_numbers("CCCD 034 095\n001 234\nNgày 5") == "CCCD 034 095 001 234\nNgày 5"
     assert unmasked_addressees("PHIẾU\nKính gửi: Ông Nguyễn Văn An.\nNgày") == ["Ông Nguyễn Văn An"]
     assert unmasked_addressees("Kính gửi: Bà L.T.L.\nKính gửi: Chị Đ.T\nKính gửi: Công ty ABC") == []
 
@@ -229,8 +230,8 @@ def test_the_demo_scans_are_read(tmp_path):
         if "privacy_reviewed: true" in yml.read_text(encoding="utf-8"):
             scans.append(yml)
     assert len(scans) >= 3
-    from generator.pdfgate import inspect_pdfs
     from generator.model import Policy
+    from generator.pdfgate import inspect_pdfs
 
     facts = inspect_pdfs([yml.with_suffix(".pdf") for yml in scans], Policy(), None)
     for yml in scans:

@@ -19,20 +19,22 @@ LOW_CONFIDENCE = 60.0  # mean word confidence (0–100) under which a page asks 
 MIN_WORDS = 5  # a page with fewer words was not really read (a photo, a blank or a dark page)
 # A run that reads as a number once OCR's usual misreadings are undone: O/o for 0, I/l/| for 1.
 _NUMBERISH = re.compile(r"(?<![^\W\d_])[0-9OoIl|](?:[0-9OoIl| .\-]*[0-9OoIl|])?(?![^\W\d_])")
+_WRAPPED = re.compile(r"(?<=\d)\n(?=\d)")  # a grouped number wrapped onto the next line: one number again
 _DIGIT_FOR = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 # The recipient as printed: "Kính gửi: Ông Nguyễn Văn An" must be masked like the YAML's ("Ông N.V.A.").
 _ADDRESSEE = re.compile(r"(?im)^[^\S\n]*K[íi]nh\s+g[ửu]i\s*[:;.]?\s*((?:Ông|Bà|Anh|Chị)\s+[^\n]+?)[\s.,;:]*$")
 
 
 def as_numbers(text: str) -> str:
-    """`text` with OCR's letter-for-digit misreadings undone inside runs that are mostly digits (same length)."""
+    """`text` with OCR's letter-for-digit misreadings undone inside runs that are mostly digits, and digit
+    groups wrapped across a line break joined (same length, same offsets)."""
     def fix(match: re.Match[str]) -> str:
         run = match.group(0)
         digits = sum(ch.isdigit() for ch in run)
         letters = sum(ch in "OoIl|" for ch in run)
         return run.translate(_DIGIT_FOR) if digits >= 6 and letters * 4 <= digits else run
 
-    return _NUMBERISH.sub(fix, text)
+    return _NUMBERISH.sub(fix, _WRAPPED.sub(" ", text))
 
 
 def unmasked_addressees(text: str) -> list[str]:
