@@ -10,9 +10,14 @@ Definitions (also printed on every report page):
 - coverage = covered / overdue (None when nothing was overdue or there is no register at all);
 - missing = overdue rows without a letter whose working days in (due_on, as_of] exceed
   `policy.missing_letter_grace_working_days` (returned or not: the apology was owed anyway);
-  pending = the others without a letter (still in grace).
+  the law sets no grace (the apology is due before the deadline), so the default is 0;
+  pending = the others without a letter (within a portal's grace: "chưa nhận được bản sao", the
+  tracking unit has not received the copy yet).
 A tracking unit's scope is itself plus every agency whose `parent` or (inherited) `tracked_by` is in
 the scope, transitively; each agency is counted once. Historical agencies keep their own row.
+A register row due after its agency ended counts for a successor: the one that issued the dossier's
+letter when it is a successor, else the first listed (`successor`, then `successors`); the report
+lists those rows (`Report.reassigned`).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from generator.workdays import WorkCalendar
 FIGURES = ("overdue", "covered", "coverage", "missing", "pending", "letters", "in_time", "median_days_late",
            "max_days_late", "median_publication_days")
 """Every figure of a row, in table order (the JSON, CSV and page columns use these keys)."""
+MEANS = ("mean_days_late", "mean_publication_days")  # bình quân: shown on pages instead of the medians
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,8 @@ class Row:
     max_days_late: int | None
     median_publication_days: float | None
     reasons: dict[str, int]
+    mean_days_late: float | None = None  # bình quân: what an officer reports (the median stays in the data)
+    mean_publication_days: float | None = None
 
     def as_dict(self) -> dict:
         """The row as a JSON-ready dict (dates as ISO text)."""
@@ -60,7 +68,7 @@ class Row:
             "agency": self.agency, "agency_name": self.agency_name, "historical": self.historical,
             "valid_to": self.valid_to.isoformat() if self.valid_to else None,
             "successor": self.successor, "successor_name": self.successor_name,
-            **{name: getattr(self, name) for name in FIGURES}, "reasons": dict(self.reasons),
+            **{name: getattr(self, name) for name in (*FIGURES, *MEANS)}, "reasons": dict(self.reasons),
         }
 
 
@@ -86,7 +94,11 @@ class Report:
     totals: Row
     previous_totals: Row
     missing: list[MissingDossier]
+    year_before_totals: Row | None = None  # the same period one year earlier
     warnings: list[consistency.Inconsistency] = field(default_factory=list)
+    reassigned: list[tuple[RegisterRow, str]] = field(default_factory=list)  # (row, successor counted for)
+    agency_names: dict[str, str] = field(default_factory=dict)  # names of the agencies in `reassigned`
+    whole_label: str = "Toàn tỉnh"  # the whole portal's scope: portal.yml `locality` ("Toàn thành phố")
     reason_labels: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -113,14 +125,20 @@ class Compliance:
         for item in sorted(self.facts.values(), key=lambda f: (f.letter.issued_on, f.letter.id)):
             self._facts_by_agency.setdefault(item.letter.agency, []).append(item)
         self._fact_days = {a: [f.letter.issued_on for f in items] for a, items in self._facts_by_agency.items()}
-        self._rows_by_agency: dict[str, list[RegisterRow]] = {}
-        for row in sorted(content.register, key=lambda r: (r.due_on, r.dossier_code)):
-            self._rows_by_agency.setdefault(row.agency, []).append(row)
-        self._row_days = {a: [r.due_on for r in rows] for a, rows in self._rows_by_agency.items()}
         self.letters_by_dossier: dict[str, list[Letter]] = {}
         for letter in content.letters:
             if letter.withdrawn is None and letter.issued_on <= as_of:
                 self.letters_by_dossier.setdefault(letter.dossier.code, []).append(letter)
+        self._rows_by_agency: dict[str, list[RegisterRow]] = {}
+        self.reassigned: dict[str, str] = {}  # dossier code -> successor it counts for
+        overdue_rows = [r for r in content.register if r.late_on(as_of)] \
+            if content.portal.reports.register_export == "all" else content.register  # (an export of every dossier)
+        for row in sorted(overdue_rows, key=lambda r: (r.due_on, r.dossier_code)):
+            owner = self.row_owner(row)
+            if owner != row.agency:
+                self.reassigned[row.dossier_code] = owner
+            self._rows_by_agency.setdefault(owner, []).append(row)
+        self._row_days = {a: [r.due_on for r in rows] for a, rows in self._rows_by_agency.items()}
         self.warnings = consistency.find(content, self.letters_by_dossier) if self.has_register else []
         self._warning_order = sorted(range(len(self.warnings)), key=lambda i: self.warnings[i].day)
         self._warning_days = [self.warnings[i].day for i in self._warning_order]  # bisect per period
@@ -129,6 +147,17 @@ class Compliance:
         self._scopes: dict[str | None, list[str]] = {}
         self._agency_rows: dict[tuple[str, Period], Row] = {}
         self._totals: dict[tuple[str | None, Period], Row] = {}
+
+    def row_owner(self, row: RegisterRow) -> str:
+        """The agency a register row counts for: a successor when the row is due after its agency ended."""
+        agency = self.agencies.get(row.agency)
+        if agency is None or agency.valid_to is None or row.due_on <= agency.valid_to:
+            return row.agency
+        successors = [c for c in agency.all_successors() if c in self.agencies]
+        if not successors:
+            return row.agency
+        letters = self.letters_by_dossier.get(row.dossier_code, [])
+        return next((x.agency for x in letters if x.agency in successors), successors[0])
 
     # --- scopes -----------------------------------------------------------------------------------
 
@@ -227,6 +256,7 @@ class Compliance:
             letters=figures.count, in_time=figures.in_time,
             median_days_late=figures.median_days_late, max_days_late=figures.max_days_late,
             median_publication_days=figures.median_publication_lag, reasons=reasons,
+            mean_days_late=figures.mean_days_late, mean_publication_days=figures.mean_publication_lag,
         )
 
     def agency_row(self, code: str, period: Period) -> Row:
@@ -273,6 +303,8 @@ class Compliance:
         picked = sorted(i for i in order[bisect_left(days, period.start): bisect_right(days, period.end)]
                         if self.warnings[i].agency in inside)  # (in their original order)
         warnings = [self.warnings[i] for i in picked]
+        moved = [(row, self.reassigned[row.dossier_code]) for code in codes for row in self._rows(code, period)
+                 if row.dossier_code in self.reassigned]
         return Report(
             period=period,
             unit=self.agencies.get(unit) if unit else None,
@@ -283,8 +315,12 @@ class Compliance:
             rows=[self.agency_row(code, period) for code in codes if self._shown(code, period)],
             totals=self._unit_totals(unit, codes, period),
             previous_totals=self._unit_totals(unit, codes, period.previous()),
+            year_before_totals=self._unit_totals(unit, codes, period.year_before()) if period.kind != "all" else None,
             missing=self.missing(codes, period),
             warnings=warnings,
+            reassigned=moved,
+            agency_names={c: self.agencies[c].name for row, new in moved for c in (row.agency, new)},
+            whole_label=self.content.portal.locality.scope_label,
             reason_labels={code: reason.label for code, reason in self.content.reasons.items()},
         )
 

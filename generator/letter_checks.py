@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator import privacy
+from generator import privacy, privacy_names
 from generator.load import LETTER_ID
 from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Letter, Portal, Reason
 from generator.problems import Problem, make
+from generator.reform_checks import successor_clause
 
 _CODE_DATE = re.compile(r"-(\d{2})(\d{2})(\d{2})-\d{4,}$")
 FREE_TEXT_FIELDS = ("recipient.name", "signer.title", "dossier.procedure", "reason.detail", "withdrawn.reason")
@@ -101,7 +102,8 @@ def check_references(letter: Letter, ctx: Context) -> Iterator[Problem]:
             yield _at(letter, "agency-unknown", "agency", agency=letter.agency)
     elif not agency.valid_on(letter.issued_on):
         window = f"{agency.valid_from or '…'} – {agency.valid_to or '…'}"
-        yield _at(letter, "agency-not-valid", "issued_on", agency=letter.agency, day=letter.issued_on, window=window)
+        yield _at(letter, "agency-not-valid", "issued_on", agency=letter.agency, day=letter.issued_on, window=window,
+                  successors=successor_clause(agency, ctx.agencies) if agency.valid_to else "")
     if ctx.reasons and letter.reason.category not in ctx.reasons and letter.reason.category not in ctx.broken_codes:
         yield _at(letter, "reason-unknown", "reason.category", category=letter.reason.category)
 
@@ -168,12 +170,26 @@ def check_privacy(letter: Letter, ctx: Context) -> Iterator[Problem]:
     identifiers = letter_identifiers(letter)
     for name, text in free_texts(letter):
         for finding in privacy.scan_text(text, ctx.allowed_contacts, identifiers):
+            if name == "recipient.name" and finding.kind == "person-name":
+                continue  # the recipient checks judge the name (masked individual, household business)
             yield _at(letter, f"privacy-{finding.kind}", name)
+
+
+def check_person_recipient(letter: Letter, ctx: Context) -> Iterator[Problem]:
+    """A household business or sole trader is a person; a sensitive procedure needs a privacy review."""
+    name = letter.recipient.name
+    if (ctx.portal.policy.mask_individual_names and privacy_names.is_household_business(name)
+            and not privacy_names.masked_business_name(name)):
+        yield _at(letter, "privacy-household-business", "recipient.name", value=name)
+    if (letter.privacy_reviewed is not True
+            and privacy_names.sensitive(letter.dossier.procedure, ctx.portal.policy.sensitive_procedures)):
+        yield _at(letter, "privacy-sensitive-procedure", "dossier.procedure", procedure=letter.dossier.procedure)
 
 
 def letter_identifiers(letter: Letter) -> list[str]:
     """Identifiers taken out of text before scanning it for personal data."""
-    return [x for x in (letter.dossier.code, letter.number, letter.dossier.procedure_code) if x]
+    # The signer is an official acting for the agency: their name is not a citizen's personal data.
+    return [x for x in (letter.dossier.code, letter.number, letter.dossier.procedure_code, letter.signer.name) if x]
 
 
 def free_texts(letter: Letter) -> Iterator[tuple[str, str]]:
@@ -192,7 +208,8 @@ def free_texts(letter: Letter) -> Iterator[tuple[str, str]]:
         yield f"corrections.{index}.note", correction.note
 
 
-LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_dates, check_dossier_code, check_privacy)
+LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_dates, check_dossier_code, check_privacy,
+                 check_person_recipient)
 
 
 def cross_letter_checks(letters: list[Letter], pdf_facts: dict) -> list[Problem]:

@@ -16,17 +16,21 @@ from pathlib import Path
 from generator import schema
 from generator.cachekeys import code_fingerprint, stat_key
 from generator.model import (
+    DEFAULT_LEVEL_VALIDITY,
     Agency,
     CalendarOverrides,
     Correction,
     DelayReason,
     Dossier,
     Letter,
+    Level,
+    Locality,
     Person,
     Policy,
     Portal,
     Reason,
     Recipient,
+    ReportSettings,
     Withdrawal,
 )
 from generator.problems import Problem, make
@@ -46,6 +50,7 @@ class Loaded:
     portal: Portal | None = None
     agencies: dict[str, Agency] = field(default_factory=dict)
     levels: tuple[str, ...] = ()
+    level_validity: tuple[Level, ...] = DEFAULT_LEVEL_VALIDITY  # agencies.yml `level_validity`, else the default
     reasons: dict[str, Reason] = field(default_factory=dict)
     letters: list[Letter] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -101,6 +106,8 @@ def load_settings(root: Path, out: Loaded) -> None:
         out.registries_ok &= not problems
         if values:
             out.levels = tuple(values.get("levels", ()))
+            if "level_validity" in values:
+                out.level_validity = tuple(Level(**item) for item in values["level_validity"] if "level" in item)
             for index, item in enumerate(values.get("agencies", [])):
                 prefix = f"agencies.{index}"
                 if not {"code", "name", "level"} <= item.keys():
@@ -169,9 +176,15 @@ def _registry_code_problem(out: Loaded, rel: str, lines: dict[str, int], prefix:
 
 def _portal(values: dict) -> Portal:
     policy = dict(values.get("policy", {}))
-    if "public_contacts" in policy:
-        policy["public_contacts"] = tuple(policy["public_contacts"])
+    for name in ("public_contacts", "sensitive_procedures"):
+        if name in policy:
+            policy[name] = tuple(policy[name])
     calendar = values.get("calendar", {})
+    locality = dict(values.get("locality", {}))
+    locality["notices"] = tuple(locality.get("notices", ()))
+    reports = dict(values.get("reports", {}))
+    if "recipients" in reports:
+        reports["recipients"] = tuple(reports["recipients"])
     return Portal(
         name=values["name"],
         owner=values["owner"],
@@ -181,6 +194,8 @@ def _portal(values: dict) -> Portal:
         pdf_base_url=values.get("pdf_base_url", ""),
         policy=Policy(**policy),
         calendar=CalendarOverrides(tuple(calendar.get("days_off", ())), tuple(calendar.get("working_days", ()))),
+        locality=Locality(**locality),
+        reports=ReportSettings(**reports),
     )
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from generator import privacy_names
 from generator.vtext import fold, nfc
 
 BLANK = "#"  # replaces identifiers: neither a digit nor a separator, so numbers cannot join across it
@@ -57,7 +58,7 @@ _MAX_GROUPS = 6  # a phone number or ID is written in at most this many digit gr
 class Finding:
     """One piece of personal data: its kind, the text as written, and its offset in the input."""
 
-    kind: str  # "citizen-id" | "phone" | "email"
+    kind: str  # "citizen-id" | "phone" | "email" | "person-name" | "birth-date" | "address"
     text: str
     start: int
 
@@ -163,13 +164,18 @@ def _number_findings(original: str, scanned: str) -> Iterator[Finding]:
 
 def scan_text(text: str, allowed: frozenset[str] = frozenset(), identifiers: Iterable[str] = ()) -> list[Finding]:
     """Personal data in `text`, after taking out identifiers; contacts in `allowed` are not reported."""
-    if "@" not in text and _DIGIT.search(text) is None:
-        return []  # fast path: no number and no e-mail can be in it
+    if "@" not in text and _DIGIT.search(text) is None:  # no number and no e-mail: names and addresses only
+        return _name_findings(text, blank_identifiers(text, identifiers) if identifiers else text)
     scanned = blank_identifiers(text, identifiers)
     found = list(_number_findings(text, scanned))
     found += [Finding("email", m.group(0), m.start()) for m in _EMAIL.finditer(scanned)]
-    kept = [f for f in found if _normalized(f) not in allowed]
+    kept = [f for f in found if _normalized(f) not in allowed] + _name_findings(text, scanned)
     return sorted(kept, key=lambda f: f.start)
+
+
+def _name_findings(original: str, scanned: str) -> list[Finding]:
+    """Full names, birth dates and addresses (generator.privacy_names) as findings."""
+    return [Finding(kind, original[start:end], start) for kind, start, end in privacy_names.scan(scanned)]
 
 
 def _normalized(finding: Finding) -> str:
@@ -193,7 +199,7 @@ def contacts_in(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_TITLE = re.compile(r"^(?:(?:Ông|Bà|Anh|Chị)\s+)?")
+_TITLE = re.compile(r"^(?:(?:Ông|Bà|Anh|Chị|Em|Cháu|Hộ kinh doanh)\s+)?")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.\s?){1,6}$")
 
 

@@ -16,6 +16,7 @@ from generator import load
 from generator.letter_checks import LETTER_CHECKS, Context, cross_letter_checks
 from generator.model import Agency, Content, Letter, Portal
 from generator.problems import Problem, has_errors, sort_problems
+from generator.reform_checks import reform_checks
 from generator.registry_checks import check_registries
 
 DEFAULT_PORTAL = Portal(name="", owner="", site_url="/")
@@ -71,6 +72,7 @@ def check_content(
         facts, pdf_problems = gate_letters(root, loaded.letters, portal, loaded.agencies, gate_cache, progress)
         problems += pdf_problems
     problems += cross_letter_checks(loaded.letters, facts)
+    problems += reform_checks(loaded.letters, loaded.agencies, loaded.level_validity)
     from generator.record import check_record  # the public record (content/published.lock)
 
     problems += check_record(root, loaded.letters, facts)
@@ -112,7 +114,7 @@ def _load_register(root: Path, agencies: dict[str, Agency], portal: Portal, toda
         from generator.register import load_register
     except ImportError:  # the register import ships with the compliance module
         return [], []
-    return load_register(root, agencies, portal.policy, today)
+    return load_register(root, agencies, portal.policy, today, complete=portal.reports.register_export == "all")
 
 
 def letter_problems(letter: Letter, ctx: Context) -> Iterator[Problem]:

@@ -1,7 +1,9 @@
-"""Working-day calendar: Vietnam's national holidays (the pinned `holidays` package) plus portal overrides.
+"""Working-day calendar: the official calendar (sourced data), the `holidays` package, portal overrides.
 
 A working day is Monday–Friday that is not a public holiday, compensatory day off or portal day off,
-plus make-up working Saturdays (from the package) and portal extra working days.
+plus make-up working Saturdays and portal extra working days. Three layers, the later winning:
+the `holidays` package (country VN); the shipped official calendar (generator/data/calendar-vn.yml,
+each day with its notice: complete for the years it covers); the portal's `calendar:` overrides.
 Counts are O(1) after warm-up: a prefix sum of working days by ordinal, extended a year at a time.
 """
 
@@ -13,6 +15,7 @@ from datetime import date, timedelta
 import holidays
 
 from generator.model import CalendarOverrides, Letter
+from generator.officialcal import official
 
 COUNTRY = "VN"
 _MIN_YEAR = 1
@@ -44,6 +47,7 @@ class WorkCalendar:
         first = max(first, _MIN_YEAR)
         last = min(last, _MAX_YEAR)
         national = holidays.country_holidays(COUNTRY, years=range(max(first - 1, 1), last + 2))
+        shipped = official()
         base = date(first, 1, 1).toordinal()
         end = date(last, 12, 31).toordinal()
         prefix = [0] * (end - base + 2)
@@ -54,6 +58,9 @@ class WorkCalendar:
                 working = False
             elif day in self._extra_working:
                 working = True
+            elif shipped.covers(day.year):
+                listed = shipped.status(day)
+                working = day.weekday() < 5 if listed is None else listed
             else:
                 working = national.is_working_day(day)
             total += working
@@ -140,6 +147,12 @@ def days_late(letter: Letter, cal: WorkCalendar) -> int:
     return cal.count(dossier.due_on, end)
 
 
-def issued_in_time(letter: Letter, cal: WorkCalendar, lead_working_days: int) -> bool:
-    """True when the letter was issued at least `lead_working_days` working days before due_on."""
+def issued_in_time(letter: Letter, cal: WorkCalendar, lead_working_days: int, day_kind: str = "working") -> bool:
+    """True when the letter was issued at least `lead_working_days` days before due_on.
+
+    `day_kind` "working" counts working days in [issued_on, due_on); "calendar" counts calendar days
+    (Decree 61/2018: "at least 1 day before the deadline", which does not say which days).
+    """
+    if day_kind == "calendar":
+        return (letter.dossier.due_on - letter.issued_on).days >= lead_working_days
     return cal.count_from(letter.issued_on, letter.dossier.due_on) >= lead_working_days

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import jinja2
 
+from generator.legal import letter_basis
 from generator.model import Letter
 from generator.render.common import Site, newest_first, page_html, pages_of, url_of, write_page
 from generator.render.machine_read import machine_read_view
@@ -30,15 +32,16 @@ class PdfView:
     signature: str
 
 
-def tracker_of(site: Site, code: str) -> str | None:
-    """The unit tracking an agency: its own `tracked_by`, else inherited along parents."""
+def tracker_of(site: Site, code: str, day: date | None = None) -> str | None:
+    """The unit tracking an agency (on `day`, when given: dated periods): own `tracked_by`, else along parents."""
     seen: set[str] = set()
     agency = site.agency(code)
     while agency and agency.code not in seen:
         seen.add(agency.code)
-        if agency.tracked_by:
-            return agency.tracked_by
-        agency = site.agency(agency.parent)
+        tracker = agency.tracked_by_on(day) if day else agency.tracked_by
+        if tracker:
+            return tracker
+        agency = site.agency(agency.parent_on(day) if day else agency.parent)
     return None
 
 
@@ -140,8 +143,9 @@ def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Le
     src = letter.url + "index.md"
     body = page_html(
         env, "letter_body.html", page_url=letter.url, letter=letter, facts=facts, agency=agency, site=site,
-        tracker=site.agency(tracker_of(site, letter.agency)), pdf=pdf_view(site, letter, docs_dir, assets),
-        reason=site.reason_label(letter.reason.category), lead=site.lead,
+        tracker=site.agency(tracker_of(site, letter.agency, letter.issued_on)),
+        pdf=pdf_view(site, letter, docs_dir, assets), reason=site.reason_label(letter.reason.category), lead=site.lead,
+        legal_basis=letter_basis(letter.issued_on),
         level=site.level_label(agency.level) if agency else "",
         machine_read=machine_read_view(site.pdf_facts.get(letter.pdf_source)) if letter.withdrawn is None else None,
     )

@@ -65,7 +65,7 @@ ERRORS = [
     ("agency-unknown", "The letter names an agency not in agencies.yml.",
      "Cơ quan '{agency}' không có trong danh mục agencies.yml.", "Sửa mã cơ quan hoặc bổ sung vào danh mục."),
     ("agency-not-valid", "The agency did not exist on the date of issue.",
-     "Cơ quan '{agency}' không còn/ chưa hoạt động vào ngày {day} (hiệu lực {window}).",
+     "Cơ quan '{agency}' không còn/ chưa hoạt động vào ngày {day} (hiệu lực {window}){successors}.",
      "Kiểm tra ngày ban hành hoặc dùng cơ quan kế nhiệm."),
     ("reason-unknown", "The reason category is not in reasons.yml.",
      "Nhóm lý do '{category}' không có trong reasons.yml.", "Dùng một mã lý do trong reasons.yml."),

@@ -6,6 +6,8 @@ so a placeholder never carries markup. Multi-paragraph texts are tuples of parag
 
 from __future__ import annotations
 
+from generator.strings.glossary import LABELS
+
 # --- navigation and page titles -------------------------------------------------------------------
 NAV_HOME = "Trang chủ"
 NAV_AGENCIES = "Cơ quan"
@@ -44,7 +46,7 @@ L_REASON = "Lý do chậm"
 L_DAYS_LATE = "Số ngày làm việc trễ hạn"
 L_DAYS_LATE_VALUE = "{days} ngày làm việc"
 L_DAYS_LATE_OPEN = "{days} ngày làm việc (tính đến ngày hẹn trả mới, hồ sơ chưa trả kết quả)"
-L_IN_TIME = "Xin lỗi đúng hạn"
+L_IN_TIME = LABELS["in_time"]
 L_IN_TIME_YES = "Có: ban hành trước ngày hẹn trả ban đầu ít nhất {lead} ngày làm việc, đúng quy định"
 L_IN_TIME_NO = ("Không: ban hành quá muộn; quy định yêu cầu ban hành trước ngày hẹn trả ban đầu "
                 "ít nhất {lead} ngày làm việc")
@@ -85,11 +87,11 @@ F_THIS_YEAR_LETTERS = "Văn bản năm {year}"
 F_ALL_LETTERS = "Tổng số văn bản"
 F_ALL_TIME = "Toàn bộ thời gian"
 F_LETTERS = "Số văn bản"
-F_MEDIAN_LATE = "Số ngày làm việc trễ (trung vị)"
-F_MAX_LATE = "Số ngày làm việc trễ tối đa"
-F_SHARE_IN_TIME = "Tỷ lệ xin lỗi đúng hạn"
-F_NEW_DATES_MISSED = "Trễ cả ngày hẹn mới"
-F_WITHDRAWN = "Đã thu hồi (không tính)"
+F_MEDIAN_LATE = LABELS["mean_days_late"]  # (the name kept: the site shows the mean, bình quân)
+F_MAX_LATE = LABELS["max_days_late"]
+F_SHARE_IN_TIME = LABELS["share_in_time"]
+F_NEW_DATES_MISSED = LABELS["new_dates_missed"]
+F_WITHDRAWN = LABELS["withdrawn"]
 F_NONE = "—"
 F_REASONS = "Lý do chậm"
 F_REASON = "Lý do"
@@ -99,11 +101,11 @@ F_CHART_TITLE = "Biểu đồ số văn bản xin lỗi theo tháng, {first} đ�
 F_RANK = "Hạng"
 F_AGENCY = "Cơ quan"
 F_FIGURES = "Số liệu"
-F_NOTE = ("Số ngày trễ tính bằng ngày làm việc, từ sau ngày hẹn trả ban đầu đến ngày trả kết quả; trung vị là "
-          "mức ở giữa khi xếp các văn bản từ ít đến nhiều ngày trễ. Xin lỗi đúng hạn: văn bản ban hành trước "
-          "ngày hẹn trả ban đầu ít nhất {lead} ngày làm việc.")
+F_NOTE = ("Số ngày trễ tính bằng ngày làm việc, từ sau ngày hẹn trả ban đầu đến ngày trả kết quả, bình quân trên "
+          "các văn bản. Văn bản xin lỗi gửi trước hạn: ban hành trước ngày hẹn trả ban đầu ít nhất {lead} ngày "
+          "làm việc.")
 F_NOTE_LINK = "Cách tính các số liệu"
-F_RANKING_NOTE = ("Xếp hạng theo tỷ lệ xin lỗi đúng hạn (cao trước), rồi số ngày trễ trung vị (thấp trước), "
+F_RANKING_NOTE = ("Xếp hạng theo tỷ lệ văn bản xin lỗi gửi trước hạn (cao trước), rồi số ngày trễ (thấp trước), "
                   "trên toàn bộ văn bản đã công khai; văn bản đã thu hồi không được tính.")
 
 # --- agency page ----------------------------------------------------------------------------------
@@ -147,14 +149,15 @@ H_ALL_AGENCIES = "Xem tất cả cơ quan"
 H_ALL_LETTERS = "Xem văn bản theo năm"
 H_UPDATED = "Số liệu tính đến ngày {date}."
 H_DUTY_TITLE = "Vì sao có các văn bản này?"
+# The legal paragraphs come from generator/data/legal-vn.yml (by date) and portal.yml `locality:`.
+LEGAL_DUTY = "{when}Theo {decree}, {duty}{forms}."
+LEGAL_UNTIL = "Đến hết ngày {day}: "
+LEGAL_FROM = "Từ ngày {day}: "
+LEGAL_FORMS = " (mẫu: {forms})"
+LEGAL_WITH_FORM = "{decree}; {form}"
+LEGAL_TRACKING = "Bản sao mỗi văn bản xin lỗi được gửi đơn vị theo dõi ({units}); mọi văn bản xin lỗi được công khai trên cổng thông tin của {area}."
+L_LEGAL_BASIS = "Căn cứ (quy định áp dụng vào ngày ban hành)"
 H_DUTY = (
-    "Khi giải quyết hồ sơ thủ tục hành chính quá hạn, cơ quan giải quyết phải có văn bản xin lỗi "
-    "người nộp hồ sơ, nêu rõ lý do quá hạn và hẹn lại ngày trả kết quả (Nghị định 61/2018/NĐ-CP, "
-    "được sửa đổi bởi Nghị định 107/2021/NĐ-CP; từ ngày 01/07/2025 là Nghị định 118/2025/NĐ-CP; "
-    "mẫu Phiếu xin lỗi và hẹn lại ngày trả kết quả theo Thông tư 01/2018/TT-VPCP).",
-    "Theo Công văn 391/VPUBND-KSTT ngày 09/05/2018 của Văn phòng UBND tỉnh Đắk Nông, bản sao mỗi văn bản "
-    "xin lỗi được gửi đơn vị theo dõi (Trung tâm Hành chính công tỉnh hoặc Bộ phận tiếp nhận và trả kết quả "
-    "cấp huyện, cấp xã) và mọi văn bản xin lỗi được công khai trên cổng thông tin của tỉnh.",
     "Trang này công khai từng văn bản cùng các số liệu cho thấy mỗi cơ quan có thực hiện đúng nghĩa vụ "
     "xin lỗi hay không: số ngày làm việc trễ hạn, tỷ lệ văn bản ban hành trước hạn, số hồ sơ trễ cả ngày hẹn mới.",
 )
@@ -178,7 +181,7 @@ ABOUT_ERRORS = (
 ABOUT_DEFS_TITLE = "Cách tính các số liệu"
 ABOUT_DEFS = (
     "Số ngày trễ: số ngày làm việc sau ngày hẹn trả ban đầu, đến ngày trả kết quả (hoặc ngày hẹn trả mới nếu chưa trả).",
-    "Xin lỗi đúng hạn: văn bản ban hành trước ngày hẹn trả ban đầu ít nhất {lead} ngày làm việc.",
+    LABELS["in_time"] + ": văn bản ban hành trước ngày hẹn trả ban đầu ít nhất {lead} ngày làm việc.",
     "Trễ cả ngày hẹn mới: kết quả được trả sau ngày hẹn trả mới ghi trong văn bản.",
     "Văn bản tính vào kỳ (tháng, năm) của ngày ban hành. Văn bản đã thu hồi được liệt kê nhưng không tính vào số liệu.",
 )
@@ -249,7 +252,7 @@ D_COLUMNS = {
     "reason_label": "Lý do chậm",
     "reason_detail": "Chi tiết lý do chậm",
     "working_days_late": "Số ngày làm việc trễ hạn",
-    "issued_in_time": "Xin lỗi đúng hạn (ban hành trước hạn đủ số ngày làm việc quy định)",
+    "issued_in_time": LABELS["in_time"] + " (ban hành trước hạn đủ số ngày làm việc quy định)",
     "new_date_missed": "Trả kết quả sau cả ngày hẹn trả mới",
     "corrections": "Số lần đính chính",
     "withdrawn_on": "Ngày thu hồi",
