@@ -99,7 +99,7 @@ def test_personal_data_planted_in_scans_is_an_error_despite_privacy_reviewed(tmp
     found = sorted((p.code, p.file) for p in result.problems if p.severity == "error")
     expected = sorted([
         ("privacy-scan-citizen-id", rel(ymls[0], root)), ("privacy-scan-phone", rel(ymls[0], root)),
-        ("privacy-scan-citizen-id", rel(ymls[1], root)), ("privacy-scan-name", rel(ymls[1], root)),
+        ("privacy-scan-citizen-id", rel(ymls[1], root)), ("privacy-scan-person-name", rel(ymls[1], root)),
         ("privacy-scan-phone", rel(ymls[2], root)),
     ])
     assert found == expected, [(p.code, p.file, p.message) for p in result.problems]

@@ -62,7 +62,11 @@ def scan_problems(facts: PdfFacts, file: str, *, identifiers: list[str], dossier
         if page.failed or page.confidence < LOW_CONFIDENCE or page.words < MIN_WORDS:
             yield make("ocr-low-confidence", file, page=page.page, confidence=f"{page.confidence:.0f}",
                        words=page.words)
-        for finding in privacy.scan_text(as_numbers(page.text), allowed, identifiers):
+        findings = privacy.scan_text(as_numbers(page.text), allowed, identifiers)
+        names = [f.text for f in findings if f.kind == "person-name"]
+        findings += [privacy.Finding("person-name", name, -1) for name in unmasked_addressees(page.text)
+                     if not any(n in name or name in n for n in names)]
+        for finding in findings:
             counts[finding.kind] = counts.get(finding.kind, 0) + 1
             if counts[finding.kind] > MAX_PRIVACY_FINDINGS:
                 continue
@@ -72,8 +76,6 @@ def scan_problems(facts: PdfFacts, file: str, *, identifiers: list[str], dossier
             else:  # a kind the privacy scan learnt after this module
                 yield make("privacy-scan-personal", file, page=page.page, kind=finding.kind,
                            value=_mask(finding.text))
-        for name in unmasked_addressees(page.text):
-            yield make("privacy-scan-name", file, page=page.page, value=_mask(name))
     if not facts.has_text and (dossier_code or number):
         squeezed = _squeeze(as_numbers(" ".join(p.text for p in facts.ocr_pages)))
         wanted = [_squeeze(as_numbers(x)) for x in (dossier_code, number) if x]

@@ -21,10 +21,16 @@ ERRORS = [
      "Trang {page} của bản quét {name} (máy đọc) có địa chỉ e-mail cá nhân: '{value}'.",
      "Che địa chỉ e-mail (trừ e-mail của cơ quan) rồi quét/xuất lại PDF; "
      "'privacy_reviewed: true' không bỏ qua được lỗi này."),
-    ("privacy-scan-name", "OCR of a scanned page reads an individual's full name (the recipient, unmasked).",
+    ("privacy-scan-person-name", "OCR of a scanned page reads an individual's full name (e.g. the recipient, unmasked).",
      "Trang {page} của bản quét {name} (máy đọc) có họ tên đầy đủ của cá nhân: '{value}'.",
      "Che họ tên (chỉ để chữ cái đầu, ví dụ 'Ông N.V.A.') rồi quét/xuất lại PDF; "
      "'privacy_reviewed: true' không bỏ qua được lỗi này."),
+    ("privacy-scan-birth-date", "OCR of a scanned page reads a person's date of birth.",
+     "Trang {page} của bản quét {name} (máy đọc) có ngày sinh của cá nhân: '{value}'.",
+     "Che ngày sinh rồi quét/xuất lại PDF; 'privacy_reviewed: true' không bỏ qua được lỗi này."),
+    ("privacy-scan-address", "OCR of a scanned page reads a person's address.",
+     "Trang {page} của bản quét {name} (máy đọc) có địa chỉ của cá nhân: '{value}'.",
+     "Che địa chỉ (số nhà, đường, thôn/tổ) rồi quét/xuất lại PDF; 'privacy_reviewed: true' không bỏ qua được lỗi này."),
     ("privacy-scan-personal", "OCR of a scanned page reads other personal data (a kind the privacy scan added).",
      "Trang {page} của bản quét {name} (máy đọc) có thông tin cá nhân ({kind}): '{value}'.",
      "Che thông tin cá nhân này rồi quét/xuất lại PDF; 'privacy_reviewed: true' không bỏ qua được lỗi này."),
