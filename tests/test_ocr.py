@@ -243,3 +243,26 @@ def test_the_demo_scans_are_read(tmp_path):
         text = re.sub(r"\s", "", as_numbers(" ".join(p.text for p in found.ocr_pages)))
         assert data["dossier"]["code"] in text or data["number"] in text, yml
     assert {p.rotation for yml in scans for p in facts[yml.with_suffix(".pdf")].ocr_pages} >= {0, 180}
+
+
+@needs_ocr
+def test_machine_read_text_is_on_the_letter_page_and_in_the_search_record(tmp_path):
+    from generator.render import render_docs
+    from generator.search.index import machine_read_texts
+    from generator.search.records import letter_view, record_html
+
+    root = make_content(tmp_path, 1)
+    (yml,) = scan_letters(root)
+    result = check(root, tmp_path / "cache")
+    assert result.valid
+    (letter,) = result.content.letters
+    render_docs(result.content, result.pdf_facts, TODAY, tmp_path / "docs")
+    page = (tmp_path / "docs" / letter.url / "index.md").read_text(encoding="utf-8")
+    section = page[page.index('class="ck-machine-read"'):]
+    assert "Văn bản do máy đọc" in section and 'data-source="ocr"' in page
+    assert "000.00.21.H17-180420-0001" in section and "PHIẾU XIN LỖI" in section
+    texts = machine_read_texts(result.pdf_facts)
+    assert list(texts) == [rel(yml, root)]
+    record = record_html(letter, letter_view(letter, result.content), page_texts=texts[letter.pdf_source])
+    assert "Chi cục Thuế" in record and "tiếp nhận" in record  # words only the scan's text holds
+    assert "tiếp nhận" not in record_html(letter, letter_view(letter, result.content))
