@@ -11,6 +11,8 @@ import argparse
 import importlib
 import sys
 
+from generator.strings.cli import USAGE_ERROR
+
 COMMANDS = ("check", "check_pdf", "build", "serve", "report", "new", "lock")
 
 EPILOG = """examples:
@@ -54,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(USAGE_ERROR.format(message=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

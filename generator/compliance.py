@@ -23,6 +23,7 @@ lists those rows (`Report.reassigned`).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -107,6 +108,20 @@ class Report:
         return self.as_of < self.period.end
 
 
+def tracker_of(agencies: Mapping[str, Agency], code: str, day: date | None = None) -> str | None:
+    """The unit tracking an agency (on `day`, when given: dated periods): own `tracked_by`, else along parents."""
+    seen: set[str] = set()
+    agency = agencies.get(code)
+    while agency is not None and agency.code not in seen:
+        seen.add(agency.code)
+        tracker = agency.tracked_by_on(day) if day else agency.tracked_by
+        if tracker:
+            return tracker
+        parent = agency.parent_on(day) if day else agency.parent
+        agency = agencies.get(parent) if parent else None
+    return None
+
+
 class Compliance:
     """Indexes of one content root as of a date; computes reports for any period and scope."""
 
@@ -163,14 +178,7 @@ class Compliance:
 
     def tracker_of(self, code: str) -> str | None:
         """The unit tracking an agency: its own `tracked_by`, else inherited along parents."""
-        seen: set[str] = set()
-        agency = self.agencies.get(code)
-        while agency is not None and agency.code not in seen:
-            seen.add(agency.code)
-            if agency.tracked_by:
-                return agency.tracked_by
-            agency = self.agencies.get(agency.parent) if agency.parent else None
-        return None
+        return tracker_of(self.agencies, code)
 
     def tracking_units(self) -> list[str]:
         """Agencies that track or are the parent of another agency (registry order)."""

@@ -11,6 +11,10 @@ from datetime import date
 from pathlib import Path
 
 DEFAULT_DOSSIER_CODE_PATTERN = r"^(?:\d{3}\.\d{2}\.\d{2}\.)?[A-Z]\d{2}(?:\.\d+)*-\d{6}-\d{4,}$"
+# Letter number/symbol: "15/XL-STNMT", "391/VPUBND-KSTT", "12/2024/XL-UBND" (Decree 30/2020 layout).
+DEFAULT_NUMBER_PATTERN = r"^\d{1,5}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9.]*(?:-[A-ZĐ][A-Za-zĐđ0-9.]*)*$"
+# National procedure code "1.004227"; provincial variants "3.000181.000.00.00.H22", "2.000815.000.00.00.H55.02".
+DEFAULT_PROCEDURE_CODE_PATTERN = r"^\d\.\d{6}(?:\.[0-9A-Za-z]+)*$"
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,8 @@ class Policy:
     """portal.yml `policy:` settings (defaults as in CONTENT.md)."""
 
     dossier_code_pattern: str = DEFAULT_DOSSIER_CODE_PATTERN
+    number_pattern: str = DEFAULT_NUMBER_PATTERN
+    procedure_code_pattern: str = DEFAULT_PROCEDURE_CODE_PATTERN
     apology_lead_working_days: int = 1
     apology_lead_day_kind: str = "working"  # "working" | "calendar": how the lead before due_on is counted
     mask_individual_names: bool = True

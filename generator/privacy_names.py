@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from generator.vtext import fold
+
 # The most common Vietnamese surnames (most of the population carries one of them); "Văn", "La",
 # "Quan", "Ông", "Y", "Phó" are left out: they begin too many common words and titles.
 SURNAMES = (
@@ -181,7 +183,5 @@ def masked_business_name(name: str) -> bool:
 
 def sensitive(procedure: str, listed: tuple[str, ...]) -> bool:
     """True when the procedure's name contains one of the listed (accent-folded) phrases."""
-    from generator.vtext import fold
-
     folded = fold(procedure)
     return any(fold(item) in folded for item in listed if item.strip())

@@ -97,6 +97,10 @@ PORTAL = (
     F("pdf_base_url", "text", "Empty: PDFs served with the site; else their base URL."),
     F("policy", "map", "Chính sách kiểm tra.", children=(
         F("dossier_code_pattern", "text", "Biểu thức chính quy cho mã hồ sơ."),
+        F("number_pattern", "text", "Biểu thức chính quy cho số, ký hiệu văn bản (sai mẫu: cảnh báo, và được quét "
+          "thông tin cá nhân như văn bản thường)."),
+        F("procedure_code_pattern", "text", "Biểu thức chính quy cho mã thủ tục (sai mẫu: cảnh báo, và được quét "
+          "thông tin cá nhân)."),
         F("apology_lead_working_days", "int", "Số ngày làm việc tối thiểu trước hạn để được coi là xin lỗi kịp thời.",
           minimum=0),
         F("apology_lead_day_kind", "text", "Cách đếm số ngày trước hạn ('chậm nhất 01 ngày trước ngày hết hạn'): "

@@ -7,14 +7,14 @@ the register import, and return a `CheckResult`. It never prints or exits.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from generator import load
 from generator.letter_checks import LETTER_CHECKS, Context, cross_letter_checks
-from generator.model import Agency, Content, Letter, Portal
+from generator.model import Agency, Content, Portal
+from generator.pdfgate.facts import PdfFacts
 from generator.problems import Problem, has_errors, sort_problems
 from generator.reform_checks import reform_checks
 from generator.registry_checks import check_registries
@@ -28,7 +28,7 @@ class CheckResult:
 
     content: Content | None
     problems: list[Problem]
-    pdf_facts: dict = field(default_factory=dict)  # letter.pdf_source -> PdfFacts
+    pdf_facts: dict[str, PdfFacts] = field(default_factory=dict)  # by letter.pdf_source
     letter_files: int = 0  # letter YAML files found (the report's "letters")
 
     @property
@@ -115,10 +115,4 @@ def _load_register(root: Path, agencies: dict[str, Agency], portal: Portal, toda
     except ImportError:  # the register import ships with the compliance module
         return [], []
     return load_register(root, agencies, portal.policy, today, complete=portal.reports.register_export == "all")
-
-
-def letter_problems(letter: Letter, ctx: Context) -> Iterator[Problem]:
-    """Every per-letter problem of one letter (for tools that check a single file)."""
-    for check in LETTER_CHECKS:
-        yield from check(letter, ctx)
 

@@ -10,7 +10,7 @@ Counts are O(1) after warm-up: a prefix sum of working days by ordinal, extended
 from __future__ import annotations
 
 from bisect import bisect_left
-from datetime import date, timedelta
+from datetime import date
 
 import holidays
 
@@ -124,20 +124,6 @@ class WorkCalendar:
                 if self._first_year <= _MIN_YEAR:
                     raise OverflowError("date out of the calendar's range")
                 year = self._first_year - 1
-
-    def next_working_day(self, d: date) -> date:
-        """`d` itself when it is a working day, else the next working day."""
-        return d if self.is_working_day(d) else self.add(d, 1)
-
-    def working_days_between(self, start: date, end: date) -> list[date]:
-        """The working days in (start, end], in order (for display and tests)."""
-        out: list[date] = []
-        day = start + timedelta(days=1)
-        while day <= end:
-            if self.is_working_day(day):
-                out.append(day)
-            day += timedelta(days=1)
-        return out
 
 
 def days_late(letter: Letter, cal: WorkCalendar) -> int:

@@ -122,7 +122,7 @@ HAND_COUNTED = [
 @pytest.mark.parametrize(("start", "end", "expected"), HAND_COUNTED)
 def test_hand_counted_intervals(start: date, end: date, expected: int) -> None:
     assert CAL.count(start, end) == expected
-    assert len(CAL.working_days_between(start, end)) == expected
+    assert sum(CAL.is_working_day(start + timedelta(days=i)) for i in range(1, (end - start).days + 1)) == expected
     assert CAL.add(start, expected) == end  # every interval ends on a working day
 
 

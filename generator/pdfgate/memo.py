@@ -34,15 +34,16 @@ def judge_key(*inputs: object) -> str:
 
 
 def light(facts: PdfFacts, cache: FactsCache | None) -> PdfFacts:
-    """`facts` without the text layer, the thumbnail and OCR texts (read back from `cache` on demand)."""
+    """`facts` without the text layer, the thumbnail, strings and OCR texts (read back from `cache` on demand)."""
     ocr_text = any(page.text for page in facts.ocr_pages)
-    if cache is None or (facts.thumbnail is None and not facts.text and not ocr_text):
+    if cache is None or (facts.thumbnail is None and not facts.text and not facts.strings and not ocr_text):
         return facts
     source = cache.path_of(facts.sha256)
     if (facts.thumbnail is not None or ocr_text) and not source.is_file():
         return facts  # the facts cache could not be written: keep the thumbnail and OCR texts here
     pages = tuple(replace(page, text="") for page in facts.ocr_pages)
-    return facts.with_changes(text="", thumbnail=None, thumbnail_source=str(source) if facts.thumbnail else "",
+    return facts.with_changes(text="", strings=(), hidden_text=(), revision_strings=(), thumbnail=None,
+                              thumbnail_source=str(source) if facts.thumbnail else "",
                               ocr_pages=pages, ocr_source=str(source) if ocr_text else "")
 
 

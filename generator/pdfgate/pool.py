@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, Pipe, wait
 from pathlib import Path
 
+from generator.parallel import cores
 from generator.pdfgate.ocr import MAX_SECONDS as MAX_EXTEND_SECONDS  # (ocr.py loads no PDF library)
 
 Task = tuple[object, str]  # (key, path)
@@ -35,14 +36,6 @@ class _Worker:
     task: Task | None = None
     deadline: float = 0.0
     extended: bool = False
-
-
-def default_workers() -> int:
-    """All cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _start(memory_mb: int, trust_roots: tuple[bytes, ...]) -> _Worker:
@@ -94,7 +87,7 @@ def run_tasks(
     pending = deque(tasks)
     if not pending:
         return
-    count = min(workers or default_workers(), len(pending))
+    count = min(workers or cores(), len(pending))
     pool: list[_Worker | None] = [_start(memory_mb, trust_roots) for _ in range(count)]
     try:
         while True:

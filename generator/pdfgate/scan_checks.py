@@ -55,7 +55,7 @@ def scan_problems(facts: PdfFacts, file: str, *, identifiers: list[str], dossier
     if not facts.ocr_pages:
         return
     from generator import privacy
-    from generator.pdfgate.judge import MAX_PRIVACY_FINDINGS, _mask, _squeeze
+    from generator.pdfgate.judge import MAX_PRIVACY_FINDINGS, _squeeze
 
     counts: dict[str, int] = {}
     for page in facts.ocr_pages:
@@ -72,10 +72,10 @@ def scan_problems(facts: PdfFacts, file: str, *, identifiers: list[str], dossier
                 continue
             code = f"privacy-scan-{finding.kind}"
             if code in PROBLEM_TYPES:
-                yield make(code, file, page=page.page, value=_mask(finding.text))
+                yield make(code, file, page=page.page, value=privacy.mask(finding.text))
             else:  # a kind the privacy scan learnt after this module
                 yield make("privacy-scan-personal", file, page=page.page, kind=finding.kind,
-                           value=_mask(finding.text))
+                           value=privacy.mask(finding.text))
     if not facts.has_text and (dossier_code or number):
         squeezed = _squeeze(as_numbers(" ".join(p.text for p in facts.ocr_pages)))
         wanted = [_squeeze(as_numbers(x)) for x in (dossier_code, number) if x]

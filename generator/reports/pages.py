@@ -29,7 +29,7 @@ from generator.render.common import fmt_date, fmt_number, make_env, page_html, u
 from generator.reports import headline, tables
 from generator.reports.charts import hbar_chart
 from generator.reports.glossary_page import write_glossary
-from generator.reports.index import write_index
+from generator.reports.index import page_src, write_index
 from generator.reports.letterhead import letterhead
 from generator.reports.ontime_view import OnTimeView, ontime_view, unavailable_text
 from generator.strings import glossary as G
@@ -50,11 +50,6 @@ def report_env() -> jinja2.Environment:
     env.globals.update(R=R, G=G, cell=tables.cell, figure_cells=figure_cells, reason_cells=reason_cells,
                        report_moves=tables.report_moves)
     return env
-
-
-def page_src(period: Period, unit: str | None) -> str:
-    """Docs path of a report page."""
-    return f"reports/{period.slug}/{unit}.md" if unit else f"reports/{period.slug}/index.md"
 
 
 def csv_src(period: Period, unit: str | None) -> str:
@@ -232,10 +227,8 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
 
     `result` is the check's `CheckResult`; `site` (the renderer's `Site`, optional) lends its letter facts.
     """
-    from generator.reports.agency import compliance_of
-
     content = result.content
-    comp = compliance_of(site) if site is not None else Compliance(content, today)
+    comp = site.compliance if site is not None else Compliance(content, today)
     env = report_env()
     scopes: list[str | None] = [None, *comp.tracking_units()]
     plan = {unit: report_periods(comp, unit) for unit in scopes}
