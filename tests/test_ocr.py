@@ -247,7 +247,7 @@ def test_the_demo_scans_are_read(tmp_path):
 
 @needs_ocr
 def test_machine_read_text_is_on_the_letter_page_and_in_the_search_record(tmp_path):
-    from generator.render import render_docs
+    from generator.render.docs import render_docs
     from generator.search.index import machine_read_texts
     from generator.search.records import letter_view, record_html
 
