@@ -252,7 +252,8 @@ def rescan_letters(root: Path, letters: list[dict], cal: lk.WorkDays) -> None:
             continue
         day = min(cal.add(fields["published_on"], 1), TODAY)
         fields["corrections"] = [*fields.get("corrections", []),
-                                 {"date": day, "note": "Đăng lại bản quét của văn bản này, quét rõ hơn."}]
+                                 {"date": day, "note": "Đăng lại bản quét của văn bản này, quét rõ hơn.",
+                                  "fields": ["pdf"]}]
         path = lk.write_letter(root, fields, scan=True)
         path.with_suffix(".pdf").write_bytes(scankit.scan_pdf(fields, quality=50, seed=fields["_index"], **options))
 

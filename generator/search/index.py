@@ -28,7 +28,7 @@ from generator.search.canonical import canonicalize_bundle
 from generator.search.lookup import config_js, write_lookup
 from generator.search.pagefind_run import prune_bundle, run_pagefind
 from generator.search.records import code_record_html, letter_view, record_html
-from generator.trash import discard
+from generator.trash import discard, sweep_dead
 
 RECENT_YEARS = 2
 MAIN_BUNDLE = "pagefind"
@@ -59,6 +59,9 @@ def split_years(letters: list[Letter], recent: int = RECENT_YEARS) -> tuple[list
     return years[:recent], years[recent:]
 
 
+STAGING_PREFIX = "congkhai-search-"  # + <pid>-<random>: a leftover of a dead pid is swept
+
+
 def _staging_parent(work_dir: Path) -> Path:
     """Where the records are staged: RAM (/dev/shm) when there is one, since 100,000 small files
     are slow to write and delete on some disks; else the build folder."""
@@ -82,7 +85,8 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
     stats = SearchStats(letters=len(content.letters))
     recent, older = split_years(content.letters)
     stats.recent_years = recent
-    staging = Path(tempfile.mkdtemp(prefix="congkhai-search-", dir=_staging_parent(work_dir)))
+    sweep_dead(_staging_parent(work_dir), STAGING_PREFIX)  # staging of killed builds (in RAM: /dev/shm)
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=_staging_parent(work_dir)))
     sites = {MAIN_BUNDLE: staging / "all", RECENT_BUNDLE: staging / "recent", OLDER_BUNDLE: staging / "older"}
     counts = dict.fromkeys(sites, 0)
     views = []
