@@ -10,7 +10,7 @@ re-scans every text layer for personal data (~8 s). An entry is reused only whil
 
 Otherwise the PDF goes through the gate as before (hash, facts cache, workers, judge). Entries keep
 facts without the text layer and the thumbnail (`light`); the thumbnail is read back from the facts
-cache when a page is rendered (`PdfFacts.thumbnail_data`). The memo is JSON decoded through type hints
+cache when a page is rendered (`cache.thumbnail_of`). The memo is JSON decoded through type hints
 (`generator.cachedata`), never unpickled: a damaged, foreign or tampered memo is ignored and rebuilt.
 """
 
