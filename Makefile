@@ -33,6 +33,7 @@ dev: $(DEV_STAMP)
 
 ## site: set up, validate the demo content and build the demo site into ./site
 site: $(STAMP)
+	bash scripts/site-deps.sh
 	$(PY) -m generator check --content $(CONTENT)
 	$(PY) -m generator build --content $(CONTENT) --site-dir $(SITE_DIR)
 

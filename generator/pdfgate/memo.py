@@ -10,14 +10,14 @@ re-scans every text layer for personal data (~8 s). An entry is reused only whil
 
 Otherwise the PDF goes through the gate as before (hash, facts cache, workers, judge). Entries keep
 facts without the text layer and the thumbnail (`light`); the thumbnail is read back from the facts
-cache when a page is rendered (`PdfFacts.thumbnail_data`). The memo is JSON decoded through type hints
+cache when a page is rendered (`cache.thumbnail_of`). The memo is JSON decoded through type hints
 (`generator.cachedata`), never unpickled: a damaged, foreign or tampered memo is ignored and rebuilt.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.cachedata import CacheInvalid, decode, encode, read_json, write_json
@@ -33,14 +33,17 @@ def judge_key(*inputs: object) -> str:
 
 
 def light(facts: PdfFacts, cache: FactsCache | None) -> PdfFacts:
-    """`facts` without the text layer and the thumbnail (read back from `cache` on demand)."""
-    if cache is None or (facts.thumbnail is None and not facts.text and not facts.strings):
+    """`facts` without the text layer, the thumbnail, strings and OCR texts (read back from `cache` on demand)."""
+    ocr_text = any(page.text for page in facts.ocr_pages)
+    if cache is None or (facts.thumbnail is None and not facts.text and not facts.strings and not ocr_text):
         return facts
     source = cache.path_of(facts.sha256)
-    if facts.thumbnail is not None and not source.is_file():
-        return facts  # the facts cache could not be written: keep the thumbnail here
+    if (facts.thumbnail is not None or ocr_text) and not source.is_file():
+        return facts  # the facts cache could not be written: keep the thumbnail and OCR texts here
+    pages = tuple(replace(page, text="") for page in facts.ocr_pages)
     return facts.with_changes(text="", strings=(), hidden_text=(), revision_strings=(), thumbnail=None,
-                              thumbnail_source=str(source) if facts.thumbnail else "")
+                              thumbnail_source=str(source) if facts.thumbnail else "",
+                              ocr_pages=pages, ocr_source=str(source) if ocr_text else "")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from generator.model import Letter
 from generator.pdfgate.cache import thumbnail_of
 from generator.pdfgate.facts import PdfFacts
 from generator.render.common import Site, newest_first, page_html, pages_of, url_of, write_page
+from generator.render.machine_read import machine_read_view
 from generator.render.page_images import PageView, write_page_images
 from generator.search.contacts import contact_parts
 from generator.strings import page_images as P
@@ -159,6 +160,7 @@ def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Le
         pdf=pdf_view(site, letter, docs_dir, assets), reason=site.reason_label(letter.reason.category), lead=site.lead,
         legal_basis=letter_basis(letter.issued_on),
         level=site.level_label(agency.level) if agency else "", P=P, contact_parts=contact_parts,
+        machine_read=machine_read_view(site.pdf_facts.get(letter.pdf_source)) if letter.withdrawn is None else None,
     )
     title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))
     return write_page(docs_dir, src, title, body, template=LETTER_TEMPLATE, hide=("navigation", "toc"))
