@@ -87,7 +87,7 @@ class DatedTree:
                 for up in self.over(code, self.breaks[i]) if up != code}
 
 
-def tracker_on(agencies: Mapping[str, Agency], code: str, day: date | None) -> str | None:
+def tracker_on(agencies: Mapping[str, Agency], code: str, day: date | None = None) -> str | None:
     """The unit tracking an agency on `day` (None: the undated fields): its own, else inherited along parents."""
     seen: set[str] = set()
     agency = agencies.get(code)
