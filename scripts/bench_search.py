@@ -210,6 +210,10 @@ def bench(n: int, out: Path, verbose: bool, sample: int = 100) -> None:
               f"meta {meta.stat().st_size / 1024:.1f} KB")
     print(f"lookup: {stats.lookup_shards:,} shards, prefix {stats.lookup_prefix} hex, "
           f"largest {stats.lookup_max_bytes / 1024:.1f} KB")
+    words = site / "older-words"
+    if words.is_dir():
+        print(f"older-words: {sum(1 for _ in words.glob('*.json')):,} shards, {_dir_bytes(words) / 1024:.0f} KB, "
+              f"largest {stats.older_words_max_bytes / 1024:.1f} KB")
     recent = [x for x in content.letters if str(x.year) in stats.recent_years]
     old = [x for x in content.letters if str(x.year) not in stats.recent_years]
     common = "đất"

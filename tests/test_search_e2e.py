@@ -156,14 +156,30 @@ def test_a_recent_year_loads_only_the_recent_bundle(served):
     fresh.context.close()
 
 
-def test_few_recent_results_widen_to_the_older_years(served):
-    """Fewer than a page of results in the recent years: the older years are searched too, and said so."""
+def _bundles_loaded(served, query: str) -> tuple[list[str], set[str]]:
+    """(letter ids found by `query` in the default scope, folders of search files it fetched)."""
     fresh = open_search(served)
     urls = []
     fresh.on("request", lambda r: urls.append(r.url))
-    assert search(fresh, "khai sinh") == ["l-hoa"]
-    assert {u.split("/")[3] for u in urls if "/pagefind" in u} == {"pagefind-recent", "pagefind-older"}
+    ids = search(fresh, query)
     fresh.context.close()
+    return ids, {u.split("/")[3] for u in urls if "/pagefind" in u or "/older-words/" in u}
+
+
+def test_few_recent_results_widen_to_the_older_years(served):
+    """Fewer than a page of results in the recent years, and every word is in some older record: the
+    older years are searched too."""
+    ids, folders = _bundles_loaded(served, "giấy phép")
+    assert ids[0] == "l-dak-mil" and "l-old" in ids
+    assert folders == {"pagefind-recent", "older-words", "pagefind-older"}
+
+
+def test_a_query_no_older_letter_can_match_does_not_load_the_older_years(served):
+    """The older years' word list says no older record has "khai" or "sinh": the recent results stand,
+    and the older bundle (a second Pagefind module, its metadata and chunks) is not fetched."""
+    ids, folders = _bundles_loaded(served, "khai sinh")
+    assert ids == ["l-hoa"]
+    assert folders == {"pagefind-recent", "older-words"}
 
 
 def test_filter_by_agency_and_level(page):

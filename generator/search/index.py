@@ -9,6 +9,8 @@ Layout written into the site folder:
                       text without codes (unique words make index chunks big; the page answers
                       code-shaped queries from the lookup and partial codes from pagefind/)
   pagefind-older/     the other years, same records: "all years" searches recent + older
+  older-words/<key>.json  folded words of the older records by their first two letters (words.py):
+                      the page asks them before widening a query to pagefind-older/
   lookup/<prefix>.json  dossier code -> letters (see lookup.py); lookup/config.js settings
 Both recent and older are absent when every letter is recent: pagefind/ then holds full records.
 """
@@ -29,7 +31,8 @@ from generator.pdfgate.facts import PdfFacts
 from generator.search.canonical import canonicalize_bundle
 from generator.search.lookup import config_js, write_lookup
 from generator.search.pagefind_run import prune_bundle, run_pagefind
-from generator.search.records import code_record_html, letter_view, record_html
+from generator.search.records import code_record_html, letter_view, record_html, searchable_text
+from generator.search.words import WORDS_DIR, record_words, write_words
 from generator.trash import discard, sweep_dead
 
 RECENT_YEARS = 2
@@ -53,6 +56,7 @@ class SearchStats:
     lookup_shards: int = 0
     lookup_max_bytes: int = 0
     recent_years: list[str] = field(default_factory=list)
+    older_words_max_bytes: int = 0  # largest shard of older-words/ (words.py)
 
 
 def split_years(letters: list[Letter], recent: int = RECENT_YEARS) -> tuple[list[str], list[str]]:
@@ -91,7 +95,7 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=_staging_parent(work_dir)))
     sites = {MAIN_BUNDLE: staging / "all", RECENT_BUNDLE: staging / "recent", OLDER_BUNDLE: staging / "older"}
     counts = dict.fromkeys(sites, 0)
-    views = []
+    views, older_words = [], set()
     try:
         for letter in content.letters:
             view = letter_view(letter, content)
@@ -105,6 +109,8 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
                 _write(sites[name] / letter.url / "index.html", record_html(letter, view, with_code=False,
                                                                                   page_texts=texts))
                 counts[name] += 1
+                if name == OLDER_BUNDLE:
+                    older_words |= record_words(view, searchable_text(letter, view, texts))
         stats.records_seconds = time.perf_counter() - start
         for name, folder in sites.items():
             shutil.rmtree(site_dir / name, ignore_errors=True)
@@ -120,8 +126,12 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
     lookup_dir = site_dir / LOOKUP_DIR
     shutil.rmtree(lookup_dir, ignore_errors=True)
     stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(lookup_dir, views)
+    shutil.rmtree(site_dir / WORDS_DIR, ignore_errors=True)
+    if older:
+        stats.older_words_max_bytes = write_words(site_dir / WORDS_DIR, older_words)
     text = [RECENT_BUNDLE, OLDER_BUNDLE] if older else [MAIN_BUNDLE]
-    script = config_js(stats.lookup_prefix, content, recent, older, text_bundles=text, code_bundle=MAIN_BUNDLE)
+    script = config_js(stats.lookup_prefix, content, recent, older, text_bundles=text, code_bundle=MAIN_BUNDLE,
+                       older_words=WORDS_DIR + "/" if older else "")
     (lookup_dir / "config.js").write_text(script, encoding="utf-8")
     stats.seconds = time.perf_counter() - start
     return stats

@@ -78,17 +78,19 @@ def code_prefixes(content: Content) -> dict[str, str]:
 
 def config_js(
     prefix: int, content: Content, recent_years: list[str], older_years: list[str], *, text_bundles: list[str],
-    code_bundle: str,
+    code_bundle: str, older_words: str = "",
 ) -> str:
     """`lookup/config.js`: settings and messages the search script reads from `window.congkhaiSearch`.
 
     `bundles.text` is [recent, older] (or one bundle holding every year): the default scope is the
-    first, "all years" searches them all; `bundles.codes` answers partial dossier codes.
+    first, "all years" searches them all; `bundles.codes` answers partial dossier codes;
+    `olderWords` is the folder of the older years' word shards (words.py), "" when there are none.
     """
     data = {"prefix": prefix, "contacts": contacts(content), "recent": recent_years, "older": older_years,
             "bundles": {"text": [b + "/" for b in text_bundles], "codes": code_bundle + "/"},
             "messages": s.MESSAGES, "stop": [fold(p) for p in s.STOP_PHRASES],
-            "prefixes": code_prefixes(content), "agencies": agency_contacts(content)}
+            "prefixes": code_prefixes(content), "agencies": agency_contacts(content),
+            "olderWords": older_words}
     return "window.congkhaiSearch = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"
 
 

@@ -432,6 +432,37 @@
     if (mine === generation) out.setAttribute("data-done", raw);
   }
 
+  /* Shard of a folded word in older-words/ (words.shard_name): its first two characters. */
+  function wordShard(word) {
+    return Array.from(word.slice(0, 2)).map(function (c) {
+      return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
+    }).join("");
+  }
+
+  var wordShards = {};
+  async function olderWords(name) {
+    if (!wordShards[name]) {
+      wordShards[name] = fetch(new URL(cfg.olderWords + name + ".json", root).href)
+        .then(function (r) { return r.ok ? r.json() : []; });
+    }
+    return wordShards[name];
+  }
+
+  /* Could an older letter hold every word of the query? Asked before widening a query the recent
+   * years answer with a few letters: a word no older record has a word starting with (folded) means
+   * no. One small request per word (older-words/, words.py) instead of the older bundle. */
+  async function olderMayHold(typed) {
+    if (!cfg.olderWords || !typed) return true;
+    var words = fold(typed).match(/[\p{L}\p{N}]+/gu) || [];
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i];
+      if (w.length < 2) continue;
+      var list = await olderWords(wordShard(w));
+      if (!list.some(function (x) { return x.lastIndexOf(w, 0) === 0; })) return false;
+    }
+    return true;
+  }
+
   /* What a query finds: a code's letters, or Pagefind results (widened, or closest matches). */
   async function answerFor(q, filters, pfFilters) {
     var code = q ? findCode(q) : null;
@@ -451,7 +482,7 @@
     }
     var paths = textScope(filters), pfs = await bundlesFor(paths);
     var results = await pagefindSearch(pfs, typed, pfFilters), note = "";
-    if (hasOlder && !filters.year && results.length < FEW) {
+    if (hasOlder && !filters.year && results.length < FEW && (!results.length || await olderMayHold(typed))) {
       // The recent years find nothing or little: the older years are searched without being asked.
       // Each pass ranks the letters of every year together (the recent bundle's index is loaded already).
       paths = cfg.bundles.text;
