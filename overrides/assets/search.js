@@ -432,20 +432,31 @@
     if (mine === generation) out.setAttribute("data-done", raw);
   }
 
-  /* Shard of a folded word in older-words/ (words.shard_name): its first two characters. */
-  function wordShard(word) {
-    return Array.from(word.slice(0, 2)).map(function (c) {
+  /* File name of the older-words/ shard of a prefix (words.shard_name). */
+  function wordShard(prefix) {
+    return Array.from(prefix).map(function (c) {
       return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
     }).join("");
   }
 
   var wordShards = {};
-  async function olderWords(name) {
+  function olderWords(prefix) {
+    var name = wordShard(prefix);
     if (!wordShards[name]) {
       wordShards[name] = fetch(new URL(cfg.olderWords + name + ".json", root).href)
         .then(function (r) { return r.ok ? r.json() : []; });
     }
     return wordShards[name];
+  }
+
+  /* Does some older record have a word starting with `w` (folded)? A shard too big was split one
+   * character deeper ({"split": 1}): a word no longer than its prefix is then present. */
+  async function olderHas(w) {
+    for (var k = 2; ; k++) {
+      var data = await olderWords(w.slice(0, k));
+      if (Array.isArray(data)) return data.some(function (x) { return x.lastIndexOf(w, 0) === 0; });
+      if (w.length <= k) return true;
+    }
   }
 
   /* Could an older letter hold every word of the query? Asked before widening a query the recent
@@ -455,10 +466,7 @@
     if (!cfg.olderWords || !typed) return true;
     var words = fold(typed).match(/[\p{L}\p{N}]+/gu) || [];
     for (var i = 0; i < words.length; i++) {
-      var w = words[i];
-      if (w.length < 2) continue;
-      var list = await olderWords(wordShard(w));
-      if (!list.some(function (x) { return x.lastIndexOf(w, 0) === 0; })) return false;
+      if (words[i].length >= 2 && !(await olderHas(words[i]))) return false;
     }
     return true;
   }
