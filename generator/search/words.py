@@ -7,8 +7,10 @@ for the folded words of the older records starting with those characters: one sm
 Pagefind module, its metadata and index chunks (~270 KB at 10,000 letters). A query word that no
 older word starts with means no older letter holds every word, so the recent results stand.
 
-The probe is conservative: it folds everything (accents, đ) and matches prefixes, so it may let a
-widening through that Pagefind then answers with nothing new, never block one that would find more.
+The probe folds everything (accents, đ) and matches prefixes, so it may let a widening through that
+Pagefind then answers with nothing new, and never blocks one that finds a letter holding every word.
+It does block Pagefind's fallback for a word in no record (the longest prefix that has results): a
+mistyped word answered that way in the recent years is not looked for in the older years.
 """
 
 from __future__ import annotations
