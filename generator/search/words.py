@@ -3,9 +3,10 @@
 When the recent years give a few results (not none), the page widens to the older years only if
 every word of the query could match an older letter. It asks `older-words/<key>.json` (the key is
 the first two characters of the folded word, longer where a shard would be big: `build_shards`)
-for the folded words of the older records starting with those characters: one small request per query word instead of a second
-Pagefind module, its metadata and index chunks (~270 KB at 10,000 letters). A query word that no
-older word starts with means no older letter holds every word, so the recent results stand.
+for the folded words of the older records starting with those characters: one small request per
+query word instead of a second Pagefind module, its metadata and index chunks (~270 KB at 10,000
+letters). A query word that no older word starts with means no older letter holds every word, so
+the recent results stand.
 
 The probe folds everything (accents, đ) and matches prefixes, so it may let a widening through that
 Pagefind then answers with nothing new, and never blocks one that finds a letter holding every word.
