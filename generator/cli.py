@@ -58,3 +58,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except (OSError, RuntimeError) as exc:  # a full disk, an unwritable folder, a failed worker: a message
+        from generator.commands.failures import describe
+
+        message = describe(exc)
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        return 1

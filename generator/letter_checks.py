@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import privacy
+from generator.dateranges import check_date_range
 from generator.load import LETTER_ID
 from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Letter, Portal, Reason
 from generator.problems import Problem, make
@@ -192,7 +193,8 @@ def free_texts(letter: Letter) -> Iterator[tuple[str, str]]:
         yield f"corrections.{index}.note", correction.note
 
 
-LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_dates, check_dossier_code, check_privacy)
+LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_date_range, check_dates, check_dossier_code,
+                 check_privacy)
 
 
 def cross_letter_checks(letters: list[Letter], pdf_facts: dict) -> list[Problem]:

@@ -48,6 +48,7 @@ class Portal:
     pdf_base_url: str = ""
     policy: Policy = field(default_factory=Policy)
     calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)  # field -> line
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from generator import dateranges
+from generator.fieldchars import forbidden_char_problems
 from generator.model import Agency, Policy, RegisterRow
 from generator.problems import Problem, make
 from generator.vtext import is_nfc, legacy_encoding
@@ -124,6 +126,7 @@ def _row(
     """Validate one record; the row is None when it has an error."""
     problems: list[Problem] = []
     for name, value in values.items():
+        problems += forbidden_char_problems(value, rel, line, name)
         if value.isascii():
             continue
         if not is_nfc(value):
@@ -183,6 +186,9 @@ def _date_problems(dates: dict[str, date | None], rel: str, line: int, today: da
     if returned and due and returned <= due:
         problems.append(make("register-returned-not-after-due", rel, line, "returned_on",
                              returned_on=returned.isoformat(), due_on=due.isoformat()))
+    for name, value in dates.items():
+        if dateranges.out_of_range(value, today):
+            problems.append(dateranges.problem(rel, line, name, value, today))  # type: ignore[arg-type]
     for name in ("received_on", "returned_on"):
         value = dates[name]
         if value and value > today:

@@ -22,6 +22,9 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 
+MAX_TEXT = 500  # characters of a text value unless its field says otherwise
+MAX_FREE_TEXT = 5000  # free prose: a reason's detail, a correction's note, a withdrawal's reason
+
 KIND_LABELS = {  # Vietnamese names of kinds, used in field-type messages
     "text": "chữ",
     "date": "ngày dạng YYYY-MM-DD",
@@ -45,6 +48,7 @@ class Field:
     item: Field | None = None  # for kind "list"
     choices: tuple[str, ...] = ()
     minimum: float | None = None  # for kinds "int" and "number"
+    max_length: int = 0  # for kind "text": most characters allowed (0: MAX_TEXT)
 
 
 def F(name: str, kind: str, description: str, required: bool = False, **more: object) -> Field:
@@ -75,24 +79,25 @@ LETTER = (
     )),
     F("reason", "map", "Lý do trễ hạn.", True, children=(
         F("category", "text", "Mã nhóm lý do (reasons.yml).", True),
-        F("detail", "text", "Diễn giải lý do."),
+        F("detail", "text", "Diễn giải lý do.", max_length=MAX_FREE_TEXT),
     )),
     F("published_on", "date", "Ngày đăng công khai trên cổng.", True),
     F("privacy_reviewed", "bool", "Biên tập viên xác nhận bản PDF đã che thông tin cá nhân (bắt buộc với bản quét)."),
     F("corrections", "list", "Các lần đính chính, theo thứ tự.", item=F("correction", "map", "Một lần đính chính.",
-      children=(F("date", "date", "Ngày đính chính.", True), F("note", "text", "Nội dung đính chính.", True)))),
+      children=(F("date", "date", "Ngày đính chính.", True), F("note", "text", "Nội dung đính chính.", True,
+                                                                             max_length=MAX_FREE_TEXT)))),
     F("withdrawn", "map", "Văn bản đã gỡ bỏ (vẫn được liệt kê, kèm lý do).", children=(
         F("date", "date", "Ngày gỡ.", True),
-        F("reason", "text", "Lý do gỡ.", True),
+        F("reason", "text", "Lý do gỡ.", True, max_length=MAX_FREE_TEXT),
     )),
 )
 
 PORTAL = (
-    F("name", "text", "Tên cổng công khai.", True),
-    F("owner", "text", "Đơn vị quản lý cổng.", True),
+    F("name", "text", "Tên cổng công khai.", True, max_length=200),
+    F("owner", "text", "Đơn vị quản lý cổng.", True, max_length=200),
     F("site_url", "text", "Địa chỉ trang (wins over mkdocs.yml; a sub-path works).", True),
     F("contact", "text", "Thông tin liên hệ hiển thị cho người dân."),
-    F("data_licence", "text", "Giấy phép dữ liệu mở, e.g. CC-BY-4.0."),
+    F("data_licence", "text", "Giấy phép dữ liệu mở, e.g. CC-BY-4.0.", max_length=100),
     F("pdf_base_url", "text", "Empty: PDFs served with the site; else their base URL."),
     F("policy", "map", "Chính sách kiểm tra.", children=(
         F("dossier_code_pattern", "text", "Biểu thức chính quy cho mã hồ sơ."),
@@ -255,6 +260,9 @@ def _scalar(node: Node, field: Field, path: str, out: Coerced) -> object:
                 out.fail("field-empty", node.line, path)
                 return None
             return ""
+        if len(text) > (field.max_length or MAX_TEXT):
+            out.fail("field-too-long", node.line, path, length=len(text), limit=field.max_length or MAX_TEXT)
+            return None
         if field.choices and text not in field.choices:
             out.fail("field-choice", node.line, path, value=text, choices=", ".join(field.choices))
             return None

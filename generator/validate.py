@@ -13,9 +13,10 @@ from datetime import date
 from pathlib import Path
 
 from generator import load
+from generator.dateranges import settings_date_problems
 from generator.letter_checks import LETTER_CHECKS, Context, cross_letter_checks
 from generator.model import Agency, Content, Letter, Portal
-from generator.problems import Problem, has_errors, sort_problems
+from generator.problems import Problem, cap_per_file, has_errors, sort_problems
 from generator.registry_checks import check_registries
 
 DEFAULT_PORTAL = Portal(name="", owner="", site_url="/")
@@ -57,6 +58,7 @@ def check_content(
     problems = list(loaded.problems)
     portal = loaded.portal or DEFAULT_PORTAL
     problems += check_registries(loaded, portal)
+    problems += settings_date_problems(loaded, today)
     ctx = Context.create(root, portal, loaded.agencies, loaded.reasons, today, loaded.registries_ok,
                          frozenset(loaded.broken_agencies | loaded.broken_reasons))
     problems += ctx.problems
@@ -89,7 +91,7 @@ def check_content(
             letters=loaded.letters,
             register=register_rows,
         )
-    return CheckResult(content, sort_problems(problems), facts, loaded.letter_files)
+    return CheckResult(content, cap_per_file(sort_problems(problems)), facts, loaded.letter_files)
 
 
 class _AnyAgency(dict):

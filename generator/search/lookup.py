@@ -7,11 +7,11 @@ learns it from `lookup/config.js`, loaded with the search page, so a lookup is o
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator import jsonout
 from generator.model import Content
 from generator.search.codes import shard_key
 from generator.search.records import LetterView
@@ -32,7 +32,7 @@ def _entry(view: LetterView) -> dict:
 
 
 def _dump(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    return jsonout.dumps(data, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
 def build_shards(views: Iterable[LetterView]) -> tuple[int, dict[str, bytes]]:
@@ -72,7 +72,7 @@ def config_js(
     data = {"prefix": prefix, "contacts": contacts(content), "recent": recent_years, "older": older_years,
             "bundles": {"text": [b + "/" for b in text_bundles], "codes": code_bundle + "/"},
             "messages": s.MESSAGES, "stop": [fold(p) for p in s.STOP_PHRASES]}
-    return "window.congkhaiSearch = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"
+    return "window.congkhaiSearch = " + jsonout.dumps(data, sort_keys=True) + ";\n"
 
 
 def write_lookup(out_dir: Path, views: list[LetterView]) -> tuple[int, int, int]:
