@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
+from generator import fieldchars
 from generator.problems import Problem, make
 from generator.strings.problems_fields import URL_REASONS
 
@@ -25,7 +26,7 @@ _PATH_SAFE = "/%-._~!$()*+,;=:@"  # RFC 3986 pchar without '&' and "'" (kept out
 
 def clean_url(value: str) -> tuple[str | None, str | None]:
     """(the URL re-serialised, None) or (None, the Vietnamese reason it is refused)."""
-    bad = _NEVER.search(value)
+    bad = _NEVER.search(value) or _forbidden(value)
     if bad:
         return None, URL_REASONS["char"].format(char=f"U+{ord(bad.group()):04X} '{bad.group().strip() or ' '}'")
     try:
@@ -46,6 +47,13 @@ def clean_url(value: str) -> tuple[str | None, str | None]:
         return None, URL_REASONS["percent"]
     path = quote(parts.path, safe=_PATH_SAFE) or "/"
     return f"{parts.scheme.lower()}://{host}{f':{port}' if port is not None else ''}{path}", None
+
+
+def _forbidden(value: str) -> re.Match | None:
+    """The first invisible or control character of `value` (generator/fieldchars.py), as a match."""
+    for index, _ in fieldchars.scan(value):
+        return re.compile(".", re.S).match(value, index)
+    return None
 
 
 def _host(name: str) -> str | None:
