@@ -6,7 +6,7 @@
   `raw_markers` appears as bytes; HTML/XML/SVG also hold none of `markup_markers` (strings that are
   harmless inside JSON or JS strings, like a single-quoted attribute break);
 - HTML: no `href`/`src`/`action`/`formaction` with a `javascript:`, `vbscript:` or `data:` URL, no
-  event-handler attribute (`on...`) outside the theme's own, no `<script>` whose text holds a marker;
+  event-handler attribute or inline `<script>` holding a marker or the payloads' TOKEN (`ckx(...)`);
 - XML (feeds, sitemaps): well-formed; JSON: parses;
 - CSV: parses; no text cell starts with `=`, `+`, `-`, `@`, a tab or a CR (a plain number may);
 - every generated text file (not the theme's vendor bundles): no control, bidi or zero-width character;
@@ -36,6 +36,7 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster",
 BAD_SCHEMES = re.compile(r"^\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+TOKEN = "ckx"  # the function every hostile payload calls: in an event handler or inline script, it would run
 HTML_SINKS = re.compile(r"\b(?:innerHTML|outerHTML|insertAdjacentHTML|document\.write)\b")
 PAGEFIND_DATA = "pagefind_dcd"  # the prefix of a decompressed Pagefind fragment, before its JSON
 INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
@@ -138,8 +139,9 @@ def _html(rel: str, text: str, markers: tuple[str, ...]) -> list[Finding]:
     found = [Finding(rel, "script URL", f"{name}={value[:60]}") for name, value in parser.urls
              if BAD_SCHEMES.match(value)]
     found += [Finding(rel, "event handler", f"{name}={value[:60]}") for name, value in parser.handlers
-              if any(m in value for m in markers) or "ckx" in value]
-    found += [Finding(rel, "inline script", m) for script in parser.scripts for m in markers if m in script]
+              if any(m in value for m in markers) or TOKEN in value]
+    found += [Finding(rel, "inline script", script[:60]) for script in parser.scripts
+              if TOKEN in script or any(m in script for m in markers)]
     return found
 
 

@@ -351,6 +351,7 @@ PAYLOADS = {  # kind -> (text written, string that must never appear raw in HTML
     "formula-at": ("@SUM(1+1)*cmd|' /C calc'!A0", "<", "@SUM(1+1)*cmd|&#39; /C calc&#39;!A0"),
     "long": ("ckx-long " + "ẫ" * 4980, "<", "ckx-long ẫẫẫ"),
 }
+MARKUP_ONLY = {"' onmouseover='"}  # harmless inside a JSON or JS string: looked for in HTML/XML/SVG only
 FORMULAS = [kind for kind in PAYLOADS if kind.startswith("formula-")]
 LETTER_FIELDS = ("signer.name", "signer.title", "dossier.procedure", "reason.detail")  # each letter: all of them
 SETTINGS = '<script>ckx(1)</script>"><img src=x onerror=ckx(2)>\' onmouseover=\'ckx(3) ]]></summary><ckx-xml/>'
@@ -388,8 +389,8 @@ def hostile_site(tmp_path_factory) -> tuple[Path, str]:
 
 def test_no_output_of_the_hostile_build_is_unsafe(hostile_site):
     site, _ = hostile_site
-    raw = tuple(sorted({marker for _, marker, _ in PAYLOADS.values() if marker != "<"}))
-    assert scan_site(site, raw_markers=raw, markup_markers=("' onmouseover='",)) == []
+    raw = tuple(sorted({marker for kind, (_, marker, _) in PAYLOADS.items() if marker != "<"} - MARKUP_ONLY))
+    assert scan_site(site, raw_markers=raw, markup_markers=tuple(MARKUP_ONLY)) == []
 
 
 @pytest.mark.parametrize("kind", list(PAYLOADS), ids=[f"accepted-{k}" for k in PAYLOADS])
@@ -401,7 +402,7 @@ def test_accepted_kind_is_escaped_on_its_page(kind, hostile_site):
     if marker != "<":
         assert marker not in page
     markers = (marker,) if marker != "<" else ()
-    assert scan_site(site / "letters" / "2018" / "so-tnmt" / kind, raw_markers=markers) == []
+    assert scan_site(site / "letters" / "2018" / "so-tnmt" / kind, markup_markers=markers) == []
 
 
 @pytest.mark.parametrize("kind", FORMULAS, ids=[f"csv-{k}" for k in FORMULAS])
@@ -523,3 +524,45 @@ def test_report_on_a_full_device_is_a_message(tmp_path):
                               text=True, timeout=300)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "Ổ đĩa đã đầy" in proc.stderr
+
+
+REGISTER = (  # (kind, CSV row, field, code): the register export is content too
+    ("register-zwsp", "000.00.21.H17-180420-0001,so-tnmt,Đăng ký\u200b biến động,2018-04-20,2018-05-04,2018-05-14",
+     "procedure", "text-forbidden-char"),
+    ("register-nul", "000.00.21.H17-180420-0001,so-tnmt,Đăng ký\x00,2018-04-20,2018-05-04,2018-05-14",
+     "procedure", "text-forbidden-char"),
+    ("register-date-9999", "000.00.21.H17-180420-0001,so-tnmt,Đăng ký,2018-04-20,9999-12-30,9999-12-31",
+     "due_on", "date-out-of-range"),
+)
+
+
+@pytest.mark.parametrize("name,row,field,code", REGISTER, ids=[r[0] for r in REGISTER])
+def test_register_kind(name, row, field, code, good_site, tmp_path):
+    site, digest = good_site
+    root = tmp_path / "content"
+    files: dict = base_files()
+    files["register/overdue.csv"] = "dossier_code,agency,procedure,received_on,due_on,returned_on\n" + row + "\n"
+    write_content(root, files)
+    result, out, err = run_cli(*build_args(root, site, tmp_path))
+    assert result == 1 and "Traceback" not in err
+    found = [(p["code"], p["file"].removeprefix(f"{root}/"), p["line"], p["field"])
+             for p in json.loads(out)["problems"]]
+    assert (code, "register/overdue.csv", 2, field) in found
+    assert tree_digest(site) == digest
+
+
+def test_the_scanner_finds_what_it_looks_for(hostile_site, tmp_path):
+    """Each unsafe thing planted in a copy of the hostile site is found (the scan above can fail)."""
+    site = tmp_path / "site"
+    shutil.copytree(hostile_site[0], site)
+    page = site / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", '<script>ckx(0)</script><a href=" JavaScript:'
+                    'ckx(0)">x</a><p>a\u200bb</p></body>'), encoding="utf-8")
+    (site / "data" / "planted.csv").write_text("a,b\n=HYPERLINK(1),-3\n", encoding="utf-8")
+    (site / "feeds" / "planted.xml").write_text("<feed><title>\x01</title></feed>", encoding="utf-8")
+    (site / "assets" / "planted.js").write_text("document.body.innerHTML = x;", encoding="utf-8")
+    found = {(f.path, f.what) for f in scan_site(site, raw_markers=("<script>ckx",))}
+    assert found == {("index.html", "raw marker"), ("index.html", "script URL"), ("index.html", "inline script"),
+                     ("index.html", "invisible character"), ("data/planted.csv", "formula cell"),
+                     ("feeds/planted.xml", "ill-formed XML"), ("feeds/planted.xml", "invisible character"),
+                     ("assets/planted.js", "HTML sink in a site script")}
