@@ -23,6 +23,8 @@ _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 
 MAX_TEXT = 500  # characters of a text value unless its field says otherwise
+MAX_IDENTIFIER = 100  # a number, dossier or procedure code (real ones: 10 to 40 characters)
+MAX_DIGITS = 30  # digits of a number value
 MAX_FREE_TEXT = 5000  # free prose: a reason's detail, a correction's note, a withdrawal's reason
 
 KIND_LABELS = {  # Vietnamese names of kinds, used in field-type messages
@@ -49,6 +51,7 @@ class Field:
     choices: tuple[str, ...] = ()
     minimum: float | None = None  # for kinds "int" and "number"
     max_length: int = 0  # for kind "text": most characters allowed (0: MAX_TEXT)
+    maximum: float | None = None  # for kinds "int" and "number"
 
 
 def F(name: str, kind: str, description: str, required: bool = False, **more: object) -> Field:
@@ -57,7 +60,7 @@ def F(name: str, kind: str, description: str, required: bool = False, **more: ob
 
 
 LETTER = (
-    F("number", "text", "Số và ký hiệu văn bản, e.g. \"15/XL-STNMT\".", True),
+    F("number", "text", "Số và ký hiệu văn bản, e.g. \"15/XL-STNMT\".", True, max_length=MAX_IDENTIFIER),
     F("issued_on", "date", "Ngày ban hành.", True),
     F("agency", "text", "Mã cơ quan ban hành (agencies.yml); equals the agency folder.", True),
     F("signer", "map", "Người ký.", True, children=(
@@ -69,9 +72,10 @@ LETTER = (
         F("name", "text", "Tên; cá nhân viết tắt, e.g. \"Ông N.V.A.\".", True),
     )),
     F("dossier", "map", "Hồ sơ bị trễ hạn.", True, children=(
-        F("code", "text", "Mã hồ sơ trên giấy tiếp nhận; its yymmdd part is the receipt date.", True),
+        F("code", "text", "Mã hồ sơ trên giấy tiếp nhận; its yymmdd part is the receipt date.", True,
+          max_length=MAX_IDENTIFIER),
         F("procedure", "text", "Tên thủ tục hành chính.", True),
-        F("procedure_code", "text", "Mã thủ tục (optional), e.g. \"1.004227\"."),
+        F("procedure_code", "text", "Mã thủ tục (optional), e.g. \"1.004227\".", max_length=MAX_IDENTIFIER),
         F("received_on", "date", "Ngày tiếp nhận hồ sơ.", True),
         F("due_on", "date", "Ngày hẹn trả kết quả ban đầu.", True),
         F("new_due_on", "date", "Ngày hẹn trả mới trong văn bản.", True),
@@ -102,14 +106,14 @@ PORTAL = (
     F("policy", "map", "Chính sách kiểm tra.", children=(
         F("dossier_code_pattern", "text", "Biểu thức chính quy cho mã hồ sơ."),
         F("apology_lead_working_days", "int", "Số ngày làm việc tối thiểu trước hạn để được coi là xin lỗi kịp thời.",
-          minimum=0),
+          minimum=0, maximum=60),
         F("mask_individual_names", "bool", "Tên cá nhân phải viết tắt."),
-        F("max_pdf_bytes", "int", "Dung lượng PDF tối đa (byte).", minimum=1),
-        F("max_pdf_pages", "int", "Số trang PDF tối đa.", minimum=1),
-        F("pdf_timeout_seconds", "number", "Thời gian tối đa để mở một PDF (giây).", minimum=1),
-        F("pdf_memory_mb", "int", "Bộ nhớ tối đa để mở một PDF (MB).", minimum=64),
+        F("max_pdf_bytes", "int", "Dung lượng PDF tối đa (byte).", minimum=1, maximum=1_000_000_000),
+        F("max_pdf_pages", "int", "Số trang PDF tối đa.", minimum=1, maximum=10_000),
+        F("pdf_timeout_seconds", "number", "Thời gian tối đa để mở một PDF (giây).", minimum=1, maximum=600),
+        F("pdf_memory_mb", "int", "Bộ nhớ tối đa để mở một PDF (MB).", minimum=64, maximum=65_536),
         F("missing_letter_grace_working_days", "int", "Số ngày làm việc quá hạn chưa có văn bản thì coi là thiếu.",
-          minimum=0),
+          minimum=0, maximum=250),
         F("public_contacts", "list", "Số điện thoại / e-mail được phép xuất hiện.", item=F("contact", "text", "")),
     )),
     F("calendar", "map", "Điều chỉnh lịch làm việc của địa phương.", children=(
@@ -278,9 +282,16 @@ def _scalar(node: Node, field: Field, path: str, out: Coerced) -> object:
     if field.kind == "bool" and node.plain and text in _TRUE | _FALSE:
         return text in _TRUE
     if field.kind in ("int", "number") and node.plain and (_INT if field.kind == "int" else _NUMBER).match(text):
+        if len(text) > MAX_DIGITS:  # int() refuses 4,300 digits and more: a number this long is never meant
+            out.fail("field-above-maximum", node.line, path, maximum=f"{field.maximum or 10 ** MAX_DIGITS:g}",
+                     value=text[:40] + "…")
+            return None
         number = int(text) if field.kind == "int" else float(text)
         if field.minimum is not None and number < field.minimum:
             out.fail("field-range", node.line, path, minimum=f"{field.minimum:g}", value=text)
+            return None
+        if field.maximum is not None and number > field.maximum:
+            out.fail("field-above-maximum", node.line, path, maximum=f"{field.maximum:g}", value=text[:40])
             return None
         return number
     return _type_error(node, field, path, out)

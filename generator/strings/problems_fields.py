@@ -14,6 +14,8 @@ ERRORS = [
      "vị trí ⟨U+…⟩ được chỉ ra rồi lưu tệp."),
     ("field-too-long", "A text value is longer than its field allows.",
      "Trường '{field}' dài {length} ký tự, tối đa {limit}.", "Rút gọn nội dung của trường."),
+    ("field-above-maximum", "A number is above the largest allowed value.",
+     "Trường '{field}' phải từ {maximum} trở xuống, nhận được {value}.", "Sửa giá trị."),
     ("date-out-of-range", "A date is outside the plausible range (a mistyped year).",
      "Ngày {value} của trường '{field}' nằm ngoài khoảng hợp lý ({earliest} – {latest}).",
      "Kiểm tra lại năm (có thể gõ nhầm); ngày phải nằm trong khoảng đã nêu."),

@@ -243,6 +243,12 @@ LONG = (  # (file, field, characters): one past the limit
     ("portal.yml", "name", 201), ("portal.yml", "owner", 201), ("portal.yml", "data_licence", 101),
     ("agencies.yml", "agencies.1.name", 501), ("reasons.yml", "reasons.0.label", 501),
     (LETTER_REL, "signer.name", 501), (LETTER_REL, "reason.detail", 5001), (LETTER_REL, "dossier.procedure", 501),
+    (LETTER_REL, "number", 101),
+)
+NUMBERS = (  # (field of portal.yml, plain number): beyond the maximum, or too long for int() (4,300 digits)
+    ("policy.pdf_memory_mb", "9" * 5000), ("policy.missing_letter_grace_working_days", "100000"),
+    ("policy.max_pdf_pages", "1000000000"), ("policy.pdf_timeout_seconds", "1" + "0" * 400 + ".5"),
+    ("policy.apology_lead_working_days", "61"),
 )
 DATES = (  # (file, field, value): implausible years
     (LETTER_REL, "dossier.new_due_on", "9999-12-31"), (LETTER_REL, "dossier.received_on", "1999-12-31"),
@@ -256,6 +262,7 @@ def rejected_kinds() -> list[Rejected]:
     kinds = char_kinds() + url_kinds()
     kinds += [Rejected(f"too-long-{rel.split('/')[0]}-{field}", rel, field, lit("ẫ" * size), "field-too-long")
               for rel, field, size in LONG]
+    kinds += [Rejected(f"number-{field}", "portal.yml", field, value, "field-above-maximum") for field, value in NUMBERS]
     for rel, field, value in DATES:
         where = f"{field}.0" if isinstance(value, list) else field
         kinds.append(Rejected(f"date-{rel.split('/')[0]}-{field}-{str(value)[:4]}", rel, where, lit(value),
