@@ -24,6 +24,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -262,7 +264,8 @@ def rejected_kinds() -> list[Rejected]:
     kinds = char_kinds() + url_kinds()
     kinds += [Rejected(f"too-long-{rel.split('/')[0]}-{field}", rel, field, lit("ẫ" * size), "field-too-long")
               for rel, field, size in LONG]
-    kinds += [Rejected(f"number-{field}", "portal.yml", field, value, "field-above-maximum") for field, value in NUMBERS]
+    kinds += [Rejected(f"number-{field}", "portal.yml", field, value, "field-above-maximum")
+              for field, value in NUMBERS]
     for rel, field, value in DATES:
         where = f"{field}.0" if isinstance(value, list) else field
         kinds.append(Rejected(f"date-{rel.split('/')[0]}-{field}-{str(value)[:4]}", rel, where, lit(value),
@@ -446,40 +449,42 @@ def test_every_feed_is_well_formed_xml(hostile_site):
 
 
 # --- the machine fails: a message, exit 1, the previous site intact ------------------------------------------
-def mount_tmpfs(folder: Path, options: str) -> bool:
-    """Mount a tmpfs at `folder` (root only); False when this machine does not allow it."""
+@contextmanager
+def tmpfs(folder: Path, options: str) -> Iterator[Path]:
+    """A tmpfs mounted at `folder` for the block (root only; the test is skipped where mounting is not allowed)."""
     folder.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        return False
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
-                          capture_output=True).returncode == 0
+    if os.geteuid() != 0 or shutil.which("mount") is None or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
-def unmount(folder: Path) -> None:
-    subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+def fill(disk: Path, leave_kb: int) -> None:
+    """Fill `disk` with a file until `leave_kb` KB are left."""
+    free = shutil.disk_usage(disk).free - leave_kb * 1024
+    with open(disk / "filler", "wb") as filler:
+        while free > 0:
+            chunk = min(free, 1 << 20)
+            try:
+                filler.write(b"\0" * chunk)
+                filler.flush()
+            except OSError:
+                break
+            free -= chunk
 
 
 @pytest.mark.parametrize("free_kb", [0, 300, 1500], ids=["disk-full-0k", "disk-full-300k", "disk-full-1500k"])
 def test_full_disk_is_a_message_and_the_site_stays(free_kb, tmp_path):
-    disk = tmp_path / "disk"
-    if not mount_tmpfs(disk, "size=24m"):
-        pytest.skip("cannot mount a tmpfs here (needs root)")
-    try:
+    with tmpfs(tmp_path / "disk", "size=24m") as disk:
         root = tmp_path / "content"
         write_content(root, base_files())
         args = build_args(root, disk / "site", disk)
         assert run_cli(*args)[0] == 0
         digest = tree_digest(disk / "site")
-        free = shutil.disk_usage(disk).free - free_kb * 1024
-        with open(disk / "filler", "wb") as filler:  # fill the disk up to `free_kb` left
-            while free > 0:
-                chunk = min(free, 1 << 20)
-                try:
-                    filler.write(b"\0" * chunk)
-                    filler.flush()
-                except OSError:
-                    break
-                free -= chunk
+        fill(disk, free_kb)
         (root / LETTER_REL).write_text((root / LETTER_REL).read_text(encoding="utf-8").replace(
             "Chờ ý kiến", "Vẫn chờ ý kiến"), encoding="utf-8")  # a change: the build has to write everything
         code, _, err = run_cli(*args)
@@ -487,39 +492,32 @@ def test_full_disk_is_a_message_and_the_site_stays(free_kb, tmp_path):
         assert cli_failures.OS_ERRORS[28].split(",")[0] in err  # "Ổ đĩa đã đầy"
         assert tree_digest(disk / "site") == digest
         assert not [p.name for p in disk.iterdir() if p.name.startswith(".site.new")]
-    finally:
-        unmount(disk)
+
+
+def unwritable_cache_build(site: Path, tmp_path: Path, cache: Path) -> str:
+    """Build the valid content with `cache` as the cache folder; asserts exit 1 without a traceback; stderr."""
+    root = tmp_path / "content"
+    write_content(root, base_files())
+    args = build_args(root, site, tmp_path)
+    args[args.index("--cache-dir") + 1] = str(cache)
+    code, _, err = run_cli(*args)
+    assert code == 1 and "Traceback" not in err
+    return err
 
 
 def test_cache_folder_that_is_a_file_is_a_message(good_site, tmp_path):
     site, digest = good_site
-    root = tmp_path / "content"
-    write_content(root, base_files())
     (tmp_path / "blocked").write_text("not a folder", encoding="utf-8")
-    args = build_args(root, site, tmp_path)
-    args[args.index("--cache-dir") + 1] = str(tmp_path / "blocked" / "cache")
-    code, _, err = run_cli(*args)
-    assert code == 1 and "Traceback" not in err
+    err = unwritable_cache_build(site, tmp_path, tmp_path / "blocked" / "cache")
     assert "không phải là thư mục" in err and "blocked" in err
     assert tree_digest(site) == digest
 
 
 def test_read_only_cache_folder_is_a_message(good_site, tmp_path):
     site, digest = good_site
-    cache = tmp_path / "ro-cache"
-    if not mount_tmpfs(cache, "ro,size=1m"):
-        pytest.skip("cannot mount a tmpfs here (needs root)")
-    try:
-        root = tmp_path / "content"
-        write_content(root, base_files())
-        args = build_args(root, site, tmp_path)
-        args[args.index("--cache-dir") + 1] = str(cache)
-        code, _, err = run_cli(*args)
-        assert code == 1 and "Traceback" not in err
-        assert "chỉ cho đọc" in err
-        assert tree_digest(site) == digest
-    finally:
-        unmount(cache)
+    with tmpfs(tmp_path / "ro-cache", "ro,size=1m") as cache:
+        assert "chỉ cho đọc" in unwritable_cache_build(site, tmp_path, cache)
+    assert tree_digest(site) == digest
 
 
 def test_report_on_a_full_device_is_a_message(tmp_path):
