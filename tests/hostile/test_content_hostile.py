@@ -571,3 +571,23 @@ def test_the_scanner_finds_what_it_looks_for(hostile_site, tmp_path):
                      ("index.html", "invisible character"), ("data/planted.csv", "formula cell"),
                      ("feeds/planted.xml", "ill-formed XML"), ("feeds/planted.xml", "invisible character"),
                      ("assets/planted.js", "HTML sink in a site script")}
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u200b"], ids=["file-name-rlo", "file-name-zwsp"])
+def test_invisible_character_in_a_file_name_is_shown(char, good_site, tmp_path):
+    """A letter file whose name hides a bidi override or a zero-width space: an error, the name shown visibly."""
+    site, digest = good_site
+    root = tmp_path / "content"
+    files = base_files()
+    rel = LETTER_REL.replace("0001.yml", f"00{char}01.yml")
+    files[rel] = files.pop(LETTER_REL)
+    write_content(root, files)
+    args = build_args(root, site, tmp_path)
+    code, out, err = run_cli(*args)
+    assert code == 1 and "Traceback" not in err
+    assert ("layout-bad-id", rel) in [(p["code"], p["file"].removeprefix(f"{root}/"))
+                                      for p in json.loads(out)["problems"]]
+    args[args.index("--format") + 1] = "text"
+    text = run_cli(*args)[1]
+    assert f"⟨U+{ord(char):04X}⟩" in text and char not in text
+    assert tree_digest(site) == digest
