@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import re
 
-_PREFIX = re.compile(r"^[ \t?-]*", re.MULTILINE)
 _TOKEN_START = " \t[{,:-?"
 
 
 def too_deep(text: str, limit: int) -> int | None:
     """The 1-based line where nesting may exceed `limit`, or None (fast when the text is shallow)."""
-    widest = max((len(m.group()) for m in _PREFIX.finditer(text)), default=0)
-    if widest + text.count("[") + text.count("{") <= limit:
+    room = limit - text.count("[") - text.count("{")  # each level needs a bracket or a character of line prefix
+    if room >= 0 and not re.search("^[ \t?-]{" + str(room + 1) + "}", text, re.MULTILINE):
         return None
     return _scan(text, limit)
 

@@ -81,7 +81,7 @@ class _Converter:
         if node.tag not in _STANDARD_TAGS:  # a tag (!x, !!binary, !!python/...): never constructed, always reported
             self.problems.append(make("yaml-alias", self.rel, line, path or None))
         if isinstance(node, yaml.ScalarNode):
-            if self.chars is not None:
+            if self.chars is not None and (self.chars.indexes or node.style == '"'):
                 self.chars.in_scalar(node, path, self.problems)
             plain = node.style is None or node.style == ""
             if plain and _NULL.match(node.value):
@@ -97,7 +97,7 @@ class _Converter:
                 self.problems.append(make("yaml-syntax", self.rel, key_line, detail=DETAILS["key-not-text"]))
                 continue
             key = key_node.value
-            if self.chars is not None:
+            if self.chars is not None and (self.chars.indexes or key_node.style == '"'):
                 self.chars.in_scalar(key_node, _join(path, key), self.problems)
             if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *base` copies another mapping: an alias
                 self.problems.append(make("yaml-alias", self.rel, key_line, _join(path, key)))
