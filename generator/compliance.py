@@ -30,6 +30,7 @@ from generator.workdays import WorkCalendar
 FIGURES = ("overdue", "covered", "coverage", "missing", "pending", "letters", "in_time", "median_days_late",
            "max_days_late", "median_publication_days")
 """Every figure of a row, in table order (the JSON, CSV and page columns use these keys)."""
+MEANS = ("mean_days_late", "mean_publication_days")  # bình quân: shown on pages instead of the medians
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class Row:
     max_days_late: int | None
     median_publication_days: float | None
     reasons: dict[str, int]
+    mean_days_late: float | None = None  # bình quân: what an officer reports (the median stays in the data)
+    mean_publication_days: float | None = None
 
     def as_dict(self) -> dict:
         """The row as a JSON-ready dict (dates as ISO text)."""
@@ -60,7 +63,7 @@ class Row:
             "agency": self.agency, "agency_name": self.agency_name, "historical": self.historical,
             "valid_to": self.valid_to.isoformat() if self.valid_to else None,
             "successor": self.successor, "successor_name": self.successor_name,
-            **{name: getattr(self, name) for name in FIGURES}, "reasons": dict(self.reasons),
+            **{name: getattr(self, name) for name in (*FIGURES, *MEANS)}, "reasons": dict(self.reasons),
         }
 
 
@@ -86,6 +89,7 @@ class Report:
     totals: Row
     previous_totals: Row
     missing: list[MissingDossier]
+    year_before_totals: Row | None = None  # the same period one year earlier
     warnings: list[consistency.Inconsistency] = field(default_factory=list)
     reason_labels: dict[str, str] = field(default_factory=dict)
 
@@ -114,7 +118,9 @@ class Compliance:
             self._facts_by_agency.setdefault(item.letter.agency, []).append(item)
         self._fact_days = {a: [f.letter.issued_on for f in items] for a, items in self._facts_by_agency.items()}
         self._rows_by_agency: dict[str, list[RegisterRow]] = {}
-        for row in sorted(content.register, key=lambda r: (r.due_on, r.dossier_code)):
+        overdue_rows = [r for r in content.register if r.late_on(as_of)] \
+            if content.portal.reports.register_export == "all" else content.register  # (an export of every dossier)
+        for row in sorted(overdue_rows, key=lambda r: (r.due_on, r.dossier_code)):
             self._rows_by_agency.setdefault(row.agency, []).append(row)
         self._row_days = {a: [r.due_on for r in rows] for a, rows in self._rows_by_agency.items()}
         self.letters_by_dossier: dict[str, list[Letter]] = {}
@@ -227,6 +233,7 @@ class Compliance:
             letters=figures.count, in_time=figures.in_time,
             median_days_late=figures.median_days_late, max_days_late=figures.max_days_late,
             median_publication_days=figures.median_publication_lag, reasons=reasons,
+            mean_days_late=figures.mean_days_late, mean_publication_days=figures.mean_publication_lag,
         )
 
     def agency_row(self, code: str, period: Period) -> Row:
@@ -283,6 +290,7 @@ class Compliance:
             rows=[self.agency_row(code, period) for code in codes if self._shown(code, period)],
             totals=self._unit_totals(unit, codes, period),
             previous_totals=self._unit_totals(unit, codes, period.previous()),
+            year_before_totals=self._unit_totals(unit, codes, period.year_before()) if period.kind != "all" else None,
             missing=self.missing(codes, period),
             warnings=warnings,
             reason_labels={code: reason.label for code, reason in self.content.reasons.items()},

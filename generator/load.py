@@ -27,6 +27,7 @@ from generator.model import (
     Portal,
     Reason,
     Recipient,
+    ReportSettings,
     Withdrawal,
 )
 from generator.problems import Problem, make
@@ -167,6 +168,9 @@ def _portal(values: dict, lines: dict[str, int]) -> Portal:
     if "public_contacts" in policy:
         policy["public_contacts"] = tuple(policy["public_contacts"])
     calendar = values.get("calendar", {})
+    reports = dict(values.get("reports", {}))
+    if "recipients" in reports:
+        reports["recipients"] = tuple(reports["recipients"])
     return Portal(
         name=values["name"],
         owner=values["owner"],
@@ -176,6 +180,7 @@ def _portal(values: dict, lines: dict[str, int]) -> Portal:
         pdf_base_url=values.get("pdf_base_url", ""),
         policy=Policy(**policy),
         calendar=CalendarOverrides(tuple(calendar.get("days_off", ())), tuple(calendar.get("working_days", ()))),
+        reports=ReportSettings(**reports),
         lines=lines,
     )
 

@@ -37,6 +37,22 @@ class CalendarOverrides:
 
 
 @dataclass(frozen=True)
+class ReportSettings:
+    """portal.yml `reports:` settings: period scheme, what the register export holds, the Word report's header."""
+
+    period_scheme: str = "calendar"  # calendar | statistical (Decree 09/2019/NĐ-CP cut-off: 15th to 14th)
+    register_export: str = "overdue"  # overdue: only overdue dossiers | all: every dossier received and resolved
+    issuer_parent: str = ""  # cơ quan chủ quản, e.g. "UBND TỈNH ĐẮK NÔNG" (Decree 30/2020, item 2 of the layout)
+    issuer: str = ""  # issuing unit; empty: the portal's owner
+    number_prefix: str = "BC"  # ký hiệu: "Số: …/BC-TTPVHCC" (the number itself is left blank for the office)
+    place: str = ""  # địa danh, e.g. "Gia Nghĩa"
+    recipients: tuple[str, ...] = ()  # Nơi nhận
+    signer_authority: str = ""  # thẩm quyền ký, e.g. "KT. GIÁM ĐỐC" (empty: none)
+    signer_title: str = ""  # chức vụ, e.g. "PHÓ GIÁM ĐỐC"
+    signer_name: str = ""
+
+
+@dataclass(frozen=True)
 class Portal:
     """Portal identity and policy (portal.yml)."""
 
@@ -48,6 +64,7 @@ class Portal:
     pdf_base_url: str = ""
     policy: Policy = field(default_factory=Policy)
     calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
+    reports: ReportSettings = field(default_factory=ReportSettings)
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)  # field -> line
 
 
@@ -161,7 +178,8 @@ class Letter:
 
 @dataclass(frozen=True)
 class RegisterRow:
-    """One overdue dossier exported from the one-stop software (register/*.csv)."""
+    """One dossier exported from the one-stop software (register/*.csv): an overdue one, or any one when
+    the portal's `reports.register_export` is `all`."""
 
     source: str
     line: int
@@ -171,6 +189,15 @@ class RegisterRow:
     received_on: date
     due_on: date
     returned_on: date | None = None
+    sector: str = ""  # lĩnh vực (optional column)
+    procedure_code: str = ""  # mã thủ tục (optional column)
+    channel: str = ""  # "online" | "in-person" | "" (optional column: how the dossier was received)
+
+    def late_on(self, day: date) -> bool:
+        """True when the dossier is late as seen on `day`: resolved after due_on, or unresolved past due_on."""
+        if self.returned_on is not None and self.returned_on <= day:
+            return self.returned_on > self.due_on
+        return day > self.due_on
 
 
 @dataclass

@@ -10,6 +10,7 @@ FILES = (
     ("portal.yml", schema.PORTAL),
     ("agencies.yml", schema.AGENCIES),
     ("reasons.yml", schema.REASONS),
+    ("register/*.csv", schema.REGISTER),
 )
 
 

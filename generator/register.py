@@ -1,4 +1,9 @@
-"""Import and validate register/*.csv: overdue dossiers exported from the one-stop software.
+"""Import and validate register/*.csv: dossiers exported from the one-stop software.
+
+The export holds the overdue dossiers only (portal.yml `reports.register_export: overdue`, the default), or
+every dossier received (`all`): then dossiers resolved on time and dossiers not yet due are rows too, and the
+reports give on-time figures (generator/ontime.py). Optional columns: `returned_on`, `sector` (lĩnh vực),
+`procedure_code`, `channel` (`online` | `in-person`).
 
 `load_register()` reads every CSV under `<root>/register/` (sorted by name), validates each row
 like a letter (encoding, header, dates, dossier code, agency, NFC, duplicates) and returns the
@@ -19,10 +24,12 @@ from generator import dateranges
 from generator.fieldchars import forbidden_char_problems
 from generator.model import Agency, Policy, RegisterRow
 from generator.problems import Problem, make
+from generator.schema import REGISTER
 from generator.vtext import is_nfc, legacy_encoding
 
-REQUIRED = ("dossier_code", "agency", "procedure", "received_on", "due_on")
-OPTIONAL = ("returned_on",)
+REQUIRED = tuple(f.name for f in REGISTER if f.required)  # the columns are declared once, in generator/schema.py
+OPTIONAL = tuple(f.name for f in REGISTER if not f.required)
+CHANNELS = next(f.choices for f in REGISTER if f.name == "channel")
 COLUMNS = REQUIRED + OPTIONAL
 DATE_COLUMNS = ("received_on", "due_on", "returned_on")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -37,9 +44,10 @@ def register_files(root: Path) -> list[Path]:
 
 
 def load_register(
-    root: Path, agencies: dict[str, Agency], policy: Policy, today: date
+    root: Path, agencies: dict[str, Agency], policy: Policy, today: date, *, complete: bool = False
 ) -> tuple[list[RegisterRow], list[Problem]]:
-    """Every valid register row under `root/register/*.csv` and the problems of every file."""
+    """Every valid register row under `root/register/*.csv` and the problems of every file (`complete`: the
+    export holds every dossier, not only overdue ones)."""
     try:
         pattern = re.compile(policy.dossier_code_pattern)
     except re.error:  # reported by the portal checks (portal-bad-pattern)
@@ -49,7 +57,7 @@ def load_register(
     seen: dict[str, RegisterRow] = {}
     for path in register_files(root):
         rel = path.relative_to(root).as_posix()
-        for row, row_problems in _read_file(path, rel, agencies, pattern, today):
+        for row, row_problems in _read_file(path, rel, agencies, pattern, today, complete):
             problems += row_problems
             if row is None:
                 continue
@@ -65,7 +73,8 @@ def load_register(
 
 
 def _read_file(
-    path: Path, rel: str, agencies: dict[str, Agency], pattern: re.Pattern[str] | None, today: date
+    path: Path, rel: str, agencies: dict[str, Agency], pattern: re.Pattern[str] | None, today: date,
+    complete: bool = False,
 ) -> Iterator[tuple[RegisterRow | None, list[Problem]]]:
     """(row or None, problems) for each record of one CSV file; file-level problems come with None."""
     try:
@@ -99,7 +108,7 @@ def _read_file(
                 yield None, [make("register-row-width", rel, line, found=len(record), expected=len(header))]
                 continue
             values = {name: cell.strip() for name, cell in zip(header, record) if name in COLUMNS}
-            yield _row(values, rel, line, agencies, pattern, today)
+            yield _row(values, rel, line, agencies, pattern, today, complete)
     except csv.Error as exc:
         yield None, [make("register-syntax", rel, reader.line_num, detail=str(exc))]
 
@@ -121,7 +130,7 @@ def _header_problems(header: list[str], rel: str, line: int) -> list[Problem]:
 
 def _row(
     values: dict[str, str], rel: str, line: int, agencies: dict[str, Agency], pattern: re.Pattern[str] | None,
-    today: date,
+    today: date, complete: bool = False,
 ) -> tuple[RegisterRow | None, list[Problem]]:
     """Validate one record; the row is None when it has an error."""
     problems: list[Problem] = []
@@ -152,7 +161,11 @@ def _row(
     code = values.get("dossier_code", "")
     if code and pattern is not None and not pattern.match(code):
         problems.append(make("register-dossier-code-pattern", rel, line, "dossier_code", value=code))
-    problems += _date_problems(dates, rel, line, today)
+    problems += _date_problems(dates, rel, line, today, complete)
+    channel = values.get("channel", "")
+    if channel and channel not in CHANNELS:
+        problems.append(make("register-channel-invalid", rel, line, "channel", value=channel,
+                             choices=", ".join(CHANNELS)))
     agency_code = values.get("agency", "")
     agency = agencies.get(agency_code)
     if agency_code and agency is None:
@@ -173,17 +186,21 @@ def _row(
         received_on=received,  # type: ignore[arg-type]
         due_on=dates["due_on"],  # type: ignore[arg-type]
         returned_on=dates["returned_on"],
+        sector=values.get("sector", ""),
+        procedure_code=values.get("procedure_code", ""),
+        channel=channel,
     )
     return row, problems
 
 
-def _date_problems(dates: dict[str, date | None], rel: str, line: int, today: date) -> list[Problem]:
+def _date_problems(dates: dict[str, date | None], rel: str, line: int, today: date,
+                   complete: bool = False) -> list[Problem]:
     received, due, returned = dates["received_on"], dates["due_on"], dates["returned_on"]
     problems = []
     if received and due and received > due:
         problems.append(make("register-dates-order", rel, line, "received_on", received_on=received.isoformat(),
                              due_on=due.isoformat()))
-    if returned and due and returned <= due:
+    if returned and due and returned <= due and not complete:
         problems.append(make("register-returned-not-after-due", rel, line, "returned_on",
                              returned_on=returned.isoformat(), due_on=due.isoformat()))
     for name, value in dates.items():
@@ -194,7 +211,7 @@ def _date_problems(dates: dict[str, date | None], rel: str, line: int, today: da
         if value and value > today:
             problems.append(make("register-date-in-future", rel, line, name, value=value.isoformat(),
                                  today=today.isoformat()))
-    if due and due >= today and returned is None:
+    if due and due >= today and returned is None and not complete:
         problems.append(make("register-not-overdue-yet", rel, line, "due_on", due_on=due.isoformat(),
                              today=today.isoformat()))
     return problems

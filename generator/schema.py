@@ -120,6 +120,34 @@ PORTAL = (
         F("days_off", "list", "Ngày nghỉ thêm.", item=F("day", "date", "")),
         F("working_days", "list", "Ngày làm bù thêm.", item=F("day", "date", "")),
     )),
+    F("reports", "map", "Báo cáo định kỳ: kỳ báo cáo, dữ liệu phần mềm một cửa, phần đầu và cuối văn bản Word.",
+      children=(
+        F("period_scheme", "text", "Kỳ báo cáo: calendar (theo lịch) hoặc statistical (chốt số liệu từ ngày 15 "
+          "tháng trước đến ngày 14, Nghị định 09/2019/NĐ-CP).", choices=("calendar", "statistical")),
+        F("register_export", "text", "register/*.csv chứa: overdue (chỉ hồ sơ quá hạn) hoặc all (mọi hồ sơ tiếp "
+          "nhận: tính được tỷ lệ đúng hạn).", choices=("overdue", "all")),
+        F("issuer_parent", "text", "Cơ quan chủ quản ở đầu văn bản, e.g. \"UBND TỈNH ĐẮK NÔNG\"."),
+        F("issuer", "text", "Đơn vị ban hành báo cáo (trống: owner)."),
+        F("number_prefix", "text", "Ký hiệu văn bản sau số, e.g. \"BC-TTPVHCC\"."),
+        F("place", "text", "Địa danh ghi trước ngày tháng, e.g. \"Gia Nghĩa\"."),
+        F("recipients", "list", "Nơi nhận.", item=F("recipient", "text", "")),
+        F("signer_authority", "text", "Thẩm quyền ký, e.g. \"KT. GIÁM ĐỐC\"."),
+        F("signer_title", "text", "Chức vụ người ký, e.g. \"PHÓ GIÁM ĐỐC\"."),
+        F("signer_name", "text", "Họ tên người ký."),
+    )),
+)
+
+REGISTER = (  # the columns of register/*.csv (one row per dossier; header row first)
+    F("dossier_code", "text", "Mã hồ sơ (khớp với dossier.code của văn bản).", True),
+    F("agency", "text", "Mã cơ quan giải quyết (agencies.yml).", True),
+    F("procedure", "text", "Tên thủ tục hành chính.", True),
+    F("received_on", "date", "Ngày tiếp nhận.", True),
+    F("due_on", "date", "Ngày hẹn trả kết quả.", True),
+    F("returned_on", "date", "Ngày có kết quả tại bộ phận một cửa (trống: chưa giải quyết xong)."),
+    F("sector", "text", "Lĩnh vực của thủ tục (báo cáo theo lĩnh vực)."),
+    F("procedure_code", "text", "Mã thủ tục hành chính, e.g. 1.004227 (đọc như chữ)."),
+    F("channel", "text", "Hình thức tiếp nhận: online (trực tuyến) hoặc in-person (trực tiếp).",
+      choices=("online", "in-person")),
 )
 
 AGENCY = (

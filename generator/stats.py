@@ -63,6 +63,8 @@ class Figures:
     median_publication_lag: float | None
     reasons: tuple[tuple[str, int], ...]  # (reason code, letters), most frequent first, then by code
     per_month: tuple[tuple[str, int], ...]  # ("YYYY-MM", letters), every month of the range, gaps as 0
+    mean_days_late: float | None = None  # bình quân (the figure officers report); None when count == 0
+    mean_publication_lag: float | None = None
 
     @property
     def empty(self) -> bool:
@@ -142,7 +144,17 @@ def summarize(
         median_publication_lag=statistics.median(lags) if lags else None,
         reasons=tuple(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))),
         per_month=per_month,
+        mean_days_late=mean(late),
+        mean_publication_lag=mean(lags),
     )
+
+
+MEAN_DIGITS = 1  # a mean is shown and stored with one decimal (2,5 ngày)
+
+
+def mean(values: list[int]) -> float | None:
+    """The arithmetic mean (bình quân), rounded to MEAN_DIGITS decimals; None for no values."""
+    return round(sum(values) / len(values), MEAN_DIGITS) if values else None
 
 
 def in_period(facts: Iterable[LetterFacts], start: date, end: date) -> list[LetterFacts]:

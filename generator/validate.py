@@ -114,7 +114,7 @@ def _load_register(root: Path, agencies: dict[str, Agency], portal: Portal, toda
         from generator.register import load_register
     except ImportError:  # the register import ships with the compliance module
         return [], []
-    return load_register(root, agencies, portal.policy, today)
+    return load_register(root, agencies, portal.policy, today, complete=portal.reports.register_export == "all")
 
 
 def letter_problems(letter: Letter, ctx: Context) -> Iterator[Problem]:

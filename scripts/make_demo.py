@@ -13,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import demo_register
 import letterkit as lk
 
 SEED = 2026
@@ -261,7 +262,7 @@ def main(argv: list[str]) -> int:
         fields["tracking_name"] = tracking
         lk.write_letter(root, fields, scan=fields["_index"] in SCANS)
     rows = register_rows(letters, cal, rng)
-    (root / "register" / "2025-2026.csv").write_text(lk.register_csv(rows), encoding="utf-8")
+    rows = demo_register.write(root, rows, cal, AGENCIES, PROCEDURES, FIRST_DAY, TODAY)  # every dossier
     size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
     print(f"{len(letters)} letters, {len(rows)} register rows, {size / 1e6:.2f} MB in {root}", file=sys.stderr)
     return 0

@@ -7,7 +7,6 @@ import hashlib
 import io
 import json
 import re
-import statistics
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -85,7 +84,7 @@ def test_agency_page_figures_equal_figures_computed_from_the_content(site_build)
     late = [cal.count(x.dossier.due_on, x.dossier.returned_on or x.dossier.new_due_on) for x in letters]
     in_time = [cal.count_from(x.issued_on, x.dossier.due_on) >= lead for x in letters]
     missed = [bool(x.dossier.returned_on and x.dossier.returned_on > x.dossier.new_due_on) for x in letters]
-    expected = {"count": len(letters), "median_days_late": statistics.median(late), "max_days_late": max(late),
+    expected = {"count": len(letters), "mean_days_late": round(sum(late) / len(late), 1), "max_days_late": max(late),
                 "share_in_time": round(100 * sum(in_time) / len(letters), 1), "new_dates_missed": sum(missed),
                 "withdrawn": 1}
     shown: dict[str, list] = {}

@@ -31,7 +31,7 @@ def test_json_follows_its_schema_and_has_the_hand_figures(capsys, root):
     data = json.loads(out)
     jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))).validate(data)
     assert data["period"] == {"code": "2025-Q2", "kind": "quarter", "start": "2025-04-01", "end": "2025-06-30",
-                              "label": "Quý II/2025"}
+                              "label": "Quý II/2025", "scheme": "calendar"}
     assert (data["unit"], data["as_of"], data["partial"]) == (None, "2025-07-31", False)
     t = data["totals"]
     assert (t["overdue"], t["covered"], t["coverage"], t["missing"], t["letters"], t["in_time"],

@@ -161,11 +161,13 @@ def test_hand_figures_on_the_q2_page(built):
     _, site = built
     shown = agency_table(doc_at(site, "reports/2025-q2"))
     assert shown[""] == {"overdue": 5, "covered": 3, "coverage": 0.6, "missing": 2, "pending": 0, "letters": 3,
-                         "in_time": 2, "median_days_late": 5, "max_days_late": 6, "median_publication_days": 1}
+                         "in_time": 2, "mean_days_late": 5.3, "max_days_late": 6,
+                         "mean_publication_days": 1.3}  # letters B, C, E: late 5, 6, 5 -> 16/3; lag 2, 1, 1 -> 4/3
     change = doc_at(site, "reports/2025-q2").get_element_by_id("ck-report-change")
     rows = {tr.get("data-key"): [td.text_content() for td in tr.xpath("./td")] for tr in change.xpath(".//tbody/tr")}
-    assert rows["coverage"] == ["60%", "50%", "+10 điểm %"]
-    assert rows["letters"] == ["3", "1", "+2"]
+    # this period, previous, change, same period last year (before the data: unknown), change
+    assert rows["coverage"] == ["60%", "50%", "+10 điểm phần trăm", "—", "—"]
+    assert rows["letters"] == ["3", "1", "+2", "—", "—"]
 
 
 def test_pages_exist_for_every_period_of_the_data_and_weeks_only_with_data(built):
@@ -193,7 +195,7 @@ def test_the_index_lists_years_and_the_latest_periods_not_every_week(built):
     assert (site / "reports" / link / "index.html").resolve() == (site / "reports/nam/2025/index.html").resolve()
     latest = {tr.get("data-kind"): tr.get("data-period")
               for tr in index.xpath("//table[@data-kind='latest']/tbody/tr")}
-    assert latest == {"year": "2025", "half": "2025-H2", "quarter": "2025-Q3", "month": "2025-07",
+    assert latest == {"year": "2025", "nine": "2025-9T", "half": "2025-H2", "quarter": "2025-Q3", "month": "2025-07",
                       "week": max(WEEKS).upper()}
     year_link = index.xpath("//tr[@data-year='2025']/td[2]/a/@href")[0]  # the year report, whole portal
     assert (site / "reports" / year_link / "index.html").resolve() == (site / "reports/2025/index.html").resolve()

@@ -89,10 +89,10 @@ def _validity(agency: Agency) -> str:
 
 
 def rank_key(fig: Figures, name: str, code: str) -> tuple:
-    """Ranking: agencies with letters first; share in time (high first), median late (low first), name."""
+    """Ranking: agencies with letters first; share in time (high first), mean days late (low first), name."""
     if fig.count == 0:
         return (1, 0.0, 0.0, name, code)
-    return (0, -(fig.share_in_time or 0.0), fig.median_days_late or 0.0, name, code)
+    return (0, -(fig.share_in_time or 0.0), fig.mean_days_late or 0.0, name, code)
 
 
 def ranked_groups(site: Site) -> list[tuple[str, list[tuple[int | None, Agency, Figures, Figures]]]]:

@@ -135,7 +135,7 @@ def fmt_number(value: float | int | None, digits: int = 1) -> str:
         return S.F_NONE
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", ".")
-    return f"{value:.{digits}f}".replace(".", ",")
+    return f"{value:,.{digits}f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")  # 1.234,5
 
 
 def fmt_share(value: float | None) -> str:

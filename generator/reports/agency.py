@@ -6,6 +6,8 @@ returns the HTML fragment; `compliance_of(site)` builds the `Compliance` once pe
 
 from __future__ import annotations
 
+from datetime import date
+
 from markupsafe import Markup
 
 from generator.compliance import Compliance
@@ -23,12 +25,20 @@ def compliance_of(site) -> Compliance:
 
 def agency_section(site, code: str, page_url: str) -> Markup:
     """HTML of the agency's compliance section: coverage, missing letters, link to the reports."""
+    from generator.periods import Period
+    from generator.reports.headline import value_text
+    from generator.reports.ontime_view import agency_figures, available
     from generator.reports.pages import report_env
 
     comp = compliance_of(site)
     row, missing = comp.all_time(code)
+    ontime = None
+    if available(comp):
+        fig = agency_figures(comp, code, Period(date(1, 1, 1), comp.as_of, "all", "all"))
+        ontime = {"fig": fig, "rate": value_text("on_time_rate", fig.on_time_rate),
+                  "coverage": value_text("late_coverage", fig.late_coverage)}
     env = report_env()
     html = env.get_template("agency_section.html").render(
         page_url=page_url, row=row, missing=missing, has_register=comp.has_register, grace=comp.grace,
-        as_of=comp.as_of, R=R)
+        as_of=comp.as_of, R=R, ontime=ontime)
     return Markup(html)

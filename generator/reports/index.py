@@ -19,7 +19,7 @@ from generator.render.common import page_html, url_of, write_page
 from generator.strings import reports as R
 
 INDEX_SRC = "reports/index.md"
-KIND_ORDER = ("year", "half", "quarter", "month", "week")  # longer periods first
+KIND_ORDER = ("year", "nine", "half", "quarter", "month", "week")  # longer periods first
 
 
 def year_src(year: int) -> str:
@@ -70,6 +70,7 @@ def write_index(env: jinja2.Environment, docs_dir: Path, plan: dict[str | None, 
         write_page(docs_dir, src, title, page_html(
             env, "year_index.html", page_url=url_of(src), title=title, year=year,
             kinds=[(kind, rows) for kind, rows in kinds if rows], scopes=scopes, as_of=today,
-            year_report=url_of(_page_src(year_reports[year], None)) if (str(year), None) in exists else None))
+            year_report=url_of(_page_src(year_reports[year], None))
+            if year in year_reports and (year_reports[year].code, None) in exists else None))
         written.append(src)
     return written

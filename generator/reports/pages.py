@@ -22,13 +22,17 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.compliance import FIGURES, Compliance, Report, Row
+from generator.compliance import Compliance, Report, Row
 from generator.parallel import run_shares
 from generator.periods import KINDS, Period, periods_of, spanned
 from generator.render.common import fmt_date, fmt_number, make_env, page_html, url_of, write_page
-from generator.reports import tables
+from generator.reports import headline, tables
 from generator.reports.charts import hbar_chart
+from generator.reports.glossary_page import write_glossary
 from generator.reports.index import write_index
+from generator.reports.letterhead import letterhead
+from generator.reports.ontime_view import OnTimeView, ontime_view, unavailable_text
+from generator.strings import glossary as G
 from generator.strings import reports as R
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -43,7 +47,7 @@ def report_env() -> jinja2.Environment:
     its templates are compiled once, not once per agency page)."""
     env = make_env()
     env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)), env.loader])
-    env.globals.update(R=R, cell=tables.cell, figure_cells=figure_cells, reason_cells=reason_cells)
+    env.globals.update(R=R, G=G, cell=tables.cell, figure_cells=figure_cells, reason_cells=reason_cells)
     return env
 
 
@@ -83,28 +87,38 @@ def report_periods(comp: Compliance, unit: str | None) -> dict[str, list[Period]
     days = [d for d in comp.data_days(unit) if d <= comp.as_of]
     if not days:
         return {kind: [] for kind in KINDS}
-    out = {kind: spanned(kind, days[0], days[-1]) for kind in KINDS if kind != "week"}
+    scheme = comp.content.portal.reports.period_scheme
+    out = {kind: spanned(kind, days[0], days[-1], scheme) for kind in KINDS if kind != "week"}
     out["week"] = periods_of("week", days)
     return out
 
 
-def charts(report: Report) -> list[Markup]:
-    """The page's SVG charts (their numbers are in the agency and reasons tables)."""
+def charts(report: Report) -> list[dict]:
+    """The page's charts: each with its title, its SVG and its data table (header, rows of formatted cells)."""
     key = f"{report.period.slug}-{report.unit.code if report.unit else 'all'}"
     out = []
     rows = [r for r in report.rows if r.letters or r.overdue]
     if rows:
         groups = [(r.agency_name, [r.overdue, r.letters] if report.has_register else [r.letters]) for r in rows]
         legend = [R.LEGEND_OVERDUE, R.LEGEND_LETTERS] if report.has_register else [R.LEGEND_LETTERS]
-        out.append(hbar_chart(groups, legend, R.CHART_LETTERS, f"chart-letters-{key}"))
+        out.append(_chart(groups, legend, R.CHART_LETTERS, f"chart-letters-{key}"))
         covered = [(r.agency_name, [round(r.coverage * 100, 1)]) for r in rows if r.coverage is not None]
         if covered:
-            out.append(hbar_chart(covered, [R.COLUMNS["coverage"]], R.CHART_COVERAGE, f"chart-coverage-{key}",
-                                  percent=True))
+            out.append(_chart(covered, [R.COLUMNS["coverage"]], R.CHART_COVERAGE, f"chart-coverage-{key}",
+                              percent=True))
     reasons = [(report.reason_labels[c], [n]) for c, n in report.totals.reasons.items() if n]
     if reasons:
-        out.append(hbar_chart(reasons, [R.LEGEND_LETTERS], R.CHART_REASONS, f"chart-reasons-{key}"))
-    return [c for c in out if c]
+        out.append(_chart(reasons, [R.LEGEND_REASONS], R.CHART_REASONS, f"chart-reasons-{key}"))
+    return [c for c in out if c["svg"]]
+
+
+def _chart(groups: list[tuple[str, list]], legend: list[str], title: str, chart_id: str, *,
+           percent: bool = False) -> dict:
+    svg = hbar_chart(groups, legend, title, chart_id, percent=percent)
+    shown = [[label, *(R.NOT_APPLICABLE if v is None else fmt_number(v) + ("%" if percent else "") for v in vals)]
+             for label, vals in groups]
+    return {"id": chart_id, "title": title, "svg": svg, "header": [R.CHART_GROUP, *legend], "rows": shown,
+            "groups": groups, "legend": legend, "percent": percent}
 
 
 _CELLS: dict[tuple, str] = {}  # (figure, type, value) -> its <td>: a few thousand distinct values per site
@@ -120,7 +134,7 @@ def _td(key: str, value) -> str:
 
 def figure_cells(row: Row) -> Markup:
     """The figure cells of an agency table row (`<td>` per figure, table order)."""
-    return Markup("".join([_td(key, getattr(row, key)) for key in FIGURES]))
+    return Markup("".join([_td(key, getattr(row, key)) for key in tables.SHOWN_FIGURES]))
 
 
 def reason_cells(row: Row, reason_labels: dict[str, str]) -> Markup:
@@ -174,8 +188,10 @@ def reason_rows(report: Report, memo: dict | None = None) -> Markup:
 
 
 def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer: str,
-                 exists: set[tuple[str, str | None]], memo: dict | None = None) -> list[str]:
-    """Write one report page, its CSV and its lists' CSVs; returns their docs paths (`memo`: see `agency_rows`)."""
+                 exists: set[tuple[str, str | None]], memo: dict | None = None,
+                 view: OnTimeView | None = None, data_from: date | None = None, portal=None) -> list[str]:
+    """Write one report page, its CSV and its lists' CSVs; returns their docs paths (`memo`: see `agency_rows`;
+    `view`: the on-time figures, None when the register export holds overdue dossiers only)."""
     memo = {} if memo is None else memo
     unit = report.unit.code if report.unit else None
     notes = {kind: list_note(kind, len(items), list_csv_src(kind, report.period, unit))
@@ -186,10 +202,13 @@ def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer
                   else R.REPORT_SCOPE.format(unit=R.WHOLE_PORTAL))
     body = page_html(
         env, "report.html", page_url=url_of(src), report=report, title=tables.title(report), issuer=issuer,
-        scope_line=scope_line, figures=FIGURES, csv_url=csv_src(report.period, unit),
+        scope_line=scope_line, figures=tables.SHOWN_FIGURES, csv_url=csv_src(report.period, unit),
+        glossary_url=G.PAGE_URL, ontime=view, head=letterhead(portal, report) if portal is not None else None,
+        ontime_tables=tables.ontime_tables(view) if view else [],
+        ontime_note=None if view or not report.has_register else unavailable_text(),
         prev_url=url_of(page_src(prev, unit)) if (prev.code, unit) in exists else None,
         next_url=url_of(page_src(nxt, unit)) if (nxt.code, unit) in exists else None,
-        change_rows=list(zip(R.CHANGE_ROWS, tables.change_rows(report))),
+        change_rows=headline.rows(headline.headlines(report, view, data_from)),
         missing_rows=tables.missing_rows(report, limit=LIST_LIMIT),
         warning_rows=[(w.code, cells) for w, cells in zip(report.warnings, tables.warning_rows(report, LIST_LIMIT))],
         missing_note=notes["missing"], warnings_note=notes["warnings"],
@@ -221,6 +240,8 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
     plan = {unit: report_periods(comp, unit) for unit in scopes}
     exists = {(p.code, unit) for unit, kinds in plan.items() for ps in kinds.values() for p in ps}
     issuer = content.portal.owner
+    all_days = comp.data_days(None)
+    data_from = all_days[0] if all_days else None
     jobs = [(period, unit) for unit, kinds in plan.items() for kind in KINDS for period in kinds[kind]]
     by_period: dict[Period, list[str | None]] = {}  # a period's pages share their agency rows: same process
     for period, unit in jobs:
@@ -230,7 +251,9 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
         for period, units in share:
             memo: dict = {}  # the period's row HTML and CSV cells, shared by its pages
             for unit in units:
-                write_report(env, docs_dir, comp.report(period, unit), issuer, exists, memo)
+                report = comp.report(period, unit)
+                write_report(env, docs_dir, report, issuer, exists, memo, ontime_view(comp, report), data_from,
+                             content.portal)
 
     run_shares(sorted(by_period.items()), work, min_per_worker=PERIODS_PER_WORKER)  # on every core
     written = [path for period, unit in jobs for path in (page_src(period, unit), csv_src(period, unit))]
@@ -239,4 +262,5 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
                       for path in (docs_dir / "reports").glob(f"*/{prefix}-*.csv"))
     names = [(unit or "", content.agencies[unit].name if unit else R.WHOLE_PORTAL) for unit in scopes]
     index = write_index(env, docs_dir, {unit: plan[unit] for unit in scopes}, names, exists, today)
-    return [*index, *written]
+    glossary = write_glossary(env, docs_dir, content.portal.policy)
+    return [*index, glossary, *written]

@@ -8,16 +8,24 @@ A report page shows the first rows of its missing-letter and warning lists; `mis
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from generator import csvout, jsonout
-from generator.compliance import FIGURES, Report, Row
-from generator.render.common import fmt_date, fmt_number, fmt_share
+from generator import csvout, jsonout, ontime
+from generator.compliance import FIGURES, MEANS, Report, Row
+from generator.render.common import fmt_date, fmt_number
+from generator.reports import headline
+from generator.reports.ontime_view import OnTimeView, unavailable_text
 from generator.strings import reports as S
 
 SCHEMA_PATH = Path(__file__).with_name("report.schema.json")
 SCHEMA_ID = "https://congkhai.example/schemas/report.schema.json"
 COVERAGE_DIGITS = 4  # coverage is rounded to this many decimals in JSON and CSV
+DATA_FIGURES = (*FIGURES, *MEANS)
+"""The figures of a row in the data (JSON, CSV): medians and means."""
+SHOWN_FIGURES = ("overdue", "covered", "coverage", "missing", "pending", "letters", "in_time", "mean_days_late",
+                 "max_days_late", "mean_publication_days")
+"""The figures of a row on pages, in Markdown and in the Word report (bình quân, the figure officers use)."""
 
 
 def _clean(value):
@@ -34,7 +42,7 @@ def row_dict(row: Row) -> dict:
 def totals_dict(row: Row) -> dict:
     """The totals row: figures and reasons only."""
     values = row_dict(row)
-    return {key: values[key] for key in (*FIGURES, "reasons")}
+    return {key: values[key] for key in (*DATA_FIGURES, "reasons")}
 
 
 def change(report: Report) -> dict:
@@ -46,14 +54,15 @@ def change(report: Report) -> dict:
     return out
 
 
-def report_json(report: Report) -> dict:
+def report_json(report: Report, view: OnTimeView | None = None, data_from: date | None = None) -> dict:
     """The JSON payload of a report (documented by report.schema.json)."""
     period = report.period
     previous = period.previous()
+    items = headline.headlines(report, view, data_from)
     return {
         "$schema": SCHEMA_ID,
         "period": {"code": period.code, "kind": period.kind, "start": period.start.isoformat(),
-                   "end": period.end.isoformat(), "label": period.label},
+                   "end": period.end.isoformat(), "label": period.label, "scheme": period.scheme},
         "unit": {"code": report.unit.code, "name": report.unit.name} if report.unit else None,
         "as_of": report.as_of.isoformat(),
         "partial": report.partial,
@@ -65,6 +74,12 @@ def report_json(report: Report) -> dict:
         "totals": totals_dict(report.totals),
         "previous": {"period": previous.code, "totals": totals_dict(report.previous_totals)},
         "change": change(report),
+        "year_before": {"period": period.year_before().code,
+                        "totals": totals_dict(report.year_before_totals) if report.year_before_totals else None},
+        "headline": [{"key": h.key, "now": _clean(h.now), "previous": _clean(h.previous),
+                      "year_before": _clean(h.year_before), "change_previous": _clean(h.change_previous),
+                      "change_year": _clean(h.change_year)} for h in items],
+        "ontime": ontime_json(view),
         "missing": [
             {"dossier_code": m.row.dossier_code, "agency": m.row.agency, "procedure": m.row.procedure,
              "received_on": m.row.received_on.isoformat(), "due_on": m.row.due_on.isoformat(),
@@ -80,14 +95,28 @@ def report_json(report: Report) -> dict:
     }
 
 
-def dumps_json(report: Report) -> str:
+def ontime_json(view: OnTimeView | None) -> dict:
+    """The on-time part of the JSON: available, totals and the breakdowns (null figures when unavailable)."""
+    if view is None:
+        return {"available": False, "unavailable": list(ontime.UNAVAILABLE_WITHOUT_FULL_EXPORT)}
+    return {
+        "available": True, "totals": view.totals.as_dict(), "previous": view.previous.as_dict(),
+        "year_before": view.year_before.as_dict(),
+        "agencies": [{"rank": rank, "agency": code, **fig.as_dict()} for rank, code, _, fig in view.agencies],
+        "sectors": [{"sector": name, **fig.as_dict()} for name, fig in view.sectors],
+        "procedures": [{"procedure": name, **fig.as_dict()} for name, fig in view.procedures],
+        "channels": [{"channel": name, **fig.as_dict()} for name, fig in view.channels],
+    }
+
+
+def dumps_json(report: Report, view: OnTimeView | None = None, data_from: date | None = None) -> str:
     """The JSON payload as text."""
-    return jsonout.dumps(report_json(report), indent=2) + "\n"
+    return jsonout.dumps(report_json(report, view, data_from), indent=2) + "\n"
 
 
 def csv_header(report: Report) -> list[str]:
     """Columns of the CSV: agency, name, historical, successor, every figure, one per reason."""
-    return ["agency", "agency_name", "historical", "successor", *FIGURES,
+    return ["agency", "agency_name", "historical", "successor", *DATA_FIGURES,
             *(f"reason:{code}" for code in report.reason_labels)]
 
 
@@ -102,7 +131,7 @@ def csv_rows(report: Report, memo: dict | None = None) -> list[list[str]]:
         values = row_dict(row)
         name = values["agency_name"] if row.agency else S.TOTAL
         cells = [row.agency, name, "1" if row.historical else "0", row.successor or ""]
-        cells += ["" if values[key] is None else str(values[key]) for key in FIGURES]
+        cells += ["" if values[key] is None else str(values[key]) for key in DATA_FIGURES]
         cells += [str(row.reasons.get(code, 0)) for code in report.reason_labels]
         out.append(cells)
         if memo is not None:
@@ -152,9 +181,7 @@ def warnings_csv(report: Report) -> str:
 
 def cell(key: str, value) -> str:
     """A figure as shown on pages and in Markdown (decimal comma, percentages, dash for unknown)."""
-    if key == "coverage":
-        return fmt_share(value)
-    return fmt_number(value)
+    return headline.value_text(key, value)
 
 
 def scope_label(report: Report) -> str:
@@ -177,21 +204,27 @@ def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def dumps_markdown(report: Report) -> str:
+def dumps_markdown(report: Report, view: OnTimeView | None = None, data_from: date | None = None) -> str:
     """The report as plain Markdown (the CLI's `--format md`): header lines and pipe tables."""
     p = report.period
     out = [f"# {title(report)}", "",
            S.REPORT_PERIOD.format(period=p.label, start=fmt_date(p.start), end=fmt_date(p.end)),
-           S.REPORT_AS_OF.format(as_of=fmt_date(report.as_of)), ""]
+           p.scheme_note, S.REPORT_AS_OF.format(as_of=fmt_date(report.as_of)), ""]
     if report.partial:
         out += [S.REPORT_PARTIAL, ""]
     if not report.has_register:
         out += [S.REPORT_NO_REGISTER, ""]
-    header = [S.COLUMNS[key] for key in ("agency_name", *FIGURES)]
-    rows = [[agency_label(row), *(cell(k, getattr(row, k)) for k in FIGURES)] for row in report.rows]
-    rows.append([S.TOTAL, *(cell(k, getattr(report.totals, k)) for k in FIGURES)])
+    out += [f"## {S.H_CHANGE}", "", *_md_table(list(S.CHANGE_COLUMNS), change_rows(report, view, data_from)), ""]
+    header = [S.COLUMNS[key] for key in ("agency_name", *SHOWN_FIGURES)]
+    rows = [[agency_label(row), *(cell(k, getattr(row, k)) for k in SHOWN_FIGURES)] for row in report.rows]
+    rows.append([S.TOTAL, *(cell(k, getattr(report.totals, k)) for k in SHOWN_FIGURES)])
     out += [f"## {S.H_AGENCIES}", "", *_md_table(header, rows), ""]
-    out += [f"## {S.H_CHANGE}", "", *_md_table(list(S.CHANGE_COLUMNS), change_rows(report)), ""]
+    out += [f"## {S.H_ONTIME}", ""]
+    if view is None:
+        out += [unavailable_text() if report.has_register else S.REPORT_NO_REGISTER, ""]
+    else:
+        for heading, table in ontime_tables(view):
+            out += [f"### {heading}", "", *_md_table(table[0], table[1]), ""]
     reason_header = [S.REASONS_AGENCY, *report.reason_labels.values()]
     reason_rows = [[agency_label(r), *(str(r.reasons.get(c, 0)) for c in report.reason_labels)]
                    for r in [*report.rows, report.totals]]
@@ -218,23 +251,32 @@ def agency_label(row: Row) -> str:
     return f"{text} ({S.SUCCESSOR.format(name=row.successor_name)})" if row.successor_name else text
 
 
-def change_rows(report: Report) -> list[list[str]]:
-    """(figure, this period, previous period, change) rows, formatted."""
-    delta = change(report)
-    rows = []
-    for key, label in S.CHANGE_ROWS.items():
-        now, before = getattr(report.totals, key), getattr(report.previous_totals, key)
-        if key == "coverage":
-            diff = S.NOT_APPLICABLE if delta[key] is None else _signed(round(delta[key] * 100, 1)) + S.PERCENT_POINTS
-        else:
-            diff = S.NOT_APPLICABLE if delta[key] is None else _signed(delta[key])
-        rows.append([label, cell(key, now), cell(key, before), diff])
-    return rows
+def change_rows(report: Report, view: OnTimeView | None = None, data_from: date | None = None) -> list[list[str]]:
+    """(figure, this period, previous period, change, same period last year, change) rows, formatted."""
+    return [cells for _, cells in headline.rows(headline.headlines(report, view, data_from))]
 
 
-def _signed(value: float) -> str:
-    text = fmt_number(abs(value))
-    return ("+" if value > 0 else "−" if value < 0 else "±") + text
+ONTIME_SHOWN = ("received", "resolved", "resolved_early", "resolved_on_due", "resolved_late", "in_progress",
+                "in_progress_late", "on_time_rate", "late", "late_with_letter", "late_coverage")
+
+
+def ontime_tables(view: OnTimeView, procedure_limit: int = 20) -> list[tuple[str, tuple[list[str], list[list[str]]]]]:
+    """(heading, (header, rows)) of the on-time tables: agencies ranked, sectors, procedures, channels."""
+    figures_header = [S.COLUMNS[k] for k in ONTIME_SHOWN]
+
+    def cells(fig) -> list[str]:
+        return [cell(k, getattr(fig, k)) for k in ONTIME_SHOWN]
+
+    agencies = ([S.ONTIME_RANK, S.ONTIME_GROUP["agency"], *figures_header],
+                [[fmt_number(rank) if rank else S.NOT_APPLICABLE, name, *cells(fig)]
+                 for rank, _, name, fig in view.agencies] + [["", S.TOTAL, *cells(view.totals)]])
+    out = [(S.H_ONTIME_AGENCIES, agencies)]
+    for heading, group, items in ((S.H_ONTIME_SECTORS, "sector", view.sectors),
+                                  (S.H_ONTIME_PROCEDURES, "procedure", view.procedures[:procedure_limit]),
+                                  (S.H_ONTIME_CHANNELS, "channel", view.channels)):
+        if items:
+            out.append((heading, ([S.ONTIME_GROUP[group], *figures_header], [[n, *cells(f)] for n, f in items])))
+    return out
 
 
 def missing_rows(report: Report, names: dict[str, str] | None = None, limit: int | None = None) -> list[list[str]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from generator.strings.glossary import LABELS
+
 # --- periods ----------------------------------------------------------------------------------------
 ROMAN = ("I", "II", "III", "IV")
 PERIOD_WEEK = "Tuần {week}/{year} ({start}–{end})"
@@ -9,10 +11,18 @@ PERIOD_MONTH = "Tháng {month}/{year}"
 PERIOD_QUARTER = "Quý {roman}/{year}"
 PERIOD_HALF_1 = "6 tháng đầu năm {year}"
 PERIOD_HALF_2 = "6 tháng cuối năm {year}"
+PERIOD_NINE = "9 tháng năm {year}"
 PERIOD_YEAR = "Năm {year}"
-KIND_LABELS = {"week": "Tuần", "month": "Tháng", "quarter": "Quý", "half": "6 tháng", "year": "Năm"}
+KIND_LABELS = {"week": "Tuần", "month": "Tháng", "quarter": "Quý", "half": "6 tháng", "nine": "9 tháng",
+               "year": "Năm"}
 KIND_TITLES = {"week": "Báo cáo tuần", "month": "Báo cáo tháng", "quarter": "Báo cáo quý",
-               "half": "Báo cáo 6 tháng", "year": "Báo cáo năm"}
+               "half": "Báo cáo 6 tháng", "nine": "Báo cáo 9 tháng", "year": "Báo cáo năm"}
+SCHEME_NOTES = {
+    "calendar": "Kỳ theo lịch (tháng, quý, năm dương lịch).",
+    "statistical": "Kỳ chốt số liệu theo Điều 12 Nghị định số 09/2019/NĐ-CP: từ ngày 15 của tháng trước kỳ "
+                   "báo cáo đến ngày 14 của tháng cuối kỳ.",
+}
+SCHEME_WEEK = "Tuần từ thứ Hai đến Chủ nhật (Nghị định số 09/2019/NĐ-CP không quy định thời gian chốt số liệu tuần)."
 
 # --- report pages -----------------------------------------------------------------------------------
 NAV_TITLE = "Báo cáo"
@@ -47,20 +57,18 @@ REPORT_PREVIOUS = "Kỳ trước"
 REPORT_NEXT = "Kỳ sau"
 REPORT_NO_REGISTER = (
     "Chưa có dữ liệu hồ sơ quá hạn từ phần mềm một cửa (register/*.csv): "
-    "không tính được tỷ lệ xin lỗi và danh sách hồ sơ thiếu văn bản."
+    "không tính được tỷ lệ hồ sơ quá hạn có văn bản xin lỗi và danh sách hồ sơ thiếu văn bản xin lỗi."
 )
 REPORT_RULES = (
     "Văn bản xin lỗi được tính vào kỳ có ngày ban hành; hồ sơ quá hạn được tính vào kỳ có ngày hẹn trả. "
-    "Tỷ lệ xin lỗi = số hồ sơ quá hạn đã có văn bản ÷ số hồ sơ quá hạn. "
-    "Hồ sơ thiếu văn bản: quá hạn hơn {grace} ngày làm việc mà chưa có văn bản xin lỗi. "
-    "Văn bản đúng hạn: ban hành trước ngày hẹn trả ít nhất {lead} ngày làm việc."
+    "Cách tính từng số liệu: trang Giải thích số liệu."
 )
 PRINT_BUTTON = "In báo cáo"
 SIGNATURE_BLOCK = ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ")
 SIGNATURE_HINT = "(Ký, ghi rõ họ tên)"
 
 H_SUMMARY = "Tổng hợp"
-H_CHANGE = "So với kỳ trước"
+H_CHANGE = "So với kỳ trước và cùng kỳ năm trước"
 H_AGENCIES = "Số liệu theo cơ quan"
 H_REASONS = "Lý do chậm trễ"
 H_MISSING = "Hồ sơ quá hạn chưa có văn bản xin lỗi"
@@ -79,42 +87,29 @@ NO_MISSING = "Không có hồ sơ nào quá hạn mà thiếu văn bản xin l�
 NO_WARNINGS = "Dữ liệu văn bản khớp với phần mềm một cửa."
 NO_AGENCIES = "Không có cơ quan nào trong phạm vi này."
 HISTORICAL = "(ngừng hoạt động sau ngày {day})"
-PERCENT_POINTS = " điểm %"
+PERCENT_POINTS = " điểm phần trăm"
 SUCCESSOR = "kế nhiệm: {name}"
 TOTAL = "Tổng cộng"
 NOT_APPLICABLE = "—"
 
 # Column headings of the agency table, by figure key (same keys as the JSON and the CSV).
-COLUMNS = {
-    "agency_name": "Cơ quan",
-    "overdue": "Hồ sơ quá hạn",
-    "covered": "Đã có văn bản",
-    "coverage": "Tỷ lệ xin lỗi",
-    "missing": "Thiếu văn bản",
-    "pending": "Chờ (trong hạn xin lỗi)",
-    "letters": "Văn bản xin lỗi",
-    "in_time": "Văn bản đúng hạn",
-    "median_days_late": "Trễ trung vị (ngày LV)",
-    "max_days_late": "Trễ tối đa (ngày LV)",
-    "median_publication_days": "Công khai sau (ngày LV, trung vị)",
-}
+COLUMNS = {"agency_name": "Cơ quan", **LABELS}  # every figure's name comes from the glossary
 REASONS_AGENCY = "Cơ quan"
-MISSING_COLUMNS = ("Mã hồ sơ", "Cơ quan", "Thủ tục", "Ngày hẹn trả", "Quá hạn (ngày LV)", "Đã trả kết quả")
+MISSING_COLUMNS = ("Mã hồ sơ", "Cơ quan", "Thủ tục", "Ngày hẹn trả", LABELS["days_overdue"], "Đã trả kết quả")
 WARNING_COLUMNS = ("Loại", "Mã hồ sơ", "Cơ quan", "Chi tiết")
-CHANGE_COLUMNS = ("Chỉ tiêu", "Kỳ này", "Kỳ trước", "Thay đổi")
-CHANGE_ROWS = {
-    "overdue": "Hồ sơ quá hạn",
-    "letters": "Văn bản xin lỗi",
-    "coverage": "Tỷ lệ xin lỗi",
-    "missing": "Thiếu văn bản",
-    "in_time": "Văn bản đúng hạn",
-}
+CHANGE_COLUMNS = ("Chỉ tiêu", "Kỳ này", "Kỳ trước", "Thay đổi", "Cùng kỳ năm trước", "Thay đổi so với cùng kỳ")
+CHANGE_ROWS = {key: LABELS[key] for key in ("overdue", "letters", "coverage", "missing", "in_time")}
 YES = "Có"
 NO = "Chưa"
 
 CHART_LETTERS = "Văn bản xin lỗi và hồ sơ quá hạn theo cơ quan"
-CHART_COVERAGE = "Tỷ lệ xin lỗi theo cơ quan (%)"
-CHART_REASONS = "Văn bản theo lý do chậm trễ"
+CHART_COVERAGE = "Tỷ lệ hồ sơ quá hạn có văn bản xin lỗi theo cơ quan (%)"
+CHART_REASONS = "Số văn bản xin lỗi theo lý do chậm trễ"
+LEGEND_REASONS = "Số văn bản"
+CHART_GROUP = "Nhóm"
+CHART_TABLE = "Số liệu của biểu đồ"
+GLOSSARY_LINK = "Giải thích số liệu"
+DOCX_LINK = "Tải văn bản báo cáo (Word)"
 LEGEND_OVERDUE = "Hồ sơ quá hạn"
 LEGEND_LETTERS = "Văn bản xin lỗi"
 
@@ -127,17 +122,54 @@ WARNING_KINDS = {
 
 # --- agency page section ----------------------------------------------------------------------------
 AGENCY_H = "Tình hình xin lỗi hồ sơ quá hạn"
-AGENCY_COVERAGE_HTML = "Tỷ lệ xin lỗi: {coverage} ({covered}/{overdue} hồ sơ quá hạn có văn bản xin lỗi), tính đến ngày {as_of}."
+AGENCY_COVERAGE_HTML = (LABELS["coverage"] + ": {coverage} ({covered}/{overdue} hồ sơ quá hạn có văn bản xin lỗi), "
+                        "tính đến ngày {as_of}.")
 AGENCY_NO_OVERDUE = "Phần mềm một cửa không ghi nhận hồ sơ quá hạn nào của cơ quan này (tính đến ngày {as_of})."
-AGENCY_MISSING_COUNT_HTML = "Hồ sơ quá hạn hơn {grace} ngày làm việc mà chưa có văn bản xin lỗi: {count}."
-AGENCY_MISSING_COLUMNS = ("Mã hồ sơ", "Thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả", "Quá hạn (ngày LV)", "Đã trả kết quả")
+AGENCY_MISSING_COUNT_HTML = (LABELS["missing"] + " (chưa có văn bản sau {grace} ngày làm việc kể từ ngày hẹn trả): "
+                             "{count}.")
+AGENCY_MISSING_COLUMNS = ("Mã hồ sơ", "Thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả", LABELS["days_overdue"],
+                          "Đã trả kết quả")
 AGENCY_REPORTS = "Xem các báo cáo định kỳ"
+AGENCY_ONTIME = (LABELS["on_time_rate"] + ": {rate} ({on_time}/{resolved} hồ sơ đã giải quyết); "
+                 + LABELS["late_coverage"] + ": {coverage} ({with_letter}/{late}), tính đến ngày {as_of}.")
 
 # --- CLI --------------------------------------------------------------------------------------------
-CLI_BAD_PERIOD = "Kỳ báo cáo không hợp lệ: '{value}' (dùng 2018-W19, 2018-05, 2018-Q2, 2018-H1 hoặc 2018)."
+CLI_BAD_PERIOD = ("Kỳ báo cáo không hợp lệ: '{value}' (dùng 2018-W19, 2018-05, 2018-Q2, 2018-H1, 2018-9T hoặc 2018; "
+                  "thêm -TK để lấy kỳ chốt số liệu theo Nghị định 09/2019/NĐ-CP, ví dụ 2018-05-TK).")
+CLI_SCHEME_USED = "Kỳ báo cáo {period}: từ {start} đến {end}. {note}"
 CLI_UNKNOWN_UNIT = "Không có cơ quan/đơn vị '{value}' trong agencies.yml."
 
 # --- consistency warning details --------------------------------------------------------------------
 DATE_FIELDS = {"received_on": "ngày tiếp nhận", "due_on": "ngày hẹn trả", "returned_on": "ngày trả kết quả"}
 DISAGREE_PART = "{field}: phần mềm {register}, văn bản {letter}"
 DISAGREE_DETAIL = "không khớp với văn bản số {letter} ({parts})"
+
+# --- on-time figures (register export of every dossier) ---------------------------------------------
+H_ONTIME = "Tiến độ giải quyết hồ sơ"
+H_ONTIME_AGENCIES = "Theo cơ quan (xếp theo tỷ lệ giải quyết đúng hạn)"
+H_ONTIME_SECTORS = "Theo lĩnh vực"
+H_ONTIME_PROCEDURES = "Theo thủ tục hành chính"
+H_ONTIME_CHANNELS = "Theo hình thức tiếp nhận"
+ONTIME_RANK = "Hạng"
+ONTIME_GROUP = {"agency": "Cơ quan", "sector": "Lĩnh vực", "procedure": "Thủ tục", "channel": "Hình thức"}
+CHANNELS = {"online": "Trực tuyến", "in-person": "Trực tiếp", "": "Không ghi"}
+NO_SECTOR = "(không ghi lĩnh vực)"
+ONTIME_UNAVAILABLE = ("Dữ liệu phần mềm một cửa (register/*.csv) chỉ có hồ sơ quá hạn, nên báo cáo không tính được: "
+                      "{figures}. Để có các số liệu này, xuất mọi hồ sơ tiếp nhận và đặt reports.register_export: all "
+                      "trong portal.yml.")
+
+# --- the report as a document (Decree 30/2020/NĐ-CP layout) -------------------------------------------
+DOC_DATE = "ngày {day} tháng {month} năm {year}"
+DOC_NUMBER = "Số:        /{prefix}"
+DOC_KIND = "BÁO CÁO"
+DOC_ABSTRACT = "Tình hình xin lỗi người dân, tổ chức khi giải quyết hồ sơ quá hạn {period} ({scope})"
+DOC_ARCHIVE = "- Lưu: VT."
+DOC_RECIPIENTS = "Nơi nhận:"
+DOC_SIGNATURE_HINT = "(Ký, ghi rõ họ tên, đóng dấu)"
+DOC_PERIOD = "I. KỲ BÁO CÁO"
+DOC_HEADLINE = "II. SỐ LIỆU CHÍNH"
+DOC_AGENCIES = "III. SỐ LIỆU THEO CƠ QUAN"
+DOC_ONTIME = "IV. TIẾN ĐỘ GIẢI QUYẾT HỒ SƠ"
+DOC_REASONS = "V. LÝ DO CHẬM TRỄ"
+DOC_CHARTS = "Biểu đồ"
+DOC_DEFINITIONS = "Cách tính các số liệu: xem trang Giải thích số liệu của cổng ({url})."

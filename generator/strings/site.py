@@ -6,6 +6,8 @@ so a placeholder never carries markup. Multi-paragraph texts are tuples of parag
 
 from __future__ import annotations
 
+from generator.strings.glossary import LABELS
+
 # --- navigation and page titles -------------------------------------------------------------------
 NAV_HOME = "Trang chủ"
 NAV_AGENCIES = "Cơ quan"
@@ -44,7 +46,7 @@ L_REASON = "Lý do chậm"
 L_DAYS_LATE = "Số ngày làm việc trễ hạn"
 L_DAYS_LATE_VALUE = "{days} ngày làm việc"
 L_DAYS_LATE_OPEN = "{days} ngày làm việc (tính đến ngày hẹn trả mới, hồ sơ chưa trả kết quả)"
-L_IN_TIME = "Xin lỗi đúng hạn"
+L_IN_TIME = LABELS["in_time"]
 L_IN_TIME_YES = "Có: ban hành trước ngày hẹn trả ban đầu ít nhất {lead} ngày làm việc, đúng quy định"
 L_IN_TIME_NO = ("Không: ban hành quá muộn; quy định yêu cầu ban hành trước ngày hẹn trả ban đầu "
                 "ít nhất {lead} ngày làm việc")
@@ -85,11 +87,11 @@ F_THIS_YEAR_LETTERS = "Văn bản năm {year}"
 F_ALL_LETTERS = "Tổng số văn bản"
 F_ALL_TIME = "Toàn bộ thời gian"
 F_LETTERS = "Số văn bản"
-F_MEDIAN_LATE = "Số ngày làm việc trễ (trung vị)"
-F_MAX_LATE = "Số ngày làm việc trễ tối đa"
-F_SHARE_IN_TIME = "Tỷ lệ xin lỗi đúng hạn"
-F_NEW_DATES_MISSED = "Trễ cả ngày hẹn mới"
-F_WITHDRAWN = "Đã thu hồi (không tính)"
+F_MEDIAN_LATE = LABELS["mean_days_late"]  # (the name kept: the site shows the mean, bình quân)
+F_MAX_LATE = LABELS["max_days_late"]
+F_SHARE_IN_TIME = LABELS["share_in_time"]
+F_NEW_DATES_MISSED = LABELS["new_dates_missed"]
+F_WITHDRAWN = LABELS["withdrawn"]
 F_NONE = "—"
 F_REASONS = "Lý do chậm"
 F_REASON = "Lý do"
@@ -99,11 +101,11 @@ F_CHART_TITLE = "Biểu đồ số văn bản xin lỗi theo tháng, {first} đ�
 F_RANK = "Hạng"
 F_AGENCY = "Cơ quan"
 F_FIGURES = "Số liệu"
-F_NOTE = ("Số ngày trễ tính bằng ngày làm việc, từ sau ngày hẹn trả ban đầu đến ngày trả kết quả; trung vị là "
-          "mức ở giữa khi xếp các văn bản từ ít đến nhiều ngày trễ. Xin lỗi đúng hạn: văn bản ban hành trước "
-          "ngày hẹn trả ban đầu ít nhất {lead} ngày làm việc.")
+F_NOTE = ("Số ngày trễ tính bằng ngày làm việc, từ sau ngày hẹn trả ban đầu đến ngày trả kết quả, bình quân trên "
+          "các văn bản. Văn bản xin lỗi gửi trước hạn: ban hành trước ngày hẹn trả ban đầu ít nhất {lead} ngày "
+          "làm việc.")
 F_NOTE_LINK = "Cách tính các số liệu"
-F_RANKING_NOTE = ("Xếp hạng theo tỷ lệ xin lỗi đúng hạn (cao trước), rồi số ngày trễ trung vị (thấp trước), "
+F_RANKING_NOTE = ("Xếp hạng theo tỷ lệ văn bản xin lỗi gửi trước hạn (cao trước), rồi số ngày trễ (thấp trước), "
                   "trên toàn bộ văn bản đã công khai; văn bản đã thu hồi không được tính.")
 
 # --- agency page ----------------------------------------------------------------------------------
@@ -178,7 +180,7 @@ ABOUT_ERRORS = (
 ABOUT_DEFS_TITLE = "Cách tính các số liệu"
 ABOUT_DEFS = (
     "Số ngày trễ: số ngày làm việc sau ngày hẹn trả ban đầu, đến ngày trả kết quả (hoặc ngày hẹn trả mới nếu chưa trả).",
-    "Xin lỗi đúng hạn: văn bản ban hành trước ngày hẹn trả ban đầu ít nhất {lead} ngày làm việc.",
+    LABELS["in_time"] + ": văn bản ban hành trước ngày hẹn trả ban đầu ít nhất {lead} ngày làm việc.",
     "Trễ cả ngày hẹn mới: kết quả được trả sau ngày hẹn trả mới ghi trong văn bản.",
     "Văn bản tính vào kỳ (tháng, năm) của ngày ban hành. Văn bản đã thu hồi được liệt kê nhưng không tính vào số liệu.",
 )
@@ -253,7 +255,7 @@ D_COLUMNS = {
     "reason_label": "Lý do chậm",
     "reason_detail": "Chi tiết lý do chậm",
     "working_days_late": "Số ngày làm việc trễ hạn",
-    "issued_in_time": "Xin lỗi đúng hạn (ban hành trước hạn đủ số ngày làm việc quy định)",
+    "issued_in_time": LABELS["in_time"] + " (ban hành trước hạn đủ số ngày làm việc quy định)",
     "new_date_missed": "Trả kết quả sau cả ngày hẹn trả mới",
     "corrections": "Số lần đính chính",
     "withdrawn_on": "Ngày thu hồi",

@@ -366,6 +366,8 @@ FORMULAS = [kind for kind in PAYLOADS if kind.startswith("formula-")]
 LETTER_FIELDS = ("signer.name", "signer.title", "dossier.procedure", "reason.detail")  # each letter: all of them
 SETTINGS = '<script>ckx(1)</script>"><img src=x onerror=ckx(2)>\' onmouseover=\'ckx(3) ]]></summary><ckx-xml/>'
 SITE_URL = "HTTPS://XinLoi.Example.gov.vn/Công-khai"
+REPORT_SETTINGS = ("issuer_parent", "issuer", "number_prefix", "place", "signer_authority", "signer_title",
+                   "signer_name")  # portal.yml reports: the printed report's letterhead and signature
 
 
 def accepted_files() -> dict[str, dict]:
@@ -374,6 +376,7 @@ def accepted_files() -> dict[str, dict]:
     portal["name"], portal["owner"] = lit("=" + SETTINGS), lit("+" + SETTINGS)
     portal["contact"], portal["data_licence"] = lit("@" + SETTINGS), lit("-<script>ckx(1)</script>")
     portal["site_url"] = lit(SITE_URL)
+    portal["reports"] = {name: lit(SETTINGS) for name in REPORT_SETTINGS} | {"recipients": [lit("-" + SETTINGS)]}
     set_field(files["agencies.yml"], "agencies.1.name", lit("-" + SETTINGS))
     set_field(files["agencies.yml"], "agencies.1.contact", lit(SETTINGS))
     set_field(files["reasons.yml"], "reasons.0.label", lit("=" + SETTINGS))
