@@ -268,7 +268,8 @@ def rejected_kinds() -> list[Rejected]:
               for field, value in NUMBERS]
     for rel, field, value in DATES:
         where = f"{field}.0" if isinstance(value, list) else field
-        kinds.append(Rejected(f"date-{rel.split('/')[0]}-{field}-{str(value)[:4]}", rel, where, lit(value),
+        year = (value[0] if isinstance(value, list) else value)[:4]
+        kinds.append(Rejected(f"date-{rel.split('/')[0]}-{field}-{year}", rel, where, lit(value),
                               "date-out-of-range", set_at=field))
     return kinds
 
