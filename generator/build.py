@@ -21,7 +21,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from generator import parallel, search
-from generator.render import Rendered, render_docs
+from generator.render.docs import Rendered, render_docs
 from generator.reports.pages import write_report_pages
 from generator.sitemap import split_sitemap
 from generator.strings import reports as R
@@ -29,6 +29,7 @@ from generator.strings import search as search_strings
 from generator.strings import site as S
 from generator.trash import aside_name, discard, sweep
 from generator.trash import remove as _remove
+from generator.validate import CheckResult, check_content
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -46,7 +47,7 @@ class BuildFailed(Exception):
 class BuildResult:
     """A finished build: the check result, what was rendered, where the site is."""
 
-    check: object  # generator.validate.CheckResult
+    check: CheckResult
     rendered: Rendered
     site_dir: Path
 
@@ -54,8 +55,6 @@ class BuildResult:
 def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Path | None = None,
                cache_dir: Path | None = None, run_pdf_gate: bool = True, progress=None) -> BuildResult:
     """Validate `content_root`, render, run mkdocs, swap the result into `site_dir`."""
-    from generator.validate import check_content
-
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
     result = check_content(Path(content_root), today, cache_dir=cache_dir, run_pdf_gate=run_pdf_gate, progress=progress)

@@ -11,8 +11,9 @@ PACKAGE = Path(__file__).resolve().parent  # generator/
 # The modules `check_content` runs (files or folders under generator/). A cached parse or verdict is
 # reused only while their source is unchanged; editing an output stage (render, reports, search...)
 # keeps the caches. tests/test_pdf_memo.py fails when the check imports a module not listed here.
-CHECK_MODULES = ("__init__.py", "cachekeys.py", "dateranges.py", "fieldchars.py", "letter_checks.py", "load.py",
-                 "model.py", "pdf_checks.py", "pdfgate/", "periods.py", "privacy.py", "problems.py", "record.py",
+CHECK_MODULES = ("__init__.py", "cachekeys.py", "calendar_checks.py", "dateranges.py", "fieldchars.py",
+                 "identifiers.py", "letter_checks.py", "load.py", "model.py", "officialcal.py", "parallel.py",
+                 "pdf_checks.py", "pdfgate/", "periods.py", "privacy", "problems.py", "record.py", "reform_checks.py",
                  "register.py", "registry_checks.py", "schema.py", "settings_checks.py", "strings/__init__.py",
                  "strings/problems_", "validate.py", "vtext.py", "workdays.py", "yamldepth.py", "yamlsrc.py")
 
@@ -25,6 +26,9 @@ def code_fingerprint() -> str:
         if not path.relative_to(PACKAGE).as_posix().startswith(CHECK_MODULES):
             continue
         digest.update(str(path.relative_to(PACKAGE)).encode())
+        digest.update(path.read_bytes())
+    for path in sorted((PACKAGE / "data").glob("*.yml")):  # shipped data the check reads (calendar)
+        digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

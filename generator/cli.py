@@ -11,6 +11,9 @@ import argparse
 import importlib
 import sys
 
+from generator.failures import describe
+from generator.strings.cli import USAGE_ERROR
+
 COMMANDS = ("check", "check_pdf", "build", "serve", "report", "new", "lock")
 
 EPILOG = """examples:
@@ -56,13 +59,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # a report written to a full device fails here, inside the try
         return code
     except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(USAGE_ERROR.format(message=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except (OSError, RuntimeError) as exc:  # a full disk, an unwritable folder, a failed worker: a message
-        from generator.commands.failures import describe
-
         message = describe(exc)
         if message is None:
             raise

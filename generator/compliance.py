@@ -10,14 +10,20 @@ Definitions (also printed on every report page):
 - coverage = covered / overdue (None when nothing was overdue or there is no register at all);
 - missing = overdue rows without a letter whose working days in (due_on, as_of] exceed
   `policy.missing_letter_grace_working_days` (returned or not: the apology was owed anyway);
-  pending = the others without a letter (still in grace).
+  the law sets no grace (the apology is due before the deadline), so the default is 0;
+  pending = the others without a letter (within a portal's grace: "chưa nhận được bản sao", the
+  tracking unit has not received the copy yet).
 A tracking unit's scope is itself plus every agency whose `parent` or (inherited) `tracked_by` is in
 the scope, transitively; each agency is counted once. Historical agencies keep their own row.
+A register row due after its agency ended counts for a successor: the one that issued the dossier's
+letter when it is a successor, else the first listed (`successor`, then `successors`); the report
+lists those rows (`Report.reassigned`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -91,12 +97,29 @@ class Report:
     missing: list[MissingDossier]
     year_before_totals: Row | None = None  # the same period one year earlier
     warnings: list[consistency.Inconsistency] = field(default_factory=list)
+    reassigned: list[tuple[RegisterRow, str]] = field(default_factory=list)  # (row, successor counted for)
+    agency_names: dict[str, str] = field(default_factory=dict)  # names of the agencies in `reassigned`
+    whole_label: str = "Toàn tỉnh"  # the whole portal's scope: portal.yml `locality` ("Toàn thành phố")
     reason_labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def partial(self) -> bool:
         """True when the period has not ended on the as-of date."""
         return self.as_of < self.period.end
+
+
+def tracker_of(agencies: Mapping[str, Agency], code: str, day: date | None = None) -> str | None:
+    """The unit tracking an agency (on `day`, when given: dated periods): own `tracked_by`, else along parents."""
+    seen: set[str] = set()
+    agency = agencies.get(code)
+    while agency is not None and agency.code not in seen:
+        seen.add(agency.code)
+        tracker = agency.tracked_by_on(day) if day else agency.tracked_by
+        if tracker:
+            return tracker
+        parent = agency.parent_on(day) if day else agency.parent
+        agency = agencies.get(parent) if parent else None
+    return None
 
 
 class Compliance:
@@ -117,16 +140,20 @@ class Compliance:
         for item in sorted(self.facts.values(), key=lambda f: (f.letter.issued_on, f.letter.id)):
             self._facts_by_agency.setdefault(item.letter.agency, []).append(item)
         self._fact_days = {a: [f.letter.issued_on for f in items] for a, items in self._facts_by_agency.items()}
-        self._rows_by_agency: dict[str, list[RegisterRow]] = {}
-        overdue_rows = [r for r in content.register if r.late_on(as_of)] \
-            if content.portal.reports.register_export == "all" else content.register  # (an export of every dossier)
-        for row in sorted(overdue_rows, key=lambda r: (r.due_on, r.dossier_code)):
-            self._rows_by_agency.setdefault(row.agency, []).append(row)
-        self._row_days = {a: [r.due_on for r in rows] for a, rows in self._rows_by_agency.items()}
         self.letters_by_dossier: dict[str, list[Letter]] = {}
         for letter in content.letters:
             if letter.withdrawn is None and letter.issued_on <= as_of:
                 self.letters_by_dossier.setdefault(letter.dossier.code, []).append(letter)
+        self._rows_by_agency: dict[str, list[RegisterRow]] = {}
+        self.reassigned: dict[str, str] = {}  # dossier code -> successor it counts for
+        overdue_rows = [r for r in content.register if r.late_on(as_of)] \
+            if content.portal.reports.register_export == "all" else content.register  # (an export of every dossier)
+        for row in sorted(overdue_rows, key=lambda r: (r.due_on, r.dossier_code)):
+            owner = self.row_owner(row)
+            if owner != row.agency:
+                self.reassigned[row.dossier_code] = owner
+            self._rows_by_agency.setdefault(owner, []).append(row)
+        self._row_days = {a: [r.due_on for r in rows] for a, rows in self._rows_by_agency.items()}
         self.warnings = consistency.find(content, self.letters_by_dossier) if self.has_register else []
         self._warning_order = sorted(range(len(self.warnings)), key=lambda i: self.warnings[i].day)
         self._warning_days = [self.warnings[i].day for i in self._warning_order]  # bisect per period
@@ -136,18 +163,22 @@ class Compliance:
         self._agency_rows: dict[tuple[str, Period], Row] = {}
         self._totals: dict[tuple[str | None, Period], Row] = {}
 
+    def row_owner(self, row: RegisterRow) -> str:
+        """The agency a register row counts for: a successor when the row is due after its agency ended."""
+        agency = self.agencies.get(row.agency)
+        if agency is None or agency.valid_to is None or row.due_on <= agency.valid_to:
+            return row.agency
+        successors = [c for c in agency.all_successors() if c in self.agencies]
+        if not successors:
+            return row.agency
+        letters = self.letters_by_dossier.get(row.dossier_code, [])
+        return next((x.agency for x in letters if x.agency in successors), successors[0])
+
     # --- scopes -----------------------------------------------------------------------------------
 
     def tracker_of(self, code: str) -> str | None:
         """The unit tracking an agency: its own `tracked_by`, else inherited along parents."""
-        seen: set[str] = set()
-        agency = self.agencies.get(code)
-        while agency is not None and agency.code not in seen:
-            seen.add(agency.code)
-            if agency.tracked_by:
-                return agency.tracked_by
-            agency = self.agencies.get(agency.parent) if agency.parent else None
-        return None
+        return tracker_of(self.agencies, code)
 
     def tracking_units(self) -> list[str]:
         """Agencies that track or are the parent of another agency (registry order)."""
@@ -280,6 +311,8 @@ class Compliance:
         picked = sorted(i for i in order[bisect_left(days, period.start): bisect_right(days, period.end)]
                         if self.warnings[i].agency in inside)  # (in their original order)
         warnings = [self.warnings[i] for i in picked]
+        moved = [(row, self.reassigned[row.dossier_code]) for code in codes for row in self._rows(code, period)
+                 if row.dossier_code in self.reassigned]
         return Report(
             period=period,
             unit=self.agencies.get(unit) if unit else None,
@@ -293,6 +326,9 @@ class Compliance:
             year_before_totals=self._unit_totals(unit, codes, period.year_before()) if period.kind != "all" else None,
             missing=self.missing(codes, period),
             warnings=warnings,
+            reassigned=moved,
+            agency_names={c: self.agencies[c].name for row, new in moved for c in (row.agency, new)},
+            whole_label=self.content.portal.locality.scope_label,
             reason_labels={code: reason.label for code, reason in self.content.reasons.items()},
         )
 

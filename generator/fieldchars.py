@@ -82,15 +82,3 @@ def yaml_safe(text: str) -> tuple[str, list[int]]:
         return text, found
     return _YAML_REFUSES.sub(" ", text), found
 
-
-def forbidden_char_problems(text: str, file: str, line: int | None, field: str | None) -> list:
-    """One text-forbidden-char problem per distinct forbidden character of a value read outside YAML (a CSV cell)."""
-    from generator.problems import make  # problems imports `visible` from here
-    from generator.strings.problems_fields import FORBIDDEN_WHERE
-
-    seen: dict[str, int] = {}
-    for index, char in scan(text):
-        seen.setdefault(char, index)
-    where = FORBIDDEN_WHERE["field"].format(field=field) if field else FORBIDDEN_WHERE["file"]
-    return [make("text-forbidden-char", file, line, field, char=char_name(char), where=where,
-                 excerpt=excerpt(text, index)) for char, index in seen.items()]

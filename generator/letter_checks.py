@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator import privacy
+from generator import identifiers, privacy, privacy_names
 from generator.dateranges import check_date_range
 from generator.load import LETTER_ID
-from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Letter, Portal, Reason
+from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Letter, Policy, Portal, Reason
+from generator.pdfgate.facts import PdfFacts
 from generator.problems import Problem, make
+from generator.reform_checks import successor_clause
 
 _CODE_DATE = re.compile(r"-(\d{2})(\d{2})(\d{2})-\d{4,}$")
 FREE_TEXT_FIELDS = ("recipient.name", "signer.title", "dossier.procedure", "reason.detail", "withdrawn.reason")
@@ -49,6 +51,13 @@ class Context:
             problems.append(make("portal-bad-pattern", "portal.yml", None, "policy.dossier_code_pattern",
                                  detail=str(exc)))
             pattern = re.compile(DEFAULT_DOSSIER_CODE_PATTERN)
+        for _name, setting, _default, _code in identifiers.IDENTIFIER_FIELDS:
+            if setting == "dossier_code_pattern":
+                continue  # compiled above
+            try:
+                re.compile(getattr(portal.policy, setting))
+            except re.error as exc:
+                problems.append(make("portal-bad-pattern", "portal.yml", None, f"policy.{setting}", detail=str(exc)))
         return cls(root, portal, agencies, reasons, today, registries_ok, pattern,
                    allowed_contacts(portal, agencies.values()), problems, broken_codes)
 
@@ -102,7 +111,8 @@ def check_references(letter: Letter, ctx: Context) -> Iterator[Problem]:
             yield _at(letter, "agency-unknown", "agency", agency=letter.agency)
     elif not agency.valid_on(letter.issued_on):
         window = f"{agency.valid_from or '…'} – {agency.valid_to or '…'}"
-        yield _at(letter, "agency-not-valid", "issued_on", agency=letter.agency, day=letter.issued_on, window=window)
+        yield _at(letter, "agency-not-valid", "issued_on", agency=letter.agency, day=letter.issued_on, window=window,
+                  successors=successor_clause(agency, ctx.agencies) if agency.valid_to else "")
     if ctx.reasons and letter.reason.category not in ctx.reasons and letter.reason.category not in ctx.broken_codes:
         yield _at(letter, "reason-unknown", "reason.category", category=letter.reason.category)
 
@@ -150,7 +160,7 @@ def check_dossier_code(letter: Letter, ctx: Context) -> Iterator[Problem]:
     """The dossier code matches the portal's pattern; its date part agrees with received_on."""
     code = letter.dossier.code
     if not ctx.code_pattern.match(code):
-        yield _at(letter, "dossier-code-pattern", "dossier.code", value=code)
+        yield _at(letter, "dossier-code-pattern", "dossier.code", value=privacy.shown(code, ctx.allowed_contacts))
         return
     match = _CODE_DATE.search(code)
     if match:
@@ -161,20 +171,48 @@ def check_dossier_code(letter: Letter, ctx: Context) -> Iterator[Problem]:
                       received_on=received)
 
 
+def check_identifier_patterns(letter: Letter, ctx: Context) -> Iterator[Problem]:
+    """The number and procedure code have their shape (the dossier code's is `check_dossier_code`'s)."""
+    for name, value, code in identifiers.misshaped(letter, ctx.portal.policy):
+        if code != "dossier-code-pattern":
+            yield _at(letter, code, name, value=privacy.shown(value, ctx.allowed_contacts))
+
+
 def check_privacy(letter: Letter, ctx: Context) -> Iterator[Problem]:
-    """Individuals' names masked; no citizen ID, phone or e-mail in any free-text field."""
+    """Individuals' names masked; no citizen ID, phone or e-mail in any free-text field.
+
+    Identifier fields that do not have their shape are free text too.
+    """
     if (ctx.portal.policy.mask_individual_names and letter.recipient.kind == "individual"
             and not privacy.is_masked_name(letter.recipient.name)):
         yield _at(letter, "privacy-name-not-masked", "recipient.name", value=letter.recipient.name)
-    identifiers = letter_identifiers(letter)
-    for name, text in free_texts(letter):
-        for finding in privacy.scan_text(text, ctx.allowed_contacts, identifiers):
+    shaped = letter_identifiers(letter, ctx.portal.policy)
+    texts = [*((name, value) for name, value, _ in identifiers.misshaped(letter, ctx.portal.policy)),
+             *free_texts(letter)]
+    for name, text in texts:
+        for finding in privacy.scan_text(text, ctx.allowed_contacts, shaped):
+            if name == "recipient.name" and finding.kind == "person-name":
+                continue  # the recipient checks judge the name (masked individual, household business)
             yield _at(letter, f"privacy-{finding.kind}", name)
 
 
-def letter_identifiers(letter: Letter) -> list[str]:
-    """Identifiers taken out of text before scanning it for personal data."""
-    return [x for x in (letter.dossier.code, letter.number, letter.dossier.procedure_code) if x]
+def check_person_recipient(letter: Letter, ctx: Context) -> Iterator[Problem]:
+    """A household business or sole trader is a person; a sensitive procedure needs a privacy review."""
+    name = letter.recipient.name
+    if (ctx.portal.policy.mask_individual_names and privacy_names.is_household_business(name)
+            and not privacy_names.masked_business_name(name)):
+        yield _at(letter, "privacy-household-business", "recipient.name", value=name)
+    if (letter.privacy_reviewed is not True
+            and privacy_names.sensitive(letter.dossier.procedure, ctx.portal.policy.sensitive_procedures)):
+        yield _at(letter, "privacy-sensitive-procedure", "dossier.procedure", procedure=letter.dossier.procedure)
+
+
+def letter_identifiers(letter: Letter, policy: Policy | None = None) -> list[str]:
+    """Identifiers taken out of text before scanning it for personal data: those that have their shape.
+
+    The signer is an official acting for the agency: their name is not a citizen's personal data.
+    """
+    return [*identifiers.shaped(letter, policy), *([letter.signer.name] if letter.signer.name else [])]
 
 
 def free_texts(letter: Letter) -> Iterator[tuple[str, str]]:
@@ -194,17 +232,17 @@ def free_texts(letter: Letter) -> Iterator[tuple[str, str]]:
 
 
 LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_date_range, check_dates, check_dossier_code,
-                 check_privacy)
+                 check_identifier_patterns, check_privacy, check_person_recipient)
 
 
-def cross_letter_checks(letters: list[Letter], pdf_facts: dict) -> list[Problem]:
+def cross_letter_checks(letters: list[Letter], pdf_facts: dict[str, PdfFacts]) -> list[Problem]:
     """Unique ids, numbers unique per agency and year, repeated dossier codes, shared PDFs."""
     problems: list[Problem] = []
     for key, field_name, code in (
         (lambda x: x.id, None, "letter-id-duplicate"),
         (lambda x: (x.agency, x.year, x.number), "number", "number-duplicate"),
         (lambda x: x.dossier.code, "dossier.code", "dossier-code-repeated"),
-        (lambda x: getattr(pdf_facts.get(x.pdf_source), "sha256", None), None, "pdf-duplicate"),
+        (lambda x: pdf_facts[x.pdf_source].sha256 if x.pdf_source in pdf_facts else None, None, "pdf-duplicate"),
     ):
         groups: dict[object, list[Letter]] = defaultdict(list)
         for letter in letters:

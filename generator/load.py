@@ -16,12 +16,15 @@ from pathlib import Path
 from generator import schema
 from generator.cachekeys import code_fingerprint, stat_key
 from generator.model import (
+    DEFAULT_LEVEL_VALIDITY,
     Agency,
     CalendarOverrides,
     Correction,
     DelayReason,
     Dossier,
     Letter,
+    Level,
+    Locality,
     Person,
     Policy,
     Portal,
@@ -48,6 +51,7 @@ class Loaded:
     portal: Portal | None = None
     agencies: dict[str, Agency] = field(default_factory=dict)
     levels: tuple[str, ...] = ()
+    level_validity: tuple[Level, ...] = DEFAULT_LEVEL_VALIDITY  # agencies.yml `level_validity`, else the default
     reasons: dict[str, Reason] = field(default_factory=dict)
     letters: list[Letter] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -103,6 +107,8 @@ def load_settings(root: Path, out: Loaded) -> None:
         out.registries_ok &= not problems
         if values:
             out.levels = tuple(values.get("levels", ()))
+            if "level_validity" in values:
+                out.level_validity = tuple(Level(**item) for item in values["level_validity"] if "level" in item)
             for index, item in enumerate(values.get("agencies", [])):
                 prefix = f"agencies.{index}"
                 if not {"code", "name", "level"} <= item.keys():
@@ -165,9 +171,12 @@ def _registry_code_problem(out: Loaded, rel: str, lines: dict[str, int], prefix:
 
 def _portal(values: dict, lines: dict[str, int]) -> Portal:
     policy = dict(values.get("policy", {}))
-    if "public_contacts" in policy:
-        policy["public_contacts"] = tuple(policy["public_contacts"])
+    for name in ("public_contacts", "sensitive_procedures"):
+        if name in policy:
+            policy[name] = tuple(policy[name])
     calendar = values.get("calendar", {})
+    locality = dict(values.get("locality", {}))
+    locality["notices"] = tuple(locality.get("notices", ()))
     reports = dict(values.get("reports", {}))
     if "recipients" in reports:
         reports["recipients"] = tuple(reports["recipients"])
@@ -180,6 +189,7 @@ def _portal(values: dict, lines: dict[str, int]) -> Portal:
         pdf_base_url=values.get("pdf_base_url", ""),
         policy=Policy(**policy),
         calendar=CalendarOverrides(tuple(calendar.get("days_off", ())), tuple(calendar.get("working_days", ()))),
+        locality=Locality(**locality),
         reports=ReportSettings(**reports),
         lines=lines,
     )

@@ -26,15 +26,20 @@ MIN_ITEMS_PER_WORKER = 200  # below this, forking costs more than it saves
 MAX_TASKS = 16_000  # run_tasks: task numbers (4 bytes each) must fit in a pipe's 64 KB buffer
 
 
-def workers() -> int:
-    """Cores this process may use (CONGKHAI_BUILD_WORKERS overrides; 1 turns forking off)."""
-    wanted = os.environ.get("CONGKHAI_BUILD_WORKERS")
-    if wanted:
-        return max(1, int(wanted))
+def cores() -> int:
+    """Cores this process may use: its CPU affinity (the machine's count where there is none)."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not Linux
-        return 1
+        return max(1, os.cpu_count() or 1)
+
+
+def workers() -> int:
+    """Processes for the page writes: every core (CONGKHAI_BUILD_WORKERS overrides; 1 turns forking off)."""
+    wanted = os.environ.get("CONGKHAI_BUILD_WORKERS")
+    if wanted:
+        return max(1, int(wanted))
+    return cores() if hasattr(os, "sched_getaffinity") else 1  # not Linux: no forking
 
 
 class WorkerFailed(RuntimeError):

@@ -43,7 +43,7 @@ def gate_letters(
         if not S_ISREG(st.st_mode):
             continue
         stat = file_key(st)
-        key = judge_key(shared, letter.pdf_source, letter.privacy_reviewed, letter_identifiers(letter),
+        key = judge_key(shared, letter.pdf_source, letter.privacy_reviewed, letter_identifiers(letter, portal.policy),
                         letter.dossier.code, letter.number)
         by_path[path] = (letter, stat, key)
         entry = memo.get(letter.pdf_source, stat, key)
@@ -64,7 +64,7 @@ def gate_letters(
             letter.pdf_source,
             portal.policy,
             privacy_reviewed=letter.privacy_reviewed,
-            identifiers=letter_identifiers(letter),
+            identifiers=letter_identifiers(letter, portal.policy),
             dossier_code=letter.dossier.code,
             number=letter.number,
             allowed_contacts=contacts,

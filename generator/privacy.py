@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from generator import privacy_names
+from generator.privacy_text import normalize, normalized_text
 from generator.vtext import fold, nfc
 
 BLANK = "#"  # replaces identifiers: neither a digit nor a separator, so numbers cannot join across it
@@ -57,7 +59,7 @@ _MAX_GROUPS = 6  # a phone number or ID is written in at most this many digit gr
 class Finding:
     """One piece of personal data: its kind, the text as written, and its offset in the input."""
 
-    kind: str  # "citizen-id" | "phone" | "email"
+    kind: str  # "citizen-id" | "phone" | "email" | "person-name" | "birth-date" | "address"
     text: str
     start: int
 
@@ -162,17 +164,52 @@ def _number_findings(original: str, scanned: str) -> Iterator[Finding]:
 
 
 def scan_text(text: str, allowed: frozenset[str] = frozenset(), identifiers: Iterable[str] = ()) -> list[Finding]:
-    """Personal data in `text`, after taking out identifiers; contacts in `allowed` are not reported."""
-    if "@" not in text and _DIGIT.search(text) is None:
-        return []  # fast path: no number and no e-mail can be in it
-    scanned = blank_identifiers(text, identifiers)
-    found = list(_number_findings(text, scanned))
+    """Personal data in `text` (normalised: `privacy_text`), after taking out identifiers.
+
+    Contacts in `allowed` are not reported. Each finding holds the text as written in `text` and
+    its offset there. The one scanner of free text: letter fields, PDF text, metadata, OCR text.
+    """
+    norm = normalize(text)
+    wanted = [normalized_text(i) for i in identifiers if i]
+    if "@" not in norm.text and _DIGIT.search(norm.text) is None:  # no number and no e-mail: names and addresses only
+        found = _name_findings(norm.text, blank_identifiers(norm.text, wanted) if wanted else norm.text)
+        return sorted((_in_input(norm, f) for f in found), key=lambda f: f.start)
+    scanned = blank_identifiers(norm.text, wanted)
+    found = list(_number_findings(norm.text, scanned))
     found += [Finding("email", m.group(0), m.start()) for m in _EMAIL.finditer(scanned)]
-    kept = [f for f in found if _normalized(f) not in allowed]
-    return sorted(kept, key=lambda f: f.start)
+    kept = [f for f in found if _normalized(f) not in allowed] + _name_findings(norm.text, scanned)
+    return sorted((_in_input(norm, f) for f in kept), key=lambda f: f.start)
+
+
+def _in_input(norm, finding: Finding) -> Finding:
+    """`finding` (offsets in the scanned text) with the text and offset as written in the input."""
+    if norm.index is None:
+        return finding
+    start, end = norm.span(finding.start, finding.start + len(finding.text))
+    return Finding(finding.kind, norm.source[start:end], start)
+
+
+def mask(value: str) -> str:
+    """Enough of a finding to locate it without repeating it in a public log ("091…78", "an…@gmail.com")."""
+    value = value.strip()
+    if "@" in value:
+        user, _, domain = value.partition("@")
+        return f"{user[:2]}…@{domain}"
+    return f"{value[:3]}…{value[-2:]}" if len(value) > 6 else "…"
+
+
+def shown(value: str, allowed: frozenset[str] = frozenset()) -> str:
+    """`value` as a message may show it: masked when it holds personal data."""
+    return mask(value) if scan_text(value, allowed) else value
+
+
+def _name_findings(original: str, scanned: str) -> list[Finding]:
+    """Full names, birth dates and addresses (generator.privacy_names) as findings."""
+    return [Finding(kind, original[start:end], start) for kind, start, end in privacy_names.scan(scanned)]
 
 
 def _normalized(finding: Finding) -> str:
+    """The finding compared with allowed contacts (its text is the scanned, normalised one)."""
     if finding.kind == "email":
         return finding.text.lower()
     if finding.kind == "phone":
@@ -182,6 +219,7 @@ def _normalized(finding: Finding) -> str:
 
 def contacts_in(text: str) -> frozenset[str]:
     """Normalised phone numbers (any, landlines too) and e-mails in a contact string, for `allowed`."""
+    text = normalized_text(text)
     out: set[str] = {m.group(0).lower() for m in _EMAIL.finditer(text)}
     scanned = _EMAIL.sub(lambda m: BLANK * len(m.group(0)), text)
     for match in _NUMBER.finditer(scanned):
@@ -193,7 +231,7 @@ def contacts_in(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_TITLE = re.compile(r"^(?:(?:Ông|Bà|Anh|Chị)\s+)?")
+_TITLE = re.compile(r"^(?:(?:Ông|Bà|Anh|Chị|Em|Cháu|Hộ kinh doanh)\s+)?")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.\s?){1,6}$")
 
 

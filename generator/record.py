@@ -90,11 +90,8 @@ def sha256_text(text: str) -> str:
 
 def sha256_file(path: Path) -> str:
     """SHA-256 hex digest of a file, read in chunks."""
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _plain(value: object) -> object:
@@ -127,7 +124,7 @@ def current_entry(root: Path, letter: Letter, pdf_facts: dict | None = None) -> 
     corrections = _plain(letter.corrections)
     pdf_path = root / letter.pdf_source
     facts = (pdf_facts or {}).get(letter.pdf_source)
-    if facts is not None and getattr(facts, "sha256", None):
+    if facts is not None and facts.sha256:
         pdf_sha = facts.sha256
     else:
         pdf_sha = sha256_file(pdf_path) if pdf_path.is_file() else None

@@ -21,11 +21,11 @@ from datetime import date
 from pathlib import Path
 
 from generator import dateranges
-from generator.fieldchars import forbidden_char_problems
 from generator.model import Agency, Policy, RegisterRow
 from generator.problems import Problem, make
 from generator.schema import REGISTER
 from generator.vtext import is_nfc, legacy_encoding
+from generator.yamlsrc import forbidden_char_problems
 
 REQUIRED = tuple(f.name for f in REGISTER if f.required)  # the columns are declared once, in generator/schema.py
 OPTIONAL = tuple(f.name for f in REGISTER if not f.required)

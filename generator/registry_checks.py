@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.load import Loaded
-from generator.model import Portal
+from generator.model import Agency, Portal
 from generator.problems import Problem, make
 
 REFERENCES = ("parent", "tracked_by", "successor")
@@ -16,9 +16,8 @@ def check_registries(loaded: Loaded, portal: Portal) -> list[Problem]:
     for code, agency in agencies.items():
         lines = loaded.agency_lines.get(code, {})
         at = _field_path(loaded, code)
-        for ref in REFERENCES:
-            target = getattr(agency, ref)
-            if target is not None and target not in agencies and target not in loaded.broken_agencies:
+        for ref, target in _references(agency):
+            if target not in agencies and target not in loaded.broken_agencies:
                 problems.append(make("registry-unknown-ref", "agencies.yml", lines.get(ref), at(ref), code=target))
         if loaded.levels and agency.level not in loaded.levels:
             problems.append(make("registry-unknown-level", "agencies.yml", lines.get("level"), at("level"),
@@ -29,6 +28,15 @@ def check_registries(loaded: Loaded, portal: Portal) -> list[Problem]:
     if problems:
         loaded.registries_ok = False
     return problems
+
+
+def _references(agency: Agency) -> list[tuple[str, str]]:
+    """(field, code) of every agency an entry names: single references, successors, dated periods."""
+    out = [(ref, getattr(agency, ref)) for ref in REFERENCES if getattr(agency, ref) is not None]
+    out += [("successors", code) for code in agency.successors]
+    out += [(name, period["value"]) for name in ("parent_periods", "tracked_by_periods")
+            for period in getattr(agency, name) if "value" in period]
+    return out
 
 
 def _cycles(loaded: Loaded) -> list[Problem]:

@@ -79,7 +79,8 @@ LETTER = (
         F("received_on", "date", "Ngày tiếp nhận hồ sơ.", True),
         F("due_on", "date", "Ngày hẹn trả kết quả ban đầu.", True),
         F("new_due_on", "date", "Ngày hẹn trả mới trong văn bản.", True),
-        F("returned_on", "date", "Ngày thực trả kết quả (optional)."),
+        F("returned_on", "date", "Ngày kết quả giải quyết đã có tại Bộ phận một cửa, sẵn sàng trả (optional); "
+          "not the day the citizen collects it: official statistics count on time by this date."),
     )),
     F("reason", "map", "Lý do trễ hạn.", True, children=(
         F("category", "text", "Mã nhóm lý do (reasons.yml).", True),
@@ -105,16 +106,37 @@ PORTAL = (
     F("pdf_base_url", "text", "Empty: PDFs served with the site; else their base URL."),
     F("policy", "map", "Chính sách kiểm tra.", children=(
         F("dossier_code_pattern", "text", "Biểu thức chính quy cho mã hồ sơ."),
+        F("number_pattern", "text", "Biểu thức chính quy cho số, ký hiệu văn bản (sai mẫu: cảnh báo, và được quét "
+          "thông tin cá nhân như văn bản thường)."),
+        F("procedure_code_pattern", "text", "Biểu thức chính quy cho mã thủ tục (sai mẫu: cảnh báo, và được quét "
+          "thông tin cá nhân)."),
         F("apology_lead_working_days", "int", "Số ngày làm việc tối thiểu trước hạn để được coi là xin lỗi kịp thời.",
           minimum=0, maximum=60),
+        F("apology_lead_day_kind", "text", "Cách đếm số ngày trước hạn ('chậm nhất 01 ngày trước ngày hết hạn'): "
+          "working (ngày làm việc, mặc định) hoặc calendar (ngày theo lịch).", choices=("working", "calendar")),
         F("mask_individual_names", "bool", "Tên cá nhân phải viết tắt."),
         F("max_pdf_bytes", "int", "Dung lượng PDF tối đa (byte).", minimum=1, maximum=1_000_000_000),
         F("max_pdf_pages", "int", "Số trang PDF tối đa.", minimum=1, maximum=10_000),
         F("pdf_timeout_seconds", "number", "Thời gian tối đa để mở một PDF (giây).", minimum=1, maximum=600),
         F("pdf_memory_mb", "int", "Bộ nhớ tối đa để mở một PDF (MB).", minimum=64, maximum=65_536),
-        F("missing_letter_grace_working_days", "int", "Số ngày làm việc quá hạn chưa có văn bản thì coi là thiếu.",
+        F("missing_letter_grace_working_days", "int", "Số ngày làm việc sau hạn trước khi hồ sơ quá hạn "
+          "chưa có văn bản "
+          "bị coi là thiếu (mặc định 0: văn bản xin lỗi phải có trước hạn; nếu đặt lớn hơn 0, hồ sơ trong khoảng "
+          "này ghi là chưa nhận được bản sao).",
           minimum=0, maximum=250),
         F("public_contacts", "list", "Số điện thoại / e-mail được phép xuất hiện.", item=F("contact", "text", "")),
+        F("sensitive_procedures", "list", "Cụm từ trong tên thủ tục nhạy cảm (không phân biệt dấu): văn bản của các "
+          "thủ tục này cần privacy_reviewed: true. Absent: hộ tịch, khai sinh, khai tử, kết hôn, nhận cha, con nuôi, "
+          "lý lịch tư pháp, bảo trợ xã hội, trợ cấp, người có công.", item=F("phrase", "text", "")),
+    )),
+    F("locality", "map", "Tỉnh/thành phố của cổng: mọi chữ riêng của địa phương trên trang lấy từ đây.", children=(
+        F("kind", "text", "tỉnh hoặc thành phố ('Toàn tỉnh' / 'Toàn thành phố' trong báo cáo).",
+          choices=("tỉnh", "thành phố")),
+        F("name", "text", "Tên tỉnh/thành phố, e.g. \"Lâm Đồng\"."),
+        F("notices", "list", "Văn bản của địa phương về văn bản xin lỗi, mỗi mục một đoạn trên trang chủ.",
+          item=F("notice", "text", "")),
+        F("tracking_units", "text", "Các đơn vị theo dõi nhận bản sao, e.g. \"Trung tâm Phục vụ hành chính công "
+          "tỉnh; Bộ phận Một cửa cấp xã\"."),
     )),
     F("calendar", "map", "Điều chỉnh lịch làm việc của địa phương.", children=(
         F("days_off", "list", "Ngày nghỉ thêm.", item=F("day", "date", "")),
@@ -143,11 +165,18 @@ REGISTER = (  # the columns of register/*.csv (one row per dossier; header row f
     F("procedure", "text", "Tên thủ tục hành chính.", True),
     F("received_on", "date", "Ngày tiếp nhận.", True),
     F("due_on", "date", "Ngày hẹn trả kết quả.", True),
-    F("returned_on", "date", "Ngày có kết quả tại bộ phận một cửa (trống: chưa giải quyết xong)."),
+    F("returned_on", "date", "Ngày kết quả đã có tại Bộ phận một cửa, sẵn sàng trả (not the day the citizen "
+      "collects it: official statistics count on time by this date; trống: chưa giải quyết xong)."),
     F("sector", "text", "Lĩnh vực của thủ tục (báo cáo theo lĩnh vực)."),
     F("procedure_code", "text", "Mã thủ tục hành chính, e.g. 1.004227 (đọc như chữ)."),
     F("channel", "text", "Hình thức tiếp nhận: online (trực tuyến) hoặc in-person (trực tiếp).",
       choices=("online", "in-person")),
+)
+
+_PERIOD = (
+    F("value", "text", "Mã cơ quan.", True),
+    F("from", "date", "Từ ngày (optional)."),
+    F("until", "date", "Đến hết ngày (optional)."),
 )
 
 AGENCY = (
@@ -159,12 +188,30 @@ AGENCY = (
     F("contact", "text", "Liên hệ của cơ quan, hiển thị cho người dân."),
     F("valid_from", "date", "Ngày bắt đầu hoạt động (optional)."),
     F("valid_to", "date", "Ngày kết thúc hoạt động (optional)."),
-    F("successor", "text", "Cơ quan kế nhiệm (optional)."),
+    F("successor", "text", "Cơ quan kế nhiệm (optional; one successor)."),
+    F("successors", "list", "Các cơ quan kế nhiệm khi cơ quan được chia cho nhiều nơi (optional; with `successor`, "
+      "all of them count).", item=F("code", "text", "")),
+    F("parent_periods", "list", "Cơ quan cấp trên theo thời gian (optional; wins over `parent` on the dates it "
+      "covers).", item=F("period", "map", "Một giai đoạn.", children=_PERIOD)),
+    F("tracked_by_periods", "list", "Đơn vị theo dõi theo thời gian (optional; wins over `tracked_by` on the dates "
+      "it covers).", item=F("period", "map", "Một giai đoạn.", children=_PERIOD)),
+    F("admin_code", "text", "Mã đơn vị hành chính chính thức (optional), e.g. mã xã 5 chữ số theo QĐ 19/2025/QĐ-TTg."),
+    F("dossier_prefixes", "list", "Tiền tố mã hồ sơ của cơ quan (optional), e.g. \"000.00.28.H17\"; a letter whose "
+      "dossier code starts with none of them gets a warning.", item=F("prefix", "text", "")),
+)
+
+LEVEL = (
+    F("level", "text", "Tên cấp (một giá trị trong levels).", True),
+    F("valid_from", "date", "Ngày cấp này bắt đầu tồn tại (optional)."),
+    F("valid_to", "date", "Ngày cuối cùng cấp này tồn tại (optional), e.g. cấp huyện: 2025-06-30."),
 )
 
 AGENCIES = (
     F("agencies", "list", "Danh mục cơ quan.", True, item=F("agency", "map", "Một cơ quan.", children=AGENCY)),
     F("levels", "list", "Các cấp hành chính, từ cao xuống thấp.", True, item=F("level", "text", "")),
+    F("level_validity", "list", "Thời gian tồn tại của từng cấp (optional). Absent: the default, district level "
+      "until 2025-06-30 (two-tier local government from 1/7/2025).", item=F("level", "map", "Một cấp.",
+                                                                              children=LEVEL)),
 )
 
 REASONS = (

@@ -77,14 +77,14 @@ def calendar_for(content: Content) -> WorkCalendar:
     return WorkCalendar(content.portal.calendar)
 
 
-def letter_facts(letter: Letter, cal: WorkCalendar, lead_working_days: int) -> LetterFacts:
+def letter_facts(letter: Letter, cal: WorkCalendar, lead_working_days: int, day_kind: str = "working") -> LetterFacts:
     """Compute the facts of one letter."""
     dossier = letter.dossier
     returned = dossier.returned_on
     return LetterFacts(
         letter=letter,
         days_late=days_late(letter, cal),
-        in_time=issued_in_time(letter, cal, lead_working_days),
+        in_time=issued_in_time(letter, cal, lead_working_days, day_kind),
         new_date_missed=returned is not None and returned > dossier.new_due_on,
         still_open=returned is None,
         publication_lag=cal.count(letter.issued_on, letter.published_on),
@@ -94,8 +94,8 @@ def letter_facts(letter: Letter, cal: WorkCalendar, lead_working_days: int) -> L
 def all_facts(content: Content, cal: WorkCalendar | None = None) -> dict[str, LetterFacts]:
     """Facts of every letter of `content`, keyed by letter id, in the content's order."""
     cal = cal or calendar_for(content)
-    lead = content.portal.policy.apology_lead_working_days
-    return {letter.id: letter_facts(letter, cal, lead) for letter in content.letters}
+    lead, kind = content.portal.policy.apology_lead_working_days, content.portal.policy.apology_lead_day_kind
+    return {letter.id: letter_facts(letter, cal, lead, kind) for letter in content.letters}
 
 
 def month_key(day: date) -> str:

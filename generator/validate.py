@@ -7,7 +7,6 @@ the register import, and return a `CheckResult`. It never prints or exits.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,8 +14,10 @@ from pathlib import Path
 from generator import load
 from generator.dateranges import settings_date_problems
 from generator.letter_checks import LETTER_CHECKS, Context, cross_letter_checks
-from generator.model import Agency, Content, Letter, Portal
+from generator.model import Agency, Content, Portal
+from generator.pdfgate.facts import PdfFacts
 from generator.problems import Problem, cap_per_file, has_errors, sort_problems
+from generator.reform_checks import reform_checks
 from generator.registry_checks import check_registries
 
 DEFAULT_PORTAL = Portal(name="", owner="", site_url="/")
@@ -28,7 +29,7 @@ class CheckResult:
 
     content: Content | None
     problems: list[Problem]
-    pdf_facts: dict = field(default_factory=dict)  # letter.pdf_source -> PdfFacts
+    pdf_facts: dict[str, PdfFacts] = field(default_factory=dict)  # by letter.pdf_source
     letter_files: int = 0  # letter YAML files found (the report's "letters")
 
     @property
@@ -73,6 +74,7 @@ def check_content(
         facts, pdf_problems = gate_letters(root, loaded.letters, portal, loaded.agencies, gate_cache, progress)
         problems += pdf_problems
     problems += cross_letter_checks(loaded.letters, facts)
+    problems += reform_checks(loaded.letters, loaded.agencies, loaded.level_validity)
     from generator.record import check_record  # the public record (content/published.lock)
 
     problems += check_record(root, loaded.letters, facts)
@@ -115,10 +117,4 @@ def _load_register(root: Path, agencies: dict[str, Agency], portal: Portal, toda
     except ImportError:  # the register import ships with the compliance module
         return [], []
     return load_register(root, agencies, portal.policy, today, complete=portal.reports.register_export == "all")
-
-
-def letter_problems(letter: Letter, ctx: Context) -> Iterator[Problem]:
-    """Every per-letter problem of one letter (for tools that check a single file)."""
-    for check in LETTER_CHECKS:
-        yield from check(letter, ctx)
 

@@ -1,18 +1,21 @@
-"""Working-day calendar: Vietnam's national holidays (the pinned `holidays` package) plus portal overrides.
+"""Working-day calendar: the official calendar (sourced data), the `holidays` package, portal overrides.
 
 A working day is Monday–Friday that is not a public holiday, compensatory day off or portal day off,
-plus make-up working Saturdays (from the package) and portal extra working days.
+plus make-up working Saturdays and portal extra working days. Three layers, the later winning:
+the `holidays` package (country VN); the shipped official calendar (generator/data/calendar-vn.yml,
+each day with its notice: complete for the years it covers); the portal's `calendar:` overrides.
 Counts are O(1) after warm-up: a prefix sum of working days by ordinal, extended a year at a time.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from datetime import date, timedelta
+from datetime import date
 
 import holidays
 
 from generator.model import CalendarOverrides, Letter
+from generator.officialcal import official
 
 COUNTRY = "VN"
 _MIN_YEAR = 1
@@ -44,6 +47,7 @@ class WorkCalendar:
         first = max(first, _MIN_YEAR)
         last = min(last, _MAX_YEAR)
         national = holidays.country_holidays(COUNTRY, years=range(max(first - 1, 1), last + 2))
+        shipped = official()
         base = date(first, 1, 1).toordinal()
         end = date(last, 12, 31).toordinal()
         prefix = [0] * (end - base + 2)
@@ -54,6 +58,9 @@ class WorkCalendar:
                 working = False
             elif day in self._extra_working:
                 working = True
+            elif shipped.covers(day.year):
+                listed = shipped.status(day)
+                working = day.weekday() < 5 if listed is None else listed
             else:
                 working = national.is_working_day(day)
             total += working
@@ -118,20 +125,6 @@ class WorkCalendar:
                     raise OverflowError("date out of the calendar's range")
                 year = self._first_year - 1
 
-    def next_working_day(self, d: date) -> date:
-        """`d` itself when it is a working day, else the next working day."""
-        return d if self.is_working_day(d) else self.add(d, 1)
-
-    def working_days_between(self, start: date, end: date) -> list[date]:
-        """The working days in (start, end], in order (for display and tests)."""
-        out: list[date] = []
-        day = start + timedelta(days=1)
-        while day <= end:
-            if self.is_working_day(day):
-                out.append(day)
-            day += timedelta(days=1)
-        return out
-
 
 def days_late(letter: Letter, cal: WorkCalendar) -> int:
     """Working days late: working days in (due_on, end], end = returned_on or new_due_on."""
@@ -140,6 +133,12 @@ def days_late(letter: Letter, cal: WorkCalendar) -> int:
     return cal.count(dossier.due_on, end)
 
 
-def issued_in_time(letter: Letter, cal: WorkCalendar, lead_working_days: int) -> bool:
-    """True when the letter was issued at least `lead_working_days` working days before due_on."""
+def issued_in_time(letter: Letter, cal: WorkCalendar, lead_working_days: int, day_kind: str = "working") -> bool:
+    """True when the letter was issued at least `lead_working_days` days before due_on.
+
+    `day_kind` "working" counts working days in [issued_on, due_on); "calendar" counts calendar days
+    (Decree 61/2018: "at least 1 day before the deadline", which does not say which days).
+    """
+    if day_kind == "calendar":
+        return (letter.dossier.due_on - letter.issued_on).days >= lead_working_days
     return cal.count_from(letter.issued_on, letter.dossier.due_on) >= lead_working_days

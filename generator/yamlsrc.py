@@ -170,6 +170,16 @@ class ForbiddenChars:
         return problems
 
 
+def forbidden_char_problems(text: str, file: str, line: int | None, field: str | None) -> list[Problem]:
+    """One text-forbidden-char problem per distinct forbidden character of a value read outside YAML (a CSV cell)."""
+    seen: dict[str, int] = {}
+    for index, char in fieldchars.scan(text):
+        seen.setdefault(char, index)
+    where = FORBIDDEN_WHERE["field"].format(field=field) if field else FORBIDDEN_WHERE["file"]
+    return [make("text-forbidden-char", file, line, field, char=fieldchars.char_name(char), where=where,
+                 excerpt=fieldchars.excerpt(text, index)) for char, index in seen.items()]
+
+
 def parse_yaml(text: str, rel: str) -> tuple[Node | None, list[Problem]]:
     """Parse YAML text of file `rel`; returns the root node (None on failure) and problems."""
     deep = too_deep(text, MAX_TEXT_DEPTH)

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.model import Policy  # noqa: E402
+from generator.parallel import cores  # noqa: E402
 from generator.pdfgate import inspect_pdfs, judge  # noqa: E402
-from generator.pdfgate.pool import default_workers  # noqa: E402
 
 FONT = ROOT / "scripts" / "fonts" / "DejaVuSans.ttf"
 BODY = ("Sở Tài nguyên và Môi trường xin lỗi ông N.V.A. vì đã chậm trả kết quả giải quyết hồ sơ "
@@ -78,9 +78,9 @@ def main() -> int:
     parser.add_argument("--letters-dir", type=Path, help="use the PDFs under this folder instead")
     parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("CONGKHAI_CORPUS")
                                                             or ROOT.parent / "shared" / "corpus" / "pdf"))
-    parser.add_argument("--workers", type=int, help=f"worker processes (default: all cores = {default_workers()})")
+    parser.add_argument("--workers", type=int, help=f"worker processes (default: all cores = {cores()})")
     args = parser.parse_args()
-    print(f"workers: {args.workers or default_workers()}, cores: {os.cpu_count()}")
+    print(f"workers: {args.workers or cores()}, cores: {os.cpu_count()}")
     with tempfile.TemporaryDirectory() as folder:
         if args.letters_dir:
             letters = sorted(args.letters_dir.rglob("*.pdf"))

@@ -13,6 +13,7 @@ import io
 import json
 import random
 import re
+import sys
 import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
@@ -22,10 +23,14 @@ from functools import lru_cache
 from pathlib import Path
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # scripts run as files: the generator package is beside scripts/
+    sys.path.append(str(REPO))
 FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 FICTITIOUS = "VĂN BẢN MẪU – HƯ CẤU, CHỈ DÙNG ĐỂ MINH HỌA"
-TITLE = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
+TITLE = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"  # Mẫu số 04, Circular 01/2018/TT-VPCP
+TITLE_2025 = "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"  # Mẫu số 04, Circular 03/2025/TT-VPCP
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 FIXED_TIME = datetime(2018, 5, 9, 8, 0, 0, tzinfo=UTC)
 PAGE_W, PAGE_H = 210.0, 297.0  # A4, mm
@@ -105,7 +110,8 @@ def letter_yaml(fields: dict) -> str:
 def portal_yml(name: str, owner: str, *, site_url: str = "https://xinloi.example.gov.vn/",
                contact: str = "", data_licence: str = "CC-BY-4.0", pdf_base_url: str = "",
                lead_working_days: int = 1, grace_working_days: int = 5,
-               days_off: Iterable[date] = (), working_days: Iterable[date] = (), comment: str = "") -> str:
+               days_off: Iterable[date] = (), working_days: Iterable[date] = (), comment: str = "",
+               extra: str = "") -> str:
     """portal.yml text with every policy and calendar setting of CONTENT.md written out."""
     def dates(values: Iterable[date]) -> str:
         return "[" + ", ".join(_iso(v) for v in values) + "]"
@@ -132,10 +138,20 @@ def portal_yml(name: str, owner: str, *, site_url: str = "https://xinloi.example
         "calendar:",
         f"  days_off: {dates(days_off)}",
         f"  working_days: {dates(working_days)}",
-    ]) + "\n"
+    ]) + "\n" + extra
 
 
-AGENCY_KEYS = ("name", "level", "parent", "tracked_by", "contact", "valid_from", "valid_to", "successor")
+AGENCY_KEYS = ("name", "level", "parent", "tracked_by", "contact", "valid_from", "valid_to", "successor",
+               "successors", "parent_periods", "tracked_by_periods", "admin_code", "dossier_prefixes")
+
+
+def _flow(value: object) -> str:
+    """A YAML flow value: lists `[a, b]`, mappings `{k: v}`, scalars as `_scalar`."""
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    return _scalar(value)
 
 
 def agencies_yml(agencies: Iterable[dict], levels: Iterable[str] = ("province", "district", "commune")) -> str:
@@ -146,7 +162,7 @@ def agencies_yml(agencies: Iterable[dict], levels: Iterable[str] = ("province", 
         for key in AGENCY_KEYS:
             if agency.get(key):
                 value = agency[key]
-                text = _quoted(value) if key == "contact" else _scalar(value)
+                text = _quoted(value) if key in ("contact", "admin_code") else _flow(value)
                 out.append(f"    {key}: {text}")
     out.append("levels: [" + ", ".join(levels) + "]")
     return "\n".join(out) + "\n"
@@ -193,7 +209,12 @@ def write_letter(root: Path, fields: dict, scan: bool = False, fast: bool = Fals
 # --- working days and identifiers ---------------------------------------------------------------
 
 class WorkDays:
-    """Working days of Vietnam (holidays VN: weekends, public holidays, make-up Saturdays)."""
+    """Working days for planning fictitious dates (holidays VN: weekends, public holidays, make-up Saturdays).
+
+    Only picks dates: the generator counts with its own calendar (generator/workdays.py, official data
+    over the package). Kept on the package so that regenerating the demo does not move the dates of
+    letters already in its public record.
+    """
 
     def __init__(self, first_year: int = 2015, last_year: int = 2030) -> None:
         import holidays
@@ -300,7 +321,8 @@ GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", 
          "Long", "Mai", "Nam", "Phúc", "Quân", "Sơn", "Thảo", "Trang", "Tuấn"]
 COMPANIES = ["Công ty TNHH Minh Phát", "Công ty Cổ phần Xây dựng Đại Lộc", "Hợp tác xã Nông nghiệp Tân Thành",
              "Công ty TNHH Thương mại Hoàng Gia", "Doanh nghiệp tư nhân Thành Công",
-             "Công ty Cổ phần Cà phê Cao Nguyên", "Công ty TNHH Vận tải Phú Quý", "Hộ kinh doanh Bình An"]
+             "Công ty Cổ phần Cà phê Cao Nguyên", "Công ty TNHH Vận tải Phú Quý", "Công ty TNHH Nông sản Bình An"]
+# (a household business is a person, not an organisation: never listed here)
 
 
 def person_name(rng: random.Random) -> str:
@@ -448,7 +470,7 @@ def layout(fields: dict) -> list[Item]:
     items.append(_centered(140, 35, 12, False, issue_line(nfc(fields.get("place") or "Gia Nghĩa"),
                                                           fields["issued_on"])))
     y = max(y + 16, 50)
-    items.append(_centered(PAGE_W / 2, y, 13.5, True, TITLE))
+    items.append(_centered(PAGE_W / 2, y, 13.5, True, fields.get("form_title") or TITLE))
     items.append(_centered(PAGE_W / 2, y + 9, 13, False, f"Kính gửi: {rec}"))
     procedure = nfc(d["procedure"]) + (f" (mã thủ tục {d['procedure_code']})" if d.get("procedure_code") else "")
     reason = nfc(fields["reason"].get("detail") or dict(REASONS).get(fields["reason"]["category"], ""))
@@ -742,7 +764,7 @@ def _paper(width: int, height: int, variant: int):
     return Image.merge("RGB", channels)
 
 
-STATIC_TEXTS = frozenset({FICTITIOUS, TITLE, *MOTTO, "Nơi nhận:", "- Như trên;", "- Lưu: VT."})
+STATIC_TEXTS = frozenset({FICTITIOUS, TITLE, TITLE_2025, *MOTTO, "Nơi nhận:", "- Như trên;", "- Lưu: VT."})
 INK = (40, 40, 46)
 
 

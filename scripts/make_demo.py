@@ -16,6 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import demo_register
 import letterkit as lk
 
+from generator import privacy_names
+from generator.model import Policy
+
 SEED = 2026
 TODAY = date(2026, 11, 20)
 FIRST_DAY = date(2025, 1, 6)
@@ -25,6 +28,21 @@ N_LETTERS = 52
 PORTAL_NAME = "Công khai văn bản xin lỗi – bản minh họa (dữ liệu hư cấu)"
 PORTAL_OWNER = "Trung tâm Phục vụ hành chính công tỉnh (đơn vị hư cấu, minh họa)"
 PORTAL_CONTACT = "Trung tâm Phục vụ hành chính công, 0261 3 999 111, tthcc@example.gov.vn"
+# portal.yml `locality:`: every word of the province on the site comes from here.
+LOCALITY = """locality:
+  kind: tỉnh
+  name: Lâm Đồng
+  notices:
+    - "Công văn 391/VPUBND-KSTT ngày 09/05/2018 của Văn phòng UBND tỉnh Đắk Nông (nay thuộc tỉnh Lâm Đồng):\
+ bản sao mỗi văn bản xin lỗi được gửi đơn vị theo dõi và mọi văn bản xin lỗi được công khai trên cổng\
+ thông tin của tỉnh (văn bản của các đơn vị thuộc tỉnh Đắk Nông cũ vẫn được công khai tại đây)."
+  tracking_units: "Trung tâm Phục vụ hành chính công tỉnh; Bộ phận Một cửa cấp xã\
+ (đến 30/6/2025: Bộ phận tiếp nhận và trả kết quả cấp huyện, cấp xã)"
+"""
+HOUSEHOLDS = ["Hộ kinh doanh N.V.A.", "Hộ kinh doanh T.T.H.", "Hộ kinh doanh L.V.B.", "Hộ kinh doanh P.T.M.",
+              "Hộ kinh doanh H.Đ.C.", "Hộ kinh doanh V.T.L.", "Hộ kinh doanh Đ.V.S.", "Hộ kinh doanh B.T.N."]
+assert len(HOUSEHOLDS) == len(lk.COMPANIES)  # the same draws as before households were persons
+FORM_2025 = date(2025, 9, 15)  # Circular 03/2025/TT-VPCP: Mẫu số 04 "Văn bản xin lỗi và đề nghị gia hạn..."
 PORTAL_COMMENT = ("Demo content: a FICTITIOUS provincial portal. Every agency, person, dossier and letter here\n"
                   "is invented for illustration. Regenerate with `make demo` (scripts/make_demo.py).")
 
@@ -52,16 +70,17 @@ AGENCIES: list[tuple[str, str, str, dict, str, int, str]] = [
      {"tracked_by": "tthcc", "contact": "0261 3 544 550, stp@example.gov.vn"}, "XL-STP", 29, "justice"),
     ("ubnd-cu-jut", "UBND huyện Cư Jút", "district",
      {"tracked_by": "tthcc", "valid_from": date(2004, 1, 1), "valid_to": date(2025, 6, 30),
-      "successor": "ubnd-xa-cu-jut"}, "XL-UBND", 31, "local"),
+      "successor": "ubnd-xa-cu-jut", "successors": ["ubnd-xa-nam-da"]}, "XL-UBND", 31, "local"),
     ("ubnd-xa-ea-po", "UBND xã Ea Pô", "commune",
-     {"parent": "ubnd-cu-jut", "valid_to": date(2025, 6, 30), "successor": "ubnd-xa-cu-jut"}, "XL-UBND", 32,
-     "commune"),
+     {"parent": "ubnd-cu-jut", "valid_to": date(2025, 6, 30), "successor": "ubnd-xa-cu-jut",
+      "tracked_by_periods": [{"value": "ubnd-cu-jut", "until": date(2025, 6, 30)}]}, "XL-UBND", 32, "commune"),
     ("ubnd-tp-gia-nghia", "UBND thành phố Gia Nghĩa", "district",
      {"tracked_by": "tthcc", "valid_to": date(2025, 6, 30), "successor": "ubnd-phuong-bac-gia-nghia"},
      "XL-UBND", 41, "local"),
     ("ubnd-phuong-nghia-duc", "UBND phường Nghĩa Đức", "commune",
-     {"parent": "ubnd-tp-gia-nghia", "valid_to": date(2025, 6, 30), "successor": "ubnd-phuong-bac-gia-nghia"},
-     "XL-UBND", 42, "commune"),
+     {"parent": "ubnd-tp-gia-nghia", "valid_to": date(2025, 6, 30), "successor": "ubnd-phuong-bac-gia-nghia",
+      "tracked_by_periods": [{"value": "ubnd-tp-gia-nghia", "until": date(2025, 6, 30)}]}, "XL-UBND", 42,
+     "commune"),
     ("ubnd-xa-cu-jut", "UBND xã Cư Jút", "commune",
      {"tracked_by": "tthcc", "valid_from": MERGER}, "XL-UBND", 51, "local"),
     ("ubnd-phuong-bac-gia-nghia", "UBND phường Bắc Gia Nghĩa", "commune",
@@ -86,7 +105,7 @@ PROCEDURES: dict[str, list[tuple[str, str | None, str]]] = {  # name, national c
     "justice": [("Cấp phiếu lý lịch tư pháp cho công dân Việt Nam", "2.000488", "individual"),
                 ("Đăng ký hành nghề công chứng", "2.000789", "individual")],
     "local": [("Cấp giấy phép xây dựng nhà ở riêng lẻ", "1.009994", "individual"),
-              ("Đăng ký hộ kinh doanh", "2.000720", "organization"),
+              ("Đăng ký hộ kinh doanh", "2.000720", "household"),
               ("Cấp giấy chứng nhận quyền sử dụng đất lần đầu", "1.003003", "individual"),
               ("Chuyển mục đích sử dụng đất phải được cơ quan nhà nước có thẩm quyền cho phép", None, "individual")],
     "commune": [("Chứng thực hợp đồng, giao dịch liên quan đến bất động sản", "2.000913", "individual"),
@@ -121,8 +140,10 @@ NO_REGISTER = {2, 14, 33, 47}  # letters whose dossier the one-stop export does 
 
 
 def agency_dicts() -> list[dict]:
-    """The registry entries of AGENCIES."""
-    return [{"code": code, "name": name, "level": level, **extra} for code, name, level, extra, *_ in AGENCIES]
+    """The registry entries of AGENCIES, each with the agency part of its dossier codes (lk.dossier_code)."""
+    return [{"code": code, "name": name, "level": level, **extra,
+             "dossier_prefixes": [lk.dossier_code(unit, FIRST_DAY, 1).split("-")[0]]}
+            for code, name, level, extra, _suffix, unit, _kind in AGENCIES]
 
 
 def parent_name(extra: dict, issued: date) -> str:
@@ -160,7 +181,10 @@ def plan_letters(cal: lk.WorkDays, rng: random.Random) -> list[dict]:
                               return_shift=shift, not_before=extra.get("valid_from"),
                               not_after=extra.get("valid_to"))
         procedure, pcode, rkind = rng.choice(PROCEDURES[kind])
-        recipient = lk.masked_recipient(rng) if rkind == "individual" else rng.choice(lk.COMPANIES)
+        if rkind == "household":  # a household business is a person: masked, as an individual
+            rkind, recipient = "individual", rng.choice(HOUSEHOLDS)  # (one draw, like a company's)
+        else:
+            recipient = lk.masked_recipient(rng) if rkind == "individual" else rng.choice(lk.COMPANIES)
         category = rng.choices(list(REASON_WEIGHTS), weights=list(REASON_WEIGHTS.values()))[0]
         title = rng.choice(["Phó Giám đốc", "Phó Giám đốc", "Giám đốc"]) if level == "province" else \
             rng.choice(["Phó Chủ tịch", "Phó Chủ tịch", "Chủ tịch"])
@@ -199,8 +223,10 @@ def plan_letters(cal: lk.WorkDays, rng: random.Random) -> list[dict]:
 def decorate(fields: dict, cal: lk.WorkDays) -> None:
     """Scans, corrections and the withdrawal, by the letter's planning index."""
     index, published = fields["_index"], fields["published_on"]
-    if index in SCANS:
-        fields["privacy_reviewed"] = True
+    if index in SCANS or privacy_names.sensitive(fields["dossier"]["procedure"], Policy().sensitive_procedures):
+        fields["privacy_reviewed"] = True  # scans, and sensitive procedures: an editor reviewed the copy
+    if fields["issued_on"] >= FORM_2025:
+        fields["form_title"] = lk.TITLE_2025
     if index in CORRECTED:
         day = min(cal.add(published, 2), TODAY)
         note = ("Đính chính tên thủ tục hành chính cho đúng với giấy tiếp nhận hồ sơ." if index % 2 else
@@ -252,7 +278,9 @@ def main(argv: list[str]) -> int:
     for stale in (root / "register").glob("*.csv"):
         stale.unlink()
     (root / "portal.yml").write_text(lk.portal_yml(PORTAL_NAME, PORTAL_OWNER, contact=PORTAL_CONTACT,
-                                                   comment=PORTAL_COMMENT), encoding="utf-8")
+                                                   comment=PORTAL_COMMENT, grace_working_days=0,
+                                                   extra=LOCALITY),
+                                    encoding="utf-8")
     (root / "agencies.yml").write_text(lk.agencies_yml(agency_dicts()), encoding="utf-8")
     (root / "reasons.yml").write_text(lk.reasons_yml(), encoding="utf-8")
     letters = plan_letters(cal, rng)

@@ -77,7 +77,8 @@ def make_report_content(tmp_path: Path) -> Path:
     """Write the fixture's content root (real PDFs) under tmp_path/content and return it."""
     root = tmp_path / "content"
     root.mkdir(parents=True)
-    (root / "portal.yml").write_text(dump(PORTAL), encoding="utf-8")
+    grace = {**PORTAL, "policy": {**PORTAL["policy"], "missing_letter_grace_working_days": 5}}  # default is 0
+    (root / "portal.yml").write_text(dump(grace), encoding="utf-8")
     (root / "agencies.yml").write_text(dump(AGENCIES), encoding="utf-8")
     (root / "reasons.yml").write_text(dump(REASONS), encoding="utf-8")
     for lid, agency, number, dossier, received, due, new_due, returned, issued, published, reason in LETTERS:

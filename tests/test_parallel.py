@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import generator.parallel as parallel
-import generator.render as render
+import generator.render.docs as render
 import generator.reports.pages as report_pages
 from generator.parallel import WorkerFailed, run_shares, run_tasks
-from generator.render import render_docs
+from generator.render.docs import render_docs
 from generator.reports.pages import write_report_pages
 from generator.validate import check_content
 from tests.conftest import SITE_TODAY, write_site_content

@@ -34,7 +34,7 @@ def test_hostile_pdf_exits_one_with_codes(tmp_path, capsys):
     assert code == 1
     assert payload["letters"] == 2
     assert sorted((p["code"], p["file"]) for p in payload["problems"]) == [
-        ("pdf-action", str(bad)), ("pdf-trailing-data", str(bad))]
+        ("pdf-launch", str(bad)), ("pdf-polyglot", str(bad)), ("pdf-trailing-data", str(bad))]
 
 
 def test_github_format_annotates_the_file(tmp_path, capsys):

@@ -12,8 +12,10 @@ from generator.model import Policy
 from generator.pdfgate import PdfFacts, inspect_pdfs, judge
 from generator.pdfgate import run as gate_run
 from generator.pdfgate.facts import THUMB_BOX
+from generator.privacy import contacts_in
 from tests.pdfs import hostile as H
 
+AGENCY_CONTACTS = contacts_in("tthcc@example.gov.vn")  # the mailto link's address is the agency's
 LINK = b"<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /URI /URI (%s) >> >>"
 CASES: dict[str, tuple[bytes, list[str]]] = {
     "letter": (H.letter_pdf(), []),
@@ -28,11 +30,11 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
                               6: b"<< /Names [(x) << /S /JavaScript /JS (1) >>] >>"}), ["pdf-javascript"]),
     "js-page-aa": (H.build(H.base_objects(page_extra=b"/AA << /O << /S /JavaScript /JS (1) >> >> ")),
                    ["pdf-javascript"]),
-    "launch": (H.with_open_action(b"<< /S /Launch /F (calc.exe) >>"), ["pdf-action"]),
+    "launch": (H.with_open_action(b"<< /S /Launch /F (calc.exe) >>"), ["pdf-launch"]),
     "submit-form": (H.with_annotation(b"<< /Subtype /Widget /Rect [0 0 9 9] /A << /S /SubmitForm /F (http://x) >> >>"),
                     ["pdf-action"]),
     "javascript-uri": (H.with_annotation(LINK % b"javascript:alert(1)"), ["pdf-action"]),
-    "file-uri": (H.with_annotation(LINK % b"file:///etc/passwd"), ["pdf-action"]),
+    "file-uri": (H.with_annotation(LINK % b"file:///etc/passwd"), ["pdf-file-link"]),
     "attachment": (H.attachment_pdf(), ["pdf-embedded-file"]),
     "attachment-annotation": (H.with_annotation(b"<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 9 9] /FS (a) >>"),
                               ["pdf-embedded-file"]),
@@ -41,7 +43,7 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
     "xfa": (H.build({**H.base_objects(catalog_extra=b"/AcroForm << /Fields [] /XFA 6 0 R >> "),
                      6: H.stream(b"<xdp:xdp/>")}), ["pdf-xfa"]),
     "encrypted-empty-password": (H.encrypted_pdf(), ["pdf-encrypted"]),
-    "polyglot": (H.letter_pdf() + b"<html><script>alert(1)</script></html>\n", ["pdf-trailing-data"]),
+    "polyglot": (H.letter_pdf() + b"<html><script>alert(1)</script></html>\n", ["pdf-polyglot", "pdf-trailing-data"]),
     "truncated": (H.letter_pdf()[:400], ["pdf-no-eof", "pdf-unreadable"]),
     "no-header": (b"GIF89a" + H.letter_pdf(), ["pdf-no-header"]),
     "objstm-bomb": (H.objstm_bomb_pdf(200), ["pdf-unreadable"]),
@@ -66,7 +68,7 @@ def gated(tmp_path_factory) -> dict[str, tuple[PdfFacts, float]]:
 
 
 def _errors(facts: PdfFacts, name: str) -> list[str]:
-    problems = judge(facts, f"{name}.pdf", Policy(), privacy_reviewed=True)
+    problems = judge(facts, f"{name}.pdf", Policy(), privacy_reviewed=True, allowed_contacts=AGENCY_CONTACTS)
     return sorted(p.code for p in problems if p.severity == "error")
 
 

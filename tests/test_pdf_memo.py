@@ -7,6 +7,7 @@ from datetime import date
 
 import yaml
 
+from generator.pdfgate.cache import thumbnail_of
 from generator.pdfgate.memo import GateMemo
 from generator.validate import check_content
 from tests.helpers import make_content, pdf_bytes, write_letter
@@ -53,7 +54,7 @@ def test_light_facts_read_the_thumbnail_back(tmp_path):
     (rel, full), = cold.pdf_facts.items()
     light = warm.pdf_facts[rel]
     assert light.thumbnail is None and light.text == ""  # the memo keeps neither
-    assert full.thumbnail and light.thumbnail_data() == full.thumbnail
+    assert full.thumbnail and thumbnail_of(light) == full.thumbnail
 
 
 def test_changed_pdf_is_inspected_again(tmp_path):

@@ -74,6 +74,7 @@ E-mail: nguyen.van.an@gmail.com, an_nv+hs@yahoo.com.vn."""
 def test_true_positives() -> None:
     found = scan_text(TRUE_POSITIVES, ALLOWED, ["000.00.21.H17-180420-0012"])
     assert kinds(found) == [
+        ("person-name", "Nguyễn Văn An"),  # generator/privacy_names.py
         ("citizen-id", "001092012345"),
         ("citizen-id", "079 203 004 512"),
         ("citizen-id", "245123456"),

@@ -11,9 +11,9 @@ import yaml
 
 from generator.model import Agency, Content, DelayReason, Dossier, Letter, Person, Portal, Reason, Recipient, Withdrawal
 from generator.opendata import COLUMNS, json_schema, rows, to_csv
-from generator.render import render_docs
 from generator.render.charts import bar_chart, nice_max
 from generator.render.common import Site, fmt_number, fmt_share, fmt_size, rel, url_of
+from generator.render.docs import render_docs
 from generator.render.letters import listing_src
 
 TODAY = date(2025, 6, 2)

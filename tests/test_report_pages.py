@@ -115,7 +115,7 @@ def list_csv_codes(kind: str, text: str) -> list[tuple[str, ...]]:
 
 
 def test_long_lists_show_the_limit_and_link_the_full_csv(tmp_path, capsys, monkeypatch):
-    from generator.render import render_docs
+    from generator.render.docs import render_docs
     from generator.reports import pages
     from generator.reports.pages import write_report_pages
     from generator.validate import check_content

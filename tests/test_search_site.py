@@ -24,24 +24,25 @@ class _Links(HTMLParser):
 
 
 def crawl(site: Path) -> set[str]:
-    """Directory URLs (relative to the site root) reachable from the home page by plain links."""
+    """Directory URLs (relative to the site root) reachable from the home page by plain links.
+
+    A followed link whose page is missing fails here (tests/test_links.py checks every link and anchor)."""
     seen: set[str] = set()
-    todo = [""]
+    todo = [("", "")]
     while todo:
-        url = todo.pop()
+        url, linked_from = todo.pop()
         if url in seen:
             continue
         seen.add(url)
         page = site / url / "index.html"
-        if not page.is_file():
-            continue
+        assert page.is_file(), f"{linked_from or 'home'} links to a missing page: {url}"
         parser = _Links()
         parser.feed(page.read_text(encoding="utf-8"))
         for href in parser.hrefs:
             parts = urlsplit(urljoin("http://x/" + url, href))
             if parts.netloc != "x" or not parts.path.endswith("/"):
                 continue
-            todo.append(parts.path.lstrip("/"))
+            todo.append((parts.path.lstrip("/"), url))
     return seen
 
 

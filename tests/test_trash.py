@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from generator.render import render_docs
+from generator.render.docs import render_docs
 from generator.trash import set_aside, sweep
 from generator.validate import check_content
 from tests.conftest import SITE_TODAY, write_site_content

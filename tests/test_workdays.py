@@ -1,10 +1,9 @@
-"""Working-day calendar on real Vietnamese holiday schedules (holidays==0.109, country VN)."""
+"""Working-day calendar on real Vietnamese holiday schedules, against hand-counted intervals (never the package)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-import holidays
 import pytest
 
 from generator.model import CalendarOverrides, DelayReason, Dossier, Letter, Person, Recipient
@@ -88,10 +87,56 @@ def test_plain_weekend_and_weekday() -> None:
     assert CAL.is_working_day(date(2018, 5, 7))
 
 
-def test_matches_package_over_ten_years() -> None:
-    national = holidays.country_holidays("VN")
-    period = days(date(2017, 1, 1), date(2026, 12, 31))
-    assert [d for d in period if CAL.is_working_day(d)] == [d for d in period if national.is_working_day(d)]
+# Each interval (start, end] counted by hand on a paper calendar, from the notices named in
+# generator/data/calendar-vn.yml.
+HAND_COUNTED = [
+    # Tết 2024: off Thu 8 – Wed 14 Feb; (Wed 7, Fri 16] -> Thu 15, Fri 16.
+    (date(2024, 2, 7), date(2024, 2, 16), 2),
+    # Tết 2025: off Sat 25 Jan – Sun 2 Feb; (Fri 24 Jan, Fri 7 Feb] -> 3–7 Feb.
+    (date(2025, 1, 24), date(2025, 2, 7), 5),
+    # Tết 2026: off Mon 16 – Fri 20 Feb; (Tue 10, Tue 24 Feb] -> 11, 12, 13, 23, 24.
+    (date(2026, 2, 10), date(2026, 2, 24), 5),
+    # 30/4 2024: Mon 29 Apr off, Sat 4 May worked; (Fri 26 Apr, Fri 10 May] -> 2, 3, Sat 4, 6–10.
+    (date(2024, 4, 26), date(2024, 5, 10), 8),
+    # 30/4 2025: Sat 26 Apr worked, Fri 2 May off; (Fri 25 Apr, Fri 9 May] -> Sat 26, 28, 29, 5–9.
+    (date(2025, 4, 25), date(2025, 5, 9), 8),
+    # 30/4 2026: Mon 27 Apr in lieu of Sun 26 (Hùng Kings); Thu 30, Fri 1 off; (Fri 24 Apr, Fri 8 May]
+    # -> 28, 29, 4–8.
+    (date(2026, 4, 24), date(2026, 5, 8), 7),
+    # 2/9 2024: Mon 2, Tue 3 off; (Fri 30 Aug, Fri 6 Sep] -> 4, 5, 6.
+    (date(2024, 8, 30), date(2024, 9, 6), 3),
+    # 2/9 2025: Mon 1, Tue 2 off; (Fri 29 Aug, Fri 5 Sep] -> 3, 4, 5.
+    (date(2025, 8, 29), date(2025, 9, 5), 3),
+    # 2/9 2026: Sat 22 Aug worked, Mon 31 Aug, Tue 1, Wed 2 Sep off; (Fri 21 Aug, Fri 4 Sep]
+    # -> Sat 22, 24–28, 3, 4.
+    (date(2026, 8, 21), date(2026, 9, 4), 8),
+    # New Year 2026: Thu 1, Fri 2 Jan off, Sat 10 Jan worked; (Wed 31 Dec, Fri 16 Jan] -> 5–10, 12–16.
+    (date(2025, 12, 31), date(2026, 1, 16), 11),
+    # Demo letter 2026/so-xd/2026-01-0001: due Fri 9 Jan, returned Thu 22 Jan -> Sat 10, 12–16, 19–22.
+    (date(2026, 1, 9), date(2026, 1, 22), 10),
+    # 24/11 2026 (Tue): (Fri 20, Fri 27 Nov] -> 23, 25, 26, 27.
+    (date(2026, 11, 20), date(2026, 11, 27), 4),
+]
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), HAND_COUNTED)
+def test_hand_counted_intervals(start: date, end: date, expected: int) -> None:
+    assert CAL.count(start, end) == expected
+    assert sum(CAL.is_working_day(start + timedelta(days=i)) for i in range(1, (end - start).days + 1)) == expected
+    assert CAL.add(start, expected) == end  # every interval ends on a working day
+
+
+def test_new_year_2026_swap() -> None:
+    # VPCP notice 12729/VPCP-KGVX (25/12/2025): Fri 2 Jan 2026 off, Sat 10 Jan 2026 worked.
+    assert [CAL.is_working_day(d) for d in days(date(2026, 1, 1), date(2026, 1, 11))] == [
+        False, False, False, False, True, True, True, True, True, True, False,
+    ]
+    assert CAL.add(date(2026, 1, 9), 1) == date(2026, 1, 10)
+
+
+def test_portal_override_wins_over_the_shipped_calendar() -> None:
+    cal = WorkCalendar(CalendarOverrides(days_off=(date(2026, 1, 10),), working_days=(date(2026, 1, 2),)))
+    assert (cal.is_working_day(date(2026, 1, 10)), cal.is_working_day(date(2026, 1, 2))) == (False, True)
 
 
 def test_count_and_count_from() -> None:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.commands import add_content_options, content_root, progress_printer, today_of
+from generator.strings.cli import BUILD_CONTENT_ERRORS, BUILD_DONE, BUILD_FAILED
 
 HELP = """Validate the content (like `check`), then build the site into --site-dir.
 
@@ -41,9 +42,10 @@ def run(args: argparse.Namespace) -> int:
     except BuildFailed as exc:
         if exc.check is not None:
             sys.stdout.write(render(exc.check.problems, args.format, args.content, exc.check.letter_files))
-        print(f"build failed: {exc}; the previous site is unchanged", file=sys.stderr)
+        reason = BUILD_CONTENT_ERRORS if exc.check is not None else str(exc)
+        print(BUILD_FAILED.format(reason=reason), file=sys.stderr)
         return 1
     content = result.check.content
-    print(f"built {len(result.rendered.pages)} pages ({len(content.letters)} letters, "
-          f"{len(content.agencies)} agencies) into {result.site_dir}", file=sys.stderr)
+    print(BUILD_DONE.format(pages=len(result.rendered.pages), letters=len(content.letters),
+                            agencies=len(content.agencies), site=result.site_dir), file=sys.stderr)
     return 0

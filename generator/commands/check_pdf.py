@@ -50,7 +50,7 @@ def _settings(root: Path):
     return loaded.portal.policy, contacts, load_trust_roots(root / "trust")
 
 
-def _letter_metadata(pdf: Path) -> tuple[list[str], str | None, str | None]:
+def _letter_metadata(pdf: Path, policy) -> tuple[list[str], str | None, str | None]:
     """Identifiers, dossier code and number from the letter YAML beside the PDF, when it loads."""
     yml = pdf.with_suffix(".yml")
     if not yml.is_file():
@@ -64,7 +64,7 @@ def _letter_metadata(pdf: Path) -> tuple[list[str], str | None, str | None]:
         return [], None, None
     if letter is None:
         return [], None, None
-    return letter_identifiers(letter), letter.dossier.code, letter.number
+    return letter_identifiers(letter, policy), letter.dossier.code, letter.number
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     facts = pdfgate.inspect_pdfs(paths, policy, cache_dir, progress_printer("PDF"), trust_roots=roots)
     problems = []
     for path in paths:
-        identifiers, code, number = _letter_metadata(path)
+        identifiers, code, number = _letter_metadata(path, policy)
         problems += pdfgate.judge(facts[path], str(path), policy, privacy_reviewed=None, identifiers=identifiers,
                                   dossier_code=code, number=number, allowed_contacts=contacts)
     problems = sort_problems(problems)

@@ -27,8 +27,8 @@ Exit 0 when the letter was created (fill the placeholders, then run `check` and 
 
 examples (ví dụ):
   python -m generator new ~/Downloads/phieu-xin-loi.pdf --agency so-tnmt
-  python -m generator new ban-quet.pdf --agency ubnd-xa-ea-po --issued-on 2025-03-14
-  python -m generator new 15-XL-STNMT.pdf --agency so-tnmt --id 2018-05-0001 --content content
+  python -m generator new ban-quet.pdf --agency ubnd-xa-nam-da --issued-on 2026-03-11
+  python -m generator new 15-XL-SNNMT.pdf --agency so-nnmt --id 2026-03-0007 --content content
 """
 
 

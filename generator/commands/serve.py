@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from generator.commands import add_content_options, content_root, today_of
+from generator.strings.cli import SERVING
 
 HELP = """Build the site (like `build`) into --site-dir and serve it at http://127.0.0.1:PORT/.
 
@@ -41,8 +42,7 @@ def run(args: argparse.Namespace) -> int:
     site = Path(args.site_dir).resolve()
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
-        print(f"serving {site} at http://127.0.0.1:{server.server_address[1]}/ (as of {today_of(args)})",
-              file=sys.stderr)
+        print(SERVING.format(site=site, port=server.server_address[1], today=today_of(args)), file=sys.stderr)
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
     return 0

@@ -52,3 +52,11 @@ class FactsCache:
             os.replace(tmp, path)
         except OSError:
             return
+
+
+def thumbnail_of(facts: PdfFacts) -> bytes | None:
+    """The facts' thumbnail; for a light copy, read back from the cached facts file (None when it is gone)."""
+    if facts.thumbnail is not None or not facts.thumbnail_source:
+        return facts.thumbnail
+    stored = read_facts(facts.thumbnail_source, facts.sha256)
+    return stored.thumbnail if stored else None

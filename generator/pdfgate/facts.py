@@ -7,8 +7,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields, replace
 
 # Bump whenever inspection changes what it finds: cached facts of another version are ignored.
-GATE_VERSION = "1"
-MAX_TEXT_CHARS = 200_000  # text layer kept (and cached) per PDF
+GATE_VERSION = "2"  # 2: strings, XMP, per-page text, revisions, polyglot markup, GoToR/Launch/file/UNC
+MAX_TEXT_CHARS = 1_000_000  # text layer kept (and cached) per PDF; a longer one is refused, never cut
 THUMB_BOX = (240, 340)  # thumbnail fits in this box (pixels): also caps the bitmap's size
 EOF_WINDOW = 1024  # %%EOF must be within the last KB
 PDF_WHITESPACE = b" \t\r\n\f\x00"
@@ -67,11 +67,19 @@ class PdfFacts:
     opened: bool = False
     open_error: str = ""
     encrypted: bool = False
+    repaired: bool = False  # pypdf could not parse it: the object graph was read from pdfium's re-saved copy
     pages: int = 0
     active_content: tuple[tuple[str, str], ...] = ()  # (kind, detail), kind in ACTIVE_KINDS
     text: str = ""
-    text_truncated: bool = False
+    text_truncated: bool = False  # more text than MAX_TEXT_CHARS (or pages than the gate reads): refused
     has_text: bool = False
+    textless_pages: tuple[int, ...] = ()  # pages (1-based) that show something but hold no text
+    strings: tuple[tuple[str, str, str], ...] = ()  # (place, key, text): info, XMP, annotations, fields...
+    strings_truncated: bool = False
+    revisions: int = 1  # incremental revisions (the final one included)
+    revisions_truncated: bool = False  # more earlier revisions than the gate opens
+    hidden_text: tuple[tuple[int, str], ...] = ()  # (revision, lines the final revision no longer shows)
+    revision_strings: tuple[tuple[int, str, str, str], ...] = ()  # (revision, place, key, text) gone since
     signatures: tuple[Signature, ...] = ()
     trust_key: str = ""  # fingerprint of the trust roots the signatures were checked against
     thumbnail: bytes | None = field(default=None, repr=False)  # WebP of page 1
@@ -113,24 +121,12 @@ class PdfFacts:
         values["signatures"] = tuple(s if isinstance(s, Signature) else Signature(**s)
                                      for s in values.get("signatures", ()))
         values["thumbnail_size"] = tuple(values.get("thumbnail_size", (0, 0)))
+        for name in ("textless_pages", "strings", "hidden_text", "revision_strings"):
+            values[name] = tuple(tuple(x) if isinstance(x, list) else x for x in values.get(name, ()))
         thumb = values.get("thumbnail")
         values["thumbnail"] = base64.b64decode(thumb) if isinstance(thumb, str) else thumb or None
         return cls(**values)
 
-    def thumbnail_data(self) -> bytes | None:
-        """The thumbnail; for a light copy, read back from the cached facts file (None when it is gone)."""
-        if self.thumbnail is not None or not self.thumbnail_source:
-            return self.thumbnail
-        from generator.pdfgate.cache import read_facts  # cache.py imports this module
-
-        stored = read_facts(self.thumbnail_source, self.sha256)
-        return stored.thumbnail if stored else None
-
     def with_changes(self, **changes: object) -> PdfFacts:
         """A copy with some fields changed."""
         return replace(self, **changes)
-
-    @property
-    def complete(self) -> bool:
-        """True when these facts are final (worth caching): not a timeout or a crash."""
-        return not self.timed_out and not self.crashed

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from generator.model import Policy
 from generator.pdfgate.facts import PdfFacts
+from generator.pdfgate.hidden import hidden_problems
+from generator.privacy import mask
 from generator.problems import Problem, make
 
 ACTIVE_CODES = {
@@ -15,6 +18,11 @@ ACTIVE_CODES = {
     "embedded-file": "pdf-embedded-file",
     "rich-media": "pdf-rich-media",
     "xfa": "pdf-xfa",
+    "launch": "pdf-launch",
+    "remote-goto": "pdf-remote-goto",
+    "file-link": "pdf-file-link",
+    "unc-path": "pdf-unc-path",
+    "polyglot": "pdf-polyglot",
 }
 MAX_PRIVACY_FINDINGS = 5  # per kind: enough to show the editor what to redact
 _SPACE = re.compile(r"\s+")
@@ -62,6 +70,8 @@ def _judge(facts: PdfFacts, file: str, policy: Policy, privacy_reviewed: bool | 
     if facts.encrypted:
         yield make("pdf-encrypted", file)
         return
+    if facts.repaired:
+        yield make("pdf-repaired", file)
     if facts.pages == 0:
         yield make("pdf-no-pages", file)
     elif facts.pages > policy.max_pdf_pages:
@@ -70,6 +80,7 @@ def _judge(facts: PdfFacts, file: str, policy: Policy, privacy_reviewed: bool | 
     if facts.pages and not facts.render_ok:
         yield make("pdf-render-failed", file, detail=facts.render_error or "?")
     yield from _text(facts, file, privacy_reviewed, identifiers, dossier_code, number, allowed)
+    yield from hidden_problems(facts, file, privacy_reviewed, identifiers, allowed)
     yield from _signatures(facts, file)
 
 
@@ -86,16 +97,7 @@ def _active(facts: PdfFacts, file: str) -> Iterator[Problem]:
 
 
 def _squeeze(text: str) -> str:
-    return _SPACE.sub("", text).casefold()
-
-
-def _mask(value: str) -> str:
-    """Show enough of a finding to locate it without repeating it in a public log."""
-    value = value.strip()
-    if "@" in value:
-        user, _, domain = value.partition("@")
-        return f"{user[:2]}…@{domain}"
-    return f"{value[:3]}…{value[-2:]}" if len(value) > 6 else "…"
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).casefold()
 
 
 def _text(facts: PdfFacts, file: str, privacy_reviewed: bool | None, identifiers: list[str],
@@ -117,7 +119,7 @@ def _text(facts: PdfFacts, file: str, privacy_reviewed: bool | None, identifiers
     for finding in privacy.scan_text(facts.text, allowed, identifiers):
         counts[finding.kind] = counts.get(finding.kind, 0) + 1
         if counts[finding.kind] <= MAX_PRIVACY_FINDINGS:
-            yield make(f"privacy-pdf-{finding.kind}", file, value=_mask(finding.text))
+            yield make(f"privacy-pdf-{finding.kind}", file, value=mask(finding.text))
 
 
 def _signatures(facts: PdfFacts, file: str) -> Iterator[Problem]:

@@ -35,12 +35,13 @@ def judge_key(*inputs: object) -> str:
 
 def light(facts: PdfFacts, cache: FactsCache | None) -> PdfFacts:
     """`facts` without the text layer and the thumbnail (read back from `cache` on demand)."""
-    if cache is None or (facts.thumbnail is None and not facts.text):
+    if cache is None or (facts.thumbnail is None and not facts.text and not facts.strings):
         return facts
     source = cache.path_of(facts.sha256)
     if facts.thumbnail is not None and not source.is_file():
         return facts  # the facts cache could not be written: keep the thumbnail here
-    return facts.with_changes(text="", thumbnail=None, thumbnail_source=str(source) if facts.thumbnail else "")
+    return facts.with_changes(text="", strings=(), hidden_text=(), revision_strings=(), thumbnail=None,
+                              thumbnail_source=str(source) if facts.thumbnail else "")
 
 
 @dataclass(frozen=True)

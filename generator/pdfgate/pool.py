@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, Pipe, wait
 from pathlib import Path
 
+from generator.parallel import cores
+
 Task = tuple[object, str]  # (key, path)
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 
@@ -30,14 +32,6 @@ class _Worker:
     conn: Connection
     task: Task | None = None
     deadline: float = 0.0
-
-
-def default_workers() -> int:
-    """All cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _start(memory_mb: int, trust_roots: tuple[bytes, ...]) -> _Worker:
@@ -89,7 +83,7 @@ def run_tasks(
     pending = deque(tasks)
     if not pending:
         return
-    count = min(workers or default_workers(), len(pending))
+    count = min(workers or cores(), len(pending))
     pool: list[_Worker | None] = [_start(memory_mb, trust_roots) for _ in range(count)]
     try:
         while True:

@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 
 from generator.model import Agency
+from generator.opendata import agency_files
 from generator.render.charts import bar_chart, month_label
 from generator.render.common import Site, fmt_date, page_html, url_of, write_page
 from generator.reports.agency import agency_section
@@ -45,8 +46,6 @@ def window_figures(site: Site, code: str, first: str, last: str) -> Figures:
 
 def render_agencies(site: Site, env: jinja2.Environment, docs_dir: Path) -> list[str]:
     """Write one page per agency (historical ones included) and the index; returns docs paths."""
-    from generator.opendata import agency_files  # imports generator.render: not at module level
-
     written = []
     kids = children_of(site.content.agencies)
     year = site.today.year

@@ -8,6 +8,7 @@ Material prints `page.meta.title` raw), `template` and `hide`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -21,7 +22,9 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from generator.compliance import Compliance
 from generator.model import Agency, Content, Letter
+from generator.pdfgate.facts import PdfFacts
 from generator.stats import Figures, LetterFacts, all_facts, calendar_for, summarize
 from generator.strings import site as S
 
@@ -36,20 +39,25 @@ class Site:
     """Everything the renderers read: the content, per-letter facts, PDF facts, the build date."""
 
     content: Content
-    pdf_facts: Mapping[str, object]
+    pdf_facts: Mapping[str, PdfFacts]
     today: date
     facts: dict[str, LetterFacts] = field(default_factory=dict)
     by_agency: dict[str, list[LetterFacts]] = field(default_factory=dict)
     _pdf_hrefs: dict[str, bool] = field(default_factory=dict, repr=False)  # PDF present: one stat per letter
 
     @classmethod
-    def create(cls, content: Content, pdf_facts: Mapping[str, object], today: date) -> Site:
+    def create(cls, content: Content, pdf_facts: Mapping[str, PdfFacts], today: date) -> Site:
         """Compute the facts of every letter once, grouped by agency (newest letters first)."""
         facts = all_facts(content, calendar_for(content))
         by_agency: dict[str, list[LetterFacts]] = {code: [] for code in content.agencies}
         for item in newest_first(facts.values()):
             by_agency.setdefault(item.letter.agency, []).append(item)
         return cls(content, pdf_facts, today, facts, by_agency)
+
+    @functools.cached_property
+    def compliance(self) -> Compliance:
+        """The site's compliance figures, built once (from its content, build date and letter facts)."""
+        return Compliance(self.content, self.today, facts=self.facts or None)
 
     @property
     def lead(self) -> int:
@@ -74,12 +82,12 @@ class Site:
         """(size, sha256, pages) of a letter's PDF from the gate's facts, else read from the file."""
         facts = self.pdf_facts.get(letter.pdf_source)
         if facts is not None:
-            return getattr(facts, "size", None), getattr(facts, "sha256", None), getattr(facts, "pages", None)
+            return facts.size, facts.sha256, facts.pages
         path = self.content.root / letter.pdf_source
         if not path.is_file():
             return None, None, None
-        data = path.read_bytes()
-        return len(data), hashlib.sha256(data).hexdigest(), None
+        with path.open("rb") as handle:
+            return os.fstat(handle.fileno()).st_size, hashlib.file_digest(handle, "sha256").hexdigest(), None
 
     def pdf_href(self, letter: Letter) -> str | None:
         """Where the PDF is published, relative to the letter page (or absolute under pdf_base_url)."""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.legal import duty_paragraphs
 from generator.render.common import Site, newest_first, page_html, write_page
 from generator.stats import summarize
 from generator.strings import site as S
@@ -19,10 +20,12 @@ def render_home(site: Site, env: jinja2.Environment, docs_dir: Path) -> list[str
     year = site.today.year
     all_facts = list(site.facts.values())
     latest = [f for f in newest_first(all_facts) if not f.withdrawn][:LATEST]
+    dates = [letter.issued_on for letter in site.content.letters]
+    duty = duty_paragraphs(portal.locality, min(dates, default=None), max(dates, default=None))
     home = page_html(
         env, "home.html", page_url="", site=site, portal=portal, year=year, latest=latest,
         all_time=summarize(all_facts), this_year=summarize([f for f in all_facts if f.letter.year == year]),
-        agencies_with_letters=sum(1 for items in site.by_agency.values() if items),
+        agencies_with_letters=sum(1 for items in site.by_agency.values() if items), duty=duty,
     )
     about = page_html(env, "about.html", page_url="about/", site=site, portal=portal)
     return [

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import jinja2
 
+from generator.compliance import tracker_of
+from generator.legal import letter_basis
 from generator.model import Letter
+from generator.pdfgate.cache import thumbnail_of
+from generator.pdfgate.facts import PdfFacts
 from generator.render.common import Site, newest_first, page_html, pages_of, url_of, write_page
 from generator.strings import site as S
 
@@ -29,35 +33,21 @@ class PdfView:
     signature: str
 
 
-def tracker_of(site: Site, code: str) -> str | None:
-    """The unit tracking an agency: its own `tracked_by`, else inherited along parents."""
-    seen: set[str] = set()
-    agency = site.agency(code)
-    while agency and agency.code not in seen:
-        seen.add(agency.code)
-        if agency.tracked_by:
-            return agency.tracked_by
-        agency = site.agency(agency.parent)
-    return None
-
-
-def signature_text(facts: object | None) -> str:
-    """Vietnamese signature status from PdfFacts.signatures (list of dicts)."""
+def signature_text(facts: PdfFacts | None) -> str:
+    """Vietnamese signature status from the PDF's signatures."""
     if facts is None:
         return S.SIG_UNKNOWN
-    signatures = list(getattr(facts, "signatures", None) or [])
-    if not signatures:
+    if not facts.signatures:
         return S.SIG_NONE
     texts = []
-    for sig in signatures:
-        get = sig.get if isinstance(sig, dict) else lambda k, s=sig: getattr(s, k, None)
-        if not get("intact"):
+    for sig in facts.signatures:
+        if not sig.intact:
             status = S.SIG_BROKEN
-        elif get("trusted"):
+        elif sig.trusted:
             status = S.SIG_VALID
         else:
             status = S.SIG_UNTRUSTED
-        signer = get("signer")
+        signer = sig.signer
         texts.append(f"{status} ({S.SIG_BY.format(signer=signer)})" if signer else status)
     return "; ".join(texts)
 
@@ -99,14 +89,13 @@ def image_kind(data: bytes) -> str | None:
     return None
 
 
-def write_thumbnail(facts: object | None, folder: Path) -> tuple[str | None, tuple[int, int] | None]:
-    """Write the first-page thumbnail (PdfFacts.thumbnail, PNG or WebP) beside the page; (name, size)."""
-    loader = getattr(facts, "thumbnail_data", None)  # PdfFacts: also reads a light copy's thumbnail back
-    data = loader() if loader else getattr(facts, "thumbnail", None)
+def write_thumbnail(facts: PdfFacts | None, folder: Path) -> tuple[str | None, tuple[int, int] | None]:
+    """Write the first-page thumbnail (PNG or WebP; a light copy's is read back from the cache) beside the page."""
+    data = thumbnail_of(facts) if facts is not None else None
     kind = image_kind(data) if data else None
     if not kind:
         return None, None
-    size = tuple(getattr(facts, "thumbnail_size", None) or ()) or png_size(data)
+    size = tuple(facts.thumbnail_size or ()) or png_size(data)
     if not size or not all(size):
         return None, None
     folder.mkdir(parents=True, exist_ok=True)
@@ -139,8 +128,9 @@ def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Le
     src = letter.url + "index.md"
     body = page_html(
         env, "letter_body.html", page_url=letter.url, letter=letter, facts=facts, agency=agency, site=site,
-        tracker=site.agency(tracker_of(site, letter.agency)), pdf=pdf_view(site, letter, docs_dir, assets),
-        reason=site.reason_label(letter.reason.category), lead=site.lead,
+        tracker=site.agency(tracker_of(site.content.agencies, letter.agency, letter.issued_on)),
+        pdf=pdf_view(site, letter, docs_dir, assets), reason=site.reason_label(letter.reason.category), lead=site.lead,
+        legal_basis=letter_basis(letter.issued_on),
         level=site.level_label(agency.level) if agency else "",
     )
     title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))

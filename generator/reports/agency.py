@@ -1,7 +1,7 @@
 """The compliance section of an agency page: coverage and the missing-letter list, all time, as of the build date.
 
 Used by the site's agency pages (generator/render/agencies.py): `agency_section(site, code, page_url)`
-returns the HTML fragment; `compliance_of(site)` builds the `Compliance` once per site (reusing its facts).
+returns the HTML fragment, from the site's `Compliance` (`Site.compliance`, built once per site).
 """
 
 from __future__ import annotations
@@ -10,27 +10,17 @@ from datetime import date
 
 from markupsafe import Markup
 
-from generator.compliance import Compliance
+from generator.periods import Period
+from generator.render.common import Site
+from generator.reports.headline import value_text
+from generator.reports.ontime_view import agency_figures, available
+from generator.reports.pages import report_env
 from generator.strings import reports as R
 
 
-def compliance_of(site) -> Compliance:
-    """The site's `Compliance` (built once, from the site's content, build date and letter facts)."""
-    comp = getattr(site, "_compliance", None)
-    if comp is None:
-        comp = Compliance(site.content, site.today, facts=site.facts or None)
-        site._compliance = comp
-    return comp
-
-
-def agency_section(site, code: str, page_url: str) -> Markup:
+def agency_section(site: Site, code: str, page_url: str) -> Markup:
     """HTML of the agency's compliance section: coverage, missing letters, link to the reports."""
-    from generator.periods import Period
-    from generator.reports.headline import value_text
-    from generator.reports.ontime_view import agency_figures, available
-    from generator.reports.pages import report_env
-
-    comp = compliance_of(site)
+    comp = site.compliance
     row, missing = comp.all_time(code)
     ontime = None
     if available(comp):

@@ -32,15 +32,14 @@ def period_year(period: Period) -> int:
     return int(period.code[:4])
 
 
-def _page_src(period: Period, unit: str | None) -> str:
-    from generator.reports.pages import page_src
-
-    return page_src(period, unit)
+def page_src(period: Period, unit: str | None) -> str:
+    """Docs path of a report page."""
+    return f"reports/{period.slug}/{unit}.md" if unit else f"reports/{period.slug}/index.md"
 
 
 def _rows(periods, units: list[str | None], exists: set[tuple[str, str | None]]) -> list:
     """(period, [URL of its page for each scope, or None]) for each period."""
-    return [(p, [url_of(_page_src(p, unit)) if (p.code, unit) in exists else None for unit in units])
+    return [(p, [url_of(page_src(p, unit)) if (p.code, unit) in exists else None for unit in units])
             for p in periods]
 
 
@@ -70,7 +69,7 @@ def write_index(env: jinja2.Environment, docs_dir: Path, plan: dict[str | None, 
         write_page(docs_dir, src, title, page_html(
             env, "year_index.html", page_url=url_of(src), title=title, year=year,
             kinds=[(kind, rows) for kind, rows in kinds if rows], scopes=scopes, as_of=today,
-            year_report=url_of(_page_src(year_reports[year], None))
+            year_report=url_of(page_src(year_reports[year], None))
             if year in year_reports and (year_reports[year].code, None) in exists else None))
         written.append(src)
     return written

@@ -29,7 +29,7 @@ from generator.render.common import fmt_date, fmt_number, make_env, page_html, u
 from generator.reports import headline, tables
 from generator.reports.charts import hbar_chart
 from generator.reports.glossary_page import write_glossary
-from generator.reports.index import write_index
+from generator.reports.index import page_src, write_index
 from generator.reports.letterhead import letterhead
 from generator.reports.ontime_view import OnTimeView, ontime_view, unavailable_text
 from generator.strings import glossary as G
@@ -47,13 +47,9 @@ def report_env() -> jinja2.Environment:
     its templates are compiled once, not once per agency page)."""
     env = make_env()
     env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)), env.loader])
-    env.globals.update(R=R, G=G, cell=tables.cell, figure_cells=figure_cells, reason_cells=reason_cells)
+    env.globals.update(R=R, G=G, cell=tables.cell, figure_cells=figure_cells, reason_cells=reason_cells,
+                       report_moves=tables.report_moves)
     return env
-
-
-def page_src(period: Period, unit: str | None) -> str:
-    """Docs path of a report page."""
-    return f"reports/{period.slug}/{unit}.md" if unit else f"reports/{period.slug}/index.md"
 
 
 def csv_src(period: Period, unit: str | None) -> str:
@@ -199,7 +195,7 @@ def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer
     src = page_src(report.period, unit)
     prev, nxt = report.period.previous(), report.period.following()
     scope_line = (R.REPORT_SCOPE_UNIT.format(unit=report.unit.name) if report.unit
-                  else R.REPORT_SCOPE.format(unit=R.WHOLE_PORTAL))
+                  else R.REPORT_SCOPE.format(unit=report.whole_label))
     body = page_html(
         env, "report.html", page_url=url_of(src), report=report, title=tables.title(report), issuer=issuer,
         scope_line=scope_line, figures=tables.SHOWN_FIGURES, csv_url=csv_src(report.period, unit),
@@ -231,10 +227,8 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
 
     `result` is the check's `CheckResult`; `site` (the renderer's `Site`, optional) lends its letter facts.
     """
-    from generator.reports.agency import compliance_of
-
     content = result.content
-    comp = compliance_of(site) if site is not None else Compliance(content, today)
+    comp = site.compliance if site is not None else Compliance(content, today)
     env = report_env()
     scopes: list[str | None] = [None, *comp.tracking_units()]
     plan = {unit: report_periods(comp, unit) for unit in scopes}
@@ -260,7 +254,8 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
     # the lists' CSVs exist for non-empty lists only, known to the process that wrote the page: look for them
     written += sorted(path.relative_to(docs_dir).as_posix() for prefix in LIST_CSV_PREFIXES.values()
                       for path in (docs_dir / "reports").glob(f"*/{prefix}-*.csv"))
-    names = [(unit or "", content.agencies[unit].name if unit else R.WHOLE_PORTAL) for unit in scopes]
+    whole = content.portal.locality.scope_label
+    names = [(unit or "", content.agencies[unit].name if unit else whole) for unit in scopes]
     index = write_index(env, docs_dir, {unit: plan[unit] for unit in scopes}, names, exists, today)
     glossary = write_glossary(env, docs_dir, content.portal.policy)
     return [*index, glossary, *written]

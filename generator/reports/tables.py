@@ -186,7 +186,7 @@ def cell(key: str, value) -> str:
 
 def scope_label(report: Report) -> str:
     """'Toàn tỉnh' or the unit's name."""
-    return report.unit.name if report.unit else S.WHOLE_PORTAL
+    return report.unit.name if report.unit else report.whole_label
 
 
 def title(report: Report) -> str:
@@ -292,3 +292,13 @@ def warning_rows(report: Report, limit: int | None = None) -> list[list[str]]:
     names = {row.agency: row.agency_name for row in report.rows}
     return [[S.WARNING_KINDS[w.code], w.dossier_code, names.get(w.agency, w.agency), w.problem.message]
             for w in report.warnings[:limit]]
+
+
+def report_moves(report: Report) -> str:
+    """'2 hồ sơ của UBND huyện A → UBND xã B; …': register rows counted for a successor (see compliance)."""
+    from collections import Counter
+
+    moves = Counter((row.agency, new) for row, new in report.reassigned)
+    names = report.agency_names
+    return "; ".join(S.REPORT_MOVE.format(count=n, old=names.get(old, old), new=names.get(new, new))
+                     for (old, new), n in sorted(moves.items()))

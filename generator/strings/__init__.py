@@ -26,10 +26,17 @@ def declare(severity: str, rows: list[tuple[str, str, str, str]]) -> dict[str, P
 
 
 def _merge() -> dict[str, ProblemType]:
-    from generator.strings import problems_content, problems_fields, problems_pdf, problems_record, problems_register
+    from generator.strings import (
+        problems_content,
+        problems_fields,
+        problems_pdf,
+        problems_record,
+        problems_reform,
+        problems_register,
+    )
 
     merged: dict[str, ProblemType] = {}
-    for module in (problems_content, problems_fields, problems_pdf, problems_register, problems_record):
+    for module in (problems_content, problems_fields, problems_pdf, problems_register, problems_record, problems_reform):
         for code, kind in module.TYPES.items():
             if code in merged:
                 raise ValueError(f"problem code declared twice: {code}")

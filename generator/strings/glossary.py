@@ -51,8 +51,10 @@ FIGURES: dict[str, tuple[str, str]] = {
     "missing": ("Hồ sơ quá hạn thiếu văn bản xin lỗi",
                 "Hồ sơ quá hạn chưa có văn bản xin lỗi khi đã qua {grace} ngày làm việc kể từ ngày hẹn trả "
                 "(tính đến ngày lập báo cáo, dù kết quả đã trả hay chưa)."),
-    "pending": ("Hồ sơ quá hạn đang chờ văn bản",
-                "Hồ sơ quá hạn chưa có văn bản xin lỗi, chưa qua {grace} ngày làm việc kể từ ngày hẹn trả."),
+    "pending": ("Chưa nhận được bản sao",
+                "Hồ sơ quá hạn chưa có văn bản xin lỗi, chưa qua {grace} ngày làm việc kể từ ngày hẹn trả: đơn vị "
+                "theo dõi chưa nhận được bản sao. Pháp luật không cho thời gian ân hạn (văn bản xin lỗi phải có "
+                "trước ngày hẹn trả), nên mặc định là 0 ngày và số này bằng 0."),
     "days_overdue": ("Số ngày quá hạn",
                      "Số ngày làm việc từ sau ngày hẹn trả đến ngày trả kết quả; chưa trả: đến ngày lập báo cáo."),
     "received": ("Hồ sơ tiếp nhận", "Hồ sơ có ngày tiếp nhận trong kỳ."),

@@ -65,7 +65,7 @@ ERRORS = [
     ("agency-unknown", "The letter names an agency not in agencies.yml.",
      "Cơ quan '{agency}' không có trong danh mục agencies.yml.", "Sửa mã cơ quan hoặc bổ sung vào danh mục."),
     ("agency-not-valid", "The agency did not exist on the date of issue.",
-     "Cơ quan '{agency}' không còn/ chưa hoạt động vào ngày {day} (hiệu lực {window}).",
+     "Cơ quan '{agency}' không còn/ chưa hoạt động vào ngày {day} (hiệu lực {window}){successors}.",
      "Kiểm tra ngày ban hành hoặc dùng cơ quan kế nhiệm."),
     ("reason-unknown", "The reason category is not in reasons.yml.",
      "Nhóm lý do '{category}' không có trong reasons.yml.", "Dùng một mã lý do trong reasons.yml."),
@@ -136,6 +136,12 @@ WARNINGS = [
      "Ghi nhận; số liệu này hiện trên trang cơ quan."),
     ("dossier-date-mismatch", "The date inside the dossier code differs from received_on.",
      "Ngày trong mã hồ sơ ({code_date}) khác ngày tiếp nhận ({received_on}).", "Kiểm tra mã hồ sơ và ngày tiếp nhận."),
+    ("number-pattern", "The letter number does not match policy.number_pattern (it is then scanned as free text).",
+     "Số văn bản '{value}' không đúng mẫu (ví dụ 15/XL-STNMT).",
+     "Chép đúng số và ký hiệu trên văn bản, hoặc sửa policy.number_pattern trong portal.yml."),
+    ("procedure-code-pattern", "The procedure code does not match policy.procedure_code_pattern (then scanned as free text).",
+     "Mã thủ tục '{value}' không đúng mẫu (ví dụ 1.004227).",
+     "Chép đúng mã thủ tục trên Cổng dịch vụ công, hoặc sửa policy.procedure_code_pattern trong portal.yml."),
 ]
 
 TYPES: dict[str, ProblemType] = {**declare("error", ERRORS), **declare("warning", WARNINGS)}

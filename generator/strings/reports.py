@@ -29,7 +29,7 @@ NAV_TITLE = "Báo cáo"
 INDEX_TITLE = "Báo cáo tình hình xin lỗi hồ sơ quá hạn"
 INDEX_INTRO = (
     "Báo cáo định kỳ về việc các cơ quan gửi văn bản xin lỗi cho hồ sơ giải quyết quá hạn, "
-    "theo tuần, tháng, quý, 6 tháng và năm; cho toàn tỉnh và cho từng đơn vị theo dõi. "
+    "theo tuần, tháng, quý, 6 tháng và năm; cho toàn địa bàn và cho từng đơn vị theo dõi. "
     "Số liệu tính đến ngày {as_of}."
 )
 INDEX_NO_DATA = "Chưa có dữ liệu để lập báo cáo."
@@ -40,12 +40,12 @@ INDEX_YEAR_PERIODS = "Các kỳ trong năm"
 INDEX_YEAR_LINK = "Tuần, tháng, quý, 6 tháng năm {year}"
 YEAR_INDEX_TITLE = "Các kỳ báo cáo năm {year}"
 YEAR_INDEX_INTRO = (
-    "Báo cáo 6 tháng, quý, tháng và tuần của năm {year}; cho toàn tỉnh và cho từng đơn vị theo dõi. "
+    "Báo cáo 6 tháng, quý, tháng và tuần của năm {year}; cho toàn địa bàn và cho từng đơn vị theo dõi. "
     "Số liệu tính đến ngày {as_of}."
 )
 INDEX_PERIOD = "Kỳ báo cáo"
 VIEW = "Xem"
-WHOLE_PORTAL = "Toàn tỉnh"
+WHOLE_PORTAL = "Toàn tỉnh"  # default only: the site uses portal.yml `locality` (Locality.scope_label)
 REPORT_TITLE = "{kind} — {period}"
 REPORT_SCOPE = "Phạm vi: {unit}."
 REPORT_SCOPE_UNIT = "Phạm vi: các cơ quan do {unit} theo dõi."
@@ -63,6 +63,9 @@ REPORT_RULES = (
     "Văn bản xin lỗi được tính vào kỳ có ngày ban hành; hồ sơ quá hạn được tính vào kỳ có ngày hẹn trả. "
     "Cách tính từng số liệu: trang Giải thích số liệu."
 )
+REPORT_REASSIGNED = ("{count} hồ sơ quá hạn có hạn trả sau ngày cơ quan giải quyết kết thúc hoạt động được tính cho "
+                     "cơ quan kế nhiệm: {moves}.")
+REPORT_MOVE = "{count} hồ sơ của {old} → {new}"
 PRINT_BUTTON = "In báo cáo"
 SIGNATURE_BLOCK = ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ")
 SIGNATURE_HINT = "(Ký, ghi rõ họ tên)"

@@ -149,14 +149,15 @@ H_ALL_AGENCIES = "Xem tất cả cơ quan"
 H_ALL_LETTERS = "Xem văn bản theo năm"
 H_UPDATED = "Số liệu tính đến ngày {date}."
 H_DUTY_TITLE = "Vì sao có các văn bản này?"
+# The legal paragraphs come from generator/data/legal-vn.yml (by date) and portal.yml `locality:`.
+LEGAL_DUTY = "{when}Theo {decree}, {duty}{forms}."
+LEGAL_UNTIL = "Đến hết ngày {day}: "
+LEGAL_FROM = "Từ ngày {day}: "
+LEGAL_FORMS = " (mẫu: {forms})"
+LEGAL_WITH_FORM = "{decree}; {form}"
+LEGAL_TRACKING = "Bản sao mỗi văn bản xin lỗi được gửi đơn vị theo dõi ({units}); mọi văn bản xin lỗi được công khai trên cổng thông tin của {area}."
+L_LEGAL_BASIS = "Căn cứ (quy định áp dụng vào ngày ban hành)"
 H_DUTY = (
-    "Khi giải quyết hồ sơ thủ tục hành chính quá hạn, cơ quan giải quyết phải có văn bản xin lỗi "
-    "người nộp hồ sơ, nêu rõ lý do quá hạn và hẹn lại ngày trả kết quả (Nghị định 61/2018/NĐ-CP, "
-    "được sửa đổi bởi Nghị định 107/2021/NĐ-CP; từ ngày 01/07/2025 là Nghị định 118/2025/NĐ-CP; "
-    "mẫu Phiếu xin lỗi và hẹn lại ngày trả kết quả theo Thông tư 01/2018/TT-VPCP).",
-    "Theo Công văn 391/VPUBND-KSTT ngày 09/05/2018 của Văn phòng UBND tỉnh Đắk Nông, bản sao mỗi văn bản "
-    "xin lỗi được gửi đơn vị theo dõi (Trung tâm Hành chính công tỉnh hoặc Bộ phận tiếp nhận và trả kết quả "
-    "cấp huyện, cấp xã) và mọi văn bản xin lỗi được công khai trên cổng thông tin của tỉnh.",
     "Trang này công khai từng văn bản cùng các số liệu cho thấy mỗi cơ quan có thực hiện đúng nghĩa vụ "
     "xin lỗi hay không: số ngày làm việc trễ hạn, tỷ lệ văn bản ban hành trước hạn, số hồ sơ trễ cả ngày hẹn mới.",
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 
+from generator.parallel import WorkerFailed
 from generator.strings import cli_failures as F
 
 _DISK_FULL = ("No space left on device", "os error 28")
@@ -17,8 +18,7 @@ _DISK_FULL = ("No space left on device", "os error 28")
 
 def describe(exc: BaseException) -> str | None:
     """The message for a failure the CLI explains itself; None for a defect (shown as a traceback)."""
-    from generator.parallel import WorkerFailed
-    from generator.search.pagefind_run import PagefindError
+    from generator.search.pagefind_run import PagefindError  # the search stage loads only when a build runs
 
     if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
         path = exc.filename or F.NO_PATH

@@ -1,0 +1,35 @@
+"""What the CLI tells an editor is Vietnamese (generator/strings/cli.py), from a real run of the command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.strings import cli as S
+from tests.helpers import make_content, write_letter
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=300)
+
+
+def test_a_build_refused_for_content_errors_says_so_in_vietnamese(tmp_path):
+    root = make_content(tmp_path, letters=1)
+    write_letter(root, "2018-05-0002", number="99/XL", **{"dossier.code": "nope"})
+    result = run("build", "--today", "2018-06-01", "--site-dir", str(tmp_path / "site"),
+                 "--build-dir", str(tmp_path / "build"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == S.BUILD_FAILED.format(reason=S.BUILD_CONTENT_ERRORS)
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_usage_error_is_prefixed_in_vietnamese(tmp_path):
+    make_content(tmp_path, letters=1)
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    result = run("new", "x.pdf", "--agency", "khong-co", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(S.USAGE_ERROR.format(message="")), result.stderr

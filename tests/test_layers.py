@@ -1,0 +1,104 @@
+"""Layering as a test: the import-linter contracts (.importlinter), no package __init__ that pulls its own
+submodules back in through another module, and every function-level import of our own code has a reason."""
+
+from __future__ import annotations
+
+import ast
+import fnmatch
+import subprocess
+import sys
+from pathlib import Path
+
+import grimp
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "generator"
+
+LINT = ("import sys; from importlinter.cli import lint_imports; "
+        "sys.exit(lint_imports(config_filename='.importlinter', no_cache=True, no_logo=True))")
+CLI_START_UP = "CLI start-up: a command loads the stages it runs only when it runs (`--help` stays fast)"
+PDF_LIBRARIES = "the PDF gate's libraries (pypdf, pypdfium2, pyHanko) load only when PDFs are checked"
+# (importer, imported, why): importer and imported are fnmatch patterns of module names.
+FUNCTION_LEVEL_IMPORTS = [
+    ("generator.commands*", "generator*", CLI_START_UP),
+    ("generator.validate", "generator.pdf_checks", PDF_LIBRARIES),
+    ("generator.validate", "generator.record", "the public record is read after the letters are checked"),
+    ("generator.validate", "generator.register", "the register (CSV) is read only when the portal exists"),
+    ("generator.pdf_checks", "generator.pdfgate*", PDF_LIBRARIES),
+    ("generator.pdf_checks", "generator.cachekeys", PDF_LIBRARIES),
+    ("generator.pdfgate.worker", "generator.pdfgate.inspect",
+     "fork safety: a worker imports the parsers only after confining itself (limits, no network)"),
+    ("generator.pdfgate.inspect", "generator.pdfgate.signatures", "pyHanko loads only for a signed PDF"),
+    ("generator.pdfgate.judge", "generator.privacy", "the privacy scan loads only when a text layer is judged"),
+    ("generator.failures", "generator.search.pagefind_run", CLI_START_UP),
+    ("generator.strings", "generator.strings.problems_*",
+     "the catalog modules import ProblemType/declare from this package (strings/catalog.py in the re-layout)"),
+]
+
+
+def test_import_contracts_are_kept():
+    """In a child process: import-linter's logging set-up disables the loggers that exist (MkDocs' strict
+    mode counts warnings through its logger, so a later build in this process would pass them)."""
+    run = subprocess.run([sys.executable, "-c", LINT], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "Contracts: 4 kept, 0 broken." in run.stdout
+
+
+@pytest.fixture(scope="module")
+def graph() -> grimp.ImportGraph:
+    return grimp.build_graph("generator", cache_dir=None)
+
+
+def test_no_package_init_imports_back_into_its_package(graph):
+    """Importing `p.x` runs `p/__init__.py` first: if it imports a module outside `p` that imports `p.x`
+    (directly or not), the import order decides whether it works (the render → feeds → render.common cycle)."""
+    loops = []
+    for package in sorted(m for m in graph.modules if (PACKAGE / Path(*m.split(".")[1:]) / "__init__.py").is_file()):
+        inside = graph.find_descendants(package)
+        for other in sorted(graph.find_modules_directly_imported_by(package) - inside - {package}):
+            chain = next((graph.find_shortest_chain(other, m) for m in sorted(inside)
+                          if graph.chain_exists(importer=other, imported=m)), None)
+            if chain:
+                loops.append((package, *chain))
+    assert loops == []
+
+
+def is_module(name: str) -> bool:
+    """True when `name` is a module or package of ours (`from generator import pdfgate` imports one)."""
+    path = ROOT.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def function_level_imports() -> list[tuple[str, str, int]]:
+    """(importer, imported module, line) of every import of `generator` code inside a function."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        for fn in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(fn):
+                if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    names = [f"{node.module}.{alias.name}" if is_module(f"{node.module}.{alias.name}")
+                             else node.module for alias in node.names]
+                elif isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                else:
+                    continue
+                found += [(module, name, node.lineno) for name in names if name.split(".")[0] == "generator"]
+    return found
+
+
+def test_every_function_level_import_of_our_code_has_a_reason():
+    found = function_level_imports()
+    assert any(importer == "generator.pdfgate.worker" for importer, _, _ in found)  # the scan sees them
+    unexplained = [item for item in found if not any(
+        fnmatch.fnmatchcase(item[0], importer) and fnmatch.fnmatchcase(item[1], imported)
+        for importer, imported, _ in FUNCTION_LEVEL_IMPORTS)]
+    assert unexplained == [], "import at module level, or add the pair and its reason to FUNCTION_LEVEL_IMPORTS"
+    unused = [rule for rule in FUNCTION_LEVEL_IMPORTS if not any(
+        fnmatch.fnmatchcase(importer, rule[0]) and fnmatch.fnmatchcase(imported, rule[1])
+        for importer, imported, _ in found)]
+    assert unused == []
