@@ -50,6 +50,12 @@ def letter_dates(letter: Letter) -> Iterator[tuple[str, date | None]]:
         yield "withdrawn.date", letter.withdrawn.date
 
 
+def plausible_letters(letters: list[Letter], today: date) -> list[Letter]:
+    """The letters whose every date is plausible (checks that span a letter's years skip the others: their
+    date-out-of-range error says what to fix, not one warning per year up to 9999)."""
+    return [x for x in letters if not any(out_of_range(day, today) for _, day in letter_dates(x))]
+
+
 def check_date_range(letter: Letter, ctx) -> Iterator[Problem]:
     """Every date of the letter is plausible (a LETTER_CHECKS entry)."""
     for name, day in letter_dates(letter):

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import load
-from generator.dateranges import settings_date_problems
+from generator.dateranges import plausible_letters, settings_date_problems
 from generator.letter_checks import LETTER_CHECKS, Context, cross_letter_checks
 from generator.model import Agency, Content, Portal
 from generator.pdfgate.facts import PdfFacts
@@ -74,7 +74,7 @@ def check_content(
         facts, pdf_problems = gate_letters(root, loaded.letters, portal, loaded.agencies, gate_cache, progress)
         problems += pdf_problems
     problems += cross_letter_checks(loaded.letters, facts)
-    problems += reform_checks(loaded.letters, loaded.agencies, loaded.level_validity)
+    problems += reform_checks(plausible_letters(loaded.letters, today), loaded.agencies, loaded.level_validity)
     from generator.record import check_record  # the public record (content/published.lock)
 
     problems += check_record(root, loaded.letters, facts)
