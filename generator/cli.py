@@ -12,11 +12,12 @@ import importlib
 import sys
 
 from generator.failures import describe
+from generator.strings import cli_help as H
 from generator.strings.cli import USAGE_ERROR
 
-COMMANDS = ("check", "check_pdf", "build", "serve", "report", "new", "lock")
+COMMANDS = ("check", "check_pdf", "build", "serve", "report", "new", "lock", "review_changes")
 
-EPILOG = """examples:
+EPILOG = """ví dụ:
   python -m generator check --content content
   python -m generator check --format github --today 2018-06-01
   python -m generator build --site-dir site
@@ -31,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every available command registered."""
     parser = argparse.ArgumentParser(
         prog="python -m generator",
-        description="congkhai: validate apology letters and build the public transparency site.",
+        description=H.PROGRAM,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -45,15 +45,8 @@ class Context:
                today: date, registries_ok: bool, broken_codes: frozenset[str] = frozenset()) -> Context:
         """Build the context, compiling the portal's dossier-code pattern (a bad one is a problem)."""
         problems = []
-        try:
-            pattern = re.compile(portal.policy.dossier_code_pattern)
-        except re.error as exc:
-            problems.append(make("portal-bad-pattern", "portal.yml", None, "policy.dossier_code_pattern",
-                                 detail=str(exc)))
-            pattern = re.compile(DEFAULT_DOSSIER_CODE_PATTERN)
+        pattern = identifiers.pattern_of(portal.policy, "dossier_code_pattern", DEFAULT_DOSSIER_CODE_PATTERN)
         for _name, setting, _default, _code in identifiers.IDENTIFIER_FIELDS:
-            if setting == "dossier_code_pattern":
-                continue  # compiled above
             try:
                 re.compile(getattr(portal.policy, setting))
             except re.error as exc:

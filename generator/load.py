@@ -7,13 +7,13 @@ YAML does not parse or whose fields are unusable is left out of the model (its p
 from __future__ import annotations
 
 import os
-import pickle
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from generator import schema
+from generator.cachedata import CacheInvalid, decode, encode, read_json, write_json
 from generator.cachekeys import code_fingerprint, stat_key
 from generator.model import (
     DEFAULT_LEVEL_VALIDITY,
@@ -277,7 +277,8 @@ def _letter(rel: str, values: dict, lines: dict[str, int]) -> Letter:
         reason=DelayReason(**values["reason"]),
         published_on=values["published_on"],
         privacy_reviewed=values.get("privacy_reviewed", False),
-        corrections=tuple(Correction(**c) for c in values.get("corrections", ())),
+        corrections=tuple(Correction(c["date"], c["note"], tuple(c.get("fields", ())))
+                          for c in values.get("corrections", ())),
         withdrawn=Withdrawal(**values["withdrawn"]) if "withdrawn" in values else None,
         lines=lines,
     )
@@ -305,48 +306,46 @@ class LetterCache:
     """Parsed letters keyed by path, reused while the file is unchanged (`cachekeys.stat_key`).
 
     What is cached depends only on the file's bytes (parse, schema, text checks); every check that
-    reads registries, policy or today runs again on each call.
+    reads registries, policy or today runs again on each call. The cache is JSON (`cachedata`): an
+    entry is rebuilt into a Letter only through its type hints, and a cache of another version, a
+    damaged or tampered one is simply not used (a cold run, no warning).
     """
 
-    VERSION = 1
+    VERSION = 2
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.entries: dict[str, tuple] = {}
-        self.fresh: dict[str, tuple] = {}
-        if path is not None and path.is_file():
-            try:
-                with path.open("rb") as handle:
-                    version, entries = pickle.load(handle)
-                if version == (self.VERSION, code_fingerprint()):
-                    self.entries = entries
-            except Exception:  # a damaged cache is simply rebuilt
-                self.entries = {}
+        self.entries: dict[str, list] = {}
+        self.fresh: dict[str, list] = {}
+        self.parsed = 0  # entries parsed in this run (not reused)
+        data = read_json(path) if path is not None else None
+        if isinstance(data, dict) and data.get("version") == [self.VERSION, code_fingerprint()] \
+                and isinstance(data.get("entries"), dict):
+            self.entries = data["entries"]
 
     def get(self, root: Path, rel: str) -> tuple[Letter | None, list[Problem]]:
         """The letter at `rel`, from the cache when its file is unchanged."""
-        key = stat_key(os.path.join(root, rel))
+        key = list(stat_key(os.path.join(root, rel)))
         cached = self.entries.get(rel)
-        if cached is not None and cached[0] == key:
-            self.fresh[rel] = cached
-            return cached[1], cached[2]
+        if isinstance(cached, list) and len(cached) == 3 and cached[0] == key:
+            try:
+                letter = decode(cached[1], Letter | None)
+                problems = decode(cached[2], list[Problem])
+            except CacheInvalid:
+                pass
+            else:
+                self.fresh[rel] = cached
+                return letter, problems  # type: ignore[return-value]
         letter, problems = load_letter(root, rel)
-        self.fresh[rel] = (key, letter, problems)
+        self.fresh[rel] = [key, encode(letter), encode(problems)]
+        self.parsed += 1
         return letter, problems
 
-    def _unchanged(self) -> bool:
-        """True when this run saw exactly the cached entries (a warm check then writes nothing)."""
-        return self.fresh.keys() == self.entries.keys() and all(self.fresh[k] is self.entries[k] for k in self.fresh)
-
     def save(self) -> None:
-        """Write the entries seen in this run (stale paths drop out)."""
-        if self.path is None or self._unchanged():
+        """Write the entries seen in this run (stale paths drop out); nothing when all were reused."""
+        if self.path is None or (not self.parsed and self.fresh.keys() == self.entries.keys()):
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(((self.VERSION, code_fingerprint()), self.fresh), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(self.path)
+        write_json(self.path, {"version": [self.VERSION, code_fingerprint()], "entries": self.fresh})
 
 
 def default_today() -> date:

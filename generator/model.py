@@ -211,6 +211,7 @@ class DelayReason:
 class Correction:
     date: date
     note: str
+    fields: tuple[str, ...] = ()  # dotted fields it changes ("pdf": the PDF); only those may change
 
 
 @dataclass(frozen=True)
@@ -292,3 +293,5 @@ class Content:
     reasons: dict[str, Reason]
     letters: list[Letter]
     register: list[RegisterRow] = field(default_factory=list)
+    # letter id -> per correction, what it changed {field: [old, new]} from the public record (generator/record.py)
+    record_changes: dict[str, list] = field(default_factory=dict)

@@ -172,16 +172,32 @@ FIELDS = (
 )
 
 
+# YAML reads these as line breaks or refuses them, even inside a quoted string: escaped as \uXXXX.
+_UNSAFE_IN_YAML = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def _scalar(value: object) -> str:
+    """A value as one YAML double-quoted scalar (JSON's escapes, and line-breaking characters escaped)."""
     if isinstance(value, date):
         return value.isoformat()
-    return json.dumps(str(value), ensure_ascii=False)  # a double-quoted YAML string: read as written
+    return _UNSAFE_IN_YAML.sub(_escape, json.dumps(str(value), ensure_ascii=False))  # read as written
+
+
+def comment_text(text: str) -> str:
+    """`text` fit for a YAML comment: on one line (control, line-breaking and format characters shown as
+    \\uXXXX), so a file name can never end the comment and start YAML structure."""
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs") else c
+                   for c in text)
 
 
 def letter_yaml(draft: Draft, *, source_name: str, reasons: list[str], scan: bool) -> tuple[str, list[str]]:
     """The YAML text of a new letter and the required fields still to fill (placeholders)."""
     missing: list[str] = []
-    out = [f"# Văn bản xin lỗi, tạo bởi 'python -m generator new' từ {source_name}.",
+    out = [f"# Văn bản xin lỗi, tạo bởi 'python -m generator new' từ {comment_text(source_name)}.",
            f"# Điền mọi dòng ghi '{MARKER}', rồi chạy: python -m generator check"]
     section = ""
     for name, required, hint in FIELDS:

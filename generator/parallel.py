@@ -9,6 +9,10 @@ compliance figures, Jinja environments) is in memory before the fork, so childre
 - `in_child(fn)`: one stage run in a forked child so that its memory goes back to the system when it
   ends (MkDocs holds every page while it builds); its result or its exception comes back pickled.
 Any failure in a child (an exception, a signal) fails the whole call in the parent.
+
+Pickle here is in-memory IPC between this process and its own forked children, through anonymous pipes
+created just before the fork: nothing is read from a file, so no one else can put bytes in them. On-disk
+caches are never pickled (generator/cachedata.py); keep it that way.
 """
 
 from __future__ import annotations
@@ -118,7 +122,7 @@ def run_tasks(tasks: Sequence[Callable[[], Any]], *, count: int | None = None) -
         while pipes:
             with os.fdopen(pipes.pop(0), "rb") as source:
                 data = source.read()
-            results.update(pickle.loads(data) if data else {})
+            results.update(pickle.loads(data) if data else {})  # from our own forked child's pipe
     except BaseException:
         for fd in pipes:
             with contextlib.suppress(OSError):
@@ -156,7 +160,7 @@ def in_child(fn: Callable[[], Any]) -> Any:
     if not data:
         raise_os_error([code])
         raise WorkerFailed(f"a build process failed (exit code {code})")
-    ok, value = pickle.loads(data)
+    ok, value = pickle.loads(data)  # from our own forked child's pipe (never a file)
     if ok:
         return value
     raise value

@@ -27,11 +27,12 @@ def gate_letters(
     from generator import pdfgate
     from generator.cachekeys import file_key
     from generator.pdfgate.memo import GateMemo, judge_key
+    from generator.pdfgate.ocr import engine_key
 
     trust_roots = pdfgate.load_trust_roots(root / "trust")
     contacts = allowed_contacts(portal, agencies.values())
     memo = GateMemo(cache_dir)
-    shared = (portal.policy, trust_roots, sorted(contacts))
+    shared = (portal.policy, trust_roots, sorted(contacts), engine_key())
     by_path: dict[Path, tuple[Letter, tuple, str]] = {}
     found: dict[Path, tuple] = {}  # path -> (facts, problems)
     for letter in letters:
@@ -69,7 +70,8 @@ def gate_letters(
             number=letter.number,
             allowed_contacts=contacts,
         )
-        memo.put(letter.pdf_source, stat, key, inspected[path], problems)
+        if not inspected[path].ocr_failed:  # a failed OCR read is tried again by the next check
+            memo.put(letter.pdf_source, stat, key, inspected[path], problems)
         found[path] = (inspected[path], problems)
     memo.save()
     facts: dict = {}
@@ -77,4 +79,16 @@ def gate_letters(
     for path, (letter, _stat, _key) in by_path.items():
         facts[letter.pdf_source], judged = found[path]
         problems += judged
+    problems += unread_scans(facts)
     return facts, problems
+
+
+def unread_scans(facts: dict) -> list[Problem]:
+    """One warning per run when scans were not read because Tesseract is missing (not one per letter)."""
+    from generator.pdfgate.ocr import engine
+    from generator.problems import make
+
+    unread = sorted(rel for rel, found in facts.items() if found.unread_scan)
+    if not unread or engine() is not None:
+        return []
+    return [make("ocr-unavailable", unread[0], None, None, count=len(unread))]

@@ -7,6 +7,13 @@ number of corrections and their hash, and whether it is withdrawn. A published l
 corrected (a new `corrections` entry) or withdrawn (`withdrawn:`; its PDF may then go), never
 silently changed or lost. `check_record` compares the content with the lock; `compare_locks`
 compares a proposed lock with the base branch's; `lock_entries`/`write_lock` write a new one.
+
+Version 2 of the lock also keeps each letter's values (flat dotted fields, `values`) and what each
+correction changed (`changes`: {field: [old, new]}), so a correction may change only the fields it names
+and the page can show old → new from the record; its last line is a seal (the SHA-256 of every line
+before it), so a line re-hashed by hand is detected. Publishing (`check_record(..., publish=True)`)
+also refuses letters that are not locked, a missing lock, and, given the last published lock, anything
+removed or silently changed since (generator/commands: `--publish --base-lock FILE`).
 """
 
 from __future__ import annotations
@@ -20,16 +27,21 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator import record_fields
 from generator.model import Letter
 from generator.problems import Problem, make
+from generator.record_publish import history_problems, missing_lock_problems
 
 LOCK_NAME = "published.lock"
-HEADER = {"congkhai": "published.lock", "version": 1,
+HEADER = {"congkhai": "published.lock", "version": 2,
           "note": "public-record manifest: written by `python -m generator lock`, never by hand"}
+HEADER_V1 = {**HEADER, "version": 1}  # no values, no seal: still read
+SEAL = "seal"
 LIFE_FIELDS = ("corrections", "withdrawn")  # the record's life: excluded from the metadata hash
 _MODEL_ONLY = ("id", "source", "lines")  # where the letter is, not what it says
 _KEYS = {"id": str, "source": str, "pdf_sha256": (str, type(None)), "meta_sha256": str, "fields": dict,
          "corrections": int, "corrections_sha256": str, "withdrawn": bool}
+_OPTIONAL_KEYS = {"values": dict, "changes": list}  # version 2
 
 
 @dataclass(frozen=True)
@@ -44,13 +56,16 @@ class Entry:
     corrections: int
     corrections_sha256: str
     withdrawn: bool
+    values: dict | None = None  # dotted field -> normalised value, `pdf` -> SHA-256 (version 2)
+    changes: list | None = None  # per correction: {field: [old, new]} or None where unknown (version 2)
     line: int = field(default=0, compare=False)
 
     def as_json(self) -> str:
         """The entry's line in the lock (keys in a fixed order)."""
         data = asdict(self)
         data.pop("line")
-        return json.dumps(data, ensure_ascii=False)
+        return json.dumps({k: v for k, v in data.items() if v is not None or k not in _OPTIONAL_KEYS},
+                          ensure_ascii=False)
 
 
 @dataclass
@@ -137,6 +152,7 @@ def current_entry(root: Path, letter: Letter, pdf_facts: dict | None = None) -> 
         corrections=len(letter.corrections),
         corrections_sha256=sha256_text(canonical(corrections)),
         withdrawn=letter.withdrawn is not None,
+        values=record_fields.flat(meta, pdf_sha),  # type: ignore[arg-type]
     )
 
 
@@ -149,8 +165,12 @@ def parse_lock(text: str, rel: str = LOCK_NAME) -> Lock:
     """Parse a lock's text; malformed lines become `record-lock-malformed` problems."""
     lock = Lock()
     lines = text.splitlines()
-    if not lines or _json(lines[0]) != HEADER:
+    header = _json(lines[0]) if lines else None
+    if header not in (HEADER, HEADER_V1):
         lock.problems.append(make("record-lock-malformed", rel, 1, detail="thiếu dòng đầu của tệp khóa"))
+    elif header == HEADER:
+        lines, seal_problem = _unseal(lines, rel)
+        lock.problems += seal_problem
     for number, raw in enumerate(lines[1:], start=2):
         if not raw.strip():
             continue
@@ -165,6 +185,24 @@ def parse_lock(text: str, rel: str = LOCK_NAME) -> Lock:
     return lock
 
 
+def seal_of(lines: list[str]) -> str:
+    """The seal of a lock's lines (header and entries): SHA-256 over them, one per line."""
+    return sha256_text("".join(line + "\n" for line in lines))
+
+
+def _unseal(lines: list[str], rel: str) -> tuple[list[str], list[Problem]]:
+    """The lines without the seal line, and a `record-lock-tampered` problem when the seal is absent or wrong."""
+    body = list(lines)
+    while body and not body[-1].strip():
+        body.pop()
+    last = _json(body[-1]) if len(body) > 1 else None
+    if isinstance(last, dict) and set(last) == {SEAL}:
+        body.pop()
+        if last[SEAL] == seal_of(body):
+            return body, []
+    return body, [make("record-lock-tampered", rel, len(body) + 1)]
+
+
 def _json(raw: str) -> object:
     try:
         return json.loads(raw)
@@ -175,9 +213,11 @@ def _json(raw: str) -> object:
 def _entry_error(data: object) -> str | None:
     if not isinstance(data, dict):
         return "không phải một đối tượng JSON"
-    if set(data) != set(_KEYS):
+    if set(data) - set(_OPTIONAL_KEYS) != set(_KEYS):
         return "thiếu hoặc thừa khóa"
-    for key, kind in _KEYS.items():
+    for key, kind in {**_KEYS, **_OPTIONAL_KEYS}.items():
+        if key not in data:
+            continue
         if not isinstance(data[key], kind) or (kind is int and isinstance(data[key], bool)):
             return f"khóa '{key}' sai kiểu"
     return None
@@ -194,8 +234,10 @@ def read_lock(path: Path, rel: str = LOCK_NAME) -> Lock | None:
     return parse_lock(text, rel)
 
 
-def compare(locked: Entry, now: Entry, prefix_hash: str | None = None, *, pdf_absent_ok: bool = False) -> list[tuple]:
-    """(code, changed field or None, params) for each way `now` breaks the record `locked` holds."""
+def compare(locked: Entry, now: Entry, prefix_hash: str | None = None, *, pdf_absent_ok: bool = False,
+            declared: set[str] | None = None) -> list[tuple]:
+    """(code, changed field or None, params) for each way `now` breaks the record `locked` holds; with
+    `declared` (the fields the new corrections name), each field changed beyond them too."""
     found: list[tuple] = []
     params = {"letter_id": locked.id}
     if locked.withdrawn and not now.withdrawn:
@@ -206,9 +248,13 @@ def compare(locked: Entry, now: Entry, prefix_hash: str | None = None, *, pdf_ab
     if rewritten:
         found.append(("record-corrections-rewritten", "corrections",
                       {**params, "locked": locked.corrections, "now": now.corrections}))
+    pdf_gone_ok = now.withdrawn or (pdf_absent_ok and now.pdf_sha256 is None)
+    if now.corrections > locked.corrections and not rewritten and declared is not None:
+        for name in changed_since(locked, now, pdf_gone_ok):
+            if not record_fields.covers(declared, name):
+                found.append(("record-correction-undeclared", name, {**params, "field_name": name}))
     if now.corrections > locked.corrections or rewritten:
         return found  # corrected openly (or already reported)
-    pdf_gone_ok = now.withdrawn or (pdf_absent_ok and now.pdf_sha256 is None)
     if now.pdf_sha256 != locked.pdf_sha256 and not pdf_gone_ok:
         found.append(("record-pdf-changed", None, params))
     if now.meta_sha256 != locked.meta_sha256:
@@ -218,12 +264,23 @@ def compare(locked: Entry, now: Entry, prefix_hash: str | None = None, *, pdf_ab
     return found
 
 
-def check_record(root: Path, letters: list[Letter], pdf_facts: dict | None = None) -> list[Problem]:
-    """Problems of the content against `root/published.lock` (none when there is no lock yet)."""
+def changed_since(locked: Entry, now: Entry, pdf_gone_ok: bool) -> list[str]:
+    """Fields that differ between the lock and now (the PDF left out when its absence is allowed)."""
+    changed = record_fields.changed_fields(locked.values, locked.fields, locked.pdf_sha256,
+                                           now.values or {}, now.fields, now.pdf_sha256)
+    return [f for f in changed if not (f == record_fields.PDF_FIELD and pdf_gone_ok)]
+
+
+def check_record(root: Path, letters: list[Letter], pdf_facts: dict | None = None, *, publish: bool = False,
+                 base: Lock | None = None) -> list[Problem]:
+    """Problems of the content against `root/published.lock`; in `publish` mode a letter not locked, a
+    correction not locked and a missing lock are errors, and `base` (the last published lock) is compared."""
     lock = read_lock(root / LOCK_NAME)
     if lock is None:
-        return []
+        return missing_lock_problems(root, LOCK_NAME, letters, publish=publish, base=base)
     problems = list(lock.problems)
+    if base is not None:
+        problems += compare_locks(base, lock)
     by_id = {letter.id: letter for letter in letters}
     misplaced: set[str] | None = None
     for letter_id, locked in lock.entries.items():
@@ -238,12 +295,19 @@ def check_record(root: Path, letters: list[Letter], pdf_facts: dict | None = Non
         now = current_entry(root, letter, pdf_facts)
         prefix = corrections_prefix_hash(letter, locked.corrections) if now.corrections > locked.corrections \
             else None
-        for code, field_name, params in compare(locked, now, prefix, pdf_absent_ok=True):
-            line = letter.line_of(field_name) if field_name else None
+        declared = record_fields.declared_since(letter, locked.corrections)
+        found = compare(locked, now, prefix, pdf_absent_ok=True, declared=declared)
+        if now.corrections > locked.corrections:
+            found += record_fields.declaration_problems(letter, locked.corrections)
+            if publish:
+                found.append(("record-correction-not-locked", "corrections", {"letter_id": letter.id}))
+        for code, field_name, params in found:
+            line = (letter.line_of(field_name) or letter.line_of("corrections")) if field_name else None
             problems.append(make(code, letter.source, line, field_name, **params))
     for letter in letters:
         if letter.id not in lock.entries:
-            problems.append(make("record-not-locked", letter.source, None, None, letter_id=letter.id))
+            code = "record-unlocked" if publish else "record-not-locked"
+            problems.append(make(code, letter.source, None, None, letter_id=letter.id))
     return problems
 
 
@@ -255,19 +319,57 @@ def compare_locks(base: Lock, proposed: Lock, rel: str = LOCK_NAME) -> list[Prob
         if new is None:
             problems.append(make("record-entry-removed", rel, None, None, letter_id=letter_id))
             continue
-        for code, field_name, params in compare(old, new):
+        declared = {name for change in (new.changes or [])[old.corrections:] if change for name in change}
+        found = compare(old, new, declared=declared)
+        found += history_problems(old, new)
+        for code, field_name, params in found:
             problems.append(make(code, rel, new.line, field_name, **params))
     return problems
 
 
-def lock_entries(root: Path, letters: list[Letter], pdf_facts: dict | None = None) -> list[Entry]:
-    """Entries for every letter, sorted by id."""
-    return sorted((current_entry(root, letter, pdf_facts) for letter in letters), key=lambda e: e.id)
+def correction_steps(root: Path, letters: list[Letter], pdf_facts: dict | None = None) -> dict[str, list]:
+    """letter id -> per correction {field: [old, new]} from the lock (a correction not locked yet: computed
+    against the lock's values, as a preview); only letters with corrections that the lock knows."""
+    corrected = [letter for letter in letters if letter.corrections]
+    lock = read_lock(root / LOCK_NAME) if corrected else None
+    out: dict[str, list] = {}
+    for letter in corrected:
+        locked = lock.entries.get(letter.id) if lock else None
+        if locked is None:
+            continue
+        steps = list(locked.changes or [])[: locked.corrections]
+        if len(letter.corrections) > locked.corrections:
+            now = current_entry(root, letter, pdf_facts)
+            steps = record_fields.history(letter, locked.changes, locked.corrections, locked.values,
+                                          now.values or {}, changed_since(locked, now, pdf_gone_ok=now.withdrawn))
+        out[letter.id] = steps
+    return out
+
+
+def lock_entries(root: Path, letters: list[Letter], pdf_facts: dict | None = None,
+                 old: Lock | None = None) -> list[Entry]:
+    """Entries for every letter, sorted by id; each correction's changes kept from `old` (the lock so far)
+    or, for a new correction, computed with the old values from `old` (default: the lock in `root`)."""
+    if old is None:
+        old = read_lock(root / LOCK_NAME)
+    entries = []
+    for letter in letters:
+        now = current_entry(root, letter, pdf_facts)
+        locked = old.entries.get(letter.id) if old else None
+        if locked is None:
+            changes = [None] * now.corrections
+        else:
+            changed = changed_since(locked, now, pdf_gone_ok=now.withdrawn)
+            changes = record_fields.history(letter, locked.changes, locked.corrections, locked.values,
+                                            now.values or {}, changed)
+        entries.append(dataclasses.replace(now, changes=changes))
+    return sorted(entries, key=lambda e: e.id)
 
 
 def lock_text(entries: list[Entry]) -> str:
-    """The lock file's text: the header line, then one line per entry."""
-    return "\n".join([json.dumps(HEADER, ensure_ascii=False), *(e.as_json() for e in entries)]) + "\n"
+    """The lock file's text: the header line, one line per entry, then the seal of those lines."""
+    lines = [json.dumps(HEADER, ensure_ascii=False), *(e.as_json() for e in entries)]
+    return "\n".join([*lines, json.dumps({SEAL: seal_of(lines)})]) + "\n"
 
 
 def write_lock(root: Path, entries: list[Entry]) -> Path:

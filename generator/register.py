@@ -21,7 +21,8 @@ from datetime import date
 from pathlib import Path
 
 from generator import dateranges
-from generator.model import Agency, Policy, RegisterRow
+from generator.identifiers import pattern_of
+from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Policy, RegisterRow
 from generator.problems import Problem, make
 from generator.schema import REGISTER
 from generator.vtext import is_nfc, legacy_encoding
@@ -48,10 +49,7 @@ def load_register(
 ) -> tuple[list[RegisterRow], list[Problem]]:
     """Every valid register row under `root/register/*.csv` and the problems of every file (`complete`: the
     export holds every dossier, not only overdue ones)."""
-    try:
-        pattern = re.compile(policy.dossier_code_pattern)
-    except re.error:  # reported by the portal checks (portal-bad-pattern)
-        pattern = None
+    pattern = pattern_of(policy, "dossier_code_pattern", DEFAULT_DOSSIER_CODE_PATTERN)  # a bad one: the default
     rows: list[RegisterRow] = []
     problems: list[Problem] = []
     seen: dict[str, RegisterRow] = {}

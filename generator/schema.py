@@ -90,7 +90,9 @@ LETTER = (
     F("privacy_reviewed", "bool", "Biên tập viên xác nhận bản PDF đã che thông tin cá nhân (bắt buộc với bản quét)."),
     F("corrections", "list", "Các lần đính chính, theo thứ tự.", item=F("correction", "map", "Một lần đính chính.",
       children=(F("date", "date", "Ngày đính chính.", True), F("note", "text", "Nội dung đính chính.", True,
-                                                                             max_length=MAX_FREE_TEXT)))),
+                                                                             max_length=MAX_FREE_TEXT),
+                F("fields", "list", "Các trường được sửa, e.g. [dossier.new_due_on] (pdf: bản PDF); chỉ các trường "
+                  "này được thay đổi (bắt buộc với đính chính mới).", item=F("field", "text", ""))))),
     F("withdrawn", "map", "Văn bản đã gỡ bỏ (vẫn được liệt kê, kèm lý do).", children=(
         F("date", "date", "Ngày gỡ.", True),
         F("reason", "text", "Lý do gỡ.", True, max_length=MAX_FREE_TEXT),

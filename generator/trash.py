@@ -4,7 +4,8 @@ Deleting a built site or a docs folder (tens of thousands of files at 10,000 let
 seconds; renaming it aside takes a millisecond. `set_aside(path)` renames `path` to a hidden sibling
 `.<name>.old-<pid>-<ns>` and lets `rm -rf` remove it in its own session (it outlives the build and is
 not interrupted with it); `sweep(path)` starts the removal of such siblings left by an earlier run
-(a background removal that was killed, or is still running).
+(a background removal that was killed, or is still running); `sweep_unfinished` and `sweep_dead`
+remove what a build killed with -9 left behind (its half-built site, its search staging).
 """
 
 from __future__ import annotations
@@ -40,6 +41,36 @@ def sweep(path: Path) -> None:
     """Start removing what earlier runs set aside beside `path` (`.<name>.old-*`)."""
     for leftover in sorted(path.parent.glob(f".{path.name}.old-*")):
         discard(leftover)
+
+
+def sweep_unfinished(path: Path) -> None:
+    """Start removing half-built copies of `path` (`.<name>.new-<pid>`) whose build process is gone.
+
+    A build killed with -9 leaves its `.site.new-<pid>` behind (its own `except` never ran). Only folders
+    of dead processes are removed: the caller holds the build lock, this is a second guard."""
+    for leftover in sorted(path.parent.glob(f".{path.name}.new-*")):
+        if not pid_alive(leftover.name.rsplit("-", 1)[-1]):
+            discard(leftover)
+
+
+def sweep_dead(parent: Path, prefix: str) -> None:
+    """Start removing `<parent>/<prefix><pid>-*` left by processes that are gone (e.g. search staging)."""
+    for leftover in sorted(parent.glob(f"{prefix}*-*")):
+        if not pid_alive(leftover.name[len(prefix):].split("-", 1)[0]):
+            discard(leftover)
+
+
+def pid_alive(pid: str) -> bool:
+    """True when `pid` (text) names a running process; false for anything that is not a pid."""
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def discard(path: Path, *, background: bool = True) -> None:

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import load
+from generator.cachecheck import cache_problems
 from generator.dateranges import plausible_letters, settings_date_problems
 from generator.letter_checks import LETTER_CHECKS, Context, cross_letter_checks
 from generator.model import Agency, Content, Portal
@@ -53,9 +54,14 @@ def check_content(
     cache_dir: Path | None = None,
     run_pdf_gate: bool = True,
     progress=None,
+    publish: bool = False,
+    base_lock=None,
 ) -> CheckResult:
-    """Load and validate everything under `root` as of `today`; caches (parsed letters, PDF facts) in `cache_dir`."""
-    loaded = load.load_all(root, cache_dir / "letters.pickle" if cache_dir else None)
+    """Load and validate everything under `root` as of `today`; caches (parsed letters, PDF facts) in `cache_dir`.
+
+    `publish`: the public record as enforced at publish time (letters and corrections not locked, a missing
+    lock are errors); `base_lock` (a `record.Lock`, the last published one) must not lose or silently change."""
+    loaded = load.load_all(root, cache_dir / "letters.json" if cache_dir else None)
     problems = list(loaded.problems)
     portal = loaded.portal or DEFAULT_PORTAL
     problems += check_registries(loaded, portal)
@@ -75,9 +81,10 @@ def check_content(
         problems += pdf_problems
     problems += cross_letter_checks(loaded.letters, facts)
     problems += reform_checks(plausible_letters(loaded.letters, today), loaded.agencies, loaded.level_validity)
-    from generator.record import check_record  # the public record (content/published.lock)
+    from generator.record import check_record, correction_steps  # the public record (content/published.lock)
 
-    problems += check_record(root, loaded.letters, facts)
+    problems += check_record(root, loaded.letters, facts, publish=publish, base=base_lock)
+    problems += cache_problems(root)  # no cache inside content/ or committed to git
     register_rows = []
     if loaded.portal is not None:
         register_rows, register_problems = _load_register(root, _register_agencies(loaded), portal, today)
@@ -92,6 +99,7 @@ def check_content(
             reasons=loaded.reasons,
             letters=loaded.letters,
             register=register_rows,
+            record_changes=correction_steps(root, loaded.letters, facts),
         )
     return CheckResult(content, cap_per_file(sort_problems(problems)), facts, loaded.letter_files)
 

@@ -10,13 +10,17 @@ quarter of them; "all years" searches /pagefind-recent/ and /pagefind-older/ (tw
 modules); /pagefind/ holds every letter by code only. Each query
 runs in a fresh Chromium context (cold cache) against a local static server; bytes are counted
 as served (Pagefind's index files are already gzipped) and, for JS/JSON, also as gzip would send
-them. Targets (issue 5): code lookup <= 10 KB; cold name query in the default scope <= 300 KB at
-10,000 letters, <= 500 KB at 100,000; index peak memory <= 4 GB at 100,000.
+them. Hit rates (issue 13): the query table of tests/search_queries.py (procedure and agency +
+procedure without accents, code variants in both boxes, the number) for `--sample` letters spread
+over the corpus, with found-first and found-in-10 per kind. Targets (issue 5): code lookup <= 10 KB;
+cold name query in the default scope <= 300 KB at 10,000 letters, <= 500 KB at 100,000; index peak
+memory <= 4 GB at 100,000.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import random
 import resource
@@ -40,9 +44,7 @@ from generator.model import (  # noqa: E402
     Reason,
     Recipient,
 )
-from generator.search import index_content  # noqa: E402
 from generator.search.codes import shard_key  # noqa: E402
-from generator.search.page import search_page_markdown  # noqa: E402
 
 PLACES = ["Gia Nghĩa", "Đắk Mil", "Đắk Song", "Đắk R'Lấp", "Đắk Glong", "Cư Jút", "Krông Nô", "Tuy Đức",
           "Nam Đà", "Quảng Sơn", "Đức Xuyên", "Ea Pô", "Nâm Nung", "Thuận An", "Hòa Bình", "Quảng Trực"]
@@ -102,26 +104,13 @@ def make_corpus(n: int, seed: int = 5) -> Content:
                    levels=("province", "district", "commune"), reasons={r.code: r for r in reasons}, letters=letters)
 
 
-def write_search_page(site: Path, content: Content) -> None:
-    """The search page as the site would serve it (Markdown rendered without the theme chrome)."""
-    import markdown
-
-    body = markdown.markdown(search_page_markdown(content).split("---", 2)[2], extensions=["md_in_html"])
-    (site / "assets").mkdir(exist_ok=True)
-    shutil.copy(ROOT / "overrides" / "assets" / "search.js", site / "assets" / "search.js")
-    page = site / "tim-kiem" / "index.html"
-    page.parent.mkdir(exist_ok=True)
-    page.write_text('<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>' + body
-                    + '<script src="../lookup/config.js"></script><script src="../assets/search.js"></script>'
-                    "</body></html>", encoding="utf-8")
-
-
 def _gz(url: str, body: bytes) -> int:
     return len(gzip.compress(body)) if url.endswith((".js", ".json", ".html")) else len(body)
 
 
-def measure(base: str, action, arg: str, widen: bool = False) -> dict:
-    """Bytes fetched by one cold action on the search page (page, script and config excluded)."""
+@contextlib.contextmanager
+def search_page(base: str, timeout_ms: int):
+    """The search page, script ready, in a fresh Chromium (cold cache); closed afterwards."""
     from playwright.sync_api import sync_playwright
 
     from tests.search_support import CHROMIUM, CHROMIUM_ARGS
@@ -129,9 +118,18 @@ def measure(base: str, action, arg: str, widen: bool = False) -> dict:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_context().new_page()
-        page.set_default_timeout(120_000)
+        page.set_default_timeout(timeout_ms)
         page.goto(f"{base}/tim-kiem/")
         page.wait_for_selector("#ck-search[data-ready='1']")
+        try:
+            yield page
+        finally:
+            browser.close()
+
+
+def measure(base: str, action, arg: str, widen: bool = False) -> dict:
+    """Bytes fetched by one cold action on the search page (page, script and config excluded)."""
+    with search_page(base, 120_000) as page:
         got: list[tuple[str, int, int]] = []
         def record(response) -> None:
             try:
@@ -144,13 +142,12 @@ def measure(base: str, action, arg: str, widen: bool = False) -> dict:
         start = time.perf_counter()
         action(page, arg, widen)
         seconds = time.perf_counter() - start
-        browser.close()
     return {"requests": len(got), "bytes": sum(g[1] for g in got), "gzip": sum(g[2] for g in got),
             "seconds": seconds, "files": got}
 
 
 def do_search(page, q: str, widen: bool) -> None:
-    page.set_checked("#ck-widen", widen)
+    page.select_option("#ck-search-form select[name=year]", "all" if widen else "")
     page.fill("#ck-q", q)
     page.click("#ck-search-form button[type=submit]")
     page.wait_for_function("q => document.getElementById('ck-search-result').dataset.done === q", arg=q)
@@ -173,7 +170,22 @@ def _dir_bytes(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def bench(n: int, out: Path, verbose: bool) -> None:
+def print_hit_rates(base: str, content: Content, sample: int) -> None:
+    """Hit rates of the generated query kinds (tests/search_queries.py) for `sample` letters spread
+    over the corpus, typed into the search page one after the other (a warm page)."""
+    from tests.search_queries import hit_rates, query_table, rate_table, run_queries
+
+    step = max(1, len(content.letters) // sample)
+    letters = content.letters[::step][:sample]
+    queries = query_table(content, letters)
+    start = time.perf_counter()
+    with search_page(base, 600_000) as page:
+        answers = run_queries(page, queries)
+    print(f"hit rates: {len(letters)} letters, {len(queries)} queries in {time.perf_counter() - start:.0f} s")
+    print(rate_table(hit_rates(content, queries, answers)))
+
+
+def bench(n: int, out: Path, verbose: bool, sample: int = 100) -> None:
     """Build and measure one corpus size; prints figures."""
     from tests.search_support import serve
 
@@ -183,8 +195,9 @@ def bench(n: int, out: Path, verbose: bool) -> None:
     site, work = out / f"site-{n}", out / f"work-{n}"
     shutil.rmtree(site, ignore_errors=True)
     site.mkdir(parents=True)
-    stats = index_content(content, site, work)
-    write_search_page(site, content)
+    from tests.search_support import make_search_site
+
+    stats = make_search_site(content, site, work)
     py_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"\n== {n:,} letters (corpus made in {made:.1f} s; years {YEARS[0]}-{YEARS[-1]}, "
           f"default scope {', '.join(stats.recent_years)}) ==")
@@ -228,6 +241,7 @@ def bench(n: int, out: Path, verbose: bool) -> None:
             if verbose:
                 for url, size, gz in m["files"]:
                     print(f"      {size:>9,} {gz:>9,}  {url.split('/', 3)[-1]}")
+        print_hit_rates(base, content, sample)
     page_js = sum((site / p).stat().st_size for p in ("assets/search.js", "lookup/config.js"))
     print(f"  (loaded with the page, not counted above: search.js + config.js = {page_js / 1024:.1f} KB)")
     shutil.rmtree(work, ignore_errors=True)
@@ -239,9 +253,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--letters", type=int, action="append", help="corpus size (repeatable; default 10000)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-out" / "search")
     parser.add_argument("--verbose", action="store_true", help="list every file fetched")
+    parser.add_argument("--sample", type=int, default=100, help="letters whose query table is run (hit rates)")
     args = parser.parse_args(argv)
     for n in args.letters or [10_000]:
-        bench(n, args.out, args.verbose)
+        bench(n, args.out, args.verbose, args.sample)
     return 0
 
 

@@ -101,6 +101,8 @@ def letter_yaml(fields: dict) -> str:
         out.append("corrections:")
         for c in fields["corrections"]:
             out += [f"  - date: {_iso(c['date'])}", f"    note: {_scalar(c['note'])}"]
+            if c.get("fields"):
+                out.append(f"    fields: [{', '.join(c['fields'])}]")
     if fields.get("withdrawn"):
         w = fields["withdrawn"]
         out += ["withdrawn:", f"  date: {_iso(w['date'])}", f"  reason: {_scalar(w['reason'])}"]

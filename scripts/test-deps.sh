@@ -4,13 +4,15 @@ set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)  # OCR of scanned letters (tests/test_ocr.py)
+tesseract --list-langs 2>/dev/null | grep -qx vie || need+=(tesseract-ocr-vie)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing Debian packages: ${need[*]}" >&2
-    apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
+    apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${need[@]}" >&2
   else
-    echo "missing system packages (browser tests will skip): ${need[*]}" >&2
+    echo "missing system packages (browser and OCR tests will skip): ${need[*]}" >&2
   fi
 fi
 # JavaScript for the browser tests (axe-core, pinned by tests/js/package-lock.json).

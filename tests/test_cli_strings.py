@@ -33,3 +33,20 @@ def test_a_usage_error_is_prefixed_in_vietnamese(tmp_path):
     result = run("new", "x.pdf", "--agency", "khong-co", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith(S.USAGE_ERROR.format(message="")), result.stderr
+
+
+def test_the_help_of_the_translated_commands_comes_from_strings():
+    from generator.cli import build_parser
+    from generator.strings import cli_help as H
+
+    parser = build_parser()
+    top = " ".join(parser.format_help().split())  # argparse wraps to the terminal's width
+    commands = parser._subparsers._group_actions[0].choices  # argparse keeps the subparsers here
+    assert H.PROGRAM in top
+    for name, summary, description in (("check", H.CHECK_SUMMARY, H.CHECK_HELP),
+                                       ("build", H.BUILD_SUMMARY, H.BUILD_HELP),
+                                       ("serve", H.SERVE_SUMMARY, H.SERVE_HELP),
+                                       ("lock", H.LOCK_SUMMARY, H.LOCK_HELP)):
+        assert summary in top, name
+        assert commands[name].description == description
+        assert " ".join(H.OPT_CONTENT.split()) in " ".join(commands[name].format_help().split())

@@ -132,10 +132,11 @@ def test_scan_needs_issued_on_and_a_privacy_review(root):
         "dossier.code": "000.00.21.H17-180423-0031", "dossier.procedure": "Cấp giấy chứng nhận quyền sử dụng đất",
         "dossier.received_on": "2018-04-23", "dossier.due_on": "2018-05-14", "dossier.new_due_on": "2018-05-25",
         "reason.category": "verification"})
-    codes = [p.code for p in check_content(root, date(2018, 6, 1), cache_dir=root.parent / "cache").problems]
-    assert codes == ["pdf-no-text-layer"]
+    problems = check_content(root, date(2018, 6, 1), cache_dir=root.parent / "cache").problems
+    assert [p.code for p in problems if p.severity == "error"] == ["pdf-no-text-layer"]
     fill(yml, privacy_reviewed=True)
-    assert check_content(root, date(2018, 6, 1), cache_dir=root.parent / "cache").problems == []
+    problems = check_content(root, date(2018, 6, 1), cache_dir=root.parent / "cache").problems
+    assert [p for p in problems if not p.code.startswith("ocr-")] == []  # OCR may ask to review the tiny scan
 
 
 def test_usage_errors_copy_nothing(root):

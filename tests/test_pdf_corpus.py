@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import Policy
-from generator.pdfgate import inspect_pdfs, judge
+from generator.pdfgate import inspect_pdfs, judge, ocr
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pdf"
 CORPUS = Path(os.environ.get("CONGKHAI_CORPUS") or DEFAULT_CORPUS)
@@ -29,7 +29,13 @@ def verdicts():
     with open(CORPUS / "expected.tsv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     paths = [CORPUS / row["file"] for row in rows]
-    facts = inspect_pdfs(paths, Policy(), None)
+    os.environ[ocr.TESSERACT_ENV] = ""  # the structure gate only: OCR of text-less pages is tests/test_ocr.py's
+    ocr.engine.cache_clear()
+    try:
+        facts = inspect_pdfs(paths, Policy(), None)
+    finally:
+        del os.environ[ocr.TESSERACT_ENV]
+        ocr.engine.cache_clear()
     return [(row["file"], row["expected"], row["why"],
              judge(facts[path], row["file"], Policy(), privacy_reviewed=None), facts[path])
             for row, path in zip(rows, paths, strict=True)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import yaml
@@ -51,8 +52,8 @@ def test_freshly_locked_content_is_clean_and_lock_is_deterministic(tmp_path):
     lock(root)
     assert (root / "published.lock").read_bytes() == first
     lines = first.decode().splitlines()
-    assert len(lines) == 3 and [record.parse_lock(first.decode()).entries[i].line for i in
-                                ("2018-05-0001", "2018-05-0002")] == [2, 3]
+    assert len(lines) == 4 and json.loads(lines[-1]).keys() == {"seal"}
+    assert [record.parse_lock(first.decode()).entries[i].line for i in ("2018-05-0001", "2018-05-0002")] == [2, 3]
     assert problems_of(root) == []
 
 
@@ -103,8 +104,10 @@ def test_proper_correction_passes_and_lock_records_it(tmp_path):
 
     def correct(d):
         d["dossier"]["new_due_on"] = "2018-05-16"
-        d["corrections"] = [{"date": "2018-05-20", "note": "Sửa ngày hẹn trả mới theo văn bản đính chính."}]
+        d["corrections"] = [{"date": "2018-05-20", "note": "Sửa ngày hẹn trả mới theo văn bản đính chính.",
+                             "fields": ["dossier.new_due_on", "pdf"]}]
 
+    old = record.read_lock(root / "published.lock").entries["2018-05-0001"].values
     edit_yaml(root, L1, correct)
     pdf = root / f"{L1}.pdf"
     pdf.write_bytes(pdf.read_bytes().replace(b"%%EOF", b"%%EOF\n", 1))
@@ -112,6 +115,8 @@ def test_proper_correction_passes_and_lock_records_it(tmp_path):
     lock(root)
     entry = record.read_lock(root / "published.lock").entries["2018-05-0001"]
     assert entry.corrections == 1
+    assert entry.changes == [{"dossier.new_due_on": [old["dossier.new_due_on"], "2018-05-16"],
+                              "pdf": [old["pdf"], record.sha256_file(pdf)]}]
     # a further silent edit after the correction was locked is caught again
     edit_yaml(root, L1, lambda d: d["reason"].update(detail="Lý do khác hẳn."))
     assert [p[0] for p in problems_of(root)] == ["record-metadata-changed"]
@@ -122,7 +127,8 @@ def test_rewriting_a_past_correction_is_caught(tmp_path):
     edit_yaml(root, L1, lambda d: d.update(corrections=[{"date": "2018-05-20", "note": "Đính chính lần 1."}]))
     lock(root)
     edit_yaml(root, L1, lambda d: d.update(corrections=[{"date": "2018-05-20", "note": "Nội dung khác."},
-                                                         {"date": "2018-05-21", "note": "Đính chính lần 2."}]))
+                                                         {"date": "2018-05-21", "note": "Đính chính lần 2.",
+                                                          "fields": ["number"]}]))
     assert [p[0] for p in problems_of(root)] == ["record-corrections-rewritten"]
     edit_yaml(root, L1, lambda d: d.pop("corrections"))
     assert [p[0] for p in problems_of(root)] == ["record-corrections-rewritten"]
@@ -165,7 +171,7 @@ def test_unlocked_letter_is_a_warning(tmp_path):
 def test_malformed_lock_lines_are_reported_with_their_line(tmp_path):
     root = locked(tmp_path)
     path = root / "published.lock"
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = v1(path.read_text(encoding="utf-8")).splitlines()
     lines[2] = lines[2].replace('"corrections": 0', '"corrections": "0"')
     lines.append("not json")
     lines.append(lines[1])  # duplicate id
@@ -179,6 +185,12 @@ def test_malformed_lock_lines_are_reported_with_their_line(tmp_path):
     ]
 
 
+def v1(text: str) -> str:
+    """A lock's text as version 1 (no seal line): its lines may be edited without `record-lock-tampered`."""
+    lines = text.splitlines()
+    return "\n".join([json.dumps(record.HEADER_V1, ensure_ascii=False), *lines[1:-1]]) + "\n"
+
+
 def test_missing_header_is_malformed(tmp_path):
     root = locked(tmp_path)
     path = root / "published.lock"
@@ -189,7 +201,7 @@ def test_missing_header_is_malformed(tmp_path):
 def test_compare_locks_catches_removed_and_silently_changed_entries(tmp_path):
     root = locked(tmp_path)
     base = record.read_lock(root / "published.lock")
-    text = (root / "published.lock").read_text(encoding="utf-8").splitlines()
+    text = v1((root / "published.lock").read_text(encoding="utf-8")).splitlines()
     changed = text[1].replace(base.entries["2018-05-0001"].meta_sha256, "0" * 64)
     proposed = record.parse_lock("\n".join([text[0], changed]) + "\n")
     found = [(p.code, p.file, p.line) for p in record.compare_locks(base, proposed)]
@@ -216,7 +228,8 @@ def test_lock_command_refuses_to_launder_a_silent_edit(tmp_path, capsys):
     assert cli_lock(root) == 1
     assert "record-metadata-changed" in capsys.readouterr().out
     assert (root / "published.lock").read_bytes() == before
-    edit_yaml(root, L1, lambda d: d.update(corrections=[{"date": "2018-05-11", "note": "Sửa ngày đăng."}]))
+    edit_yaml(root, L1, lambda d: d.update(corrections=[{"date": "2018-05-11", "note": "Sửa ngày đăng.",
+                                                               "fields": ["published_on"]}]))
     assert cli_lock(root) == 0
     assert record.read_lock(root / "published.lock").entries["2018-05-0001"].corrections == 1
 

@@ -7,46 +7,28 @@ Chromium driven by Playwright.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import markdown
 import pytest
 
-from generator.search import index_content
-from generator.search.codes import normalize_code, shard_key
-from generator.search.page import search_page_markdown
+from generator.search.codes import find_code, normalize_code, shard_key
+from generator.search.records import title_key
 from generator.vtext import fold, normalize_tone_placement
 from tests.browser import serve_directory
 from tests.search_fixtures import make_search_content
-from tests.search_support import CHROMIUM, fresh_page
+from tests.search_support import CHROMIUM, fresh_page, make_search_site
 
-ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent (scripts/test-deps.sh installs it)"),
 ]
 
 
-def _page_html(md_text: str) -> str:
-    body = md_text.split("---", 2)[2]
-    html = markdown.markdown(body, extensions=["md_in_html"])
-    return ('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title></head><body>'
-            f'{html}<script src="../lookup/config.js"></script><script src="../assets/search.js"></script>'
-            "</body></html>")
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     """The fixture content indexed into a bare site with the search page."""
     out = tmp_path_factory.mktemp("search-site")
-    content = make_search_content()
-    index_content(content, out, tmp_path_factory.mktemp("search-work"))
-    (out / "assets").mkdir()
-    shutil.copy(ROOT / "overrides" / "assets" / "search.js", out / "assets" / "search.js")
-    page = out / "tim-kiem" / "index.html"
-    page.parent.mkdir()
-    page.write_text(_page_html(search_page_markdown(content)), encoding="utf-8")
+    make_search_site(make_search_content(), out, tmp_path_factory.mktemp("search-work"))
     return out
 
 
@@ -73,8 +55,8 @@ def page(served):
 
 
 def search(page, query: str, *, widen: bool = False, **filters: str) -> list[str]:
-    """Run a text search in the page; the letter ids shown, in order."""
-    page.set_checked("#ck-widen", widen)
+    """Run a text search in the page (`widen`: the year choice "all years"); the letter ids shown, in order."""
+    filters.setdefault("year", "all" if widen else "")
     for name in ("agency", "year", "reason", "level"):
         page.select_option(f"#ck-search-form select[name={name}]", filters.get(name, ""))
     page.fill("#ck-q", query)
@@ -131,11 +113,12 @@ def test_exact_accents_rank_first(page):
     assert search(page, "xã hóa")[:2] == ["l-hoa2", "l-hoa"]
 
 
-def test_default_scope_is_recent_years_and_widen_reaches_all(page):
-    assert search(page, "giấy phép lái xe") == []
-    assert "tất cả các năm" in page.inner_text("#ck-search-result")
+def test_default_scope_is_recent_years_and_widens_by_itself_when_it_finds_little(page):
+    assert search(page, "giấy phép lái xe") == ["l-old"]  # 2019: found in the older years, and said so
+    assert "đã tìm thêm trong các năm trước" in page.inner_text("#ck-search-result")
     assert search(page, "giay phep lai xe", widen=True) == ["l-old"]
-    assert "l-old" not in search(page, "giấy phép", widen=False)
+    assert "l-old" not in search(page, "cấp", year="2026")
+    assert "l-old" in search(page, "cấp", widen=True)  # "all years" does what it says
 
 
 def test_code_query_after_widening_shows_letter_once(page):
@@ -164,12 +147,22 @@ def test_main_bundle_search_finds_every_letter_by_code_first(page):
     assert got == codes
 
 
-def test_default_scope_loads_only_the_recent_bundle(served):
+def test_a_recent_year_loads_only_the_recent_bundle(served):
+    fresh = open_search(served)
+    urls = []
+    fresh.on("request", lambda r: urls.append(r.url))
+    assert search(fresh, "khai sinh", year="2026") == ["l-hoa"]
+    assert {u.split("/")[3] for u in urls if "/pagefind" in u} == {"pagefind-recent"}
+    fresh.context.close()
+
+
+def test_few_recent_results_widen_to_the_older_years(served):
+    """Fewer than a page of results in the recent years: the older years are searched too, and said so."""
     fresh = open_search(served)
     urls = []
     fresh.on("request", lambda r: urls.append(r.url))
     assert search(fresh, "khai sinh") == ["l-hoa"]
-    assert {u.split("/")[3] for u in urls if "/pagefind" in u} == {"pagefind-recent"}
+    assert {u.split("/")[3] for u in urls if "/pagefind" in u} == {"pagefind-recent", "pagefind-older"}
     fresh.context.close()
 
 
@@ -179,6 +172,47 @@ def test_filter_by_agency_and_level(page):
     assert search(page, "cấp", agency="UBND huyện Đắk Mil") == ["l-dak-mil"]
     assert set(search(page, "đăng ký", level="Cấp xã")) == {"l-hoa", "l-hoa2"}
     assert search(page, "giấy phép", year="2019") == ["l-old"]  # an old year widens by itself
+
+
+def test_filters_alone_browse(page):
+    assert search(page, "", agency="UBND huyện Đắk Mil") == ["l-dak-mil"]
+    assert set(search(page, "", level="Cấp xã")) == {"l-duc", "l-hoa", "l-hoa2"}
+    assert search(page, "", year="2019") == ["l-old"]
+
+
+def test_one_extra_word_gives_closest_matches_not_nothing(page):
+    ids = search(page, "đăng ký khai sinh cho con")
+    assert ids[:1] == ["l-hoa"]
+    text = page.inner_text("#ck-search-result")
+    assert "gần nhất" in text and "mã hồ sơ" in text.lower()
+
+
+def test_nothing_found_says_what_to_try(page):
+    assert search(page, "zzqx") == []
+    links = page.eval_on_selector_all("#ck-search-result .ck-advice-links a", "els => els.map(e => e.href)")
+    assert links[0].endswith("#ck-code")
+    assert [link.rsplit("/", 2)[-2] for link in links[1:]] == ["agencies", "letters", "thu-tuc"]
+
+
+def test_query_and_filters_live_in_the_url_and_back_restores_them(served):
+    base, _ = served
+    fresh = open_search(served)
+    search(fresh, "khai sinh")
+    assert "q=khai+sinh" in fresh.url
+    search(fresh, "đăng ký")
+    assert "q=%C4%91%C4%83ng+k%C3%BD" in fresh.url
+    fresh.go_back()
+    fresh.wait_for_function("() => document.getElementById('ck-search-result').dataset.done === 'khai sinh'")
+    assert fresh.input_value("#ck-q") == "khai sinh"
+    ids = fresh.eval_on_selector_all("#ck-search-result li.ck-result", "els => els.map(e => e.dataset.id)")
+    assert ids == ["l-hoa"]
+    linked = fresh_page(served[1])
+    linked.goto(f"{base}/tim-kiem/?code=H56.22-260201-0007")
+    linked.wait_for_function("() => document.getElementById('ck-lookup-result').dataset.done")
+    ids = linked.eval_on_selector_all("#ck-lookup-result li.ck-result", "els => els.map(e => e.dataset.id)")
+    assert ids == ["l-duc"]
+    fresh.context.close()
+    linked.context.close()
 
 
 @pytest.mark.parametrize("typed", ["000.00.21.H17-250420-0012", " 000.00.21.h17-250420-0012. ",
@@ -196,6 +230,22 @@ def test_code_lookup_not_found_says_whom_to_contact(page):
     assert "Trung tâm Hành chính công tỉnh" in text and "0261 1234 567" in text
 
 
+def test_code_not_found_names_the_agency_of_its_prefix_and_links_each_contact_once(page):
+    for box in ("code", "text"):
+        if box == "code":
+            ids, text = lookup(page, "Mã hồ sơ: 000.00.30.H17–250801–9999")
+            where = "#ck-lookup-result"
+        else:
+            ids, text = search(page, "000.00.30.H17-250801-9999"), page.inner_text("#ck-search-result")
+            where = "#ck-search-result"
+        assert ids == []
+        assert "Chi cục Thủy lợi" in text or "Chi cục Thuỷ lợi" in text  # the agency of prefix 000.00.30.H17
+        assert "Trung tâm Hành chính công tỉnh" in text  # its tracking unit
+        hrefs = page.eval_on_selector_all(f"{where} .ck-contacts a", "els => els.map(e => e.getAttribute('href'))")
+        assert "tel:02611234567" in hrefs and "mailto:tthcc@example.gov.vn" in hrefs
+        assert len(hrefs) == len(set(hrefs))
+
+
 def test_code_lookup_is_one_small_request(site, page):
     sizes = []
     page.on("response", lambda r: sizes.append((r.url, len(r.body()))) if "/lookup/" in r.url else None)
@@ -205,14 +255,16 @@ def test_code_lookup_is_one_small_request(site, page):
 
 CASES = ["Đắk Nông", "hoà", "HOÀ", "thuỷ", "Thuỷ lợi", "khoẻ", "quý", "quỳnh", "uỷ ban", "Ủy", "đứC", "ðak",
          "  xin   lỗi ", "hoàng", "toà án", "Xoè"]
-CODES = ["000.00.21.H17-250420-0012", " h56.14-240823-0001. ", "«H56.14-240823-0001»", "mã:H56 . 14"]
+CODES = ["000.00.21.H17-250420-0012", " h56.14-240823-0001. ", "«H56.14-240823-0001»", "mã:H56 . 14",
+         "Mã hồ sơ: 000.00.29.H17 – 250908 — 0054", "Số hồ sơ: h17‐250908-0054.", "250908－0054", "đăng ký"]
 
 
 def test_browser_text_functions_match_python(page):
     got = page.evaluate(
         """([cases, codes]) => { const L = window.congkhaiSearchLib;
            return {fold: cases.map(L.fold), tone: cases.map(L.toneNorm), code: codes.map(L.normalizeCode),
-                   shard: codes.map(c => L.shardKey(c, 3))}; }""",
+                   shard: codes.map(c => L.shardKey(c, 3)), find: codes.map(L.findCode),
+                   key: cases.map(L.titleKey)}; }""",
         [CASES, CODES],
     )
     assert got == {
@@ -220,6 +272,8 @@ def test_browser_text_functions_match_python(page):
         "tone": [normalize_tone_placement(c) for c in CASES],
         "code": [normalize_code(c) for c in CODES],
         "shard": [shard_key(c, 3) for c in CODES],
+        "find": [find_code(c) for c in CODES],
+        "key": [title_key(c) for c in CASES],
     }
 
 

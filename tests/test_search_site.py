@@ -27,23 +27,7 @@ def crawl(site: Path) -> set[str]:
     """Directory URLs (relative to the site root) reachable from the home page by plain links.
 
     A followed link whose page is missing fails here (tests/test_links.py checks every link and anchor)."""
-    seen: set[str] = set()
-    todo = [("", "")]
-    while todo:
-        url, linked_from = todo.pop()
-        if url in seen:
-            continue
-        seen.add(url)
-        page = site / url / "index.html"
-        assert page.is_file(), f"{linked_from or 'home'} links to a missing page: {url}"
-        parser = _Links()
-        parser.feed(page.read_text(encoding="utf-8"))
-        for href in parser.hrefs:
-            parts = urlsplit(urljoin("http://x/" + url, href))
-            if parts.netloc != "x" or not parts.path.endswith("/"):
-                continue
-            todo.append((parts.path.lstrip("/"), url))
-    return seen
+    return crawl_from(site, "")
 
 
 def test_every_letter_is_reachable_by_links_without_javascript(site_build):
@@ -97,3 +81,47 @@ def test_main_bundle_finds_each_letter_by_code_first(site_build, site_server, pa
              out[c] = r.results.length ? (await r.results[0].data()).url.split('/').at(-2) : null; }
            return out; }""", list(codes))
     assert got == codes
+
+
+@pytest.mark.browser
+@requires_chromium
+def test_without_javascript_the_forms_lead_to_the_listings(site_build, site_server, chromium):
+    """JavaScript off: the home page's form opens the search page, which leads to the A–Z index,
+    whose procedure pages list each letter with its dossier code and recipient's initials."""
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_server}/")
+    page.fill("#ck-home-q", "giay phep")
+    page.click("#ck-home-search-form button[type=submit]")
+    assert "/tim-kiem/?q=giay+phep" in page.url
+    page.click(".ck-noscript a[href$='thu-tuc/']")
+    letter = next(x for x in site_build.content.letters if x.withdrawn is None)
+    page.click(f"text={letter.dossier.procedure}")
+    text = page.inner_text("article")
+    assert letter.dossier.code in text and letter.recipient.name in text
+    context.close()
+
+
+def test_procedure_index_reaches_every_letter(site_build):
+    reachable = crawl_from(site_build.site, "thu-tuc/")
+    assert {x.url for x in site_build.content.letters} <= reachable
+
+
+def crawl_from(site: Path, start: str) -> set[str]:
+    """Directory URLs reachable from `start` by plain links; a link to a missing page fails."""
+    seen: set[str] = set()
+    todo = [(start, start)]
+    while todo:
+        url, linked_from = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        page = site / url / "index.html"
+        assert page.is_file(), f"{linked_from or 'home'} links to a missing page: {url}"
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            parts = urlsplit(urljoin("http://x/" + url, href))
+            if parts.netloc == "x" and parts.path.endswith("/"):
+                todo.append((parts.path.lstrip("/"), url))
+    return seen

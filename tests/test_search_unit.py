@@ -11,8 +11,9 @@ import pytest
 
 from generator.search import index_content
 from generator.search.canonical import read
-from generator.search.codes import fnv1a, normalize_code, shard_key
-from generator.search.lookup import SHARD_BUDGET, build_shards, contacts
+from generator.search.codes import agency_part, code_aliases, find_code, fnv1a, normalize_code, shard_key
+from generator.search.contacts import contact_parts
+from generator.search.lookup import SHARD_BUDGET, build_shards, code_prefixes, contacts
 from generator.search.page import filter_options, search_page_markdown
 from generator.search.records import (
     LetterView,
@@ -65,10 +66,37 @@ def test_shards_stay_within_budget_and_hold_every_code(n):
         data = json.loads(raw)
         assert all(shard_key(code, prefix) == name for code in data)
         merged.update(data)
-    assert len(merged) == n
-    assert merged["H56.14-260101-00000"] == [{
-        "id": "l-0", "url": "letters/2026/so-tnmt/l-0/", "agency": "Sở Tài nguyên và Môi trường tỉnh Đắk Nông",
-        "issued_on": "2026-01-05", "title": "Cấp giấy chứng nhận quyền sử dụng đất", "number": "0/XL-STNMT"}]
+    views = _views(n)
+    assert set(merged) == {key for v in views for key in code_aliases(v.code)}  # code and its tail (no prefix)
+    entry = {"id": "l-0", "url": "letters/2026/so-tnmt/l-0/", "agency": "Sở Tài nguyên và Môi trường tỉnh Đắk Nông",
+             "issued_on": "2026-01-05", "title": "Cấp giấy chứng nhận quyền sử dụng đất", "number": "0/XL-STNMT",
+             "code": "H56.14-260101-00000"}
+    assert merged["H56.14-260101-00000"] == merged["260101-00000"] == [entry]
+
+
+@pytest.mark.parametrize(("code", "aliases", "agency"), [
+    ("000.00.29.H17-250908-0054", ("000.00.29.H17-250908-0054", "H17-250908-0054", "250908-0054"), "000.00.29.H17"),
+    ("H56.14-240823-0001", ("H56.14-240823-0001", "H56.14-240823-0001", "240823-0001"), "H56.14"),
+])
+def test_code_aliases_and_agency_part(code, aliases, agency):
+    assert code_aliases(code) == aliases and agency_part(code) == agency
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("Mã hồ sơ: 000.00.29.H17 – 250908 – 0054", "000.00.29.H17-250908-0054"),
+    ("Số hồ sơ: h17‐250908—0054.", "H17-250908-0054"),
+    ("250908－0054", "250908-0054"),
+    ("(H56.14-240823-0001)", "H56.14-240823-0001"),
+    ("đăng ký 2024", None),
+])
+def test_find_code_in_what_people_paste(typed, found):
+    assert find_code(typed) == found
+
+
+def test_contact_parts_make_phone_and_email_links():
+    assert contact_parts("Trung tâm X, 0261 3 999 111, tthcc@example.gov.vn") == [
+        {"text": "Trung tâm X"}, {"text": "0261 3 999 111", "href": "tel:02613999111"},
+        {"text": "tthcc@example.gov.vn", "href": "mailto:tthcc@example.gov.vn"}]
 
 
 def test_two_letters_with_one_code_share_an_entry():
@@ -81,8 +109,17 @@ def test_two_letters_with_one_code_share_an_entry():
 
 def test_contacts_are_tracking_units_then_portal():
     content = make_search_content()
-    assert contacts(content) == [
-        {"name": "Trung tâm Hành chính công tỉnh", "contact": "0261 1234 567, tthcc@example.gov.vn"}]
+    assert [(c["name"], c["contact"]) for c in contacts(content)] == [
+        ("Trung tâm Hành chính công tỉnh", "0261 1234 567, tthcc@example.gov.vn")]
+
+
+def test_code_prefixes_name_the_one_agency_of_a_prefix():
+    content = make_search_content()
+    agencies: dict[str, set[str]] = {}
+    for x in content.letters:
+        agencies.setdefault(agency_part(x.dossier.code), set()).add(x.agency)
+    assert len(agencies["H56.14"]) == 2  # the fixture has a prefix two agencies share: it names none
+    assert code_prefixes(content) == {p: a.pop() for p, a in agencies.items() if len(a) == 1}
 
 
 def test_dd_folds_only_words_with_d_stroke():
@@ -154,7 +191,7 @@ def test_code_record_holds_only_the_code_and_display_metadata():
 def test_reason_label_and_signer_title_are_not_indexed():
     content = make_search_content()
     letter = next(x for x in content.letters if x.id == "l-dak-mil")
-    words = searchable_text(letter, letter_view(letter, content)).split()
+    words = searchable_text(letter, letter_view(letter, content)).text.split()
     assert "Tuấn" in words and "lượng" in words  # signer name, the reason's detail
     assert not {"Giám", "đốc", "Khối"} & set(words)  # signer title, the reason's label (a filter)
 
@@ -162,7 +199,7 @@ def test_reason_label_and_signer_title_are_not_indexed():
 def test_searchable_text_uses_one_tone_placement():
     content = make_search_content()
     letter = next(x for x in content.letters if x.id == "l-thuy")
-    assert "Thủy" in searchable_text(letter, letter_view(letter, content))  # agency written "Thuỷ"
+    assert "Thủy" in searchable_text(letter, letter_view(letter, content)).text  # agency written "Thuỷ"
 
 
 def test_search_page_lists_filter_values_as_records_carry_them():
@@ -173,7 +210,7 @@ def test_search_page_lists_filter_values_as_records_carry_them():
     assert "UBND huyện Đắk Mil" in opts["agency"]
     page = search_page_markdown(content)
     assert page.startswith("---\ntitle: ") and "template: congkhai-search.html" in page
-    assert s.RECENT_NOTE.format(years="2026, 2025") in page
+    assert s.YEAR_RECENT.format(years="2026, 2025") in page
 
 
 @pytest.fixture(scope="module")

@@ -70,7 +70,7 @@ def test_pull_request_checks_compares_the_lock_builds_and_uploads():
     assert "pull_request" in data["on"]
     [job] = data["jobs"].values()
     order = steps(job)
-    wanted = ["make ci-check", "make lock-diff", "make build", "actions/upload-artifact"]
+    wanted = ["make ci-check", "make lock-diff", "make review-changes", "make build", "actions/upload-artifact"]
     positions = [next(i for i, s in enumerate(order) if s.startswith(w)) for w in wanted]
     assert positions == sorted(positions)
     assert "FORMAT=github" in order[positions[1]]
@@ -84,9 +84,10 @@ def test_publish_deploys_only_after_a_successful_check_and_build():
     assert data["concurrency"]["group"] == "pages"
     build, deploy = data["jobs"]["build"], data["jobs"]["deploy"]
     order = steps(build)
-    names = ["make ci-check", "make build", "actions/configure-pages", "actions/upload-pages-artifact"]
+    names = ["actions/configure-pages", "make publish-check", "make build", "actions/upload-pages-artifact"]
     positions = [next(i for i, s in enumerate(order) if s.startswith(n)) for n in names]
     assert positions == sorted(positions)
+    assert "PUBLISHED_URL=" in order[positions[1]] and "PUBLISH=1" in order[positions[2]]  # the record enforced
     assert deploy["needs"] == "build"
     assert "if" not in deploy  # no `always()`: a failed build never deploys
     assert steps(deploy) == ["actions/deploy-pages@v4"]

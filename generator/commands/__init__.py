@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.report import FORMATS
+from generator.strings import cli_help as H
 from generator.strings.cli import BAD_DATE, CONTENT_MISSING
 
 
@@ -21,11 +22,29 @@ def iso_date(value: str) -> date:
 
 def add_content_options(parser: argparse.ArgumentParser, *, formats: bool = True) -> None:
     """The options shared by commands that read a content root."""
-    parser.add_argument("--content", default="content", help="content root (default: ./content)")
-    parser.add_argument("--today", type=iso_date, help="build date YYYY-MM-DD (default: today, Asia/Ho_Chi_Minh)")
-    parser.add_argument("--cache-dir", default=".cache", help="cache of parsed letters and PDF facts (default: .cache)")
+    parser.add_argument("--content", default="content", help=H.OPT_CONTENT)
+    parser.add_argument("--today", type=iso_date, help=H.OPT_TODAY)
+    parser.add_argument("--cache-dir", default=".cache", help=H.OPT_CACHE_DIR)
     if formats:
-        parser.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+        parser.add_argument("--format", choices=FORMATS, default="text", help=H.OPT_FORMAT)
+
+
+def add_publish_options(parser: argparse.ArgumentParser) -> None:
+    """--publish and --base-lock: the public record as enforced where the site is published."""
+    parser.add_argument("--publish", action="store_true",
+                        help="publish mode: a letter or correction not in published.lock (or no lock) is an error")
+    parser.add_argument("--base-lock", metavar="FILE",
+                        help="the last published lock: nothing it holds may be removed or silently changed")
+
+
+def publish_options(args: argparse.Namespace) -> dict:
+    """check_content keywords from --publish / --base-lock (a --base-lock FILE that is absent: nothing to compare)."""
+    from generator import record
+
+    base = None
+    if getattr(args, "base_lock", None) and Path(args.base_lock).is_file():
+        base = record.read_lock(Path(args.base_lock), "base.lock")
+    return {"publish": bool(getattr(args, "publish", False)), "base_lock": base}
 
 
 def content_root(args: argparse.Namespace) -> Path | None:

@@ -7,29 +7,33 @@ import logging
 import sys
 from pathlib import Path
 
-from generator.commands import add_content_options, content_root, progress_printer, today_of
+from generator.commands import (
+    add_content_options,
+    add_publish_options,
+    content_root,
+    progress_printer,
+    publish_options,
+    today_of,
+)
+from generator.strings import cli_help as H
 from generator.strings.cli import BUILD_CONTENT_ERRORS, BUILD_DONE, BUILD_FAILED
-
-HELP = """Validate the content (like `check`), then build the site into --site-dir.
-
-All or nothing: on any error the previous site stays untouched and the exit code is 1.
-example: python -m generator build --content content --site-dir site --today 2026-01-15
-"""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `build`."""
-    parser = subparsers.add_parser("build", help="build the public site", description=HELP,
+    parser = subparsers.add_parser("build", help=H.BUILD_SUMMARY, description=H.BUILD_HELP,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     add_content_options(parser)
-    parser.add_argument("--site-dir", default="site", help="where the site goes (default: ./site)")
-    parser.add_argument("--build-dir", default="build", help="generated pages (default: ./build, git-ignored)")
+    parser.add_argument("--site-dir", default="site", help=H.OPT_SITE_DIR)
+    parser.add_argument("--build-dir", default="build", help=H.OPT_BUILD_DIR)
+    add_publish_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Build; print the check report on invalid content; exit 1 on any failure."""
     from generator.build import BuildFailed, build_site
+    from generator.buildlock import BuildBusy
     from generator.report import render
 
     root = content_root(args)
@@ -38,7 +42,10 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         result = build_site(root, Path(args.site_dir), today_of(args), build_dir=Path(args.build_dir),
-                            cache_dir=Path(args.cache_dir), progress=progress_printer("PDF"))
+                            cache_dir=Path(args.cache_dir), progress=progress_printer("PDF"), **publish_options(args))
+    except BuildBusy as exc:  # another build into the same folder: refuse, touch nothing
+        print(exc, file=sys.stderr)
+        return 1
     except BuildFailed as exc:
         if exc.check is not None:
             sys.stdout.write(render(exc.check.problems, args.format, args.content, exc.check.letter_files))

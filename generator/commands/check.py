@@ -5,22 +5,25 @@ from __future__ import annotations
 import argparse
 import sys
 
-from generator.commands import add_content_options, content_root, progress_printer, today_of
+from generator.commands import (
+    add_content_options,
+    add_publish_options,
+    content_root,
+    progress_printer,
+    publish_options,
+    today_of,
+)
 from generator.report import render
-
-HELP = """Validate every letter (metadata, layout, dates, privacy, the PDF itself) and the registries.
-
-Exit 0 when there is no error (warnings allowed), 1 on any error, 2 on a usage error.
-example: python -m generator check --content content --format github --today 2018-06-01
-"""
+from generator.strings import cli_help as H
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `check`."""
-    parser = subparsers.add_parser("check", help="validate the content", description=HELP,
+    parser = subparsers.add_parser("check", help=H.CHECK_SUMMARY, description=H.CHECK_HELP,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     add_content_options(parser)
-    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF gate (metadata only)")
+    parser.add_argument("--no-pdf", action="store_true", help=H.CHECK_NO_PDF)
+    add_publish_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -34,6 +37,6 @@ def run(args: argparse.Namespace) -> int:
     if root is None:
         return 2
     result = check_content(root, today_of(args), cache_dir=Path(args.cache_dir), run_pdf_gate=not args.no_pdf,
-                           progress=progress_printer("PDF"))
+                           progress=progress_printer("PDF"), **publish_options(args))
     sys.stdout.write(render(result.problems, args.format, args.content, result.letter_files))
     return 0 if result.valid else 1

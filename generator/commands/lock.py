@@ -8,33 +8,15 @@ from pathlib import Path
 
 from generator.commands import add_content_options, content_root, progress_printer, today_of
 from generator.report import render
-
-HELP = """Record every published letter in <content>/published.lock: the SHA-256 of its PDF and of its
-normalised metadata, its number of corrections and whether it is withdrawn. Run it after adding,
-correcting or withdrawing letters, and commit the lock with them.
-
-It REFUSES (exit 1, printing the problems) when the content has errors, in particular when a
-locked letter changed without a new `corrections` entry or disappeared instead of being
-`withdrawn`: a silent edit is never re-hashed.
-
-With --against FILE it writes nothing and compares the lock with FILE (the base branch's lock,
-in a pull request): an entry removed, or changed without a new correction, is an error.
-
-examples (ví dụ):
-  python -m generator lock                       # ghi lại content/published.lock
-  python -m generator lock --content content     # sau khi thêm / đính chính / gỡ văn bản
-  git show origin/main:content/published.lock > /tmp/base.lock
-  python -m generator lock --against /tmp/base.lock --format github
-"""
+from generator.strings import cli_help as H
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `lock`."""
-    parser = subparsers.add_parser("lock", help="update the public-record lock (content/published.lock)",
-                                   description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subparsers.add_parser("lock", help=H.LOCK_SUMMARY, description=H.LOCK_HELP,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     add_content_options(parser)
-    parser.add_argument("--against", metavar="FILE",
-                        help="compare <content>/published.lock with FILE (the base branch's lock); write nothing")
+    parser.add_argument("--against", metavar="FILE", help=H.LOCK_AGAINST)
     parser.set_defaults(func=run)
 
 
@@ -80,7 +62,14 @@ def _against(root: Path, base_path: Path, args: argparse.Namespace) -> int:
         print(BASE_MISSING.format(path=base_path), file=sys.stderr)
         return 2
     base = record.read_lock(base_path, str(base_path)) or record.Lock()
-    proposed = record.read_lock(root / record.LOCK_NAME) or record.Lock()
+    proposed = record.read_lock(root / record.LOCK_NAME)
+    if proposed is None and base.entries:  # the lock itself was deleted
+        from generator.problems import make
+
+        problems = [make("record-lock-removed", record.LOCK_NAME, None, None)]
+        sys.stdout.write(render(problems, args.format, args.content, 0))
+        return 1
+    proposed = proposed or record.Lock()
     problems = sort_problems(record.compare_locks(base, proposed))
     sys.stdout.write(render(problems, args.format, args.content, len(proposed.entries)))
     return 1 if has_errors(problems) else 0

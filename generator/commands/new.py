@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
 
@@ -95,9 +94,8 @@ def run(args: argparse.Namespace) -> int:
     yml, pdf = newletter.letter_paths(root, issued_on, args.agency, letter_id)
     text, missing = newletter.letter_yaml(draft, source_name=source.name, reasons=sorted(settings.reasons),
                                           scan=not facts.has_text)
-    yml.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, pdf)
-    yml.write_text(text, encoding="utf-8")
+    if not _create(root, source, facts.sha256, pdf, yml, text):
+        return 1
     print(s.NEW_CREATED.format(yml=yml, pdf=pdf), file=sys.stderr)
     found = [f for f in draft.from_pdf if f in draft.values]
     if found:
@@ -105,6 +103,30 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         print(s.NEW_TODO.format(marker=newletter.MARKER, fields=", ".join(missing)), file=sys.stderr)
     return _check_new(root, args, {yml.relative_to(root).as_posix(), pdf.relative_to(root).as_posix()})
+
+
+def _create(root: Path, source: Path, sha256: str, pdf: Path, yml: Path, text: str) -> bool:
+    """Write the PDF (the bytes the gate judged) and the YAML as new files, never through a symlink nor over a
+    file (generator/safefile.py); False, after saying why on stderr, when either cannot be created."""
+    import hashlib
+
+    from generator.safefile import NotCreated, create_new, remove_created
+    from generator.strings import cli_record as s
+
+    data = source.read_bytes()
+    if hashlib.sha256(data).hexdigest() != sha256:  # changed since the gate read it
+        print(s.NEW_PDF_CHANGED.format(path=source), file=sys.stderr)
+        return False
+    made: list[Path] = []
+    try:
+        for path, body in ((pdf, data), (yml, text.encode("utf-8"))):
+            made.append(create_new(root, path.relative_to(root).as_posix(), body))
+    except NotCreated as exc:
+        for path in made:
+            remove_created(path)
+        print(s.NEW_NOT_CREATED.format(path=exc.path), file=sys.stderr)
+        return False
+    return True
 
 
 def _check_new(root: Path, args: argparse.Namespace, files: set[str]) -> int:

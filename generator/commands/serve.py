@@ -10,23 +10,18 @@ import sys
 from pathlib import Path
 
 from generator.commands import add_content_options, content_root, today_of
+from generator.strings import cli_help as H
 from generator.strings.cli import SERVING
-
-HELP = """Build the site (like `build`) into --site-dir and serve it at http://127.0.0.1:PORT/.
-
-Stop with Ctrl+C. Rebuild by running the command again.
-example: python -m generator serve --content content --port 8000
-"""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `serve`."""
-    parser = subparsers.add_parser("serve", help="preview the site locally", description=HELP,
+    parser = subparsers.add_parser("serve", help=H.SERVE_SUMMARY, description=H.SERVE_HELP,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     add_content_options(parser)
-    parser.add_argument("--site-dir", default="build/preview", help="preview folder (default: ./build/preview)")
-    parser.add_argument("--build-dir", default="build", help="generated pages (default: ./build)")
-    parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    parser.add_argument("--site-dir", default="build/preview", help=H.OPT_PREVIEW_DIR)
+    parser.add_argument("--build-dir", default="build", help=H.OPT_PREVIEW_BUILD_DIR)
+    parser.add_argument("--port", type=int, default=8000, help=H.OPT_PORT)
     parser.set_defaults(func=run)
 
 

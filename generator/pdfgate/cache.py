@@ -1,7 +1,7 @@
 """Cache of PDF facts, one JSON file per SHA-256, under a folder per gate version.
 
 Facts, not verdicts: the portal's policy is applied afterwards, so editing portal.yml re-judges every
-PDF without parsing any. A corrupt or foreign entry is treated as a miss.
+PDF without parsing any. A corrupt, foreign or tampered entry (a value of the wrong type) is treated as a miss.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from generator.cachedata import CacheInvalid, decode, read_json
 from generator.pdfgate.facts import GATE_VERSION, PdfFacts
 
 DEFAULT_CACHE_DIR = Path(".cache") / "pdfgate"
@@ -18,14 +19,16 @@ DEFAULT_CACHE_DIR = Path(".cache") / "pdfgate"
 
 def read_facts(path: Path | str, sha256: str) -> PdfFacts | None:
     """The facts cached in `path` when they are for `sha256` and this gate version; None otherwise."""
+    data = read_json(Path(path))
+    if not isinstance(data, dict) or data.get("sha256") != sha256 or data.get("gate_version") != GATE_VERSION:
+        return None
     try:
-        with open(path, encoding="utf-8") as handle:
-            facts = PdfFacts.from_json(json.load(handle))
-    except (OSError, ValueError, TypeError, KeyError):
+        facts = decode(data, PdfFacts)  # every field checked against its type: data, never code
+    except CacheInvalid:
         return None
     if facts.sha256 != sha256 or facts.gate_version != GATE_VERSION:
         return None
-    return facts
+    return facts  # type: ignore[return-value]
 
 
 class FactsCache:

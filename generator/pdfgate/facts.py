@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields, replace
 
 # Bump whenever inspection changes what it finds: cached facts of another version are ignored.
-GATE_VERSION = "2"  # 2: strings, XMP, per-page text, revisions, polyglot markup, GoToR/Launch/file/UNC
+GATE_VERSION = "3"  # 3: 12a's strings, XMP, per-page text, revisions, markup; scanned pages read by OCR (ocr.py)
 MAX_TEXT_CHARS = 1_000_000  # text layer kept (and cached) per PDF; a longer one is refused, never cut
 THUMB_BOX = (240, 340)  # thumbnail fits in this box (pixels): also caps the bitmap's size
 EOF_WINDOW = 1024  # %%EOF must be within the last KB
@@ -55,6 +55,21 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class OcrPage:
+    """One scanned page as Tesseract read it (generator/pdfgate/ocr.py): the text is machine-read."""
+
+    page: int  # 1-based
+    text: str = ""
+    confidence: float = 0.0  # mean word confidence, 0–100
+    words: int = 0
+    rotation: int = 0  # degrees the page was turned to read upright
+    skew: float = 0.0  # degrees the rendering was straightened by
+    dpi: int = 0
+    seconds: float = 0.0
+    failed: bool = False
+
+
+@dataclass(frozen=True)
 class PdfFacts:
     """Facts about one PDF; JSON-serialisable through `to_json`/`from_json`."""
 
@@ -94,6 +109,12 @@ class PdfFacts:
     limit_mb: int = 0
     seconds: float = 0.0
     gate_version: str = GATE_VERSION
+    scan_pages: tuple[int, ...] = ()  # 1-based pages without a text layer (a scan)
+    ocr_engine: str = ""  # the engine key they were read with (ocr.engine_key); "" = not read
+    ocr_pages: tuple[OcrPage, ...] = ()
+    ocr_truncated: bool = False  # more scanned pages than ocr.MAX_OCR_PAGES
+    ocr_error: str = ""
+    ocr_source: str = ""  # a light copy (OCR texts left out): the cached facts file holding them
 
     @property
     def signature_status(self) -> str:
@@ -123,9 +144,30 @@ class PdfFacts:
         values["thumbnail_size"] = tuple(values.get("thumbnail_size", (0, 0)))
         for name in ("textless_pages", "strings", "hidden_text", "revision_strings"):
             values[name] = tuple(tuple(x) if isinstance(x, list) else x for x in values.get(name, ()))
+        values["scan_pages"] = tuple(values.get("scan_pages", ()))
+        values["ocr_pages"] = tuple(p if isinstance(p, OcrPage) else OcrPage(**p) for p in values.get("ocr_pages", ()))
         thumb = values.get("thumbnail")
         values["thumbnail"] = base64.b64decode(thumb) if isinstance(thumb, str) else thumb or None
         return cls(**values)
+
+    @property
+    def unread_scan(self) -> bool:
+        """True when pages without a text layer were not read by OCR (not installed, or it failed)."""
+        return bool(self.scan_pages) and not self.ocr_engine
+
+    @property
+    def ocr_failed(self) -> bool:
+        """True when reading a scanned page failed (e.g. out of time on a busy machine): not worth caching."""
+        return any(page.failed for page in self.ocr_pages)
+
+    def machine_read(self) -> tuple[OcrPage, ...]:
+        """The OCR pages with their texts; for a light copy, read back from the cached facts file."""
+        if not self.ocr_source:
+            return self.ocr_pages
+        from generator.pdfgate.cache import read_facts
+
+        stored = read_facts(self.ocr_source, self.sha256)
+        return stored.ocr_pages if stored else ()
 
     def with_changes(self, **changes: object) -> PdfFacts:
         """A copy with some fields changed."""

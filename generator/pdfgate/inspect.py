@@ -20,7 +20,7 @@ from PIL import Image  # noqa: F401  (pypdfium2's to_pil needs Pillow loaded bef
 from pypdf import PdfReader
 from pypdf.errors import LimitReachedError
 
-from generator.pdfgate import walk
+from generator.pdfgate import ocr, walk
 from generator.pdfgate.facts import EOF_WINDOW, MAX_TEXT_CHARS, THUMB_BOX, structure
 from generator.pdfgate.polyglot import markup_found
 from generator.pdfgate.revisions import earlier_revisions, page_text, with_pdfium, words
@@ -33,8 +33,8 @@ def _error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"[:300] if text else type(exc).__name__
 
 
-def inspect_file(path: str, trust_roots: tuple[bytes, ...] = ()) -> dict:
-    """Every fact about the PDF at `path` (keys of `PdfFacts`)."""
+def inspect_file(path: str, trust_roots: tuple[bytes, ...] = (), extend=None) -> dict:
+    """Every fact about the PDF at `path` (keys of `PdfFacts`); `extend(seconds)` asks for time to OCR."""
     started = time.monotonic()
     data = Path(path).read_bytes()
     facts: dict = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data), "inspected": True,
@@ -43,7 +43,7 @@ def inspect_file(path: str, trust_roots: tuple[bytes, ...] = ()) -> dict:
     facts["active_content"] = sorted({*map(tuple, facts["active_content"]),
                                       *(("polyglot", m) for m in markup_found(data))})
     if facts["opened"] and not facts["encrypted"]:
-        final_words = _pdfium_stage(data, facts)
+        final_words = _pdfium_stage(data, facts, extend)
         facts.update(earlier_revisions(data, final_words, strings, MAX_TEXT_PAGES))
         if found_signature:
             from generator.pdfgate.signatures import check_signatures
@@ -119,7 +119,7 @@ def _pdfium_copy(data: bytes) -> bytes | None:
     return with_pdfium(data, save)
 
 
-def _pdfium_stage(data: bytes, facts: dict) -> set[str]:
+def _pdfium_stage(data: bytes, facts: dict, extend=None) -> set[str]:
     """Render a thumbnail of page 1 (bounded pixels) and read the text layer; the words it holds."""
     facts.update(render_ok=False, thumbnail=None, text="", has_text=False)
     try:
@@ -134,7 +134,9 @@ def _pdfium_stage(data: bytes, facts: dict) -> set[str]:
             facts["render_error"] = "no page"
         else:
             _thumbnail(doc, facts)
-        return _text(doc, facts)
+        words = _text(doc, facts)
+        ocr.read_scans(doc, facts, extend)  # pages without a text layer (ocr.py)
+        return words
     finally:
         doc.close()
 

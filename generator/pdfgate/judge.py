@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from generator.model import Policy
 from generator.pdfgate.facts import PdfFacts
 from generator.pdfgate.hidden import hidden_problems
+from generator.pdfgate.scan_checks import scan_problems
 from generator.privacy import mask
 from generator.problems import Problem, make
 
@@ -80,6 +81,8 @@ def _judge(facts: PdfFacts, file: str, policy: Policy, privacy_reviewed: bool | 
     if facts.pages and not facts.render_ok:
         yield make("pdf-render-failed", file, detail=facts.render_error or "?")
     yield from _text(facts, file, privacy_reviewed, identifiers, dossier_code, number, allowed)
+    yield from scan_problems(facts, file, identifiers=identifiers, dossier_code=dossier_code, number=number,
+                             allowed=allowed)
     yield from hidden_problems(facts, file, privacy_reviewed, identifiers, allowed)
     yield from _signatures(facts, file)
 

@@ -10,18 +10,17 @@ re-scans every text layer for personal data (~8 s). An entry is reused only whil
 
 Otherwise the PDF goes through the gate as before (hash, facts cache, workers, judge). Entries keep
 facts without the text layer and the thumbnail (`light`); the thumbnail is read back from the facts
-cache when a page is rendered (`PdfFacts.thumbnail_data`). A damaged memo is ignored and rebuilt.
+cache when a page is rendered (`cache.thumbnail_of`). The memo is JSON decoded through type hints
+(`generator.cachedata`), never unpickled: a damaged, foreign or tampered memo is ignored and rebuilt.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.cachedata import CacheInvalid, decode, encode, read_json, write_json
 from generator.cachekeys import code_fingerprint
 from generator.pdfgate.cache import FactsCache
 from generator.pdfgate.facts import GATE_VERSION, PdfFacts
@@ -34,14 +33,17 @@ def judge_key(*inputs: object) -> str:
 
 
 def light(facts: PdfFacts, cache: FactsCache | None) -> PdfFacts:
-    """`facts` without the text layer and the thumbnail (read back from `cache` on demand)."""
-    if cache is None or (facts.thumbnail is None and not facts.text and not facts.strings):
+    """`facts` without the text layer, the thumbnail, strings and OCR texts (read back from `cache` on demand)."""
+    ocr_text = any(page.text for page in facts.ocr_pages)
+    if cache is None or (facts.thumbnail is None and not facts.text and not facts.strings and not ocr_text):
         return facts
     source = cache.path_of(facts.sha256)
-    if facts.thumbnail is not None and not source.is_file():
-        return facts  # the facts cache could not be written: keep the thumbnail here
+    if (facts.thumbnail is not None or ocr_text) and not source.is_file():
+        return facts  # the facts cache could not be written: keep the thumbnail and OCR texts here
+    pages = tuple(replace(page, text="") for page in facts.ocr_pages)
     return facts.with_changes(text="", strings=(), hidden_text=(), revision_strings=(), thumbnail=None,
-                              thumbnail_source=str(source) if facts.thumbnail else "")
+                              thumbnail_source=str(source) if facts.thumbnail else "",
+                              ocr_pages=pages, ocr_source=str(source) if ocr_text else "")
 
 
 @dataclass(frozen=True)
@@ -53,47 +55,40 @@ class Entry:
 
 
 class GateMemo:
-    """`cache_dir/<gate version>/memo.pickle`: {letter PDF (relative path): Entry}; disabled without a cache."""
+    """`cache_dir/<gate version>/memo.json`: {letter PDF (relative path): Entry}; disabled without a cache."""
 
-    VERSION = 1
+    VERSION = 2
 
     def __init__(self, cache_dir: Path | None) -> None:
         self.facts_cache = FactsCache(cache_dir) if cache_dir is not None else None
-        self.file = Path(cache_dir) / GATE_VERSION / "memo.pickle" if cache_dir is not None else None
-        self.entries: dict[str, Entry] = {}
-        self.seen: dict[str, Entry] = {}
+        self.file = Path(cache_dir) / GATE_VERSION / "memo.json" if cache_dir is not None else None
+        self.entries: dict[str, object] = {}  # rel -> the entry as JSON data (decoded when asked for)
+        self.seen: dict[str, object] = {}
         self.added = 0  # entries put in this run
-        if self.file is not None:
-            try:
-                with open(self.file, "rb") as handle:
-                    version, entries = pickle.load(handle)
-                if version == (self.VERSION, code_fingerprint()):
-                    self.entries = entries
-            except Exception:  # absent or damaged: start empty
-                self.entries = {}
+        data = read_json(self.file) if self.file is not None else None
+        if isinstance(data, dict) and data.get("version") == [self.VERSION, code_fingerprint()] \
+                and isinstance(data.get("entries"), dict):
+            self.entries = data["entries"]
 
     def get(self, rel: str, stat: tuple[int, ...], judged_by: str) -> Entry | None:
         """The entry of `rel` when its file and its judge's inputs are unchanged."""
-        entry = self.entries.get(rel)
-        if entry is None or entry.stat != stat or entry.judge != judged_by:
+        raw = self.entries.get(rel)
+        if not isinstance(raw, dict) or raw.get("stat") != list(stat) or raw.get("judge") != judged_by:
             return None
-        self.seen[rel] = entry
-        return entry
+        try:
+            entry = decode(raw, Entry)
+        except CacheInvalid:
+            return None
+        self.seen[rel] = raw
+        return entry  # type: ignore[return-value]
 
     def put(self, rel: str, stat: tuple[int, ...], judged_by: str, facts: PdfFacts, problems: list[Problem]) -> None:
         """Remember what was found and judged for `rel` (stat taken before the file was read)."""
-        self.seen[rel] = Entry(stat, judged_by, light(facts, self.facts_cache), tuple(problems))
+        self.seen[rel] = encode(Entry(stat, judged_by, light(facts, self.facts_cache), tuple(problems)))
         self.added += 1
 
     def save(self) -> None:
         """Write the entries seen in this run (nothing when all were reused and none dropped); errors ignored."""
         if self.file is None or (not self.added and self.seen.keys() == self.entries.keys()):
             return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-memo-")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(((self.VERSION, code_fingerprint()), self.seen), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.file)
-        except OSError:
-            return
+        write_json(self.file, {"version": [self.VERSION, code_fingerprint()], "entries": self.seen})

@@ -4,7 +4,9 @@ Each worker is a fresh interpreter (`python -m generator.pdfgate.worker`), so it
 its host (no threads, no __main__ re-import); it is reused across files, as starting Python and pypdf
 costs ~0.2 s. It caps its own address space (RLIMIT_AS), may not write files (RLIMIT_FSIZE 0) nor open
 sockets (see worker.py). The parent enforces the timeout: a worker that runs too long is killed; a
-worker that dies (memory, crash) is replaced when needed; every file gets a result either way.
+worker that dies (memory, crash) is replaced when needed; every file gets a result either way. Once
+per file a worker may ask for more time to OCR scanned pages ({"extend": seconds}, at most
+ocr.MAX_SECONDS, counted from then).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from multiprocessing.connection import Connection, Pipe, wait
 from pathlib import Path
 
 from generator.parallel import cores
+from generator.pdfgate.ocr import MAX_SECONDS as MAX_EXTEND_SECONDS  # (ocr.py loads no PDF library)
 
 Task = tuple[object, str]  # (key, path)
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
@@ -32,6 +35,7 @@ class _Worker:
     conn: Connection
     task: Task | None = None
     deadline: float = 0.0
+    extended: bool = False
 
 
 def _start(memory_mb: int, trust_roots: tuple[bytes, ...]) -> _Worker:
@@ -98,7 +102,7 @@ def run_tasks(
                         _stop(worker, kill=True)
                         pool[i] = worker = _start(memory_mb, trust_roots)
                         worker.conn.send(task[1])
-                    worker.task, worker.deadline = task, time.monotonic() + timeout
+                    worker.task, worker.deadline, worker.extended = task, time.monotonic() + timeout, False
             busy = [w for w in pool if w is not None and w.task is not None]
             if not busy:
                 break
@@ -114,6 +118,12 @@ def run_tasks(
                         result = worker.conn.recv()
                     except (EOFError, OSError):
                         result = {"crashed": True, "crash_detail": _exit_detail(worker)}
+                    if "extend" in result:  # OCR of scanned pages: more time, once per file
+                        if not worker.extended:
+                            worker.extended = True
+                            more = min(float(result["extend"]), MAX_EXTEND_SECONDS)
+                            worker.deadline = max(worker.deadline, now + more)
+                        continue
                     worker.task = None
                     if result.get("crashed"):
                         _stop(worker, kill=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.model import Policy
 from generator.pdfgate.cache import FactsCache
 from generator.pdfgate.facts import EOF_WINDOW, PdfFacts, structure, trust_key
+from generator.pdfgate.ocr import engine_key
 from generator.pdfgate.pool import run_tasks
 
 Progress = Callable[[int, int], None]
@@ -37,14 +38,16 @@ def _outline(path: Path, sha: str, size: int, **extra: object) -> PdfFacts:
     return PdfFacts(sha256=sha, size=size, **facts, **extra)  # type: ignore[arg-type]
 
 
-def _fresh(facts: PdfFacts, policy: Policy, key: str) -> bool:
-    """True when cached facts still answer for the current bounds and trust roots."""
+def _fresh(facts: PdfFacts, policy: Policy, key: str, ocr_key: str) -> bool:
+    """True when cached facts still answer for the current bounds, trust roots and OCR engine."""
     if not facts.inspected and not facts.timed_out and not facts.crashed:
         return facts.size > policy.max_pdf_bytes
     if facts.timed_out:
         return policy.pdf_timeout_seconds <= facts.limit_seconds
     if facts.crashed:
         return policy.pdf_memory_mb <= facts.limit_mb
+    if facts.scan_pages and facts.ocr_engine != ocr_key:
+        return False  # scanned pages read by another engine or model (or not read: Tesseract is new)
     return not facts.signatures or facts.trust_key == key
 
 
@@ -60,6 +63,7 @@ def inspect_pdfs(
     """Facts for every PDF in `paths` (cached when unchanged; others inspected in bounded workers)."""
     cache = FactsCache(cache_dir) if cache_dir is not None else None
     key = trust_key(trust_roots)
+    ocr_key = engine_key()
     results: dict[Path, PdfFacts] = {}
     todo: dict[str, list[Path]] = {}
     sizes: dict[str, int] = {}
@@ -77,7 +81,7 @@ def inspect_pdfs(
             done(path, PdfFacts(sha256="", size=0, inspected=True, open_error=f"{type(exc).__name__}: {exc}"))
             continue
         cached = cache.get(sha) if cache else None
-        if cached is not None and _fresh(cached, policy, key):
+        if cached is not None and _fresh(cached, policy, key, ocr_key):
             done(path, cached)
         elif size > policy.max_pdf_bytes:
             done(path, _outline(path, sha, size))
@@ -94,7 +98,7 @@ def inspect_pdfs(
                              **{k: found[k] for k in ("timed_out", "crashed", "crash_detail") if k in found})
         else:
             facts = PdfFacts.from_json({**found, **limits})
-        if cache is not None:
+        if cache is not None and not facts.ocr_failed:  # a failed OCR read is tried again next time
             cache.put(facts)
         for path in todo[str(sha)]:
             done(path, facts)

@@ -46,7 +46,9 @@ def serve(conn: Connection) -> None:
     """Receive (memory_mb, trust_roots), then answer each path with a facts dict."""
     memory_mb, trust_roots = conn.recv()
     from generator.pdfgate.inspect import inspect_file  # loads pypdf and pdfium before the cap
+    from generator.pdfgate.ocr import engine
 
+    engine()  # finds Tesseract (runs it twice, hashes its models) before the cap
     confine(memory_mb)
     while True:
         try:
@@ -56,7 +58,7 @@ def serve(conn: Connection) -> None:
         if path is None:
             return
         try:
-            result = inspect_file(path, trust_roots)
+            result = inspect_file(path, trust_roots, lambda seconds: conn.send({"extend": seconds}))
         except MemoryError:
             conn.send({"crashed": True, "crash_detail": "MemoryError"})
             return

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from generator.compliance import Compliance
 from generator.model import Agency, Content, Letter
 from generator.pdfgate.facts import PdfFacts
+from generator.render.corrections import shown_changes
 from generator.stats import Figures, LetterFacts, all_facts, calendar_for, summarize
 from generator.strings import site as S
 
@@ -44,6 +45,7 @@ class Site:
     facts: dict[str, LetterFacts] = field(default_factory=dict)
     by_agency: dict[str, list[LetterFacts]] = field(default_factory=dict)
     _pdf_hrefs: dict[str, bool] = field(default_factory=dict, repr=False)  # PDF present: one stat per letter
+    changes: dict[str, list] = field(default_factory=dict)  # letter id -> per correction [(field, old, new)]
 
     @classmethod
     def create(cls, content: Content, pdf_facts: Mapping[str, PdfFacts], today: date) -> Site:
@@ -52,7 +54,7 @@ class Site:
         by_agency: dict[str, list[LetterFacts]] = {code: [] for code in content.agencies}
         for item in newest_first(facts.values()):
             by_agency.setdefault(item.letter.agency, []).append(item)
-        return cls(content, pdf_facts, today, facts, by_agency)
+        return cls(content, pdf_facts, today, facts, by_agency, changes=shown_changes(content.record_changes))
 
     @functools.cached_property
     def compliance(self) -> Compliance:
@@ -62,6 +64,11 @@ class Site:
     @property
     def lead(self) -> int:
         return self.content.portal.policy.apology_lead_working_days
+
+    def correction_changes(self, letter: Letter, index: int) -> list[tuple[str, str, str]]:
+        """What correction `index` of `letter` changed, (field, old, new), from the record (may be empty)."""
+        steps = self.changes.get(letter.id, [])
+        return steps[index] if index < len(steps) else []
 
     def agency(self, code: str | None) -> Agency | None:
         """The agency of `code` (None when absent)."""

@@ -14,10 +14,15 @@ from generator.model import Letter
 from generator.pdfgate.cache import thumbnail_of
 from generator.pdfgate.facts import PdfFacts
 from generator.render.common import Site, newest_first, page_html, pages_of, url_of, write_page
+from generator.render.machine_read import machine_read_view
+from generator.render.page_images import PageView, write_page_images
+from generator.search.contacts import contact_parts
+from generator.strings import page_images as P
 from generator.strings import site as S
 
 LETTER_TEMPLATE = "letter.html"  # the Material override (overrides/letter.html) used via front matter
 THUMB_STEM = "thumb"
+PAGE_IMAGE_CACHE = "page-images"  # beside the docs folder: kept between builds, keyed by SHA-256
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,12 @@ class PdfView:
     thumb: str | None
     thumb_size: tuple[int, int] | None
     signature: str
+    page_views: tuple[PageView, ...] = ()  # each page as an image, with its text layer (or OCR text)
+
+    @property
+    def page_texts(self) -> list[str]:
+        """The text of each page (empty for a scan): what the page shows under each image."""
+        return [view.text for view in self.page_views]
 
 
 def signature_text(facts: PdfFacts | None) -> str:
@@ -70,7 +81,24 @@ def pdf_view(site: Site, letter: Letter, docs_dir: Path, assets: list[tuple[Path
     if asset:
         assets.append(asset)
     thumb_name, thumb_size = write_thumbnail(facts, docs_dir / letter.url)
-    return PdfView(href, size, pages, sha, thumb_name, thumb_size, signature_text(facts))
+    views = letter_page_views(site, letter, facts, sha, docs_dir)
+    return PdfView(href, size, pages, sha, thumb_name, thumb_size, signature_text(facts), views)
+
+
+def letter_page_views(site: Site, letter: Letter, facts: object | None, sha: str | None,
+                      docs_dir: Path) -> tuple[PageView, ...]:
+    """Render the letter's pages beside its page. Their text is kept only when the privacy gate read
+    the same text layer (facts with text: a published letter's text passed it)."""
+    source = site.content.root / letter.pdf_source
+    if not source.is_file():
+        return ()
+    passed = bool(getattr(facts, "has_text", False)) and getattr(facts, "sha256", None) in (None, sha)
+    try:
+        views = write_page_images(source, docs_dir / letter.url, docs_dir.parent / PAGE_IMAGE_CACHE, sha,
+                                  with_text=passed)
+    except Exception:  # a PDF that renders in the gate but not here: the page keeps its download link
+        return ()
+    return tuple(views)
 
 
 def pdf_asset(site: Site, letter: Letter, href: str | None) -> tuple[Path, str] | None:
@@ -131,7 +159,8 @@ def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Le
         tracker=site.agency(tracker_of(site.content.agencies, letter.agency, letter.issued_on)),
         pdf=pdf_view(site, letter, docs_dir, assets), reason=site.reason_label(letter.reason.category), lead=site.lead,
         legal_basis=letter_basis(letter.issued_on),
-        level=site.level_label(agency.level) if agency else "",
+        level=site.level_label(agency.level) if agency else "", P=P, contact_parts=contact_parts,
+        machine_read=machine_read_view(site.pdf_facts.get(letter.pdf_source)) if letter.withdrawn is None else None,
     )
     title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))
     return write_page(docs_dir, src, title, body, template=LETTER_TEMPLATE, hide=("navigation", "toc"))

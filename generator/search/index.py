@@ -19,6 +19,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from generator.search.canonical import canonicalize_bundle
 from generator.search.lookup import config_js, write_lookup
 from generator.search.pagefind_run import prune_bundle, run_pagefind
 from generator.search.records import code_record_html, letter_view, record_html
-from generator.trash import discard
+from generator.trash import discard, sweep_dead
 
 RECENT_YEARS = 2
 MAIN_BUNDLE = "pagefind"
@@ -58,6 +59,9 @@ def split_years(letters: list[Letter], recent: int = RECENT_YEARS) -> tuple[list
     return years[:recent], years[recent:]
 
 
+STAGING_PREFIX = "congkhai-search-"  # + <pid>-<random>: a leftover of a dead pid is swept
+
+
 def _staging_parent(work_dir: Path) -> Path:
     """Where the records are staged: RAM (/dev/shm) when there is one, since 100,000 small files
     are slow to write and delete on some disks; else the build folder."""
@@ -73,13 +77,16 @@ def _write(path: Path, html: str) -> None:
     path.write_text(html, encoding="utf-8")
 
 
-def index_content(content: Content, site_dir: Path, work_dir: Path) -> SearchStats:
-    """Write the Pagefind bundles and the code lookup of `content` into `site_dir`."""
+def index_content(content: Content, site_dir: Path, work_dir: Path,
+                  page_texts: Mapping[str, list[str]] | None = None) -> SearchStats:
+    """Write the Pagefind bundles and the code lookup of `content` into `site_dir`; `page_texts`: the
+    machine-read text of scanned letters by PDF (letter.pdf_source), indexed with their records."""
     start = time.perf_counter()
     stats = SearchStats(letters=len(content.letters))
     recent, older = split_years(content.letters)
     stats.recent_years = recent
-    staging = Path(tempfile.mkdtemp(prefix="congkhai-search-", dir=_staging_parent(work_dir)))
+    sweep_dead(_staging_parent(work_dir), STAGING_PREFIX)  # staging of killed builds (in RAM: /dev/shm)
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=_staging_parent(work_dir)))
     sites = {MAIN_BUNDLE: staging / "all", RECENT_BUNDLE: staging / "recent", OLDER_BUNDLE: staging / "older"}
     counts = dict.fromkeys(sites, 0)
     views = []
@@ -87,12 +94,14 @@ def index_content(content: Content, site_dir: Path, work_dir: Path) -> SearchSta
         for letter in content.letters:
             view = letter_view(letter, content)
             views.append(view)
-            main = code_record_html(view) if older else record_html(letter, view)
+            texts = (page_texts or {}).get(letter.pdf_source, []) if letter.withdrawn is None else []
+            main = code_record_html(view) if older else record_html(letter, view, page_texts=texts)
             _write(sites[MAIN_BUNDLE] / letter.url / "index.html", main)
             counts[MAIN_BUNDLE] += 1
             if older:  # no code: the page answers code-shaped queries by the lookup, parts by pagefind/
                 name = RECENT_BUNDLE if view.year in recent else OLDER_BUNDLE
-                _write(sites[name] / letter.url / "index.html", record_html(letter, view, with_code=False))
+                _write(sites[name] / letter.url / "index.html", record_html(letter, view, with_code=False,
+                                                                                  page_texts=texts))
                 counts[name] += 1
         stats.records_seconds = time.perf_counter() - start
         for name, folder in sites.items():
@@ -120,4 +129,14 @@ def index_site(tmp_site_dir: Path, result, build_dir: Path) -> SearchStats:
     """Index the letters of a checked content root (`CheckResult`) into a freshly built site."""
     if result.content is None:
         raise ValueError("no content to index")
-    return index_content(result.content, Path(tmp_site_dir), Path(build_dir))
+    return index_content(result.content, Path(tmp_site_dir), Path(build_dir), machine_read_texts(result.pdf_facts))
+
+
+def machine_read_texts(pdf_facts: Mapping[str, object]) -> dict[str, list[str]]:
+    """The OCR texts of scanned PDFs (PdfFacts.machine_read), by letter PDF; the check passed, so
+    nothing personal was read in them."""
+    texts = {}
+    for rel, facts in pdf_facts.items():
+        if getattr(facts, "ocr_pages", ()):
+            texts[rel] = [page.text for page in facts.machine_read() if page.text]
+    return texts

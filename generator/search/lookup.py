@@ -1,6 +1,8 @@
 """The sharded static dossier-code lookup: `lookup/<hex prefix>.json`, one small file per query.
 
-Each shard maps a normalised dossier code to the letters that carry it. The prefix length is the
+Each shard maps a normalised dossier code to the letters that carry it, under three keys: the code,
+the code without its numeric agency prefix, and its date-sequence alone (`codes.code_aliases`), so
+a code pasted in any of these forms is one request too. The prefix length is the
 smallest (at least 2 hex digits) that keeps every shard within `SHARD_BUDGET` bytes; the browser
 learns it from `lookup/config.js`, loaded with the search page, so a lookup is one request.
 """
@@ -13,7 +15,8 @@ from pathlib import Path
 
 from generator import jsonout
 from generator.model import Content
-from generator.search.codes import shard_key
+from generator.search.codes import agency_part, code_aliases, shard_key
+from generator.search.contacts import agency_contacts, contact_parts
 from generator.search.records import LetterView
 from generator.strings import search as s
 from generator.vtext import fold
@@ -25,7 +28,7 @@ MAX_PREFIX = 6
 
 def _entry(view: LetterView) -> dict:
     entry = {"id": view.id, "url": view.url, "agency": view.agency, "issued_on": view.issued_on,
-             "title": view.title, "number": view.number}
+             "title": view.title, "number": view.number, "code": view.code}
     if view.withdrawn:
         entry["withdrawn"] = True
     return entry
@@ -39,7 +42,9 @@ def build_shards(views: Iterable[LetterView]) -> tuple[int, dict[str, bytes]]:
     """(prefix length, {shard name: JSON bytes}) for every letter's code."""
     by_code: dict[str, list[dict]] = defaultdict(list)
     for view in views:
-        by_code[view.code].append(_entry(view))
+        entry = _entry(view)
+        for key in dict.fromkeys(code_aliases(view.code)):
+            by_code[key].append(entry)
     for prefix in range(MIN_PREFIX, MAX_PREFIX + 1):
         shards: dict[str, dict[str, list[dict]]] = defaultdict(dict)
         for code, entries in by_code.items():
@@ -57,7 +62,18 @@ def contacts(content: Content) -> list[dict[str, str]]:
     portal = content.portal
     if portal.owner and len(portal.contact) >= len(found.get(portal.owner, "")):
         found[portal.owner] = portal.contact
-    return [{"name": name, "contact": contact} for name, contact in found.items()]
+    return [{"name": name, "contact": contact, "parts": contact_parts(contact)} for name, contact in found.items()]
+
+
+def code_prefixes(content: Content) -> dict[str, str]:
+    """Agency part of the dossier codes ("000.00.29.H17", "H56.14") -> the one agency whose letters
+    carry it; a part seen with several agencies names none."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for letter in content.letters:
+        part = agency_part(letter.dossier.code)
+        if part:
+            seen[part].add(letter.agency)
+    return {part: next(iter(codes)) for part, codes in sorted(seen.items()) if len(codes) == 1}
 
 
 def config_js(
@@ -71,7 +87,8 @@ def config_js(
     """
     data = {"prefix": prefix, "contacts": contacts(content), "recent": recent_years, "older": older_years,
             "bundles": {"text": [b + "/" for b in text_bundles], "codes": code_bundle + "/"},
-            "messages": s.MESSAGES, "stop": [fold(p) for p in s.STOP_PHRASES]}
+            "messages": s.MESSAGES, "stop": [fold(p) for p in s.STOP_PHRASES],
+            "prefixes": code_prefixes(content), "agencies": agency_contacts(content)}
     return "window.congkhaiSearch = " + jsonout.dumps(data, sort_keys=True) + ";\n"
 
 

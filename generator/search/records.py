@@ -9,6 +9,7 @@ ride along in ignored elements.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -58,12 +59,18 @@ def letter_view(letter: Letter, content: Content) -> LetterView:
     )
 
 
-def dd_folds(text: str) -> list[str]:
-    """Folded forms of the words Pagefind cannot fold itself (those with đ/Đ): "Đắk" -> "dak"."""
+def dd_folds(text: str, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Folded forms of the words Pagefind cannot fold itself (those with đ/Đ): "Đắk" -> "dak".
+
+    Pagefind folds the other diacritics ("hành" matches "hanh") but treats đ as its own letter.
+    Forms in `skip` (already written elsewhere in the record) are left out.
+    """
     out: dict[str, None] = {}
     for word in _WORDS.findall(text):
         if "đ" in word or "Đ" in word or "ð" in word or "Ð" in word:
-            out.setdefault(_fold(word), None)
+            folded = _fold(word)
+            if folded not in skip:
+                out.setdefault(folded, None)
     return list(out)
 
 
@@ -72,8 +79,46 @@ def _fold(word: str) -> str:
     return fold(word)
 
 
-def searchable_text(letter: Letter, view: LetterView) -> str:
-    """The words of a letter that search matches (no code), tone placement normalised.
+def title_key(text: str) -> str:
+    """The one-word key of a title (the same function is in search.js: `titleKey`)."""
+    return "tt" + "".join(_WORDS.findall(_fold(text))) + "tt"
+
+
+@dataclass(frozen=True)
+class SearchText:
+    """Everything search matches in one letter, tone placement normalised: the title (the procedure,
+    ranked highest) and the body; the folded forms of both come from this one place."""
+
+    title: str
+    body: str
+    number: str = ""
+
+    @property
+    def text(self) -> str:
+        """The whole searchable text, title first."""
+        return f"{self.title} {self.body}".strip()
+
+    @property
+    def title_key(self) -> str:
+        """One word for the whole title, folded ("Cấp hộ kinh doanh" -> "ttcaphokinhdoanhtt"): the
+        search page looks it up first, so a letter whose procedure is exactly the query ranks first."""
+        return title_key(self.title)
+
+    @property
+    def keys(self) -> list[str]:
+        """The one-word keys the page looks up first: the title's and the letter number's."""
+        return [title_key(self.title)] + ([title_key(self.number)] if self.number else [])
+
+    def folds(self) -> tuple[list[str], list[str]]:
+        """(folded đ-words of the title, those of the body not already in the title)."""
+        title = dd_folds(self.title)
+        return title, dd_folds(self.body, frozenset(title))
+
+
+def searchable_text(letter: Letter, view: LetterView, page_texts: Iterable[str] = ()) -> SearchText:
+    """The words of a letter that search matches (no code): procedure (the title), agency, number,
+    procedure code, the reason's detail, signer name, an organisation recipient, and `page_texts`
+    (text read from the PDF's pages, e.g. OCR of a scan, once the letter passed the privacy gate).
 
     Left out: the reason's label (a filter, and the same few words in every letter) and the
     signer's title ("Giám đốc", "Phó Chủ tịch"): words that recur in every record make every
@@ -83,7 +128,8 @@ def searchable_text(letter: Letter, view: LetterView) -> str:
              letter.reason.detail, letter.signer.name]
     if letter.recipient.kind != "individual":
         parts.append(letter.recipient.name)
-    return " ".join(_tone(p) for p in parts if p)
+    parts.extend(nfc(t) for t in page_texts)
+    return SearchText(_tone(view.title), " ".join(_tone(p) for p in parts if p), letter.number)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -118,7 +164,7 @@ def code_record_html(view: LetterView) -> str:
     return _page(f'<p data-pagefind-weight="10">{escape(view.code)}</p>', _meta(view, True))
 
 
-def record_html(letter: Letter, view: LetterView, *, with_code: bool = True) -> str:
+def record_html(letter: Letter, view: LetterView, *, with_code: bool = True, page_texts: Iterable[str] = ()) -> str:
     """The HTML Pagefind indexes for `letter` (without its dossier code when not `with_code`).
 
     Pagefind itself indexes the parts of a hyphenated code ("180420-0012", "H56.14"), so the code
@@ -130,10 +176,13 @@ def record_html(letter: Letter, view: LetterView, *, with_code: bool = True) -> 
     hidden = _meta(view, with_code)
     hidden += "".join(_tag("data-pagefind-filter", k, v) for k, v in filters.items() if v)
     body = [f'<p data-pagefind-weight="10">{escape(view.code)}</p>'] if with_code else []
-    text = searchable_text(letter, view)
-    body.append(f'<p data-pagefind-weight="5">{escape(_tone(view.title))}</p>')
-    body.append(f"<p>{escape(text)}</p>")
-    extra = dd_folds(text)
-    if extra:
-        body.append(f'<p data-pagefind-weight="2">{escape(" ".join(extra))}</p>')
+    text = searchable_text(letter, view, page_texts)
+    title_folds, body_folds = text.folds()
+    body.append(f'<p data-pagefind-weight="5">{escape(text.title)}</p>')
+    if title_folds:  # "Đăng ký" is found by "dang ky" as high as by its accents
+        body.append(f'<p data-pagefind-weight="5">{escape(" ".join(title_folds))}</p>')
+    body.append(f"<p>{escape(text.body)}</p>")
+    body.append(f"<p>{escape(' '.join(text.keys))}</p>")
+    if body_folds:
+        body.append(f'<p>{escape(" ".join(body_folds))}</p>')
     return _page("".join(body), hidden)

@@ -29,14 +29,17 @@ def _merge() -> dict[str, ProblemType]:
     from generator.strings import (
         problems_content,
         problems_fields,
+        problems_ocr,
         problems_pdf,
+        problems_process,
         problems_record,
         problems_reform,
         problems_register,
     )
 
     merged: dict[str, ProblemType] = {}
-    for module in (problems_content, problems_fields, problems_pdf, problems_register, problems_record, problems_reform):
+    for module in (problems_content, problems_fields, problems_pdf, problems_register, problems_record, problems_reform,
+                   problems_process, problems_ocr):
         for code, kind in module.TYPES.items():
             if code in merged:
                 raise ValueError(f"problem code declared twice: {code}")

@@ -1,8 +1,9 @@
 /* congkhai citizen search: dossier-code lookup and accent-insensitive Pagefind search.
  * No framework, no CDN. Settings and Vietnamese messages come from lookup/config.js
  * (window.congkhaiSearch), written at build time by generator/search.
- * normalizeCode / fnv1a / shardKey / fold / toneNorm mirror generator/search/codes.py and
+ * normalizeCode / findCode / fnv1a / shardKey / fold / toneNorm mirror generator/search/codes.py and
  * generator/vtext.py; tests/test_search_e2e.py checks both sides agree.
+ * State lives in the URL (?q=, ?code=, agency, year, reason, level): links, bookmarks and Back work.
  */
 (function () {
   "use strict";
@@ -10,10 +11,34 @@
   var TONES = { "\u0300": 1, "\u0301": 1, "\u0303": 1, "\u0309": 1, "\u0323": 1 };
   var MOVABLE = { oa: 1, oe: 1, uy: 1 };
   var PAGE_SIZE = 10;
+  var FEW = PAGE_SIZE;  // fewer results than a page in the recent years: the older years are searched too
+  var DASH = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/g;
+  var CODE_IN_TEXT = /(?<![0-9A-Z.])(?:[A-Z0-9][A-Z0-9.]*-)?\d{6}-\d{3,}(?![0-9])/;
+  var FILTERS = ["agency", "year", "reason", "level"];
 
   function normalizeCode(text) {
-    var s = String(text || "").normalize("NFC").replace(/\s+/g, "");
+    var s = String(text || "").normalize("NFC").replace(/\s+/g, "").replace(DASH, "-");
     return s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").toUpperCase();
+  }
+
+  /* The code (or prefix-less code, or date-sequence) in pasted text, labels and all; null if none. */
+  function findCode(text) {
+    var joined = String(text || "").normalize("NFC").replace(DASH, "-").replace(/\s*([-.])\s*/g, "$1").toUpperCase();
+    var m = CODE_IN_TEXT.exec(joined);
+    return m ? m[0] : null;
+  }
+
+  /* True when the query is the code alone, maybe with a label ("Mã hồ sơ:"): a code not found then
+   * gets the not-found answer rather than a text search. */
+  function codeOnly(text, code) {
+    var rest = fold(String(text || "").replace(DASH, "-")).replace(/^\s*(ma|so)?\s*(ho\s*so)?\s*[:.]?/, "");
+    return normalizeCode(rest.replace(/\s*([-.])\s*/g, "$1")) === code;
+  }
+
+  /* The agency identifier of a code: "000.00.29.H17-250908-0054" -> "000.00.29.H17". */
+  function agencyPart(code) {
+    var m = /\d{6}-\d{3,}$/.exec(code || "");
+    return m ? code.slice(0, m.index).replace(/-+$/, "") : "";
   }
 
   function fnv1a(text) {
@@ -33,6 +58,11 @@
   function fold(text) {
     return String(text || "").toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
       .replace(/[đð]/g, "d").replace(/\s+/g, " ").trim();
+  }
+
+  /* One word for a whole title or query (records.title_key): "Cấp hộ kinh doanh" -> "ttcaphokinhdoanhtt". */
+  function titleKey(text) {
+    return "tt" + (fold(text).match(/[\p{L}\p{N}]+/gu) || []).join("") + "tt";
   }
 
   function splitTone(ch) {
@@ -70,7 +100,7 @@
   }
 
   window.congkhaiSearchLib = {
-    stripStop: stripStop,
+    stripStop: stripStop, findCode: findCode, agencyPart: agencyPart, titleKey: titleKey,
     normalizeCode: normalizeCode, fnv1a: fnv1a, shardKey: shardKey, fold: fold, toneNorm: toneNorm
   };
 
@@ -80,6 +110,7 @@
   var M = cfg.messages || {};
   var script = document.currentScript;
   var root = new URL("../", script ? script.src : document.baseURI);
+  var hasOlder = cfg.bundles.text.length > 1;
 
   function msg(key, params) {
     return String(M[key] || key).replace(/\{(\w+)\}/g, function (_, k) {
@@ -113,17 +144,67 @@
     return li;
   }
 
+  /* A status line; `busy` marks the visible "searching" state. */
+  function status(target, cls, text, busy) {
+    var p = el("p", "ck-status " + (cls || ""), text);
+    if (busy) { p.classList.add("ck-busy"); target.setAttribute("aria-busy", "true"); }
+    else target.removeAttribute("aria-busy");
+    target.appendChild(p);
+    return p;
+  }
+
+  function inView(node) {
+    var r = node.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= (window.innerHeight || document.documentElement.clientHeight);
+  }
+
+  function reveal(node) {
+    if (node && !inView(node)) node.scrollIntoView({ block: "start", behavior: "auto" });
+  }
+
+  /* ---- contacts: "name: phone, e-mail" with tel:/mailto: links, each contact once ---- */
+  function contactItem(name, parts, shown) {
+    var li = el("li", "ck-contact");
+    li.appendChild(el("span", "ck-contact-name", name));
+    var fresh = 0;
+    (parts || []).forEach(function (part) {
+      var key = part.href || name + "|" + part.text;
+      if (shown[key] || part.text === name) return;  // a phone or e-mail already listed above
+      shown[key] = 1;
+      li.appendChild(document.createTextNode(fresh++ ? ", " : ": "));
+      if (part.href) {
+        var a = el("a", "ck-contact-link", part.text);
+        a.href = part.href;
+        li.appendChild(a);
+      } else li.appendChild(document.createTextNode(part.text));
+    });
+    return li;
+  }
+
+  /* Whom to contact about a code not found: its agency (by the code's prefix) and tracking unit,
+   * then the tracking units and the portal. */
+  function contactList(code) {
+    var ul = el("ul", "ck-contacts"), shown = {}, order = [], byName = {};
+    function add(name, parts) {  // one line per name; a name met again adds only its new parts
+      if (!byName[name]) { byName[name] = []; order.push(name); }
+      byName[name] = byName[name].concat(parts || []);
+    }
+    var agencies = cfg.agencies || {}, own = (cfg.prefixes || {})[agencyPart(code)];
+    if (own && agencies[own]) {
+      add(agencies[own].name, agencies[own].contact);
+      var t = agencies[own].tracker;
+      if (t && agencies[t]) add(agencies[t].name, agencies[t].contact);
+    }
+    (cfg.contacts || []).forEach(function (c) { add(c.name, c.parts); });
+    order.forEach(function (name) { ul.appendChild(contactItem(name, byName[name], shown)); });
+    return { list: ul, agency: own && agencies[own] ? agencies[own].name : "" };
+  }
+
   /* ---- dossier-code lookup: one request for one small shard ---- */
   var lookupForm = document.getElementById("ck-lookup-form");
   var lookupOut = document.getElementById("ck-lookup-result");
 
-  async function lookup(raw) {
-    lookupOut.removeAttribute("data-done");
-    await lookupInto(raw);
-    lookupOut.setAttribute("data-done", raw);
-  }
-
-  /* The letters of a normalised code: fetch its shard (absent shard = no letter). */
+  /* The letters of a code (any of its keys: full, without the agency prefix, date-sequence). */
   async function fetchEntries(code) {
     var resp = await fetch(new URL("lookup/" + shardKey(code, cfg.prefix) + ".json", root).href);
     if (resp.status === 404) return [];
@@ -136,50 +217,64 @@
     var list = el("ol", "ck-results");
     entries.forEach(function (e) {
       list.appendChild(resultItem({ id: e.id, url: e.url, title: e.title, agency: e.agency, issued: e.issued_on,
-                                    number: e.number, withdrawn: e.withdrawn }));
+                                    number: e.number, code: e.code, withdrawn: e.withdrawn }));
     });
     return list;
   }
 
-  async function lookupInto(raw) {
-    var code = normalizeCode(raw), entries;
-    lookupOut.textContent = "";
-    if (!code) { lookupOut.appendChild(el("p", "ck-status", msg("lookup_empty_input"))); return; }
-    try {
-      entries = await fetchEntries(code);
-    } catch (err) {
-      lookupOut.appendChild(el("p", "ck-status ck-error", msg("error")));
-      return;
-    }
+  /* Show the answer for a code in `target`: its letters (one: first and focused), or whom to contact. */
+  function showCode(target, code, entries) {
     if (!entries.length) {
-      lookupOut.appendChild(el("p", "ck-status ck-not-found", msg("lookup_not_found", { code: code })));
-      var ul = el("ul", "ck-contacts"), shown = {};
-      (cfg.contacts || []).forEach(function (c) {
-        var line = c.contact ? c.name + ": " + c.contact : c.name;
-        if (shown[line]) return;  // a unit tracking several agencies is listed once
-        shown[line] = 1;
-        ul.appendChild(el("li", "", line));
-      });
-      lookupOut.appendChild(ul);
+      var who = contactList(code);
+      status(target, "ck-not-found", msg("lookup_not_found", { code: code }));
+      if (who.agency) status(target, "ck-agency", msg("lookup_agency", { agency: who.agency }));
+      target.appendChild(who.list);
       return;
     }
-    lookupOut.appendChild(el("p", "ck-status ck-found", msg("lookup_found", { code: code, n: entries.length })));
-    lookupOut.appendChild(entryList(entries));
+    status(target, "ck-found", msg(entries.length > 1 ? "lookup_several" : "lookup_found",
+                                   { code: code, n: entries.length }));
+    target.appendChild(entryList(entries));
   }
 
-  if (lookupForm) {
-    lookupForm.addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      lookup(lookupForm.elements.code.value);
-    });
+  async function lookup(raw, push) {
+    var mine = ++lookupGeneration;
+    lookupOut.removeAttribute("data-done");
+    lookupOut.textContent = "";
+    var code = findCode(raw) || normalizeCode(raw);
+    if (push) setUrl({ code: raw }, push);
+    if (!code) status(lookupOut, "", msg("lookup_empty_input"));
+    else {
+      status(lookupOut, "", msg("searching"), true);
+      try {
+        var entries = await fetchEntries(code);
+        if (mine !== lookupGeneration) return;
+        lookupOut.textContent = "";
+        showCode(lookupOut, code, entries);
+      } catch (err) {
+        lookupOut.textContent = "";
+        status(lookupOut, "ck-error", msg("error"));
+      }
+      if (push) reveal(lookupOut.querySelector("li.ck-result") || lookupOut);
+    }
+    lookupOut.removeAttribute("aria-busy");
+    lookupOut.setAttribute("data-done", raw);
+  }
+  var lookupGeneration = 0;
+
+  /* ---- the URL holds the query and the filters ---- */
+  function setUrl(params, push) {
+    var url = new URL(location.href);
+    url.search = "";
+    Object.keys(params).forEach(function (k) { if (params[k]) url.searchParams.set(k, params[k]); });
+    if (url.href === location.href) return;
+    if (push === "replace") history.replaceState(null, "", url.href);
+    else history.pushState(null, "", url.href);
   }
 
   /* ---- text search with Pagefind ---- */
   var form = document.getElementById("ck-search-form");
   var out = document.getElementById("ck-search-result");
-  var widen = document.getElementById("ck-widen");
   var bundles = {}, generation = 0;
-  var CODE_SHAPE = /^[A-Z0-9.]*[A-Z0-9]-\d{6}-\d{3,}$/;
 
   /* One Pagefind module per bundle (each import of a bundle's pagefind.js is its own instance):
    * the default scope (recent years), the older years, and the all-years code bundle. Bundles are
@@ -191,7 +286,7 @@
         var pf = await import(new URL(path + "pagefind.js", root).href);
         await pf.options({ excerptLength: 0, noWorker: true });
         await pf.init();
-        return pf;
+        return { pf: pf, name: path };
       })();
     }
     return bundles[path];
@@ -199,41 +294,39 @@
 
   function chosenFilters() {
     var filters = {};
-    ["agency", "year", "reason", "level"].forEach(function (name) {
+    FILTERS.forEach(function (name) {
       var field = form.elements[name];
       if (field && field.value) filters[name] = field.value;
     });
     return filters;
   }
 
+  /* Pagefind filters: the year "all" is a scope, not a filter value. */
+  function pagefindFilters(filters) {
+    var f = {};
+    Object.keys(filters).forEach(function (k) { if (!(k === "year" && filters[k] === "all")) f[k] = filters[k]; });
+    return f;
+  }
+
   /* The text bundles a query goes to: the default scope, every year, or the one holding a chosen year. */
-  function textScope(filters, wide) {
+  function textScope(filters) {
     var text = cfg.bundles.text;
-    if (text.length < 2) return text;
+    if (!hasOlder || filters.year === "all") return text;
     if (filters.year) return [(cfg.older || []).indexOf(filters.year) >= 0 ? text[1] : text[0]];
-    return wide ? text : [text[0]];
+    return [text[0]];
   }
 
   async function searchAll(pfs, term, filters, exact) {
     var found = [];
     for (var i = 0; i < pfs.length; i++) {
-      await pfs[i].options({ exactDiacritics: exact });
-      var r = await pfs[i].search(term, { filters: filters });
-      (r && r.results || []).forEach(function (x) { x.bundle = i; found.push(x); });
+      await pfs[i].pf.options({ exactDiacritics: exact });
+      var r = await pfs[i].pf.search(term, { filters: filters });
+      (r && r.results || []).forEach(function (x) { x.bundle = pfs[i].name; found.push(x); });
     }
     return found.sort(function (a, b) { return b.score - a.score; });
   }
 
-  async function pagefindSearch(pfs, typed, filters) {
-    // Exact accents first: the query as typed with exactDiacritics, then accent-insensitive,
-    // then fully folded (Pagefind does not fold đ; the records carry folded forms of đ-words).
-    // Each pass searches every bundle of the scope; a pass's results are ranked by score.
-    var folded = fold(typed), passes = [];
-    if (/[\u0300-\u036f]/.test(typed.normalize("NFD")) || /[đð]/i.test(typed)) {
-      passes.push(await searchAll(pfs, typed, filters, true));
-    }
-    passes.push(await searchAll(pfs, typed, filters, false));
-    if (/[dđð]/i.test(typed) && folded !== typed.toLowerCase()) passes.push(await searchAll(pfs, folded, filters, false));
+  function merge(passes) {
     var seen = {}, results = [];
     passes.forEach(function (found) {
       found.forEach(function (x) {
@@ -244,54 +337,159 @@
     return results;
   }
 
-  async function runSearch() {
-    var q = form.elements.q.value.trim();
+  async function pagefindSearch(pfs, typed, filters) {
+    // Exact accents first: the query as typed with exactDiacritics, then accent-insensitive,
+    // then fully folded (Pagefind does not fold đ; the records carry folded forms of đ-words).
+    // Each pass searches every bundle of the scope; a pass's results are ranked by score.
+    if (!typed) return searchAll(pfs, null, filters, false);  // filters alone: browse
+    var folded = fold(typed), passes = [await keyPass(pfs, typed, filters)];
+    if (/[\u0300-\u036f]/.test(typed.normalize("NFD")) || /[đð]/i.test(typed)) {
+      passes.push(await searchAll(pfs, typed, filters, true));
+    }
+    passes.push(await searchAll(pfs, typed, filters, false));
+    if (/[dđð]/i.test(typed) && folded !== typed.toLowerCase()) passes.push(await searchAll(pfs, folded, filters, false));
+    return merge(passes);
+  }
+
+  /* The letters whose procedure (or number) is exactly the query: one word, its key. When no record
+   * has that word, Pagefind falls back to the longest prefix that has results ("tt…": every
+   * letter): the first result (shown anyway) tells, and a fallback is dropped. */
+  async function keyPass(pfs, typed, filters) {
+    var key = titleKey(typed), found = await searchAll(pfs, key, filters, false);
+    if (!found.length) return found;
+    var m = (await found[0].data()).meta || {};
+    return titleKey(m.title) === key || titleKey(m.number) === key ? found : [];
+  }
+
+  /* Letters in scope (the sum of one filter's counts: every record has a year). */
+  async function pageCount(pfs) {
+    var total = 0;
+    for (var i = 0; i < pfs.length; i++) {
+      var f = await pfs[i].pf.filters();
+      var years = f && f.year || {};
+      Object.keys(years).forEach(function (y) { total += years[y]; });
+    }
+    return total;
+  }
+
+  /* No letter holds every word: rank letters by how many of the words they hold; words every
+   * letter holds say nothing and are left out. */
+  async function closestMatches(pfs, typed, filters) {
+    var words = typed.split(/\s+/).filter(Boolean);
+    if (words.length < 2) return { results: [], dropped: [] };
+    var total = await pageCount(pfs), hits = {}, first = {}, dropped = [];
+    for (var w = 0; w < words.length; w++) {
+      var found = await pagefindSearch(pfs, words[w], filters);
+      if (total && found.length >= total) { dropped.push(words[w]); continue; }
+      found.forEach(function (x) {
+        var key = x.bundle + ":" + x.id;
+        if (!hits[key]) { hits[key] = { n: 0, score: 0, x: x }; first[key] = Object.keys(first).length; }
+        hits[key].n += 1;
+        hits[key].score += x.score;
+      });
+    }
+    var ranked = Object.keys(hits).map(function (k) { return hits[k]; })
+      .filter(function (h) { return h.n > 0; })
+      .sort(function (a, b) { return b.n - a.n || b.score - a.score; });
+    return { results: ranked.map(function (h) { return h.x; }), dropped: dropped };
+  }
+
+  async function bundlesFor(paths) {
+    return Promise.all(paths.map(loadBundle));
+  }
+
+  function currentParams() {
+    var params = { q: form.elements.q.value };
+    var filters = chosenFilters();
+    FILTERS.forEach(function (k) { params[k] = filters[k]; });
+    return params;
+  }
+
+  async function runSearch(push) {
+    var raw = form.elements.q.value, q = raw.trim();
     var mine = ++generation;
     out.textContent = "";
     out.removeAttribute("data-done");
-    if (!q) return;
-    out.appendChild(el("p", "ck-status", msg("searching")));
+    var filters = chosenFilters(), pfFilters = pagefindFilters(filters);
+    if (push) setUrl(currentParams(), push);
+    if (!q && !Object.keys(pfFilters).length) { out.setAttribute("data-done", raw); return; }
+    status(out, "", msg("searching"), true);
+    if (push === true) reveal(out);
     try {
-      var filters = chosenFilters();
-      var wide = (widen && widen.checked) || cfg.bundles.text.length < 2;
-      var paths = textScope(filters, wide);
-      var code = normalizeCode(q), entries = [];
-      if (CODE_SHAPE.test(code)) entries = await fetchEntries(code);  // one small request, any year
-      // A part of a code ("260806-0022"): codes are indexed in the all-years code bundle only.
-      // Its records carry no filters when the text is split by years: filters do not apply there.
-      if (/\d{4,}/.test(q)) {
-        paths = [cfg.bundles.codes];
-        wide = true;
-        if (cfg.bundles.text.length > 1) filters = {};
-      }
-      if (entries.length) {
-        if (mine !== generation) return;
-        out.textContent = "";
-        out.appendChild(el("p", "ck-status ck-count", msg("count", { n: entries.length })));
-        out.appendChild(entryList(entries));
-      } else {
-        var pfs = await Promise.all(paths.map(loadBundle));
-        var results = await pagefindSearch(pfs, stripStop(toneNorm(q), cfg.stop), filters);
-        if (mine !== generation) return;
-        await render(results, q, wide || paths.length > 1 || !!filters.year, mine);
-      }
+      var answer = await answerFor(q, filters, pfFilters, mine);
+      if (mine !== generation) return;
+      out.textContent = "";
+      if (answer.code) showCode(out, answer.code, answer.entries);
+      else await render(answer, q, mine);
+      if (push === true) reveal(out.querySelector("li.ck-result") || out);
     } catch (err) {
       if (mine !== generation) return;
       out.textContent = "";
-      out.appendChild(el("p", "ck-status ck-error", msg("error")));
+      status(out, "ck-error", msg("error"));
       if (window.console) console.error(err);
     }
-    if (mine === generation) out.setAttribute("data-done", q);
+    out.removeAttribute("aria-busy");
+    if (mine === generation) out.setAttribute("data-done", raw);
   }
 
-  async function render(results, q, wide, mine) {
-    out.textContent = "";
+  /* What a query finds: a code's letters, or Pagefind results (widened, or closest matches). */
+  async function answerFor(q, filters, pfFilters) {
+    var code = q ? findCode(q) : null;
+    if (code) {
+      var entries = await fetchEntries(code);  // one small request, any year
+      if (entries.length || codeOnly(q, code)) {
+        return { code: code, entries: entries };
+      }
+    }
+    var typed = q ? stripStop(toneNorm(q), cfg.stop) : null;
+    if (q && /\d{4,}/.test(q)) {
+      // A part of a code ("0054", "250908"): codes are indexed in the all-years code bundle only;
+      // its records carry no filters when the text is split by years.
+      var codePfs = await bundlesFor([cfg.bundles.codes]);
+      var found = await pagefindSearch(codePfs, typed, hasOlder ? {} : pfFilters);
+      if (found.length) return { results: found, note: "" };
+    }
+    var paths = textScope(filters), pfs = await bundlesFor(paths);
+    var results = await pagefindSearch(pfs, typed, pfFilters), note = "";
+    if (hasOlder && !filters.year && results.length < FEW) {
+      // The recent years find nothing or little: the older years are searched without being asked.
+      // Each pass ranks the letters of every year together (the recent bundle's index is loaded already).
+      paths = cfg.bundles.text;
+      pfs = await bundlesFor(paths);
+      var recentCount = results.length;
+      results = await pagefindSearch(pfs, typed, pfFilters);
+      if (results.length > recentCount) note = msg("widened", { years: (cfg.recent || []).join(", "), n: recentCount });
+    }
+    if (results.length || !typed) return { results: results, note: note };
+    var closest = await closestMatches(pfs, typed, pfFilters);
+    return { results: closest.results, closest: true, dropped: closest.dropped, note: note };
+  }
+
+  function advice() {
+    var p = el("p", "ck-status ck-advice", msg("advice"));
+    var links = el("ul", "ck-advice-links");
+    [["advice_code", "#ck-code"], ["advice_agencies", "agencies/"], ["advice_years", "letters/"],
+     ["advice_procedures", "thu-tuc/"]].forEach(function (pair) {
+      var li = el("li"), a = el("a", "", msg(pair[0]));
+      a.href = pair[1].charAt(0) === "#" ? pair[1] : new URL(pair[1], root).href;
+      li.appendChild(a);
+      links.appendChild(li);
+    });
+    return [p, links];
+  }
+
+  async function render(answer, q, mine) {
+    var results = answer.results;
+    if (answer.note) status(out, "ck-widened", answer.note);
     if (!results.length) {
-      out.appendChild(el("p", "ck-status ck-empty", msg("empty", { q: q })));
-      if (!wide) out.appendChild(el("p", "ck-status", msg("empty_recent")));
+      status(out, "ck-empty", msg("empty", { q: q }));
+      advice().forEach(function (n) { out.appendChild(n); });
       return;
     }
-    out.appendChild(el("p", "ck-status ck-count", msg("count", { n: results.length })));
+    if (answer.closest) {
+      status(out, "ck-closest", msg("closest", { q: q }));
+      if (answer.dropped && answer.dropped.length) status(out, "ck-dropped", msg("dropped", { words: answer.dropped.join(", ") }));
+    } else status(out, "ck-count", msg("count", { n: results.length }));
     var list = el("ol", "ck-results");
     out.appendChild(list);
     var shown = 0;
@@ -313,17 +511,44 @@
     }
     more.addEventListener("click", page);
     if (results.length > PAGE_SIZE) out.appendChild(more);
+    if (answer.closest) advice().forEach(function (n) { out.appendChild(n); });
     await page();
   }
 
+  /* Fill the forms from the URL and answer it (on load and on Back / Forward). */
+  function fromUrl() {
+    var params = new URL(location.href).searchParams;
+    if (lookupForm) {
+      lookupForm.elements.code.value = params.get("code") || "";
+      if (params.get("code")) lookup(params.get("code"), false);
+      else { lookupOut.textContent = ""; }
+    }
+    if (form) {
+      form.elements.q.value = params.get("q") || "";
+      FILTERS.forEach(function (name) {
+        var field = form.elements[name], value = params.get(name) || "";
+        if (field && Array.prototype.some.call(field.options, function (o) { return o.value === value; })) field.value = value;
+      });
+      runSearch(false);
+    }
+  }
+
+  if (lookupForm) {
+    lookupForm.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      lookup(lookupForm.elements.code.value, true);
+    });
+  }
   if (form) {
     var timer = null;
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); clearTimeout(timer); runSearch(); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); clearTimeout(timer); runSearch(true); });
     form.elements.q.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(runSearch, 400);
+      timer = setTimeout(function () { runSearch("replace"); }, 400);
     });
-    form.addEventListener("change", function (ev) { if (ev.target.name !== "q") runSearch(); });
+    form.addEventListener("change", function (ev) { if (ev.target.name !== "q") runSearch(true); });
   }
+  window.addEventListener("popstate", fromUrl);
+  fromUrl();
   box.setAttribute("data-ready", "1");
 })();
