@@ -13,8 +13,12 @@ Definitions (also printed on every report page):
   the law sets no grace (the apology is due before the deadline), so the default is 0;
   pending = the others without a letter (within a portal's grace: "chưa nhận được bản sao", the
   tracking unit has not received the copy yet).
-A tracking unit's scope is itself plus every agency whose `parent` or (inherited) `tracked_by` is in
-the scope, transitively; each agency is counted once. Historical agencies keep their own row.
+A tracking unit's scope is itself plus every agency whose parent or (inherited) tracking unit is in
+the scope, transitively; each agency is counted once. Parents and tracking units are dated
+(`generator.scopes`): a letter counts for the units its agency stood under on `issued_on`, a register
+row for those of the agency it counts for on `due_on` (an agency tracked by a district until 30/6/2025
+and by a commune centre after counts in the district's reports for its data up to that day and in the
+centre's after). Historical agencies keep their own row.
 A register row due after its agency ended counts for a successor: the one that issued the dossier's
 letter when it is a successor, else the first listed (`successor`, then `successors`); the report
 lists those rows (`Report.reassigned`).
@@ -23,13 +27,14 @@ lists those rows (`Report.reassigned`).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from generator.model import Agency, Content, Letter, RegisterRow
 from generator.periods import Period
 from generator.reports import consistency
+from generator.scopes import DatedTree
+from generator.scopes import tracker_on as tracker_of  # also the letter pages' import
 from generator.stats import LetterFacts, all_facts, calendar_for, summarize
 from generator.workdays import WorkCalendar
 
@@ -108,20 +113,6 @@ class Report:
         return self.as_of < self.period.end
 
 
-def tracker_of(agencies: Mapping[str, Agency], code: str, day: date | None = None) -> str | None:
-    """The unit tracking an agency (on `day`, when given: dated periods): own `tracked_by`, else along parents."""
-    seen: set[str] = set()
-    agency = agencies.get(code)
-    while agency is not None and agency.code not in seen:
-        seen.add(agency.code)
-        tracker = agency.tracked_by_on(day) if day else agency.tracked_by
-        if tracker:
-            return tracker
-        parent = agency.parent_on(day) if day else agency.parent
-        agency = agencies.get(parent) if parent else None
-    return None
-
-
 class Compliance:
     """Indexes of one content root as of a date; computes reports for any period and scope."""
 
@@ -136,6 +127,7 @@ class Compliance:
         self.lead = policy.apology_lead_working_days
         self.has_register = bool(content.register)
         self.agencies = content.agencies
+        self.tree = DatedTree(content.agencies)
         self._facts_by_agency: dict[str, list[LetterFacts]] = {}
         for item in sorted(self.facts.values(), key=lambda f: (f.letter.issued_on, f.letter.id)):
             self._facts_by_agency.setdefault(item.letter.agency, []).append(item)
@@ -160,7 +152,7 @@ class Compliance:
         # memos: an agency's row appears on the portal's and on each enclosing unit's page of a period, and a
         # scope's totals on its own page and (as "previous") on the next period's
         self._scopes: dict[str | None, list[str]] = {}
-        self._agency_rows: dict[tuple[str, Period], Row] = {}
+        self._agency_rows: dict[tuple[str, Period, str | None], Row] = {}
         self._totals: dict[tuple[str | None, Period], Row] = {}
 
     def row_owner(self, row: RegisterRow) -> str:
@@ -176,53 +168,45 @@ class Compliance:
 
     # --- scopes -----------------------------------------------------------------------------------
 
-    def tracker_of(self, code: str) -> str | None:
-        """The unit tracking an agency: its own `tracked_by`, else inherited along parents."""
-        return tracker_of(self.agencies, code)
+    def tracker_of(self, code: str, day: date | None = None) -> str | None:
+        """The unit tracking an agency on `day` (None: the undated fields): own, else inherited along parents."""
+        return tracker_of(self.agencies, code, day)
 
     def tracking_units(self) -> list[str]:
-        """Agencies that track or are the parent of another agency (registry order)."""
-        units = set()
-        for agency in self.agencies.values():
-            tracker = self.tracker_of(agency.code)
-            if tracker and tracker != agency.code:
-                units.add(tracker)
-            if agency.parent:
-                units.add(agency.parent)
+        """Agencies that track or are the parent of another agency on some date (registry order)."""
+        units = self.tree.units()
         return [code for code in self.agencies if code in units]
 
     def scope(self, unit: str | None) -> list[str]:
-        """Agency codes a unit sees (itself, what it tracks, their subtrees), registry order; all when None."""
+        """Agency codes a unit sees on some date (itself, what it tracks, their subtrees), registry order; all
+        when None. Which of their letters and rows count is dated: `counts_for`."""
         if unit not in self._scopes:
-            self._scopes[unit] = self._scope(unit)
+            self._scopes[unit] = list(self.agencies) if unit is None else [
+                code for code in self.agencies if self.tree.ever_counts(unit, code)]
         return list(self._scopes[unit])
 
-    def _scope(self, unit: str | None) -> list[str]:
-        if unit is None:
-            return list(self.agencies)
-        inside = {unit}
-        changed = True
-        while changed:
-            changed = False
-            for agency in self.agencies.values():
-                if agency.code in inside:
-                    continue
-                if agency.parent in inside or self.tracker_of(agency.code) in inside:
-                    inside.add(agency.code)
-                    changed = True
-        return [code for code in self.agencies if code in inside]
+    def counts_for(self, unit: str | None, code: str, day: date) -> bool:
+        """True when data of agency `code` dated `day` counts in `unit`'s report (None: the whole portal)."""
+        return self.tree.counts_for(unit, code, day)
+
+    def _whole(self, unit: str | None, code: str, period: Period) -> bool:
+        return self.tree.counts_throughout(unit, code, period.start, period.end)
 
     # --- figures ----------------------------------------------------------------------------------
 
-    def _facts(self, code: str, period: Period) -> list[LetterFacts]:
+    def _facts(self, code: str, period: Period, unit: str | None = None) -> list[LetterFacts]:
         days = self._fact_days.get(code, [])
-        items = self._facts_by_agency.get(code, [])
-        return items[bisect_left(days, period.start): bisect_right(days, period.end)]
+        items = self._facts_by_agency.get(code, [])[bisect_left(days, period.start): bisect_right(days, period.end)]
+        if self._whole(unit, code, period):
+            return items
+        return [f for f in items if self.counts_for(unit, code, f.letter.issued_on)]
 
-    def _rows(self, code: str, period: Period) -> list[RegisterRow]:
+    def _rows(self, code: str, period: Period, unit: str | None = None) -> list[RegisterRow]:
         days = self._row_days.get(code, [])
-        rows = self._rows_by_agency.get(code, [])
-        return rows[bisect_left(days, period.start): bisect_right(days, period.end)]
+        rows = self._rows_by_agency.get(code, [])[bisect_left(days, period.start): bisect_right(days, period.end)]
+        if self._whole(unit, code, period):
+            return rows
+        return [r for r in rows if self.counts_for(unit, code, r.due_on)]
 
     def has_letter(self, row: RegisterRow) -> bool:
         """True when a (not withdrawn) letter for the row's dossier exists as of the as-of date."""
@@ -267,38 +251,40 @@ class Compliance:
             mean_days_late=figures.mean_days_late, mean_publication_days=figures.mean_publication_lag,
         )
 
-    def agency_row(self, code: str, period: Period) -> Row:
-        """Figures of one agency for one period."""
-        key = (code, period)
+    def agency_row(self, code: str, period: Period, unit: str | None = None) -> Row:
+        """Figures of one agency for one period (in `unit`'s report: only its data dated while under the unit)."""
+        key = (code, period, None if self._whole(unit, code, period) else unit)
         row = self._agency_rows.get(key)
         if row is None:
-            row = self._agency_rows[key] = self._row(code, self._facts(code, period), self._rows(code, period))
+            row = self._agency_rows[key] = self._row(code, self._facts(code, period, unit),
+                                                     self._rows(code, period, unit))
         return row
 
-    def totals(self, codes: list[str], period: Period) -> Row:
-        """Figures of a set of agencies taken together (medians over all their letters)."""
-        facts = [f for code in codes for f in self._facts(code, period)]
-        rows = [r for code in codes for r in self._rows(code, period)]
+    def totals(self, codes: list[str], period: Period, unit: str | None = None) -> Row:
+        """Figures of a set of agencies taken together (medians over all their letters counting for `unit`)."""
+        facts = [f for code in codes for f in self._facts(code, period, unit)]
+        rows = [r for code in codes for r in self._rows(code, period, unit)]
         return self._row(None, facts, rows)
 
     def _unit_totals(self, unit: str | None, codes: list[str], period: Period) -> Row:
         key = (unit, period)
         row = self._totals.get(key)
         if row is None:
-            row = self._totals[key] = self.totals(codes, period)
+            row = self._totals[key] = self.totals(codes, period, unit)
         return row
 
-    def _shown(self, code: str, period: Period) -> bool:
+    def _shown(self, code: str, period: Period, unit: str | None) -> bool:
         agency = self.agencies[code]
-        existed = (agency.valid_from is None or agency.valid_from <= period.end) and (
-            agency.valid_to is None or agency.valid_to >= period.start)
-        return existed or bool(self._facts(code, period) or self._rows(code, period))
+        start = max(period.start, agency.valid_from or period.start)
+        end = min(period.end, agency.valid_to or period.end)
+        existed = start <= end and (unit is None or self.tree.ever_counts(unit, code, start, end))
+        return existed or bool(self._facts(code, period, unit) or self._rows(code, period, unit))
 
-    def missing(self, codes: list[str], period: Period) -> list[MissingDossier]:
-        """Overdue dossiers of the period still without a letter after the grace period."""
+    def missing(self, codes: list[str], period: Period, unit: str | None = None) -> list[MissingDossier]:
+        """Overdue dossiers of the period still without a letter after the grace period (counting for `unit`)."""
         out = []
         for code in codes:
-            for row in self._rows(code, period):
+            for row in self._rows(code, period, unit):
                 if not self.has_letter(row) and self.past_grace(row):
                     out.append(MissingDossier(row, self.overdue_working_days(row)))
         return sorted(out, key=lambda m: (m.row.due_on, m.row.agency, m.row.dossier_code))
@@ -309,9 +295,10 @@ class Compliance:
         inside = set(codes)
         days, order = self._warning_days, self._warning_order
         picked = sorted(i for i in order[bisect_left(days, period.start): bisect_right(days, period.end)]
-                        if self.warnings[i].agency in inside)  # (in their original order)
+                        if self.warnings[i].agency in inside
+                        and self.counts_for(unit, self.warnings[i].agency, self.warnings[i].day))  # (original order)
         warnings = [self.warnings[i] for i in picked]
-        moved = [(row, self.reassigned[row.dossier_code]) for code in codes for row in self._rows(code, period)
+        moved = [(row, self.reassigned[row.dossier_code]) for code in codes for row in self._rows(code, period, unit)
                  if row.dossier_code in self.reassigned]
         return Report(
             period=period,
@@ -320,11 +307,11 @@ class Compliance:
             has_register=self.has_register,
             grace=self.grace,
             lead=self.lead,
-            rows=[self.agency_row(code, period) for code in codes if self._shown(code, period)],
+            rows=[self.agency_row(code, period, unit) for code in codes if self._shown(code, period, unit)],
             totals=self._unit_totals(unit, codes, period),
             previous_totals=self._unit_totals(unit, codes, period.previous()),
             year_before_totals=self._unit_totals(unit, codes, period.year_before()) if period.kind != "all" else None,
-            missing=self.missing(codes, period),
+            missing=self.missing(codes, period, unit),
             warnings=warnings,
             reassigned=moved,
             agency_names={c: self.agencies[c].name for row, new in moved for c in (row.agency, new)},
@@ -333,9 +320,10 @@ class Compliance:
         )
 
     def data_days(self, unit: str | None = None) -> list[date]:
-        """Every date that puts data in a period for a scope: letters' issued_on and rows' due_on."""
+        """Every date that puts data in a period for a scope: letters' issued_on and rows' due_on (counting for it)."""
         codes = self.scope(unit)
-        return sorted({d for c in codes for d in self._fact_days.get(c, []) + self._row_days.get(c, [])})
+        return sorted({d for c in codes for d in self._fact_days.get(c, []) + self._row_days.get(c, [])
+                       if self.counts_for(unit, c, d)})
 
     def all_time(self, code: str) -> tuple[Row, list[MissingDossier]]:
         """An agency's figures over all its data up to the as-of date, and its missing-letter list."""

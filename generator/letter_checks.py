@@ -17,6 +17,7 @@ from generator import identifiers, privacy, privacy_names
 from generator.dateranges import check_date_range
 from generator.load import LETTER_ID
 from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Letter, Policy, Portal, Reason
+from generator.namespaces import unknown_agency
 from generator.pdfgate.facts import PdfFacts
 from generator.problems import Problem, make
 from generator.reform_checks import successor_clause
@@ -101,7 +102,8 @@ def check_references(letter: Letter, ctx: Context) -> Iterator[Problem]:
     agency = ctx.agencies.get(letter.agency)
     if agency is None:
         if letter.agency not in ctx.broken_codes:  # else agencies.yml's own problem says what to fix
-            yield _at(letter, "agency-unknown", "agency", agency=letter.agency)
+            yield unknown_agency(letter.agency, ctx.agencies, "agency-unknown", letter.source,
+                                 letter.line_of("agency"), "agency", agency=letter.agency)
     elif not agency.valid_on(letter.issued_on):
         window = f"{agency.valid_from or '…'} – {agency.valid_to or '…'}"
         yield _at(letter, "agency-not-valid", "issued_on", agency=letter.agency, day=letter.issued_on, window=window,

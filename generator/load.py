@@ -33,6 +33,7 @@ from generator.model import (
     ReportSettings,
     Withdrawal,
 )
+from generator.namespaces import full_code
 from generator.problems import Problem, make
 from generator.settings_checks import url_problems
 from generator.strings.problems_content import LAYOUT_REASONS
@@ -114,12 +115,14 @@ def load_settings(root: Path, out: Loaded) -> None:
                 if not {"code", "name", "level"} <= item.keys():
                     out.broken_agencies |= _code_variants(item.get("code"))
                     continue
-                if _registry_code_problem(out, "agencies.yml", lines, prefix, item["code"], out.agencies):
-                    out.broken_agencies |= _code_variants(item["code"])
+                namespace = item.get("namespace") or ""
+                if _registry_code_problem(out, "agencies.yml", lines, prefix, item["code"], out.agencies, namespace):
+                    out.broken_agencies |= _code_variants(full_code(item["code"], namespace))
                     continue
-                out.agencies[item["code"]] = Agency(**item)
-                out.agency_index[item["code"]] = index
-                out.agency_lines[item["code"]] = {
+                code = full_code(item["code"], namespace)
+                out.agencies[code] = Agency(**{**item, "code": code})
+                out.agency_index[code] = index
+                out.agency_lines[code] = {
                     name[len(prefix) + 1 :]: line for name, line in lines.items() if name.startswith(prefix + ".")
                 } | {"": lines.get(prefix, 0)}
     if (root / "reasons.yml").is_file():
@@ -156,13 +159,18 @@ def _portal_problems(values: dict, lines: dict[str, int]) -> list[Problem]:
     return found
 
 
-def _registry_code_problem(out: Loaded, rel: str, lines: dict[str, int], prefix: str, code: str, seen: dict) -> bool:
-    """Report a malformed or duplicate registry code; True when the entry must be skipped."""
+def _registry_code_problem(out: Loaded, rel: str, lines: dict[str, int], prefix: str, code: str, seen: dict,
+                           namespace: str = "") -> bool:
+    """Report a malformed or duplicate registry code (or namespace); True when the entry must be skipped."""
     line = lines.get(f"{prefix}.code")
     if not LETTER_ID.match(code):
         out.problems.append(make("registry-bad-code", rel, line, f"{prefix}.code", code=code))
-    elif code in seen:
-        out.problems.append(make("registry-duplicate-code", rel, line, f"{prefix}.code", code=code))
+    elif namespace and not LETTER_ID.match(namespace):
+        out.problems.append(make("registry-bad-code", rel, lines.get(f"{prefix}.namespace"), f"{prefix}.namespace",
+                                 code=namespace))
+    elif full_code(code, namespace) in seen:
+        out.problems.append(make("registry-duplicate-code", rel, line, f"{prefix}.code",
+                                 code=full_code(code, namespace)))
     else:
         return False
     out.registries_ok = False

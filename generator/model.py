@@ -118,6 +118,7 @@ class Agency:
     tracked_by_periods: tuple[dict, ...] = ()  # [{value, from, until}]: tracking unit by date
     admin_code: str = ""  # official administrative unit code (e.g. 5-digit commune code)
     dossier_prefixes: tuple[str, ...] = ()  # agency part of its dossier codes
+    namespace: str = ""  # former province of a merged archive; `code` is then "<namespace>.<code>" (namespaces.py)
 
     def __post_init__(self) -> None:
         for name in ("successors", "parent_periods", "tracked_by_periods", "dossier_prefixes"):

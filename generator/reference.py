@@ -5,6 +5,14 @@ from __future__ import annotations
 from generator import schema
 from generator.strings import PROBLEM_TYPES
 
+NOTES = {
+    "letters/<năm>/<mã-cơ-quan>/<mã-văn-bản>.yml": (
+        "`<năm>` là năm của `issued_on`; `<mã-cơ-quan>` bằng đúng trường `agency`: mã của cơ quan, hoặc "
+        "mã đầy đủ `<namespace>.<code>` khi cơ quan có vùng mã (kho lưu trữ của tỉnh cũ đã sáp nhập), "
+        "ví dụ `letters/2025/dak-nong.so-xd/2025-03-0001.yml`; trang của cơ quan là `agencies/dak-nong.so-xd/`."),
+}
+"""A paragraph under a file's heading (layout rules the field table cannot say)."""
+
 FILES = (
     ("letters/<năm>/<mã-cơ-quan>/<mã-văn-bản>.yml", schema.LETTER),
     ("portal.yml", schema.PORTAL),
@@ -39,7 +47,9 @@ def reference_markdown() -> str:
         "",
     ]
     for title, fields in FILES:
-        out += [f"## `{title}`", "", "| trường | kiểu | | ý nghĩa |", "| --- | --- | --- | --- |", *_rows(fields), ""]
+        note = [NOTES[title], ""] if title in NOTES else []
+        out += [f"## `{title}`", "", *note, "| trường | kiểu | | ý nghĩa |", "| --- | --- | --- | --- |",
+                *_rows(fields), ""]
     out += ["## Mã lỗi và cảnh báo", "",
             "| mã | mức | ý nghĩa (developer) | thông báo | cách sửa |", "| --- | --- | --- | --- | --- |"]
     for code in sorted(PROBLEM_TYPES):

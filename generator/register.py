@@ -23,6 +23,7 @@ from pathlib import Path
 from generator import dateranges
 from generator.identifiers import pattern_of
 from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Policy, RegisterRow
+from generator.namespaces import unknown_agency
 from generator.problems import Problem, make
 from generator.schema import REGISTER
 from generator.vtext import is_nfc, legacy_encoding
@@ -167,7 +168,8 @@ def _row(
     agency_code = values.get("agency", "")
     agency = agencies.get(agency_code)
     if agency_code and agency is None:
-        problems.append(make("register-agency-unknown", rel, line, "agency", agency=agency_code))
+        problems.append(unknown_agency(agency_code, agencies, "register-agency-unknown", rel, line, "agency",
+                                       agency=agency_code))
     received = dates["received_on"]
     if agency is not None and received is not None and not agency.valid_on(received):
         window = f"{agency.valid_from or '…'} – {agency.valid_to or '…'}"

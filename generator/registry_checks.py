@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.load import Loaded
 from generator.model import Agency, Portal
+from generator.namespaces import shared_code_problems, unknown_agency
 from generator.problems import Problem, make
 
 REFERENCES = ("parent", "tracked_by", "successor")
@@ -18,7 +19,8 @@ def check_registries(loaded: Loaded, portal: Portal) -> list[Problem]:
         at = _field_path(loaded, code)
         for ref, target in _references(agency):
             if target not in agencies and target not in loaded.broken_agencies:
-                problems.append(make("registry-unknown-ref", "agencies.yml", lines.get(ref), at(ref), code=target))
+                problems.append(unknown_agency(target, agencies, "registry-unknown-ref", "agencies.yml", lines.get(ref),
+                                               at(ref), code=target))
         if loaded.levels and agency.level not in loaded.levels:
             problems.append(make("registry-unknown-level", "agencies.yml", lines.get("level"), at("level"),
                                  level=agency.level))
@@ -27,7 +29,7 @@ def check_registries(loaded: Loaded, portal: Portal) -> list[Problem]:
     problems += _cycles(loaded)
     if problems:
         loaded.registries_ok = False
-    return problems
+    return problems + shared_code_problems(agencies, loaded.agency_lines, loaded.agency_index)
 
 
 def _references(agency: Agency) -> list[tuple[str, str]]:

@@ -62,7 +62,8 @@ def F(name: str, kind: str, description: str, required: bool = False, **more: ob
 LETTER = (
     F("number", "text", "Số và ký hiệu văn bản, e.g. \"15/XL-STNMT\".", True, max_length=MAX_IDENTIFIER),
     F("issued_on", "date", "Ngày ban hành.", True),
-    F("agency", "text", "Mã cơ quan ban hành (agencies.yml); equals the agency folder.", True),
+    F("agency", "text", "Mã cơ quan ban hành (agencies.yml); equals the agency folder. Cơ quan có vùng mã "
+      "(`namespace`): mã đầy đủ, e.g. dak-nong.so-xd.", True),
     F("signer", "map", "Người ký.", True, children=(
         F("name", "text", "Họ tên người ký.", True),
         F("title", "text", "Chức vụ người ký, e.g. \"Phó Giám đốc\"."),
@@ -163,7 +164,8 @@ PORTAL = (
 
 REGISTER = (  # the columns of register/*.csv (one row per dossier; header row first)
     F("dossier_code", "text", "Mã hồ sơ (khớp với dossier.code của văn bản).", True),
-    F("agency", "text", "Mã cơ quan giải quyết (agencies.yml).", True),
+    F("agency", "text", "Mã cơ quan giải quyết (agencies.yml; cơ quan có vùng mã: mã đầy đủ, e.g. dak-nong.so-xd).",
+      True),
     F("procedure", "text", "Tên thủ tục hành chính.", True),
     F("received_on", "date", "Ngày tiếp nhận.", True),
     F("due_on", "date", "Ngày hẹn trả kết quả.", True),
@@ -184,6 +186,9 @@ _PERIOD = (
 AGENCY = (
     F("code", "text", "Mã cơ quan [a-z0-9-]+, dùng trong đường dẫn.", True),
     F("name", "text", "Tên cơ quan.", True),
+    F("namespace", "text", "Vùng mã [a-z0-9-]+ (optional): tỉnh cũ của một kho lưu trữ đã sáp nhập, e.g. dak-nong. "
+      "Mã đầy đủ của cơ quan là `<namespace>.<code>` (dak-nong.so-xd): thư (`agency`, thư mục "
+      "letters/<năm>/dak-nong.so-xd/), sổ theo dõi, parent, tracked_by, successor và đường dẫn trang dùng mã đầy đủ."),
     F("level", "text", "Cấp (một giá trị trong levels).", True),
     F("parent", "text", "Cơ quan cấp trên (optional)."),
     F("tracked_by", "text", "Đơn vị theo dõi, nhận bản sao và báo cáo (inherited from parent)."),

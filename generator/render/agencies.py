@@ -51,6 +51,7 @@ def render_agencies(site: Site, env: jinja2.Environment, docs_dir: Path) -> list
     year = site.today.year
     for code in sorted(site.content.agencies):
         agency = site.content.agencies[code]
+        day = min(site.today, agency.valid_to or site.today)  # parent and tracking unit in force (or at the end)
         src = agency_src(code)
         first, last = chart_window(site, agency)
         window = window_figures(site, code, first, last)
@@ -64,7 +65,7 @@ def render_agencies(site: Site, env: jinja2.Environment, docs_dir: Path) -> list
             chart=bar_chart(window.per_month, chart_title, f"chart-{code}"), chart_title=chart_title,
             month_label=month_label, reasons=all_time.reasons, latest=items[:LATEST], years=years,
             children=[site.content.agencies[c] for c in kids.get(code, [])],
-            parent=site.agency(agency.parent), tracker=site.agency(agency.tracked_by),
+            parent=site.agency(agency.parent_on(day)), tracker=site.agency(agency.tracked_by_on(day)),
             successor=site.agency(agency.successor), historical=_ended(agency, site.today),
             validity=_validity(agency), csv_files=agency_files(site, code),
             compliance=agency_section(site, code, url_of(src))), template="agency.html"))

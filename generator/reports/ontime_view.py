@@ -53,21 +53,29 @@ def _by_agency(comp: Compliance) -> dict[str, list[RegisterRow]]:
     return index
 
 
-def agency_figures(comp: Compliance, code: str, period: Period) -> ontime.OnTime:
-    """On-time figures of one agency for one period (memoized on the Compliance)."""
+def _counted(comp: Compliance, code: str, period: Period, unit: str | None) -> tuple[list[RegisterRow], bool]:
+    """The agency's rows counting in `unit`'s report (dated scopes, by due_on) and whether that is all of them."""
     rows = _by_agency(comp).get(code, [])
+    if comp.tree.counts_throughout(unit, code, period.start, period.end):
+        return rows, True
+    return [r for r in rows if comp.counts_for(unit, code, r.due_on)], False
+
+
+def agency_figures(comp: Compliance, code: str, period: Period, unit: str | None = None) -> ontime.OnTime:
+    """On-time figures of one agency for one period, in `unit`'s report (memoized on the Compliance)."""
+    rows, whole = _counted(comp, code, period, unit)
     memo = comp._ontime_memo  # type: ignore[attr-defined]
-    key = (code, period)
+    key = (code, period, None if whole else unit)
     if key not in memo:
         memo[key] = ontime.figures(rows, period.start, period.end, comp.as_of, comp.has_letter)
     return memo[key]
 
 
-def scope_figures(comp: Compliance, codes: list[str], period: Period) -> ontime.OnTime:
+def scope_figures(comp: Compliance, codes: list[str], period: Period, unit: str | None = None) -> ontime.OnTime:
     """The sum of the agencies' figures (every count is additive)."""
     total = ontime.OnTime()
     for code in codes:
-        total = total + agency_figures(comp, code, period)
+        total = total + agency_figures(comp, code, period, unit)
     return total
 
 
@@ -83,14 +91,14 @@ def ontime_view(comp: Compliance, report: Report) -> OnTimeView | None:
     unit = report.unit.code if report.unit else None
     codes = comp.scope(unit)
     period = report.period
-    per_agency = [(row.agency, row.agency_name, agency_figures(comp, row.agency, period)) for row in report.rows]
+    per_agency = [(row.agency, row.agency_name, agency_figures(comp, row.agency, period, unit))
+                  for row in report.rows]
     ranked, rank = [], 0
     for code, name, fig in sorted(per_agency, key=_rank_key):
         if fig.on_time_rate is not None:
             rank += 1
         ranked.append((rank if fig.on_time_rate is not None else None, code, name, fig))
-    index = _by_agency(comp)
-    rows = [row for code in codes for row in index.get(code, [])]
+    rows = [row for code in codes for row in _counted(comp, code, period, unit)[0]]
 
     def breakdown(key) -> list[tuple[str, ontime.OnTime]]:
         groups = ontime.group(rows, key)
@@ -99,9 +107,9 @@ def ontime_view(comp: Compliance, report: Report) -> OnTimeView | None:
 
     procedures = sorted(breakdown(lambda r: r.procedure), key=lambda item: (-item[1].received, item[0]))
     return OnTimeView(
-        totals=scope_figures(comp, codes, period),
-        previous=scope_figures(comp, codes, period.previous()),
-        year_before=scope_figures(comp, codes, period.year_before()),
+        totals=scope_figures(comp, codes, period, unit),
+        previous=scope_figures(comp, codes, period.previous(), unit),
+        year_before=scope_figures(comp, codes, period.year_before(), unit),
         agencies=ranked,
         sectors=[(s, f) for s, f in breakdown(lambda r: r.sector or R.NO_SECTOR) if f.received or f.resolved
                  or f.in_progress],

@@ -10,6 +10,9 @@ from __future__ import annotations
 from generator.strings import ProblemType, declare
 
 ERRORS = [
+    ("agency-code-needs-namespace", "A plain agency code that exists only inside namespaces (merged archives).",
+     "Mã cơ quan '{code}' chỉ có trong các vùng mã: {candidates}.",
+     "Ghi mã đầy đủ <vùng mã>.<mã>, ví dụ '{example}' (với văn bản: cả thư mục letters/<năm>/{example}/)."),
     ("agency-level-ended", "The agency's level no longer existed on the letter's date (e.g. district level after 30/6/2025).",
      "Cấp '{level}' của cơ quan '{agency}' chỉ còn đến {level_to}; văn bản ngày {day} không thể do cấp này ban hành{successors}.",
      "Kiểm tra ngày ban hành, hoặc ghi văn bản cho cơ quan kế nhiệm."),
@@ -33,6 +36,10 @@ ERRORS = [
 ]
 
 WARNINGS = [
+    ("registry-code-in-namespaces", "One plain agency code is used by agencies of several namespaces.",
+     "Mã '{code}' dùng cho {count} cơ quan ở các vùng mã khác nhau: {codes}.",
+     "Đúng khi gộp kho lưu trữ của nhiều tỉnh: văn bản, sổ theo dõi và tham chiếu phải ghi mã đầy đủ, "
+     "ví dụ '{example}'."),
     ("calendar-year-not-covered", "Letters fall in a year the shipped official calendar does not cover.",
      "Năm {year} chưa có trong lịch nghỉ lễ chính thức đi kèm (có các năm {covered}); số ngày làm việc dùng lịch mặc định.",
      "Cập nhật generator/data/calendar-vn.yml theo thông báo nghỉ lễ của năm, hoặc khai báo trong calendar: của portal.yml."),
