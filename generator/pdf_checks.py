@@ -8,7 +8,7 @@ from stat import S_ISREG
 
 from generator.letter_checks import allowed_contacts, letter_identifiers
 from generator.model import Agency, Letter, Portal
-from generator.problems import Problem
+from generator.problems import Problem, make
 
 
 def gate_letters(
@@ -85,8 +85,7 @@ def gate_letters(
 
 def unread_scans(facts: dict) -> list[Problem]:
     """One warning per run when scans were not read because Tesseract is missing (not one per letter)."""
-    from generator.pdfgate.ocr import engine
-    from generator.problems import make
+    from generator.pdfgate.ocr import engine  # PDF_LIBRARIES: the gate loads with the first PDF
 
     unread = sorted(rel for rel, found in facts.items() if found.unread_scan)
     if not unread or engine() is not None:

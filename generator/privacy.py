@@ -14,6 +14,8 @@ from generator import privacy_names
 from generator.privacy_text import normalize, normalized_text
 from generator.vtext import fold, nfc
 
+MAX_PRIVACY_FINDINGS = 5  # per kind and place: enough to show the editor what to redact
+
 BLANK = "#"  # replaces identifiers: neither a digit nor a separator, so numbers cannot join across it
 
 # --- identifiers taken out before scanning --------------------------------------------------------

@@ -103,3 +103,8 @@ def normalize(text: str) -> Normalized:
 def normalized_text(text: str) -> str:
     """Only the scanned text of `normalize` (for identifiers and contacts compared with it)."""
     return normalize(text).text
+
+
+def squeeze(text: str) -> str:
+    """`text` without white space, NFKC and case-folded: for finding an identifier however it is spaced."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()

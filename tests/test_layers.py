@@ -29,6 +29,8 @@ FUNCTION_LEVEL_IMPORTS = [
     ("generator.pdf_checks", "generator.cachekeys", PDF_LIBRARIES),
     ("generator.pdfgate.worker", "generator.pdfgate.inspect",
      "fork safety: a worker imports the parsers only after confining itself (limits, no network)"),
+    ("generator.pdfgate.worker", "generator.pdfgate.ocr",
+     "fork safety: the worker finds Tesseract and hashes its models before confining itself"),
     ("generator.pdfgate.inspect", "generator.pdfgate.signatures", "pyHanko loads only for a signed PDF"),
     ("generator.pdfgate.judge", "generator.privacy", "the privacy scan loads only when a text layer is judged"),
     ("generator.failures", "generator.search.pagefind_run", CLI_START_UP),

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from generator.pdfgate import ocr
+from generator.pdfgate.cache import machine_read
 from generator.pdfgate.facts import OcrPage, PdfFacts
 from generator.pdfgate.scan_checks import as_numbers, unmasked_addressees
 from generator.validate import check_content
@@ -126,7 +127,7 @@ def test_clean_scans_pass_and_their_text_is_machine_read(tmp_path):
     again = check(root, tmp_path / "cache")
     light = again.pdf_facts[rel(ymls[0], root)]
     assert light.ocr_pages[0].text == "" and light.ocr_source
-    assert light.machine_read() == result.pdf_facts[rel(ymls[0], root)].ocr_pages
+    assert machine_read(light) == result.pdf_facts[rel(ymls[0], root)].ocr_pages
 
 
 @needs_ocr

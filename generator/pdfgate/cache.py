@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from generator.cachedata import CacheInvalid, decode, read_json
-from generator.pdfgate.facts import GATE_VERSION, PdfFacts
+from generator.pdfgate.facts import GATE_VERSION, OcrPage, PdfFacts
 
 DEFAULT_CACHE_DIR = Path(".cache") / "pdfgate"
 
@@ -63,3 +63,11 @@ def thumbnail_of(facts: PdfFacts) -> bytes | None:
         return facts.thumbnail
     stored = read_facts(facts.thumbnail_source, facts.sha256)
     return stored.thumbnail if stored else None
+
+
+def machine_read(facts: PdfFacts) -> tuple[OcrPage, ...]:
+    """The OCR pages of `facts` with their texts; a light copy (warm check) reads them back from its facts file."""
+    if not facts.ocr_source:
+        return facts.ocr_pages
+    stored = read_facts(facts.ocr_source, facts.sha256)
+    return stored.ocr_pages if stored else ()

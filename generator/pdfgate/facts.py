@@ -160,15 +160,6 @@ class PdfFacts:
         """True when reading a scanned page failed (e.g. out of time on a busy machine): not worth caching."""
         return any(page.failed for page in self.ocr_pages)
 
-    def machine_read(self) -> tuple[OcrPage, ...]:
-        """The OCR pages with their texts; for a light copy, read back from the cached facts file."""
-        if not self.ocr_source:
-            return self.ocr_pages
-        from generator.pdfgate.cache import read_facts
-
-        stored = read_facts(self.ocr_source, self.sha256)
-        return stored.ocr_pages if stored else ()
-
     def with_changes(self, **changes: object) -> PdfFacts:
         """A copy with some fields changed."""
         return replace(self, **changes)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 from generator.model import Policy
 from generator.pdfgate.facts import PdfFacts
 from generator.pdfgate.hidden import hidden_problems
 from generator.pdfgate.scan_checks import scan_problems
-from generator.privacy import mask
+from generator.privacy import MAX_PRIVACY_FINDINGS, mask
+from generator.privacy_text import squeeze
 from generator.problems import Problem, make
 
 ACTIVE_CODES = {
@@ -25,7 +25,6 @@ ACTIVE_CODES = {
     "unc-path": "pdf-unc-path",
     "polyglot": "pdf-polyglot",
 }
-MAX_PRIVACY_FINDINGS = 5  # per kind: enough to show the editor what to redact
 _SPACE = re.compile(r"\s+")
 
 
@@ -99,10 +98,6 @@ def _active(facts: PdfFacts, file: str) -> Iterator[Problem]:
         yield make(ACTIVE_CODES.get(kind, "pdf-action"), file, detail=", ".join(sorted(set(found))))
 
 
-def _squeeze(text: str) -> str:
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).casefold()
-
-
 def _text(facts: PdfFacts, file: str, privacy_reviewed: bool | None, identifiers: list[str],
           dossier_code: str | None, number: str | None, allowed: frozenset[str]) -> Iterator[Problem]:
     if not facts.has_text:
@@ -112,8 +107,8 @@ def _text(facts: PdfFacts, file: str, privacy_reviewed: bool | None, identifiers
             yield make("pdf-no-text-layer", file)
         return
     if dossier_code or number:
-        squeezed = _squeeze(facts.text)
-        wanted = [_squeeze(x) for x in (dossier_code, number) if x]
+        squeezed = squeeze(facts.text)
+        wanted = [squeeze(x) for x in (dossier_code, number) if x]
         if not any(w and w in squeezed for w in wanted):
             yield make("pdf-identifiers-absent", file, code=dossier_code or "", number=number or "")
     from generator import privacy

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator import privacy
 from generator.pdfgate.facts import PdfFacts
+from generator.privacy_text import squeeze
 from generator.problems import Problem, make
 from generator.strings import PROBLEM_TYPES
 
@@ -39,12 +41,10 @@ def as_numbers(text: str) -> str:
 
 def unmasked_addressees(text: str) -> list[str]:
     """Individuals named in full after "Kính gửi:" (the masked form "Ông N.V.A." is fine)."""
-    from generator.privacy import is_masked_name
-
     found = []
     for match in _ADDRESSEE.finditer(text):
         name = match.group(1).strip()
-        if not is_masked_name(name) and not is_masked_name(name + "."):
+        if not privacy.is_masked_name(name) and not privacy.is_masked_name(name + "."):
             found.append(name)
     return found
 
@@ -54,8 +54,6 @@ def scan_problems(facts: PdfFacts, file: str, *, identifiers: list[str], dossier
     """Problems of the OCR text of `facts` (nothing when no page was read)."""
     if not facts.ocr_pages:
         return
-    from generator import privacy
-    from generator.pdfgate.judge import MAX_PRIVACY_FINDINGS, _squeeze
 
     counts: dict[str, int] = {}
     for page in facts.ocr_pages:
@@ -68,7 +66,7 @@ def scan_problems(facts: PdfFacts, file: str, *, identifiers: list[str], dossier
                      if not any(n in name or name in n for n in names)]
         for finding in findings:
             counts[finding.kind] = counts.get(finding.kind, 0) + 1
-            if counts[finding.kind] > MAX_PRIVACY_FINDINGS:
+            if counts[finding.kind] > privacy.MAX_PRIVACY_FINDINGS:
                 continue
             code = f"privacy-scan-{finding.kind}"
             if code in PROBLEM_TYPES:
@@ -77,7 +75,7 @@ def scan_problems(facts: PdfFacts, file: str, *, identifiers: list[str], dossier
                 yield make("privacy-scan-personal", file, page=page.page, kind=finding.kind,
                            value=privacy.mask(finding.text))
     if not facts.has_text and (dossier_code or number):
-        squeezed = _squeeze(as_numbers(" ".join(p.text for p in facts.ocr_pages)))
-        wanted = [_squeeze(as_numbers(x)) for x in (dossier_code, number) if x]
+        squeezed = squeeze(as_numbers(" ".join(p.text for p in facts.ocr_pages)))
+        wanted = [squeeze(as_numbers(x)) for x in (dossier_code, number) if x]
         if not any(w and w in squeezed for w in wanted):
             yield make("ocr-identifiers-absent", file, code=dossier_code or "", number=number or "")

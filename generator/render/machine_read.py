@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.pdfgate.cache import machine_read
+from generator.pdfgate.facts import PdfFacts
 from generator.strings import machine_read as M
 
 
@@ -16,10 +18,9 @@ class MachineRead:
     pages: tuple[tuple[str, str], ...]  # (page label, text; the "nothing read" note when empty)
 
 
-def machine_read_view(facts: object | None) -> MachineRead | None:
+def machine_read_view(facts: PdfFacts | None) -> MachineRead | None:
     """The view of `facts`' OCR pages; None when no page was read by OCR."""
-    reader = getattr(facts, "machine_read", None)
-    pages = reader() if reader else ()
+    pages = machine_read(facts) if facts is not None else ()
     if not pages:
         return None
     return MachineRead(M.HEADING, M.NOTE, tuple(

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model import Content, Letter
+from generator.pdfgate.cache import machine_read
+from generator.pdfgate.facts import PdfFacts
 from generator.search.canonical import canonicalize_bundle
 from generator.search.lookup import config_js, write_lookup
 from generator.search.pagefind_run import prune_bundle, run_pagefind
@@ -132,11 +134,11 @@ def index_site(tmp_site_dir: Path, result, build_dir: Path) -> SearchStats:
     return index_content(result.content, Path(tmp_site_dir), Path(build_dir), machine_read_texts(result.pdf_facts))
 
 
-def machine_read_texts(pdf_facts: Mapping[str, object]) -> dict[str, list[str]]:
+def machine_read_texts(pdf_facts: Mapping[str, PdfFacts]) -> dict[str, list[str]]:
     """The OCR texts of scanned PDFs (PdfFacts.machine_read), by letter PDF; the check passed, so
     nothing personal was read in them."""
     texts = {}
     for rel, facts in pdf_facts.items():
-        if getattr(facts, "ocr_pages", ()):
-            texts[rel] = [page.text for page in facts.machine_read() if page.text]
+        if facts.ocr_pages:
+            texts[rel] = [page.text for page in machine_read(facts) if page.text]
     return texts
