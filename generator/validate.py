@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import load
-from generator.cachecheck import cache_problems
+from generator.cachecheck import cache_problems, cache_unwritable
 from generator.dateranges import plausible_letters, settings_date_problems
 from generator.letter_checks import LETTER_CHECKS, Context, cross_letter_checks
 from generator.model import Agency, Content, Portal
@@ -85,6 +85,7 @@ def check_content(
 
     problems += check_record(root, loaded.letters, facts, publish=publish, base=base_lock)
     problems += cache_problems(root)  # no cache inside content/ or committed to git
+    problems += cache_unwritable(root, cache_dir)  # a warning: the result stands, the next run is cold
     register_rows = []
     if loaded.portal is not None:
         register_rows, register_problems = _load_register(root, _register_agencies(loaded), portal, today)
