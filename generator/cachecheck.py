@@ -3,13 +3,16 @@
 The check's caches are data (generator/cachedata.py), yet a cache that travels with the repository is
 still someone else's result reused as ours (and, for older tools, code). So `check` refuses
 - `cache-tracked`: a tracked file under a cache folder (`.cache/`, `__pycache__/`...) or a pickle;
-- `cache-in-content`: a cache-like folder or file anywhere inside the content root.
+- `cache-in-content`: a cache-like folder or file anywhere inside the content root;
+and warns (`cache-unwritable`) when the cache folder cannot be written: the result is complete, the next
+run is cold again.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 from pathlib import Path
 
 from generator.problems import Problem, make
@@ -23,6 +26,20 @@ _TRACKED = [f":(top,glob)**/{name}/**" for name in sorted(CACHE_DIRS)] + [
 def cache_problems(root: Path) -> list[Problem]:
     """`cache-in-content` and `cache-tracked` problems of the content root and its repository."""
     return _in_content(root) + _tracked(root)
+
+
+def cache_unwritable(root: Path, cache_dir: Path | None) -> list[Problem]:
+    """`cache-unwritable` when files cannot be created in `cache_dir` (read-only, full, not a folder)."""
+    if cache_dir is None:
+        return []
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=cache_dir):
+            pass
+    except OSError as error:
+        rel = os.path.relpath(cache_dir, root)
+        return [make("cache-unwritable", rel, None, None, path=str(cache_dir), reason=error.strerror or str(error))]
+    return []
 
 
 def _is_cache(name: str) -> bool:

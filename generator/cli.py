@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 
+from generator.failures import describe
 from generator.strings import cli_help as H
 from generator.strings.cli import USAGE_ERROR
 
@@ -55,9 +56,29 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a report written to a full device fails here, inside the try
+        return code
     except UsageError as exc:
         print(USAGE_ERROR.format(message=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except (OSError, RuntimeError) as exc:  # a full disk, an unwritable folder, a failed worker: a message
+        message = describe(exc)
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        _drop_unwritable_stdout()
+        return 1
+
+
+def _drop_unwritable_stdout() -> None:
+    """When standard output cannot take the rest of the report (a full device), send it to /dev/null, so the
+    interpreter's final flush does not fail again with a traceback."""
+    import os
+
+    try:
+        sys.stdout.flush()
+    except OSError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

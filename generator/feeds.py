@@ -6,11 +6,13 @@ first), then id; timestamps are dates at 00:00 Asia/Ho_Chi_Minh, so a feed depen
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from generator.render.common import TEMPLATES, Site
 from generator.stats import LetterFacts
@@ -35,10 +37,23 @@ def latest(facts: list[LetterFacts], size: int = FEED_SIZE) -> list[LetterFacts]
     return sorted(facts, key=lambda f: (-f.letter.published_on.toordinal(), f.letter.id))[:size]
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_chars(value: object) -> object:
+    """A value with the characters XML 1.0 cannot hold replaced by U+FFFD (content checks refuse them
+    already: this keeps every feed well-formed whatever reaches it)."""
+    if not isinstance(value, str) or not _NOT_XML.search(value):
+        return value
+    cleaned = _NOT_XML.sub("\ufffd", value)
+    return Markup(cleaned) if isinstance(value, Markup) else cleaned
+
+
 @lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:  # one environment: the template is compiled once, not once per feed
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             finalize=xml_chars)
     env.filters["stamp"] = stamp
     return env
 

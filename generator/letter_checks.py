@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import identifiers, privacy, privacy_names
+from generator.dateranges import check_date_range
 from generator.load import LETTER_ID
 from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Letter, Policy, Portal, Reason
 from generator.namespaces import unknown_agency
@@ -225,7 +226,7 @@ def free_texts(letter: Letter) -> Iterator[tuple[str, str]]:
         yield f"corrections.{index}.note", correction.note
 
 
-LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_dates, check_dossier_code,
+LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_date_range, check_dates, check_dossier_code,
                  check_identifier_patterns, check_privacy, check_person_recipient)
 
 

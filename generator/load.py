@@ -35,6 +35,7 @@ from generator.model import (
 )
 from generator.namespaces import full_code
 from generator.problems import Problem, make
+from generator.settings_checks import url_problems
 from generator.strings.problems_content import LAYOUT_REASONS
 from generator.vtext import is_nfc, legacy_encoding
 from generator.yamlsrc import Node, read_yaml, walk_scalars
@@ -100,7 +101,7 @@ def load_settings(root: Path, out: Loaded) -> None:
         problems += _portal_problems(values or {}, lines)
         out.problems += problems
         if values is not None and not problems:
-            out.portal = _portal(values)
+            out.portal = _portal(values, lines)
     if (root / "agencies.yml").is_file():
         values, lines, problems = read_and_coerce(root, "agencies.yml", schema.AGENCIES)
         out.problems += problems
@@ -142,11 +143,8 @@ def _code_variants(code: str | None) -> set[str]:
     return {code, code.lower().replace("_", "-").replace(" ", "-")} if code else set()
 
 
-_URL = re.compile(r"^https?://[^\s/?#]+(?:[/?#]\S*)?$")
-
-
 def _portal_problems(values: dict, lines: dict[str, int]) -> list[Problem]:
-    """Settings a schema cannot judge: the dossier-code pattern compiles, URLs are absolute http(s)."""
+    """Settings a schema cannot judge: the dossier-code pattern compiles, URLs are plain absolute http(s)."""
     found = []
     policy = values.get("policy", {})
     pattern = policy.get("dossier_code_pattern")
@@ -157,10 +155,7 @@ def _portal_problems(values: dict, lines: dict[str, int]) -> list[Problem]:
             found.append(make("portal-bad-pattern", "portal.yml", lines.get("policy.dossier_code_pattern"),
                               "policy.dossier_code_pattern", detail=f"{exc.msg} (vị trí {exc.pos})"))
             del policy["dossier_code_pattern"]  # the default stands in; the error keeps the site from building
-    for name in ("site_url", "pdf_base_url"):
-        url = values.get(name)
-        if url and not _URL.match(url):
-            found.append(make("portal-bad-url", "portal.yml", lines.get(name), name, value=url))
+    found += url_problems(values, lines)  # URLs parsed and re-serialised (generator/settings_checks.py)
     return found
 
 
@@ -182,7 +177,7 @@ def _registry_code_problem(out: Loaded, rel: str, lines: dict[str, int], prefix:
     return True
 
 
-def _portal(values: dict) -> Portal:
+def _portal(values: dict, lines: dict[str, int]) -> Portal:
     policy = dict(values.get("policy", {}))
     for name in ("public_contacts", "sensitive_procedures"):
         if name in policy:
@@ -204,6 +199,7 @@ def _portal(values: dict) -> Portal:
         calendar=CalendarOverrides(tuple(calendar.get("days_off", ())), tuple(calendar.get("working_days", ()))),
         locality=Locality(**locality),
         reports=ReportSettings(**reports),
+        lines=lines,
     )
 
 

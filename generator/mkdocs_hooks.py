@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from generator.parallel import reap, workers
+from generator.parallel import os_error_exit, raise_os_error, reap, workers
 
 PLACEHOLDER = "<!-- congkhai:body -->"
 PLACEHOLDER_H1 = "<!-- congkhai:body <h1> -->"  # Material adds the title as <h1> unless "<h1" is in the content
@@ -140,6 +140,11 @@ def _render_share(pages, config, doc_files, nav, env) -> int:
     try:
         for page in pages:
             _build_page(page, config, doc_files, nav, env)
+    except OSError as exc:  # a full disk: the build says so (parallel.raise_os_error), no traceback
+        code = os_error_exit(exc)
+        if code == 1:
+            traceback.print_exc()
+        return code
     except BaseException:
         traceback.print_exc()
         return 1
@@ -157,6 +162,7 @@ def on_post_build(config):
     from mkdocs.exceptions import PluginError
 
     codes = _reap(kill=False)
+    raise_os_error(codes)
     if any(codes):
         raise PluginError(f"congkhai: a page-rendering process failed (exit codes {codes})")
 

@@ -97,6 +97,7 @@ class Portal:
     calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
     locality: Locality = field(default_factory=Locality)
     reports: ReportSettings = field(default_factory=ReportSettings)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)  # field -> line
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,13 @@ Both splits are one mechanism, `parts()`: no file grows with the archive beyond 
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
+from generator import csvout, jsonout
 from generator.render.common import Site, fmt_number, page_html, write_page
 from generator.stats import LetterFacts
 from generator.strings import site as S
@@ -114,6 +112,7 @@ COLUMNS: tuple[Column, ...] = (
            lambda s, f: None if f.withdrawn else s.pdf_meta(f.letter)[0]),
 )
 
+NUMERIC_COLUMNS = tuple(c.name for c in COLUMNS if c.type == "integer")
 _JSON_TYPES = {"string": "string", "date": "string", "integer": "integer", "boolean": "boolean"}
 
 
@@ -158,21 +157,15 @@ def json_schema() -> dict:
 
 
 def to_csv(data: list[dict[str, object]]) -> str:
-    """CSV text (UTF-8, header row, '\\n' line ends; None -> empty, booleans as true/false)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.name for c in COLUMNS])
-    for row in data:
-        writer.writerow(["" if v is None else ("true" if v is True else "false" if v is False else v)
-                         for v in row.values()])
-    return out.getvalue()
+    """CSV text of open-data rows (generator/csvout.py: text cells safe in a spreadsheet, numbers as numbers)."""
+    return csvout.to_csv([c.name for c in COLUMNS], [list(row.values()) for row in data], NUMERIC_COLUMNS)
 
 
 def to_json(site: Site, data: list[dict[str, object]]) -> str:
     """letters.json text: metadata and the rows (stable key order, UTF-8)."""
     doc = {"portal": site.content.portal.name, "licence": site.content.portal.data_licence,
            "generated_on": site.today.isoformat(), "letters": data}
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return jsonout.dumps(doc, indent=1) + "\n"
 
 
 def _write(docs_dir: Path, rel: str, text: str) -> str:
@@ -231,7 +224,7 @@ def write_open_data(site: Site, env: jinja2.Environment, docs_dir: Path) -> list
     for code in sorted(site.content.agencies):
         for year, items in agency_parts(site, code):
             written.append(_write(docs_dir, agency_path(code, year), to_csv(rows(site, items))))
-    written.append(_write(docs_dir, SCHEMA_PATH, json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n"))
+    written.append(_write(docs_dir, SCHEMA_PATH, jsonout.dumps(json_schema(), indent=1) + "\n"))
     body = page_html(env, "data.html", page_url="data/", files=files, columns=COLUMNS, site=site,
                      schema=SCHEMA_PATH, licence=site.content.portal.data_licence,
                      agency_note=S.D_AGENCY_FILES.format(threshold=fmt_number(AGENCY_SPLIT_THRESHOLD)))

@@ -76,6 +76,7 @@ def run_shares(items: Sequence, work: Callable[[Sequence], None], *, min_per_wor
         reap(children, kill=True)
         raise
     codes = reap(children, kill=False)
+    raise_os_error(codes)
     if any(codes):
         raise WorkerFailed(f"a page-writing process failed (exit codes {codes})")
 
@@ -131,6 +132,7 @@ def run_tasks(tasks: Sequence[Callable[[], Any]], *, count: int | None = None) -
     finally:
         os.close(queue_r)
     codes = reap(children, kill=False)
+    raise_os_error(codes)
     if any(codes) or len(results) != len(tasks):
         raise WorkerFailed(f"a page-writing process failed (exit codes {codes})")
     return [results[i] for i in range(len(tasks))]
@@ -156,6 +158,7 @@ def in_child(fn: Callable[[], Any]) -> Any:
         raise
     code = reap([pid], kill=False)[0]
     if not data:
+        raise_os_error([code])
         raise WorkerFailed(f"a build process failed (exit code {code})")
     ok, value = pickle.loads(data)  # from our own forked child's pipe (never a file)
     if ok:
@@ -181,12 +184,34 @@ def _send(fd: int, results: object) -> None:
         out.write(data)
 
 
+OS_EXIT_BASE = 64  # a child stopped by an OSError (a full disk...) exits with 64 + errno
+
+
+def os_error_exit(exc: BaseException) -> int:
+    """The exit code of a child stopped by `exc`: 64 + errno for an OSError the parent raises again, else 1."""
+    number = getattr(exc, "errno", None) if isinstance(exc, OSError) else None
+    return OS_EXIT_BASE + number if number and 0 < number < 128 else 1
+
+
+def raise_os_error(codes: list[int]) -> None:
+    """Raise again, in the parent, the OSError a child exited with (see `os_error_exit`)."""
+    for code in codes:
+        if OS_EXIT_BASE < code < OS_EXIT_BASE + 128:
+            number = code - OS_EXIT_BASE
+            raise OSError(number, os.strerror(number))
+
+
 def _child(body: Callable[[], None]) -> NoReturn:
-    """In a forked child: run `body`, then exit (0 when done, 1 after printing what went wrong)."""
+    """In a forked child: run `body`, then exit (0 when done, 1 after printing what went wrong, 64 + errno after
+    an OSError such as a full disk: the parent raises it again)."""
     code = 1
     try:
         body()
         code = 0
+    except OSError as exc:
+        code = os_error_exit(exc)
+        if code == 1:
+            traceback.print_exc()
     except BaseException:
         traceback.print_exc()
     finally:

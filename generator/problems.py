@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from itertools import groupby
 
+from generator.fieldchars import visible
 from generator.strings import PROBLEM_TYPES, ProblemType
 
 ERROR = "error"
@@ -52,9 +54,11 @@ def make(
     /,
     **params: object,
 ) -> Problem:
-    """Build a problem of catalog type `code`, its Vietnamese message filled from `params`."""
+    """Build a problem of catalog type `code`, its Vietnamese message filled from `params` (invisible and
+    control characters in them written visibly, e.g. ⟨U+200B⟩: a message never hides what it reports)."""
     kind = problem_type(code)
-    values = {"field": field or "", "name": file.rsplit("/", 1)[-1], **params}
+    values = {"field": visible(field or ""), "name": visible(file.rsplit("/", 1)[-1]),
+              **{key: visible(value) if isinstance(value, str) else value for key, value in params.items()}}
     message = kind.template.format_map(values)
     return Problem(severity or kind.severity, code, file, line, field, message)
 
@@ -67,3 +71,20 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
 def has_errors(problems: Iterable[Problem]) -> bool:
     """True when any problem is an error (warnings alone pass)."""
     return any(p.severity == ERROR for p in problems)
+
+
+MAX_PER_FILE = 50
+
+
+def cap_per_file(problems: list[Problem], limit: int = MAX_PER_FILE) -> list[Problem]:
+    """Problems sorted by file with at most `limit` per file; the rest of a file becomes one problems-capped
+    problem after its last one (an error when any left out is an error), giving the count left out."""
+    kept: list[Problem] = []
+    for _, group in groupby(problems, key=lambda p: p.file):
+        items = list(group)
+        kept += items[:limit]
+        rest = items[limit:]
+        if rest:
+            kept.append(make("problems-capped", rest[0].file, None, None, ERROR if has_errors(rest) else WARNING,
+                             count=len(rest), limit=limit))
+    return kept

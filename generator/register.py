@@ -20,12 +20,14 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from generator import dateranges
 from generator.identifiers import pattern_of
 from generator.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Policy, RegisterRow
 from generator.namespaces import unknown_agency
 from generator.problems import Problem, make
 from generator.schema import REGISTER
 from generator.vtext import is_nfc, legacy_encoding
+from generator.yamlsrc import forbidden_char_problems
 
 REQUIRED = tuple(f.name for f in REGISTER if f.required)  # the columns are declared once, in generator/schema.py
 OPTIONAL = tuple(f.name for f in REGISTER if not f.required)
@@ -132,6 +134,7 @@ def _row(
     """Validate one record; the row is None when it has an error."""
     problems: list[Problem] = []
     for name, value in values.items():
+        problems += forbidden_char_problems(value, rel, line, name)
         if value.isascii():
             continue
         if not is_nfc(value):
@@ -200,6 +203,9 @@ def _date_problems(dates: dict[str, date | None], rel: str, line: int, today: da
     if returned and due and returned <= due and not complete:
         problems.append(make("register-returned-not-after-due", rel, line, "returned_on",
                              returned_on=returned.isoformat(), due_on=due.isoformat()))
+    for name, value in dates.items():
+        if dateranges.out_of_range(value, today):
+            problems.append(dateranges.problem(rel, line, name, value, today))  # type: ignore[arg-type]
     for name in ("received_on", "returned_on"):
         value = dates[name]
         if value and value > today:

@@ -6,14 +6,17 @@ import json
 from collections.abc import Sequence
 from itertools import groupby
 
+from generator.fieldchars import visible
 from generator.problems import Problem
 from generator.strings.cli import SUMMARY, SUMMARY_OK
 
 FORMATS = ("text", "json", "github")
 
 
-def _path(content_label: str, file: str) -> str:
-    return f"{content_label.rstrip('/')}/{file}" if content_label else file
+def _path(content_label: str, file: str, *, shown: bool = True) -> str:
+    """The path printed for a problem's file (invisible characters of a file name shown as ⟨U+XXXX⟩)."""
+    path = f"{content_label.rstrip('/')}/{file}" if content_label else file
+    return visible(path) if shown else path
 
 
 def render(problems: Sequence[Problem], fmt: str, content_label: str, letters: int) -> str:
@@ -25,7 +28,7 @@ def render(problems: Sequence[Problem], fmt: str, content_label: str, letters: i
             "letters": letters,
             "errors": errors,
             "warnings": warnings,
-            "problems": [{**p.as_dict(), "file": _path(content_label, p.file)} for p in problems],
+            "problems": [{**p.as_dict(), "file": _path(content_label, p.file, shown=False)} for p in problems],
         }
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if fmt == "github":

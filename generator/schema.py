@@ -22,6 +22,11 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 
+MAX_TEXT = 500  # characters of a text value unless its field says otherwise
+MAX_IDENTIFIER = 100  # a number, dossier or procedure code (real ones: 10 to 40 characters)
+MAX_DIGITS = 30  # digits of a number value
+MAX_FREE_TEXT = 5000  # free prose: a reason's detail, a correction's note, a withdrawal's reason
+
 KIND_LABELS = {  # Vietnamese names of kinds, used in field-type messages
     "text": "chữ",
     "date": "ngày dạng YYYY-MM-DD",
@@ -45,6 +50,8 @@ class Field:
     item: Field | None = None  # for kind "list"
     choices: tuple[str, ...] = ()
     minimum: float | None = None  # for kinds "int" and "number"
+    max_length: int = 0  # for kind "text": most characters allowed (0: MAX_TEXT)
+    maximum: float | None = None  # for kinds "int" and "number"
 
 
 def F(name: str, kind: str, description: str, required: bool = False, **more: object) -> Field:
@@ -53,7 +60,7 @@ def F(name: str, kind: str, description: str, required: bool = False, **more: ob
 
 
 LETTER = (
-    F("number", "text", "Số và ký hiệu văn bản, e.g. \"15/XL-STNMT\".", True),
+    F("number", "text", "Số và ký hiệu văn bản, e.g. \"15/XL-STNMT\".", True, max_length=MAX_IDENTIFIER),
     F("issued_on", "date", "Ngày ban hành.", True),
     F("agency", "text", "Mã cơ quan ban hành (agencies.yml); equals the agency folder. Cơ quan có vùng mã "
       "(`namespace`): mã đầy đủ, e.g. dak-nong.so-xd.", True),
@@ -66,9 +73,10 @@ LETTER = (
         F("name", "text", "Tên; cá nhân viết tắt, e.g. \"Ông N.V.A.\".", True),
     )),
     F("dossier", "map", "Hồ sơ bị trễ hạn.", True, children=(
-        F("code", "text", "Mã hồ sơ trên giấy tiếp nhận; its yymmdd part is the receipt date.", True),
+        F("code", "text", "Mã hồ sơ trên giấy tiếp nhận; its yymmdd part is the receipt date.", True,
+          max_length=MAX_IDENTIFIER),
         F("procedure", "text", "Tên thủ tục hành chính.", True),
-        F("procedure_code", "text", "Mã thủ tục (optional), e.g. \"1.004227\"."),
+        F("procedure_code", "text", "Mã thủ tục (optional), e.g. \"1.004227\".", max_length=MAX_IDENTIFIER),
         F("received_on", "date", "Ngày tiếp nhận hồ sơ.", True),
         F("due_on", "date", "Ngày hẹn trả kết quả ban đầu.", True),
         F("new_due_on", "date", "Ngày hẹn trả mới trong văn bản.", True),
@@ -77,26 +85,27 @@ LETTER = (
     )),
     F("reason", "map", "Lý do trễ hạn.", True, children=(
         F("category", "text", "Mã nhóm lý do (reasons.yml).", True),
-        F("detail", "text", "Diễn giải lý do."),
+        F("detail", "text", "Diễn giải lý do.", max_length=MAX_FREE_TEXT),
     )),
     F("published_on", "date", "Ngày đăng công khai trên cổng.", True),
     F("privacy_reviewed", "bool", "Biên tập viên xác nhận bản PDF đã che thông tin cá nhân (bắt buộc với bản quét)."),
     F("corrections", "list", "Các lần đính chính, theo thứ tự.", item=F("correction", "map", "Một lần đính chính.",
-      children=(F("date", "date", "Ngày đính chính.", True), F("note", "text", "Nội dung đính chính.", True),
+      children=(F("date", "date", "Ngày đính chính.", True), F("note", "text", "Nội dung đính chính.", True,
+                                                                             max_length=MAX_FREE_TEXT),
                 F("fields", "list", "Các trường được sửa, e.g. [dossier.new_due_on] (pdf: bản PDF); chỉ các trường "
                   "này được thay đổi (bắt buộc với đính chính mới).", item=F("field", "text", ""))))),
     F("withdrawn", "map", "Văn bản đã gỡ bỏ (vẫn được liệt kê, kèm lý do).", children=(
         F("date", "date", "Ngày gỡ.", True),
-        F("reason", "text", "Lý do gỡ.", True),
+        F("reason", "text", "Lý do gỡ.", True, max_length=MAX_FREE_TEXT),
     )),
 )
 
 PORTAL = (
-    F("name", "text", "Tên cổng công khai.", True),
-    F("owner", "text", "Đơn vị quản lý cổng.", True),
+    F("name", "text", "Tên cổng công khai.", True, max_length=200),
+    F("owner", "text", "Đơn vị quản lý cổng.", True, max_length=200),
     F("site_url", "text", "Địa chỉ trang (wins over mkdocs.yml; a sub-path works).", True),
     F("contact", "text", "Thông tin liên hệ hiển thị cho người dân."),
-    F("data_licence", "text", "Giấy phép dữ liệu mở, e.g. CC-BY-4.0."),
+    F("data_licence", "text", "Giấy phép dữ liệu mở, e.g. CC-BY-4.0.", max_length=100),
     F("pdf_base_url", "text", "Empty: PDFs served with the site; else their base URL."),
     F("policy", "map", "Chính sách kiểm tra.", children=(
         F("dossier_code_pattern", "text", "Biểu thức chính quy cho mã hồ sơ."),
@@ -105,19 +114,19 @@ PORTAL = (
         F("procedure_code_pattern", "text", "Biểu thức chính quy cho mã thủ tục (sai mẫu: cảnh báo, và được quét "
           "thông tin cá nhân)."),
         F("apology_lead_working_days", "int", "Số ngày làm việc tối thiểu trước hạn để được coi là xin lỗi kịp thời.",
-          minimum=0),
+          minimum=0, maximum=60),
         F("apology_lead_day_kind", "text", "Cách đếm số ngày trước hạn ('chậm nhất 01 ngày trước ngày hết hạn'): "
           "working (ngày làm việc, mặc định) hoặc calendar (ngày theo lịch).", choices=("working", "calendar")),
         F("mask_individual_names", "bool", "Tên cá nhân phải viết tắt."),
-        F("max_pdf_bytes", "int", "Dung lượng PDF tối đa (byte).", minimum=1),
-        F("max_pdf_pages", "int", "Số trang PDF tối đa.", minimum=1),
-        F("pdf_timeout_seconds", "number", "Thời gian tối đa để mở một PDF (giây).", minimum=1),
-        F("pdf_memory_mb", "int", "Bộ nhớ tối đa để mở một PDF (MB).", minimum=64),
+        F("max_pdf_bytes", "int", "Dung lượng PDF tối đa (byte).", minimum=1, maximum=1_000_000_000),
+        F("max_pdf_pages", "int", "Số trang PDF tối đa.", minimum=1, maximum=10_000),
+        F("pdf_timeout_seconds", "number", "Thời gian tối đa để mở một PDF (giây).", minimum=1, maximum=600),
+        F("pdf_memory_mb", "int", "Bộ nhớ tối đa để mở một PDF (MB).", minimum=64, maximum=65_536),
         F("missing_letter_grace_working_days", "int", "Số ngày làm việc sau hạn trước khi hồ sơ quá hạn "
           "chưa có văn bản "
           "bị coi là thiếu (mặc định 0: văn bản xin lỗi phải có trước hạn; nếu đặt lớn hơn 0, hồ sơ trong khoảng "
           "này ghi là chưa nhận được bản sao).",
-          minimum=0),
+          minimum=0, maximum=250),
         F("public_contacts", "list", "Số điện thoại / e-mail được phép xuất hiện.", item=F("contact", "text", "")),
         F("sensitive_procedures", "list", "Cụm từ trong tên thủ tục nhạy cảm (không phân biệt dấu): văn bản của các "
           "thủ tục này cần privacy_reviewed: true. Absent: hộ tịch, khai sinh, khai tử, kết hôn, nhận cha, con nuôi, "
@@ -337,6 +346,9 @@ def _scalar(node: Node, field: Field, path: str, out: Coerced) -> object:
                 out.fail("field-empty", node.line, path)
                 return None
             return ""
+        if len(text) > (field.max_length or MAX_TEXT):
+            out.fail("field-too-long", node.line, path, length=len(text), limit=field.max_length or MAX_TEXT)
+            return None
         if field.choices and text not in field.choices:
             out.fail("field-choice", node.line, path, value=text, choices=", ".join(field.choices))
             return None
@@ -352,9 +364,16 @@ def _scalar(node: Node, field: Field, path: str, out: Coerced) -> object:
     if field.kind == "bool" and node.plain and text in _TRUE | _FALSE:
         return text in _TRUE
     if field.kind in ("int", "number") and node.plain and (_INT if field.kind == "int" else _NUMBER).match(text):
+        if len(text) > MAX_DIGITS:  # int() refuses 4,300 digits and more: a number this long is never meant
+            out.fail("field-above-maximum", node.line, path, maximum=f"{field.maximum or 10 ** MAX_DIGITS:g}",
+                     value=text[:40] + "…")
+            return None
         number = int(text) if field.kind == "int" else float(text)
         if field.minimum is not None and number < field.minimum:
             out.fail("field-range", node.line, path, minimum=f"{field.minimum:g}", value=text)
+            return None
+        if field.maximum is not None and number > field.maximum:
+            out.fail("field-above-maximum", node.line, path, maximum=f"{field.maximum:g}", value=text[:40])
             return None
         return number
     return _type_error(node, field, path, out)

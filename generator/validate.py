@@ -12,11 +12,12 @@ from datetime import date
 from pathlib import Path
 
 from generator import load
-from generator.cachecheck import cache_problems
+from generator.cachecheck import cache_problems, cache_unwritable
+from generator.dateranges import plausible_letters, settings_date_problems
 from generator.letter_checks import LETTER_CHECKS, Context, cross_letter_checks
 from generator.model import Agency, Content, Portal
 from generator.pdfgate.facts import PdfFacts
-from generator.problems import Problem, has_errors, sort_problems
+from generator.problems import Problem, cap_per_file, has_errors, sort_problems
 from generator.reform_checks import reform_checks
 from generator.registry_checks import check_registries
 
@@ -64,6 +65,7 @@ def check_content(
     problems = list(loaded.problems)
     portal = loaded.portal or DEFAULT_PORTAL
     problems += check_registries(loaded, portal)
+    problems += settings_date_problems(loaded, today)
     ctx = Context.create(root, portal, loaded.agencies, loaded.reasons, today, loaded.registries_ok,
                          frozenset(loaded.broken_agencies | loaded.broken_reasons))
     problems += ctx.problems
@@ -78,11 +80,12 @@ def check_content(
         facts, pdf_problems = gate_letters(root, loaded.letters, portal, loaded.agencies, gate_cache, progress)
         problems += pdf_problems
     problems += cross_letter_checks(loaded.letters, facts)
-    problems += reform_checks(loaded.letters, loaded.agencies, loaded.level_validity)
+    problems += reform_checks(plausible_letters(loaded.letters, today), loaded.agencies, loaded.level_validity)
     from generator.record import check_record, correction_steps  # the public record (content/published.lock)
 
     problems += check_record(root, loaded.letters, facts, publish=publish, base=base_lock)
     problems += cache_problems(root)  # no cache inside content/ or committed to git
+    problems += cache_unwritable(root, cache_dir)  # a warning: the result stands, the next run is cold
     register_rows = []
     if loaded.portal is not None:
         register_rows, register_problems = _load_register(root, _register_agencies(loaded), portal, today)
@@ -99,7 +102,7 @@ def check_content(
             register=register_rows,
             record_changes=correction_steps(root, loaded.letters, facts),
         )
-    return CheckResult(content, sort_problems(problems), facts, loaded.letter_files)
+    return CheckResult(content, cap_per_file(sort_problems(problems)), facts, loaded.letter_files)
 
 
 class _AnyAgency(dict):

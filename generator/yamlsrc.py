@@ -9,14 +9,18 @@ problems, not silent surprises. Nothing is ever constructed from tags.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from generator import fieldchars
 from generator.problems import Problem, make
 from generator.strings.problems_content import YAML_SYNTAX_DETAILS as DETAILS
+from generator.strings.problems_fields import FORBIDDEN_WHERE
+from generator.yamldepth import too_deep
 
 try:  # the libyaml-backed loader is ~10x faster; fall back to pure Python
     from yaml import CSafeLoader as _Loader
@@ -25,6 +29,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 MAX_YAML_BYTES = 256 * 1024
 MAX_DEPTH = 32
+MAX_TEXT_DEPTH = 2 * MAX_DEPTH  # the estimate before parsing (yamldepth): generous, it may overcount
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                   ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge", "value")}
@@ -58,10 +63,11 @@ class Node:
 class _Converter:
     """Turns a composed PyYAML node tree into `Node`s, collecting problems."""
 
-    def __init__(self, rel: str) -> None:
+    def __init__(self, rel: str, chars: ForbiddenChars | None = None) -> None:
         self.rel = rel
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
+        self.chars = chars
 
     def convert(self, node: yaml.Node, path: str = "", depth: int = 0, at: int | None = None) -> Node:
         line = node.start_mark.line + 1
@@ -75,6 +81,8 @@ class _Converter:
         if node.tag not in _STANDARD_TAGS:  # a tag (!x, !!binary, !!python/...): never constructed, always reported
             self.problems.append(make("yaml-alias", self.rel, line, path or None))
         if isinstance(node, yaml.ScalarNode):
+            if self.chars is not None and (self.chars.indexes or node.style == '"'):
+                self.chars.in_scalar(node, path, self.problems)
             plain = node.style is None or node.style == ""
             if plain and _NULL.match(node.value):
                 return Node(None, line, True)
@@ -89,6 +97,8 @@ class _Converter:
                 self.problems.append(make("yaml-syntax", self.rel, key_line, detail=DETAILS["key-not-text"]))
                 continue
             key = key_node.value
+            if self.chars is not None and (self.chars.indexes or key_node.style == '"'):
+                self.chars.in_scalar(key_node, _join(path, key), self.problems)
             if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *base` copies another mapping: an alias
                 self.problems.append(make("yaml-alias", self.rel, key_line, _join(path, key)))
                 continue
@@ -108,24 +118,101 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
+class ForbiddenChars:
+    """Forbidden characters of one file (`fieldchars`): found in the raw text, then placed in the field whose
+    scalar holds them; double-quoted values are also scanned once decoded (escapes like "\\u200b")."""
+
+    def __init__(self, text: str, rel: str) -> None:
+        self.rel = rel
+        self.text = text
+        self.found = [(i, c) for i, c in fieldchars.scan(text) if c != "\r"]  # \r: a line break to YAML
+        self.indexes = [i for i, _ in self.found]
+        self.used: set[int] = set()
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.reported: set[tuple[str | None, str]] = set()
+
+    def line_of(self, index: int) -> int:
+        return bisect_right(self.line_starts, index)
+
+    def _line_text(self, index: int) -> tuple[int, str, int]:
+        """(line number, text of that line, index within it) of a position in the raw text."""
+        line = self.line_of(index)
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+        return line, self.text[start:end], index - start
+
+    def _report(self, problems: list[Problem], field: str | None, line: int, text: str, at: int, char: str) -> None:
+        if (field, char) in self.reported:
+            return
+        self.reported.add((field, char))
+        problems.append(make("text-forbidden-char", self.rel, line, field, char=fieldchars.char_name(char),
+                             where=FORBIDDEN_WHERE["field"].format(field=field) if field else FORBIDDEN_WHERE["file"],
+                             excerpt=fieldchars.excerpt(text, at)))
+
+    def in_scalar(self, node: yaml.ScalarNode, field: str, problems: list[Problem]) -> None:
+        """Report the forbidden characters inside `node` (raw, and decoded for double-quoted values)."""
+        start, end = node.start_mark.index, node.end_mark.index
+        first = bisect_left(self.indexes, start)
+        for position in range(first, bisect_left(self.indexes, end)):
+            index, char = self.found[position]
+            self.used.add(index)
+            self._report(problems, field or None, *self._line_text(index), char)
+        if node.style == '"' and "\\" in self.text[start:end]:
+            for at, char in fieldchars.scan(node.value):
+                self._report(problems, field or None, node.start_mark.line + 1, node.value, at, char)
+
+    def outside(self, refused: list[int]) -> list[Problem]:
+        """Characters the YAML reader refuses found in no value (a comment, between tokens): by line."""
+        problems: list[Problem] = []
+        for index in refused:
+            if index not in self.used:
+                self._report(problems, None, *self._line_text(index), self.text[index])
+        return problems
+
+
+def forbidden_char_problems(text: str, file: str, line: int | None, field: str | None) -> list[Problem]:
+    """One text-forbidden-char problem per distinct forbidden character of a value read outside YAML (a CSV cell)."""
+    seen: dict[str, int] = {}
+    for index, char in fieldchars.scan(text):
+        seen.setdefault(char, index)
+    where = FORBIDDEN_WHERE["field"].format(field=field) if field else FORBIDDEN_WHERE["file"]
+    return [make("text-forbidden-char", file, line, field, char=fieldchars.char_name(char), where=where,
+                 excerpt=fieldchars.excerpt(text, index)) for char, index in seen.items()]
+
+
 def parse_yaml(text: str, rel: str) -> tuple[Node | None, list[Problem]]:
     """Parse YAML text of file `rel`; returns the root node (None on failure) and problems."""
+    deep = too_deep(text, MAX_TEXT_DEPTH)
+    if deep is not None:  # before libyaml: its composer recurses on the C stack (a crash, not an exception)
+        return None, [make("yaml-syntax", rel, deep, detail=DETAILS["too-deep"])]
+    chars = ForbiddenChars(text, rel) if fieldchars.has_forbidden(text) else None
+    safe, refused = fieldchars.yaml_safe(text)
     try:
-        composed = yaml.compose(text, Loader=_Loader)
+        composed = yaml.compose(safe, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        line, key = _explain(exc, text.splitlines())
+        line, key = _explain(exc, safe.splitlines())
         detail = DETAILS[key].replace("{problem}", exc.problem or exc.context or "?")
-        return None, [make("yaml-syntax", rel, line, detail=detail)]
+        return None, [*(chars.outside(refused) if chars else ()), make("yaml-syntax", rel, line, detail=detail)]
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         return None, [make("yaml-syntax", rel, None, detail=DETAILS["other"].replace("{problem}", type(exc).__name__))]
     if composed is None:
         return None, [make("yaml-empty", rel, None)]
-    converter = _Converter(rel)
+    converter = _Converter(rel, chars or _QuotedOnly(safe, rel))
     try:
         root = converter.convert(composed)
     except RecursionError:
         return None, [make("yaml-syntax", rel, None, detail=DETAILS["too-deep"])]
+    if chars is not None:
+        converter.problems += chars.outside(refused)
     return root, converter.problems
+
+
+class _QuotedOnly(ForbiddenChars):
+    """A raw text without forbidden characters: only double-quoted values with escapes can hold them."""
+
+    def __init__(self, text: str, rel: str) -> None:  # no scan of the text: nothing to find in it
+        self.rel, self.text, self.found, self.indexes, self.used, self.reported = rel, text, [], [], set(), set()
+        self.line_starts = [0]
 
 
 def _explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int | None, str]:

@@ -22,12 +22,15 @@ INDEX_DIR = "thu-tuc/"
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+MAX_SLUG = 120
+
+
 def slugs(procedures: list[str]) -> dict[str, str]:
     """A URL slug per procedure (folded words joined by "-"; a numbered suffix when two fold alike)."""
     out: dict[str, str] = {}
     taken: set[str] = set()
     for name in sorted(procedures, key=lambda p: (fold(p), p)):
-        base = _NON_SLUG.sub("-", fold(name)).strip("-") or "thu-tuc"
+        base = _NON_SLUG.sub("-", fold(name))[:MAX_SLUG].strip("-") or "thu-tuc"  # a folder name has 255 bytes at most
         slug, n = base, 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1

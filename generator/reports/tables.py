@@ -8,13 +8,10 @@ A report page shows the first rows of its missing-letter and warning lists; `mis
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from datetime import date
 from pathlib import Path
 
-from generator import ontime
+from generator import csvout, jsonout, ontime
 from generator.compliance import FIGURES, MEANS, Report, Row
 from generator.render.common import fmt_date, fmt_number
 from generator.reports import headline
@@ -114,7 +111,7 @@ def ontime_json(view: OnTimeView | None) -> dict:
 
 def dumps_json(report: Report, view: OnTimeView | None = None, data_from: date | None = None) -> str:
     """The JSON payload as text."""
-    return json.dumps(report_json(report, view, data_from), ensure_ascii=False, indent=2) + "\n"
+    return jsonout.dumps(report_json(report, view, data_from), indent=2) + "\n"
 
 
 def csv_header(report: Report) -> list[str]:
@@ -143,13 +140,14 @@ def csv_rows(report: Report, memo: dict | None = None) -> list[list[str]]:
 
 
 def to_csv(header: list[str] | tuple[str, ...], rows: list[list[str]]) -> str:
-    """CSV text of the reports (UTF-8 text, header row first, '\\n' line ends): the one writer of every
-    report CSV (agency table, missing-letter list, consistency warnings)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    """CSV text of the reports: the one writer of every report CSV (agency table, missing-letter list,
+    consistency warnings), through generator/csvout.py (text cells safe in a spreadsheet)."""
+    return csvout.to_csv(header, rows, numeric=[name for name in header if name not in TEXT_COLUMNS])
+
+
+# Report CSV columns holding text; every other column (figures, reasons:*, historical) holds numbers.
+TEXT_COLUMNS = frozenset({"agency", "agency_name", "successor", "dossier_code", "procedure", "received_on", "due_on",
+                          "returned_on", "code", "kind", "day", "message"})
 
 
 def dumps_csv(report: Report, memo: dict | None = None) -> str:

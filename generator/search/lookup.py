@@ -9,11 +9,11 @@ learns it from `lookup/config.js`, loaded with the search page, so a lookup is o
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator import jsonout
 from generator.model import Content
 from generator.search.codes import agency_part, code_aliases, shard_key
 from generator.search.contacts import agency_contacts, contact_parts
@@ -35,7 +35,7 @@ def _entry(view: LetterView) -> dict:
 
 
 def _dump(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    return jsonout.dumps(data, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
 def build_shards(views: Iterable[LetterView]) -> tuple[int, dict[str, bytes]]:
@@ -91,7 +91,7 @@ def config_js(
             "messages": s.MESSAGES, "stop": [fold(p) for p in s.STOP_PHRASES],
             "prefixes": code_prefixes(content), "agencies": agency_contacts(content),
             "olderWords": older_words}
-    return "window.congkhaiSearch = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"
+    return "window.congkhaiSearch = " + jsonout.dumps(data, sort_keys=True) + ";\n"
 
 
 def write_lookup(out_dir: Path, views: list[LetterView]) -> tuple[int, int, int]:

@@ -16,12 +16,12 @@ mistyped word answered that way in the recent years is not looked for in the old
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator import jsonout
 from generator.search.records import LetterView, SearchText
 from generator.vtext import fold
 
@@ -70,7 +70,7 @@ def build_shards(words: set[str]) -> dict[str, object]:
 
 
 def _dump(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return jsonout.dumps(data, separators=(",", ":")).encode("utf-8")
 
 
 def write_words(out_dir: Path, words: set[str]) -> int:

@@ -28,6 +28,7 @@ def declare(severity: str, rows: list[tuple[str, str, str, str]]) -> dict[str, P
 def _merge() -> dict[str, ProblemType]:
     from generator.strings import (
         problems_content,
+        problems_fields,
         problems_ocr,
         problems_pdf,
         problems_process,
@@ -37,7 +38,7 @@ def _merge() -> dict[str, ProblemType]:
     )
 
     merged: dict[str, ProblemType] = {}
-    for module in (problems_content, problems_pdf, problems_register, problems_record, problems_reform,
+    for module in (problems_content, problems_fields, problems_pdf, problems_register, problems_record, problems_reform,
                    problems_process, problems_ocr):
         for code, kind in module.TYPES.items():
             if code in merged:

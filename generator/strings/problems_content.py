@@ -83,9 +83,10 @@ ERRORS = [
      "Ngày bắt đầu hiệu lực sau ngày kết thúc.", "Sửa valid_from / valid_to."),
     ("portal-bad-pattern", "The dossier code pattern in portal.yml is not a valid regular expression.",
      "Mẫu mã hồ sơ trong portal.yml không hợp lệ: {detail}.", "Sửa biểu thức chính quy."),
-    ("portal-bad-url", "site_url or pdf_base_url in portal.yml is not an absolute http(s) URL.",
-     "Trường '{field}' phải là địa chỉ đầy đủ bắt đầu bằng https:// (nhận được '{value}').",
-     "Viết đầy đủ, ví dụ https://xinloi.example.gov.vn/."),
+    ("portal-bad-url", "site_url or pdf_base_url in portal.yml is not a plain absolute http(s) URL.",
+     "Trường '{field}' phải là địa chỉ đầy đủ bắt đầu bằng https:// ({reason}; nhận được '{value}').",
+     "Viết đầy đủ, ví dụ https://xinloi.example.gov.vn/: không tên đăng nhập, dấu ngoặc kép, dấu < >, "
+     "khoảng trắng, ? hay #."),
     # --- dates ----------------------------------------------------------------------------------
     ("dates-received-after-due", "received_on is after due_on.",
      "Ngày tiếp nhận ({received_on}) sau ngày hẹn trả ({due_on}).", "Kiểm tra hai ngày này."),

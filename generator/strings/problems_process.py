@@ -17,6 +17,9 @@ ERRORS = [
 ]
 
 WARNINGS = [
+    ("cache-unwritable", "The cache folder cannot be written: the check is complete but the next run is cold.",
+     "Không ghi được bộ nhớ đệm '{path}' ({reason}): kết quả kiểm tra vẫn đầy đủ, nhưng lần sau sẽ chạy lại từ đầu.",
+     "Cho phép ghi vào '{path}' (quyền, dung lượng đĩa) hoặc chọn thư mục khác bằng tùy chọn --cache-dir."),
     ("review-setting-changed", "A privacy or publishing setting changed in this pull request.",
      "Thay đổi cần người thứ hai duyệt: thiết lập '{field}' đổi từ {old} thành {new}.",
      "Người duyệt (CODEOWNERS) xem kỹ thay đổi này trước khi hợp nhất."),

@@ -207,6 +207,10 @@ D_DESCRIPTION = "Ý nghĩa"
 D_NOTES = (
     "CSV mã hóa UTF-8, dòng đầu là tên cột; ngày theo dạng YYYY-MM-DD; ô trống khi không có giá trị.",
     "Văn bản đã thu hồi vẫn có một dòng, với trạng thái withdrawn và không có liên kết PDF.",
+    "An toàn khi mở bằng bảng tính: trong mọi tệp CSV, ô chữ bắt đầu bằng =, +, -, @, ký tự Tab hoặc xuống dòng (CR) "
+    "được thêm một dấu nháy đơn ' ở đầu (ví dụ '=HYPERLINK(...)) để bảng tính không chạy nó như công thức; "
+    "ô số (kể cả số âm) giữ nguyên. Khi xử lý bằng chương trình, bỏ dấu ' đầu ô chữ đó để có giá trị gốc; "
+    "tệp JSON luôn giữ giá trị gốc, không thêm dấu.",
 )
 TYPES = {"string": "chuỗi", "date": "ngày", "integer": "số nguyên", "boolean": "đúng/sai"}
 

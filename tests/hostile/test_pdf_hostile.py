@@ -145,8 +145,8 @@ FIELD_CASES = [
      ["privacy-pdf-phone"], (PHONE,)),
     ("reason-full-width-cccd", {"reason.detail": "CCCD ００１２３４５６７８９０ của ông An."},
      [("privacy-citizen-id", "reason.detail")], [], (CCCD,)),
-    ("reason-zero-width-phone", {"reason.detail": "Gọi 091\u200b234\u200b5678."},
-     [("privacy-phone", "reason.detail")], [], (PHONE,)),
+    ("reason-zero-width-phone", {"reason.detail": "Gọi 091\u200b234\u200b5678."},  # the hidden character too (item 4)
+     [("privacy-phone", "reason.detail"), ("text-forbidden-char", "reason.detail")], [], (PHONE,)),
     ("reason-bracketed-phone", {"reason.detail": "Gọi (091) 2345678 trước."},
      [("privacy-phone", "reason.detail")], [], (PHONE,)),
     ("procedure-code-provincial", {"dossier.procedure_code": "3.000181.000.00.00.H22"}, [], [], ()),

@@ -1,0 +1,52 @@
+"""The one writer of every published CSV (open data, agency files, report tables and lists, `report --format csv`).
+
+Safe to open in a spreadsheet (OWASP "CSV injection"): a text cell beginning with `=`, `+`, `-`, `@`,
+a tab or a carriage return would be read as a formula (`=HYPERLINK(...)`, `+cmd|...`, `@SUM(...)`), so
+it is written with a single quote in front (`'=HYPERLINK(...)`); a spreadsheet shows the text, a
+program reading the CSV sees the quote and may strip it. Numbers stay numbers: a cell that is an int
+or a float in Python, or a cell of a column declared numeric whose text is a plain number (`-3`,
+`2.5`), is written as is. The JSON files carry the raw values, without any quote added.
+UTF-8, a header row, `\\n` line ends; None is an empty cell, booleans are `true` / `false`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+
+
+def neutralise(text: str) -> str:
+    """A text cell a spreadsheet will not run: a single quote before a formula-starting character."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def cell(value: object, numeric: bool = False) -> str:
+    """The CSV text of one value (`numeric`: its column holds numbers, a plain number passes as is)."""
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value) if isinstance(value, float) else str(value)
+    text = str(value)
+    if numeric and _PLAIN_NUMBER.match(text):
+        return text
+    return neutralise(text)
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]], numeric: Iterable[str] = ()) -> str:
+    """CSV text of `rows` under `header`; columns named in `numeric` keep plain numbers written as text."""
+    numbers = set(numeric)
+    flags = [name in numbers for name in header]
+    width = len(flags)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([neutralise(str(name)) for name in header])
+    for row in rows:
+        writer.writerow([cell(value, i < width and flags[i]) for i, value in enumerate(row)])
+    return out.getvalue()
