@@ -50,3 +50,22 @@ def test_the_help_of_the_translated_commands_comes_from_strings():
         assert summary in top, name
         assert commands[name].description == description
         assert " ".join(H.OPT_CONTENT.split()) in " ".join(commands[name].format_help().split())
+    for name, summary, description in (("check-pdf", H.CHECK_PDF_SUMMARY, H.CHECK_PDF_HELP),
+                                       ("new", H.NEW_SUMMARY, H.NEW_HELP),
+                                       ("report", H.REPORT_SUMMARY, H.REPORT_HELP),
+                                       ("review-changes", H.REVIEW_SUMMARY, H.REVIEW_HELP)):
+        assert summary in top, name
+        assert commands[name].description == description
+
+
+def test_every_option_an_editor_reads_has_vietnamese_help():
+    """No option of any command is described in English (argparse's own -h line aside)."""
+    from generator.cli import build_parser
+
+    parser = build_parser()
+    english = []
+    for name, command in parser._subparsers._group_actions[0].choices.items():
+        for action in command._actions:
+            if action.help and action.dest != "help" and action.help.isascii():
+                english.append((name, action.dest, action.help))
+    assert english == []

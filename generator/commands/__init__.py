@@ -32,9 +32,9 @@ def add_content_options(parser: argparse.ArgumentParser, *, formats: bool = True
 def add_publish_options(parser: argparse.ArgumentParser) -> None:
     """--publish and --base-lock: the public record as enforced where the site is published."""
     parser.add_argument("--publish", action="store_true",
-                        help="publish mode: a letter or correction not in published.lock (or no lock) is an error")
+                        help=H.OPT_PUBLISH)
     parser.add_argument("--base-lock", metavar="FILE",
-                        help="the last published lock: nothing it holds may be removed or silently changed")
+                        help=H.OPT_BASE_LOCK)
 
 
 def publish_options(args: argparse.Namespace) -> dict:

@@ -8,27 +8,21 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.report import FORMATS, render
-
-HELP = """Run the PDF gate (structure, limits, active content, text layer, signatures) on PDF files.
-
-Limits, contacts and trust roots come from the content root when it has a portal.yml, else defaults.
-Exit 0 when there is no error (warnings allowed), 1 on any error, 2 on a usage error.
-example: python -m generator check-pdf letter.pdf --format json
-"""
+from generator.strings import cli_help as H
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `check-pdf`."""
-    parser = subparsers.add_parser("check-pdf", help="check PDF files with the PDF gate only", description=HELP,
+    parser = subparsers.add_parser("check-pdf", help=H.CHECK_PDF_SUMMARY, description=H.CHECK_PDF_HELP,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("files", nargs="+", metavar="FILE", help="PDF files to check")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+    parser.add_argument("files", nargs="+", metavar="FILE", help=H.OPT_PDF_FILES)
+    parser.add_argument("--format", choices=FORMATS, default="text", help=H.OPT_FORMAT)
     parser.add_argument("--content", default="content",
-                        help="content root for policy and trust roots (default: ./content)")
-    parser.add_argument("--cache-dir", default=".cache", help="cache root, as for check (PDF facts in <dir>/pdfgate)")
-    parser.add_argument("--no-cache", action="store_true", help="inspect every file again")
-    parser.add_argument("--timeout", type=float, help="seconds per PDF (default: portal.yml, else 20)")
-    parser.add_argument("--memory-mb", type=int, help="memory bound per worker in MB (default: portal.yml, else 1024)")
+                        help=H.OPT_PDF_CONTENT)
+    parser.add_argument("--cache-dir", default=".cache", help=H.OPT_PDF_CACHE_DIR)
+    parser.add_argument("--no-cache", action="store_true", help=H.OPT_NO_CACHE)
+    parser.add_argument("--timeout", type=float, help=H.OPT_TIMEOUT)
+    parser.add_argument("--memory-mb", type=int, help=H.OPT_MEMORY_MB)
     parser.set_defaults(func=run)
 
 

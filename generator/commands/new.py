@@ -8,38 +8,18 @@ from pathlib import Path
 
 from generator.commands import add_content_options, content_root, iso_date, progress_printer, today_of
 from generator.report import render
-
-HELP = """Add one apology letter from its PDF.
-
-1. The PDF gate inspects the file first: a PDF with active content, a broken structure or
-   personal data in its text layer is refused and nothing is copied.
-2. The PDF is copied to <content>/letters/<year>/<agency>/<id>.pdf and the metadata is written
-   beside it as <id>.yml, pre-filled from the PDF's text layer where it can ("Số: …",
-   "…, ngày dd tháng mm năm yyyy", the dossier code and dates, procedure, reason). Every
-   field left to fill is empty with a "# CẦN ĐIỀN" comment (a scan has no text layer: the
-   options fill what they can, and --issued-on is then required).
-3. The new letter is checked and what is still missing is printed.
-
-The id defaults to <yyyy>-<mm>-<nnnn>, the next free number of the month of issue.
-Exit 0 when the letter was created (fill the placeholders, then run `check` and `lock`),
-1 when the PDF was refused, 2 on a usage error.
-
-examples (ví dụ):
-  python -m generator new ~/Downloads/phieu-xin-loi.pdf --agency so-tnmt
-  python -m generator new ban-quet.pdf --agency ubnd-xa-nam-da --issued-on 2026-03-11
-  python -m generator new 15-XL-SNNMT.pdf --agency so-nnmt --id 2026-03-0007 --content content
-"""
+from generator.strings import cli_help as H
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `new`."""
-    parser = subparsers.add_parser("new", help="add a letter from its PDF (pre-filled YAML)", description=HELP,
+    parser = subparsers.add_parser("new", help=H.NEW_SUMMARY, description=H.NEW_HELP,
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("pdf", metavar="PDF", help="the letter's public PDF (redacted copy)")
-    parser.add_argument("--agency", required=True, metavar="CODE", help="issuing agency code from agencies.yml")
-    parser.add_argument("--id", dest="letter_id", metavar="ID", help="letter id [a-z0-9-]+ (default: next free)")
+    parser.add_argument("pdf", metavar="PDF", help=H.OPT_NEW_PDF)
+    parser.add_argument("--agency", required=True, metavar="CODE", help=H.OPT_NEW_AGENCY)
+    parser.add_argument("--id", dest="letter_id", metavar="ID", help=H.OPT_NEW_ID)
     parser.add_argument("--issued-on", type=iso_date, metavar="DATE",
-                        help="date of issue YYYY-MM-DD (default: read from the PDF)")
+                        help=H.OPT_NEW_ISSUED_ON)
     add_content_options(parser)
     parser.set_defaults(func=run)
 

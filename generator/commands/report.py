@@ -7,41 +7,24 @@ import sys
 
 from generator.commands import add_content_options, content_root, today_of
 from generator.periods import SCHEMES
+from generator.strings import cli_help as H
 from generator.strings import reports as S
 
 FORMATS = ("md", "csv", "json", "docx")
 
-HELP = """Compliance report of one period: overdue dossiers (register/*.csv), letters, coverage, missing letters,
-letters in time, days late, publication lag, reasons, consistency warnings; one row per agency and the totals.
-
-A letter counts in the period of its issued_on, a register row in the period of its due_on. Periods follow the
-portal's scheme (portal.yml reports.period_scheme: calendar, the default, or statistical: the cut-off of Decree
-09/2019/NĐ-CP, a month from the 15th of the previous month to the 14th); a code ending in -TK is always
-statistical (2025-05-TK = 15/04/2025 to 14/05/2025), --scheme overrides. The range used is printed on
-stderr. Without --unit the
-whole portal; with --unit CODE the unit and every agency it tracks or that sits below it. The JSON follows
-generator/reports/report.schema.json. Exit 0 on success, 1 when the content has errors (the problems are
-printed on stderr), 2 on a usage error (bad period, unknown unit).
-examples:
-  python -m generator report --period 2025-Q2
-  python -m generator report --period 2025-05-TK --format md
-  python -m generator report --period 2025-9T --scheme statistical
-  python -m generator report --period 2025-W19 --unit tthcc --format json --today 2025-06-01
-"""
-
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `report`."""
-    parser = subparsers.add_parser("report", help="compliance report of one period", description=HELP,
+    parser = subparsers.add_parser("report", help=H.REPORT_SUMMARY, description=H.REPORT_HELP,
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--period", required=True,
-                        help="2018-W19 | 2018-05 | 2018-Q2 | 2018-H1 | 2018-9T | 2018; suffix -TK: statistical cut-off")
-    parser.add_argument("--scheme", choices=SCHEMES, help="period scheme (default: portal.yml reports.period_scheme)")
-    parser.add_argument("--unit", help="tracking unit (agency code); default: the whole portal")
+                        help=H.OPT_PERIOD)
+    parser.add_argument("--scheme", choices=SCHEMES, help=H.OPT_SCHEME)
+    parser.add_argument("--unit", help=H.OPT_UNIT)
     add_content_options(parser, formats=False)
-    parser.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
-    parser.add_argument("--output", "-o", help="write the report to this file (docx: default stdout)")
-    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF gate when checking the content")
+    parser.add_argument("--format", choices=FORMATS, default="md", help=H.OPT_REPORT_FORMAT)
+    parser.add_argument("--output", "-o", help=H.OPT_OUTPUT)
+    parser.add_argument("--no-pdf", action="store_true", help=H.OPT_NO_PDF)
     parser.set_defaults(func=run)
 
 

@@ -7,27 +7,17 @@ import sys
 from pathlib import Path
 
 from generator.report import FORMATS, render
-
-HELP = """List what this branch changes, compared with --base, that a second reviewer must look at:
-privacy and publishing settings of <content>/portal.yml (every `policy` value, site_url,
-pdf_base_url and its host, data_licence, calendar), the theme (overrides/), mkdocs.yml, the
-workflows, CODEOWNERS and the trust roots. Each is a warning naming what changed; the exit code
-is 0 (the warnings ask for review, they do not block), 2 when --base cannot be read.
-
-examples (ví dụ):
-  python -m generator review-changes --base origin/main
-  python -m generator review-changes --base "origin/${GITHUB_BASE_REF}" --format github
-"""
+from generator.strings import cli_help as H
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `review-changes`."""
-    parser = subparsers.add_parser("review-changes", help="warn about changes that need a second reviewer",
-                                   description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--base", required=True, metavar="REF", help="the base branch or commit (e.g. origin/main)")
-    parser.add_argument("--content", default="content", help="content root, relative to the repository")
-    parser.add_argument("--repo", default=".", help="the git checkout (default: the current directory)")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+    parser = subparsers.add_parser("review-changes", help=H.REVIEW_SUMMARY,
+                                   description=H.REVIEW_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base", required=True, metavar="REF", help=H.OPT_BASE)
+    parser.add_argument("--content", default="content", help=H.OPT_REVIEW_CONTENT)
+    parser.add_argument("--repo", default=".", help=H.OPT_REPO)
+    parser.add_argument("--format", choices=FORMATS, default="text", help=H.OPT_FORMAT)
     parser.set_defaults(func=run)
 
 

@@ -60,3 +60,92 @@ ví dụ:
   python -m generator lock --against /tmp/base.lock --format github
 """
 LOCK_AGAINST = "so <content>/published.lock với FILE (tệp khóa của nhánh gốc); không ghi gì"
+
+OPT_PUBLISH = "chế độ công bố: văn bản hoặc đính chính chưa có trong published.lock (hoặc không có tệp khóa) là lỗi"
+OPT_BASE_LOCK = "tệp khóa của lần công bố trước: không mục nào trong đó được mất hay bị sửa lặng lẽ"
+
+CHECK_PDF_SUMMARY = "chỉ kiểm tra tệp PDF (cổng kiểm tra PDF)"
+CHECK_PDF_HELP = """Chạy cổng kiểm tra PDF (cấu trúc, giới hạn, nội dung chủ động, lớp chữ, dữ liệu cá nhân, chữ ký số)
+trên các tệp PDF.
+
+Giới hạn, địa chỉ liên hệ được phép và chứng thư tin cậy lấy từ thư mục nội dung khi có portal.yml,
+nếu không thì dùng mặc định. Mã thoát 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi,
+2 khi gọi lệnh sai.
+ví dụ: python -m generator check-pdf van-ban.pdf --format json
+"""
+OPT_PDF_FILES = "các tệp PDF cần kiểm tra"
+OPT_PDF_CONTENT = "thư mục nội dung lấy giới hạn và chứng thư tin cậy (mặc định: ./content)"
+OPT_PDF_CACHE_DIR = "thư mục bộ nhớ đệm như lệnh check (kết quả PDF trong <thư mục>/pdfgate)"
+OPT_NO_CACHE = "kiểm tra lại mọi tệp, không dùng bộ nhớ đệm"
+OPT_TIMEOUT = "số giây tối đa cho mỗi tệp PDF (mặc định: theo portal.yml, nếu không là 20)"
+OPT_MEMORY_MB = "bộ nhớ tối đa cho mỗi tiến trình kiểm tra, tính bằng MB (mặc định: theo portal.yml, nếu không là 1024)"
+
+NEW_SUMMARY = "thêm một văn bản từ bản PDF (tệp YAML điền sẵn)"
+NEW_HELP = """Thêm một văn bản xin lỗi từ bản PDF của nó.
+
+1. Cổng kiểm tra PDF xem tệp trước: tệp có nội dung chủ động, cấu trúc hỏng hoặc dữ liệu cá nhân
+   trong lớp chữ bị từ chối và không có gì được chép vào.
+2. Bản PDF được chép vào <nội dung>/letters/<năm>/<cơ quan>/<mã>.pdf và thông tin được ghi bên
+   cạnh thành <mã>.yml, điền sẵn từ lớp chữ của PDF khi đọc được ("Số: …", "…, ngày dd tháng mm
+   năm yyyy", mã hồ sơ và các ngày, thủ tục, lý do). Mỗi trường còn phải điền để trống, kèm chú
+   thích "# CẦN ĐIỀN" (bản quét không có lớp chữ: các tùy chọn điền được gì thì điền, khi đó
+   bắt buộc có --issued-on).
+3. Văn bản mới được kiểm tra và những gì còn thiếu được in ra.
+
+Mã văn bản mặc định là <yyyy>-<mm>-<nnnn>, số tiếp theo còn trống của tháng ban hành.
+Mã thoát 0 khi đã tạo văn bản (điền các chỗ trống, rồi chạy `check` và `lock`), 1 khi bản PDF
+bị từ chối, 2 khi gọi lệnh sai.
+
+ví dụ:
+  python -m generator new ~/Downloads/phieu-xin-loi.pdf --agency so-tnmt
+  python -m generator new ban-quet.pdf --agency ubnd-xa-nam-da --issued-on 2026-03-11
+  python -m generator new 15-XL-SNNMT.pdf --agency so-nnmt --id 2026-03-0007 --content content
+"""
+OPT_NEW_PDF = "bản PDF công khai của văn bản (bản đã che thông tin cá nhân)"
+OPT_NEW_AGENCY = "mã cơ quan ban hành trong agencies.yml"
+OPT_NEW_ID = "mã văn bản, chỉ gồm [a-z0-9-] (mặc định: số tiếp theo còn trống)"
+OPT_NEW_ISSUED_ON = "ngày ban hành YYYY-MM-DD (mặc định: đọc từ bản PDF)"
+
+REPORT_SUMMARY = "báo cáo tình hình xin lỗi của một kỳ"
+REPORT_HELP = """Báo cáo một kỳ: hồ sơ quá hạn (register/*.csv), văn bản xin lỗi, tỷ lệ hồ sơ quá hạn có văn bản,
+hồ sơ thiếu văn bản, văn bản gửi trước hạn, số ngày trễ, thời gian công khai, lý do, cảnh báo
+không khớp; mỗi cơ quan một dòng và dòng tổng.
+
+Văn bản tính vào kỳ của ngày ban hành (issued_on), dòng sổ theo dõi tính vào kỳ của ngày hẹn trả
+(due_on). Kỳ theo cách chia của cổng (portal.yml reports.period_scheme: calendar, mặc định, theo
+lịch; hoặc statistical, kỳ thống kê theo Nghị định 09/2019/NĐ-CP: tháng từ ngày 15 tháng trước đến
+ngày 14); mã kỳ có đuôi -TK luôn là kỳ thống kê (2025-05-TK = 15/04/2025 đến 14/05/2025), --scheme
+thay cách chia. Khoảng ngày đã dùng được in ra stderr. Không có --unit: toàn cổng; có --unit MÃ:
+đơn vị đó cùng mọi cơ quan nó theo dõi hoặc trực thuộc nó. Dạng JSON theo
+generator/reports/report.schema.json; dạng docx là văn bản hành chính (Nghị định 30/2020/NĐ-CP).
+Mã thoát 0 khi thành công, 1 khi nội dung có lỗi (danh sách lỗi in ra stderr), 2 khi gọi lệnh sai
+(kỳ sai, đơn vị không có).
+
+ví dụ:
+  python -m generator report --period 2025-Q2
+  python -m generator report --period 2025-05-TK --format md
+  python -m generator report --period 2025-9T --scheme statistical
+  python -m generator report --period 2025-Q3 --format docx -o bao-cao-quy-3.docx
+  python -m generator report --period 2025-W19 --unit tthcc --format json --today 2025-06-01
+"""
+OPT_PERIOD = "kỳ báo cáo: 2018-W19 | 2018-05 | 2018-Q2 | 2018-H1 | 2018-9T | 2018; đuôi -TK: kỳ thống kê"
+OPT_SCHEME = "cách chia kỳ (mặc định: portal.yml reports.period_scheme)"
+OPT_UNIT = "đơn vị theo dõi (mã cơ quan); mặc định: toàn cổng"
+OPT_REPORT_FORMAT = "dạng báo cáo (mặc định: md)"
+OPT_OUTPUT = "ghi báo cáo vào tệp này (mặc định: in ra màn hình)"
+OPT_NO_PDF = "bỏ qua kiểm tra bản PDF khi kiểm tra nội dung"
+
+REVIEW_SUMMARY = "nêu các thay đổi cần người thứ hai duyệt"
+REVIEW_HELP = """Liệt kê những gì nhánh này thay đổi so với --base mà người duyệt thứ hai phải xem: thiết lập
+về dữ liệu cá nhân và công bố trong <nội dung>/portal.yml (mọi giá trị `policy`, site_url,
+pdf_base_url và máy chủ của nó, data_licence, lịch), giao diện (overrides/), mkdocs.yml, các
+workflow, CODEOWNERS và chứng thư tin cậy. Mỗi thay đổi là một cảnh báo nêu rõ cái gì đổi; mã
+thoát 0 (cảnh báo đề nghị duyệt, không chặn), 2 khi không đọc được --base.
+
+ví dụ:
+  python -m generator review-changes --base origin/main
+  python -m generator review-changes --base "origin/${GITHUB_BASE_REF}" --format github
+"""
+OPT_BASE = "nhánh hoặc commit gốc để so sánh (ví dụ: origin/main)"
+OPT_REVIEW_CONTENT = "thư mục nội dung, tính từ gốc kho (mặc định: content)"
+OPT_REPO = "thư mục kho git (mặc định: thư mục hiện tại)"
