@@ -34,8 +34,6 @@ FUNCTION_LEVEL_IMPORTS = [
     ("generator.pdfgate.inspect", "generator.pdfgate.signatures", "pyHanko loads only for a signed PDF"),
     ("generator.pdfgate.judge", "generator.privacy", "the privacy scan loads only when a text layer is judged"),
     ("generator.failures", "generator.search.pagefind_run", CLI_START_UP),
-    ("generator.strings", "generator.strings.problems_*",
-     "the catalog modules import ProblemType/declare from this package (strings/catalog.py in the re-layout)"),
 ]
 
 

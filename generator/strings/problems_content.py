@@ -6,7 +6,7 @@ Templates use str.format fields; keep messages short and say what to fix.
 
 from __future__ import annotations
 
-from generator.strings import ProblemType, declare
+from generator.strings.catalog import ProblemType, declare
 
 ERRORS = [
     # --- files and YAML -------------------------------------------------------------------------
