@@ -20,19 +20,20 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from generator import parallel, search
+from generator import parallel
 from generator.buildlock import hold_all
-from generator.record import LOCK_NAME
-from generator.render.docs import Rendered, render_docs
-from generator.render.procedures import write_procedure_pages
-from generator.reports.pages import write_report_pages
-from generator.sitemap import split_sitemap
+from generator.checks.orchestrator import CheckResult, check_content
+from generator.checks.record import LOCK_NAME
+from generator.site import search
+from generator.site.docs import Rendered, render_docs
+from generator.site.procedures import write_procedure_pages
+from generator.site.reports.pages import write_report_pages
+from generator.site.sitemap import split_sitemap
 from generator.strings import reports as R
 from generator.strings import search as search_strings
 from generator.strings import site as S
 from generator.trash import aside_name, discard, sweep, sweep_unfinished
 from generator.trash import remove as _remove
-from generator.validate import CheckResult, check_content
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"

@@ -209,8 +209,8 @@ def step_build(root: Path, site: Path, build: Path, cache: Path) -> dict:
     """The real `build_site`, with a timer around each stage it calls (printed as JSON)."""
     sys.path.insert(0, str(ROOT))
     import generator.build as B
-    import generator.validate as V
-    from generator import search
+    import generator.checks.orchestrator as V
+    from generator.site import search
 
     stages: dict[str, float] = {}
 
@@ -238,8 +238,8 @@ def step_build(root: Path, site: Path, build: Path, cache: Path) -> dict:
 def step_search(root: Path, site: Path, build: Path, cache: Path) -> dict:
     """Index the letters of a (warm-checked) corpus into a scratch copy of the search output only."""
     sys.path.insert(0, str(ROOT))
-    from generator.search.index import index_content
-    from generator.validate import check_content
+    from generator.checks.orchestrator import check_content
+    from generator.site.search.index import index_content
 
     result = check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)
     scratch = build / "search-bench"

@@ -69,10 +69,10 @@ def corpus_letters(n: int, seed: int = 16) -> list[dict]:
 
 def quality(k: int, out: Path) -> list[tuple]:
     """Rows (condition, pages, CER, ID hit rate, code hit rate, mean confidence, seconds per page)."""
-    from generator import privacy
-    from generator.model import Policy
-    from generator.pdfgate import inspect_pdfs
-    from generator.pdfgate.scan_checks import as_numbers
+    from generator.checks import privacy
+    from generator.checks.pdfgate import inspect_pdfs
+    from generator.checks.pdfgate.scan_checks import as_numbers
+    from generator.content.model import Policy
 
     rng = random.Random(2026)
     cases = []
@@ -146,8 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench-ocr")
     parser.add_argument("--skip-speed", action="store_true")
     args = parser.parse_args(argv)
-    from generator.pdfgate.ocr import engine
-    from generator.pdfgate.pool import default_workers
+    from generator.checks.pdfgate.ocr import engine
+    from generator.checks.pdfgate.pool import default_workers
 
     if engine() is None:
         print("tesseract-ocr + tesseract-ocr-vie not installed (scripts/site-deps.sh)", file=sys.stderr)

@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.model import Policy  # noqa: E402
+from generator.checks.pdfgate import inspect_pdfs, judge  # noqa: E402
+from generator.content.model import Policy  # noqa: E402
 from generator.parallel import cores  # noqa: E402
-from generator.pdfgate import inspect_pdfs, judge  # noqa: E402
 
 FONT = ROOT / "scripts" / "fonts" / "DejaVuSans.ttf"
 BODY = ("Sở Tài nguyên và Môi trường xin lỗi ông N.V.A. vì đã chậm trả kết quả giải quyết hồ sơ "

@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.model import (  # noqa: E402
+from generator.content.model import (  # noqa: E402
     Agency,
     Content,
     DelayReason,
@@ -44,7 +44,7 @@ from generator.model import (  # noqa: E402
     Reason,
     Recipient,
 )
-from generator.search.codes import shard_key  # noqa: E402
+from generator.site.search.codes import shard_key  # noqa: E402
 
 PLACES = ["Gia Nghĩa", "Đắk Mil", "Đắk Song", "Đắk R'Lấp", "Đắk Glong", "Cư Jút", "Krông Nô", "Tuy Đức",
           "Nam Đà", "Quảng Sơn", "Đức Xuyên", "Ea Pô", "Nâm Nung", "Thuận An", "Hòa Bình", "Quảng Trực"]

@@ -213,7 +213,7 @@ def write_letter(root: Path, fields: dict, scan: bool = False, fast: bool = Fals
 class WorkDays:
     """Working days for planning fictitious dates (holidays VN: weekends, public holidays, make-up Saturdays).
 
-    Only picks dates: the generator counts with its own calendar (generator/workdays.py, official data
+    Only picks dates: the generator counts with its own calendar (generator/figures/workdays.py, official data
     over the package). Kept on the package so that regenerating the demo does not move the dates of
     letters already in its public record.
     """

@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import demo_register
 import letterkit as lk
 
-from generator import privacy_names
-from generator.model import Policy
+from generator.checks import privacy_names
+from generator.content.model import Policy
 
 SEED = 2026
 TODAY = date(2026, 11, 20)

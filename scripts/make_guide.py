@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.guide import update_guide  # noqa: E402
+from generator.content.guide import update_guide  # noqa: E402
 
 GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
 

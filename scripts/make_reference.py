@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.reference import reference_markdown  # noqa: E402
+from generator.content.reference import reference_markdown  # noqa: E402
 
 if __name__ == "__main__":
     (ROOT / "docs" / "reference.md").write_text(reference_markdown(), encoding="utf-8")

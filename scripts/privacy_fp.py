@@ -16,9 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pypdf import PdfReader
 
-from generator import privacy
-from generator.letter_checks import free_texts, letter_identifiers
-from generator.load import load_all
+from generator.checks import privacy
+from generator.checks.letters import free_texts, letter_identifiers
+from generator.content.load import load_all
 
 KINDS = ("person-name", "birth-date", "address")
 

@@ -28,7 +28,7 @@ SITE_TODAY = date(2018, 6, 1)
 def pdf_gate_ready() -> bool:
     """True once the PDF gate's entry point exists (the site tests then build with it)."""
     try:
-        return hasattr(importlib.import_module("generator.pdfgate"), "inspect_pdfs")
+        return hasattr(importlib.import_module("generator.checks.pdfgate"), "inspect_pdfs")
     except ImportError:
         return False
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from generator.model import Agency, Content, DelayReason, Dossier, Letter, Person, Portal, Reason, Recipient
+from generator.content.model import Agency, Content, DelayReason, Dossier, Letter, Person, Portal, Reason, Recipient
 
 AGENCIES = [
     Agency("tthcc", "Trung tâm Hành chính công tỉnh", "province", contact="0261 1234 567"),

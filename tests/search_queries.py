@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.model import Content, Letter
-from generator.search.codes import code_aliases
-from generator.vtext import fold
+from generator.content.model import Content, Letter
+from generator.content.vtext import fold
+from generator.site.search.codes import code_aliases
 
 TEXT_BOX, CODE_BOX = "text", "code"
 

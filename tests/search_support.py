@@ -7,8 +7,8 @@ from pathlib import Path
 
 import markdown
 
-from generator.search import index_content
-from generator.search.page import search_page_markdown
+from generator.site.search import index_content
+from generator.site.search.page import search_page_markdown
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.browser import serve_directory as serve
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildFailed, build_site, swap_in
-from generator.workdays import WorkCalendar
+from generator.figures.workdays import WorkCalendar
 from tests.conftest import write_site_content
 from tests.helpers import write_letter
 

@@ -36,7 +36,7 @@ def test_a_usage_error_is_prefixed_in_vietnamese(tmp_path):
 
 
 def test_the_help_of_the_translated_commands_comes_from_strings():
-    from generator.cli import build_parser
+    from generator.commands.cli import build_parser
     from generator.strings import cli_help as H
 
     parser = build_parser()
@@ -56,7 +56,7 @@ def test_the_help_of_the_translated_commands_comes_from_strings():
 
 def test_every_option_an_editor_reads_has_vietnamese_help():
     """No option of any command is described in English (argparse's own -h line aside)."""
-    from generator.cli import build_parser
+    from generator.commands.cli import build_parser
 
     parser = build_parser()
     english = []

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from generator.compliance import FIGURES, Compliance
-from generator.periods import parse
-from generator.validate import check_content
+from generator.checks.orchestrator import check_content
+from generator.figures.compliance import FIGURES, Compliance
+from generator.figures.periods import parse
 from tests.report_fixture import CODES, TODAY, make_report_content
 
 

@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from generator.compliance import Compliance
-from generator.periods import parse
-from generator.validate import check_content
+from generator.checks.orchestrator import check_content
+from generator.figures.compliance import Compliance
+from generator.figures.periods import parse
 from tests.helpers import AGENCIES, make_content, write_letter
 
 TODAY = date(2026, 12, 1)
@@ -114,7 +114,7 @@ def test_data_days_and_tracker_follow_the_date(generated) -> None:
 def test_on_time_figures_count_register_rows_by_due_date(generated, unit: str | None) -> None:
     from dataclasses import replace
 
-    from generator.reports.ontime_view import ontime_view
+    from generator.site.reports.ontime_view import ontime_view
 
     comp, _, row_days = generated
     content = comp.content

@@ -8,7 +8,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.validate import check_content
+from generator.checks.orchestrator import check_content
 from tests.helpers import LETTER, make_content
 
 TODAY = date(2018, 6, 1)

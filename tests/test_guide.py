@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.guide import BEGIN, END, update_guide
+from generator.content.guide import BEGIN, END, update_guide
 from generator.strings import PROBLEM_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]

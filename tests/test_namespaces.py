@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from generator.build import build_site
-from generator.validate import check_content
+from generator.checks.orchestrator import check_content
 from tests.helpers import AGENCIES, make_content, write_letter
 
 TODAY = date(2026, 12, 1)

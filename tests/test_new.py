@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 import yaml
 
-from generator.cli import main
-from generator.newletter import MARKER, extract, next_id
-from generator.validate import check_content
+from generator.checks.orchestrator import check_content
+from generator.commands.cli import main
+from generator.content.newletter import MARKER, extract, next_id
 from tests.helpers import make_content, pdf_bytes
 
 TODAY = "2018-06-01"

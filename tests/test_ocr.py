@@ -1,4 +1,4 @@
-"""Scanned letters read by OCR (generator/pdfgate/ocr.py, scan_checks.py): real Tesseract on real scans.
+"""Scanned letters read by OCR (generator/checks/pdfgate/ocr.py, scan_checks.py): real Tesseract on real scans.
 
 The scans are drawn from letters' own fields by scripts/scankit.py (paper, red seal, skew, a turned
 page) and go through the real gate (bounded workers, facts cache, memo). Personal data is planted in
@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.pdfgate import ocr
-from generator.pdfgate.cache import machine_read
-from generator.pdfgate.facts import OcrPage, PdfFacts
-from generator.pdfgate.scan_checks import as_numbers, unmasked_addressees
-from generator.validate import check_content
+from generator.checks.orchestrator import check_content
+from generator.checks.pdfgate import ocr
+from generator.checks.pdfgate.cache import machine_read
+from generator.checks.pdfgate.facts import OcrPage, PdfFacts
+from generator.checks.pdfgate.scan_checks import as_numbers, unmasked_addressees
 from tests.helpers import AGENCIES, make_content
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -192,8 +192,8 @@ def test_engine_key_names_the_version_and_the_models():
 
 
 def test_facts_of_another_engine_are_read_again():
-    from generator.model import Policy
-    from generator.pdfgate.run import _fresh
+    from generator.checks.pdfgate.run import _fresh
+    from generator.content.model import Policy
 
     facts = PdfFacts(sha256="a" * 64, size=10, header_ok=True, inspected=True, opened=True, pages=1,
                      scan_pages=(1,), ocr_engine="tesseract 5.3.0; vie 0000000000000000; osd -",
@@ -231,8 +231,8 @@ def test_the_demo_scans_are_read(tmp_path):
         if "privacy_reviewed: true" in yml.read_text(encoding="utf-8"):
             scans.append(yml)
     assert len(scans) >= 3
-    from generator.model import Policy
-    from generator.pdfgate import inspect_pdfs
+    from generator.checks.pdfgate import inspect_pdfs
+    from generator.content.model import Policy
 
     facts = inspect_pdfs([yml.with_suffix(".pdf") for yml in scans], Policy(), None)
     scans = [yml for yml in scans if facts[yml.with_suffix(".pdf")].scan_pages]  # reviewed text PDFs are not scans
@@ -248,9 +248,9 @@ def test_the_demo_scans_are_read(tmp_path):
 
 @needs_ocr
 def test_machine_read_text_is_on_the_letter_page_and_in_the_search_record(tmp_path):
-    from generator.render.docs import render_docs
-    from generator.search.index import machine_read_texts
-    from generator.search.records import letter_view, record_html
+    from generator.site.docs import render_docs
+    from generator.site.search.index import machine_read_texts
+    from generator.site.search.records import letter_view, record_html
 
     root = make_content(tmp_path, 1)
     (yml,) = scan_letters(root)

@@ -1,4 +1,4 @@
-"""On-time figures (generator/ontime.py) against a second computation, on generated register rows."""
+"""On-time figures (generator/figures/ontime.py) against a second computation, on generated register rows."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from generator import ontime
-from generator.model import RegisterRow
-from generator.periods import KINDS, SCHEMES, spanned
+from generator.content.model import RegisterRow
+from generator.figures import ontime
+from generator.figures.periods import KINDS, SCHEMES, spanned
 
 AS_OF = date(2025, 11, 20)
 AGENCIES = ("a", "b", "c")

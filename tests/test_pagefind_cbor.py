@@ -1,4 +1,4 @@
-"""The Pagefind bundle's CBOR, read and written with cbor2 (generator/search/canonical.py)."""
+"""The Pagefind bundle's CBOR, read and written with cbor2 (generator/site/search/canonical.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import gzip
 import cbor2
 import pytest
 
-from generator.search.canonical import SIGNATURE, read
+from generator.site.search.canonical import SIGNATURE, read
 
 
 def _bundle_files(site):

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 import generator.parallel as parallel
-import generator.render.docs as render
-import generator.reports.pages as report_pages
+import generator.site.docs as render
+import generator.site.reports.pages as report_pages
+from generator.checks.orchestrator import check_content
 from generator.parallel import WorkerFailed, run_shares, run_tasks
-from generator.render.docs import render_docs
-from generator.reports.pages import write_report_pages
-from generator.validate import check_content
+from generator.site.docs import render_docs
+from generator.site.reports.pages import write_report_pages
 from tests.conftest import SITE_TODAY, write_site_content
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from generator.cli import main
-from generator.pdfgate import ocr
+from generator.checks.pdfgate import ocr
+from generator.commands.cli import main
 from tests.pdfs import hostile as H
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Policy
-from generator.pdfgate import inspect_pdfs, judge, ocr
+from generator.checks.pdfgate import inspect_pdfs, judge, ocr
+from generator.content.model import Policy
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pdf"
 CORPUS = Path(os.environ.get("CONGKHAI_CORPUS") or DEFAULT_CORPUS)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Policy
-from generator.pdfgate import PdfFacts, inspect_pdfs, judge
-from generator.pdfgate import run as gate_run
-from generator.pdfgate.facts import THUMB_BOX
-from generator.privacy import contacts_in
+from generator.checks.pdfgate import PdfFacts, inspect_pdfs, judge
+from generator.checks.pdfgate import run as gate_run
+from generator.checks.pdfgate.facts import THUMB_BOX
+from generator.checks.privacy import contacts_in
+from generator.content.model import Policy
 from tests.pdfs import hostile as H
 
 AGENCY_CONTACTS = contacts_in("tthcc@example.gov.vn")  # the mailto link's address is the agency's
@@ -149,7 +149,7 @@ def test_worker_cannot_write_files_or_open_sockets(tmp_path):
 
     code = (
         "import socket, sys\n"
-        "from generator.pdfgate.worker import confine\n"
+        "from generator.checks.pdfgate.worker import confine\n"
         "confine(1024)\n"
         "try:\n    open(sys.argv[1], 'wb', buffering=0).write(b'x'); print('wrote')\n"
         "except OSError: print('no-write')\n"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.model import Policy
-from generator.pdfgate import PdfFacts, judge
-from generator.pdfgate.facts import Signature
+from generator.checks.pdfgate import PdfFacts, judge
+from generator.checks.pdfgate.facts import Signature
+from generator.content.model import Policy
 
 CODE = "000.00.21.H17-180420-0012"
 NUMBER = "15/XL-STNMT"

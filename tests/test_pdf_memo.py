@@ -7,9 +7,9 @@ from datetime import date
 
 import yaml
 
-from generator.pdfgate.cache import thumbnail_of
-from generator.pdfgate.memo import GateMemo
-from generator.validate import check_content
+from generator.checks.orchestrator import check_content
+from generator.checks.pdfgate.cache import thumbnail_of
+from generator.checks.pdfgate.memo import GateMemo
 from tests.helpers import make_content, pdf_bytes, write_letter
 
 TODAY = date(2018, 6, 30)
@@ -33,7 +33,7 @@ def test_warm_check_equals_cold_and_reads_no_pdf(tmp_path, monkeypatch):
     cold = check_content(root, TODAY, cache_dir=cache)
     assert {"privacy-pdf-citizen-id", "privacy-pdf-phone"} <= {p.code for p in cold.problems}
 
-    from generator import pdfgate
+    from generator.checks import pdfgate
 
     def no_inspection(paths, *args, **kwargs):
         assert list(paths) == [], "a warm check must not read any PDF"
@@ -78,7 +78,7 @@ def test_publishing_a_pdf_by_hard_link_keeps_the_memo(tmp_path, monkeypatch):
     pdf = next(root.glob("letters/*/*/*.pdf"))
     os.link(pdf, tmp_path / "published.pdf")
     os.unlink(tmp_path / "published.pdf")
-    from generator import pdfgate
+    from generator.checks import pdfgate
 
     monkeypatch.setattr(pdfgate, "inspect_pdfs", lambda paths, *a, **k: {} if not list(paths) else 1 / 0)
     assert check_content(root, TODAY, cache_dir=cache).valid
@@ -120,11 +120,11 @@ def test_cache_fingerprint_covers_every_module_the_check_runs():
     from generator.cachekeys import CHECK_MODULES, PACKAGE
 
     script = ("import sys; from datetime import date; from pathlib import Path;"
-              "from generator.validate import check_content;"
+              "from generator.checks.orchestrator import check_content;"
               "check_content(Path('content'), date(2026, 11, 26));"
               "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('generator')))")
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True).stdout
     used = {Path(f).resolve().relative_to(PACKAGE).as_posix() for f in out.split()}
-    assert "validate.py" in used and "pdfgate/judge.py" in used
+    assert "checks/orchestrator.py" in used and "checks/pdfgate/judge.py" in used
     assert sorted(f for f in used if not f.startswith(CHECK_MODULES)) == []

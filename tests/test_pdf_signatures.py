@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from generator.model import Policy
-from generator.pdfgate import inspect_pdfs, judge
+from generator.checks.pdfgate import inspect_pdfs, judge
+from generator.content.model import Policy
 from tests.pdfs import hostile as H
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator.periods import PeriodError, containing, parse, periods_of, spanned
+from generator.figures.periods import PeriodError, containing, parse, periods_of, spanned
 
 
 @pytest.mark.parametrize(("code", "start", "end", "kind", "label"), [
@@ -62,7 +62,7 @@ def test_spans():
 from datetime import timedelta  # noqa: E402
 from itertools import pairwise  # noqa: E402
 
-from generator.periods import KINDS, SCHEMES, make  # noqa: E402
+from generator.figures.periods import KINDS, SCHEMES, make  # noqa: E402
 
 YEARS = range(2019, 2028)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.privacy import Finding, blank_identifiers, contacts_in, is_masked_name, scan_text
+from generator.checks.privacy import Finding, blank_identifiers, contacts_in, is_masked_name, scan_text
 
 AGENCY_CONTACT = "0261 3 544 210, stnmt@example.gov.vn"
 PORTAL_CONTACT = "Trung tâm Hành chính công, 0261 1234 567, tthcc@example.gov.vn"
@@ -74,7 +74,7 @@ E-mail: nguyen.van.an@gmail.com, an_nv+hs@yahoo.com.vn."""
 def test_true_positives() -> None:
     found = scan_text(TRUE_POSITIVES, ALLOWED, ["000.00.21.H17-180420-0012"])
     assert kinds(found) == [
-        ("person-name", "Nguyễn Văn An"),  # generator/privacy_names.py
+        ("person-name", "Nguyễn Văn An"),  # generator/checks/privacy_names.py
         ("citizen-id", "001092012345"),
         ("citizen-id", "079 203 004 512"),
         ("citizen-id", "245123456"),

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import privacy
-from generator.letter_checks import free_texts, letter_identifiers
-from generator.load import load_all
-from generator.validate import check_content
+from generator.checks import privacy
+from generator.checks.letters import free_texts, letter_identifiers
+from generator.checks.orchestrator import check_content
+from generator.content.load import load_all
 from tests.helpers import ROOT, make_content, pdf_bytes, write_letter
 
 TODAY = date(2018, 6, 1)

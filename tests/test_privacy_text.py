@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
-from generator.privacy import scan_text
-from generator.privacy_text import CF_RANGES, normalize
+from generator.checks.privacy import scan_text
+from generator.checks.privacy_text import CF_RANGES, normalize
 
 
 def test_format_character_table_is_unicode_category_cf():
@@ -43,6 +43,6 @@ def test_findings_keep_the_text_and_offset_as_written():
 
 
 def test_allowed_contacts_match_however_they_are_written():
-    from generator.privacy import contacts_in
+    from generator.checks.privacy import contacts_in
 
     assert scan_text("Gọi 0912 345 678", contacts_in("ĐT: (091) 2345678")) == []

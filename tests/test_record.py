@@ -7,8 +7,8 @@ from datetime import date
 
 import yaml
 
-from generator import record
-from generator.validate import check_content
+from generator.checks import record
+from generator.checks.orchestrator import check_content
 from tests.helpers import make_content
 
 TODAY = date(2018, 6, 1)
@@ -214,7 +214,7 @@ def test_compare_locks_catches_removed_and_silently_changed_entries(tmp_path):
 
 
 def cli_lock(root, *extra):
-    from generator.cli import main
+    from generator.commands.cli import main
 
     return main(["lock", "--content", str(root), "--today", "2018-06-01", "--cache-dir", str(root.parent / "cache"),
                  *extra])
@@ -260,7 +260,7 @@ def test_lock_against_base(tmp_path, capsys):
 def test_demo_content_is_locked():
     from pathlib import Path
 
-    from generator import load
+    from generator.content import load
 
     root = Path(__file__).resolve().parents[1] / "content"
     loaded = load.load_all(root)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import yaml
 
-from generator import record
 from generator.build import build_site
-from generator.review import REVIEWED_PATHS, review_changes
-from generator.validate import check_content
+from generator.checks import record
+from generator.checks.orchestrator import check_content
+from generator.checks.review import REVIEWED_PATHS, review_changes
 from tests.helpers import make_content
 
 TODAY = date(2018, 6, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.reference import reference_markdown
+from generator.content.reference import reference_markdown
 from generator.strings import PROBLEM_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import legal, officialcal
-from generator.validate import check_content
+from generator.checks.orchestrator import check_content
+from generator.figures import legal, officialcal
 from tests.helpers import AGENCIES, PORTAL, make_content, write_letter
 
 TODAY = date(2026, 12, 1)
@@ -140,7 +140,7 @@ def test_unknown_successor_and_dated_references_are_registry_errors(tmp_path: Pa
 
 
 def test_dated_parent_and_tracking_unit() -> None:
-    from generator.model import Agency
+    from generator.content.model import Agency
 
     agency = Agency("so-xd", "Sở Xây dựng", "province", parent="ubnd-tinh", tracked_by="tthcc",
                     tracked_by_periods=({"value": "tthcc-ld", "from": date(2025, 7, 1)},),
@@ -169,7 +169,7 @@ def test_basis_of_a_letter_cites_the_form_of_its_date() -> None:
 
 
 def test_duty_text_cites_both_regimes_and_the_locality() -> None:
-    from generator.model import Locality
+    from generator.content.model import Locality
 
     city = Locality(kind="thành phố", name="Huế", notices=("Theo Công văn 1/UBND của UBND thành phố Huế.",),
                     tracking_units="Trung tâm Phục vụ hành chính công thành phố")
@@ -183,7 +183,7 @@ def test_duty_text_cites_both_regimes_and_the_locality() -> None:
 
 
 def test_lead_rule_in_calendar_days(tmp_path: Path) -> None:
-    from generator.stats import all_facts
+    from generator.figures.stats import all_facts
 
     # Issued Fri 13 Mar 2026, due Mon 16 Mar: 3 calendar days, 1 working day before.
     for kind, lead, expected in (("working", 2, False), ("calendar", 2, True), ("calendar", 4, False)):
@@ -201,9 +201,9 @@ def test_lead_rule_in_calendar_days(tmp_path: Path) -> None:
 # --- compliance as the law says ---------------------------------------------------------------------
 
 def test_grace_is_zero_by_default_and_labelled_when_used(tmp_path: Path) -> None:
-    from generator.compliance import Compliance
-    from generator.model import Policy
-    from generator.periods import parse
+    from generator.content.model import Policy
+    from generator.figures.compliance import Compliance
+    from generator.figures.periods import parse
     from generator.strings import reports as R
 
     assert Policy().missing_letter_grace_working_days == 0
@@ -227,7 +227,7 @@ def test_grace_is_zero_by_default_and_labelled_when_used(tmp_path: Path) -> None
 
 
 def test_returned_on_is_defined_as_ready_at_the_one_stop_desk() -> None:
-    from generator import schema
+    from generator.content import schema
 
     letter = {f.name: f for f in schema.LETTER}["dossier"]
     returned = {f.name: f for f in letter.children}["returned_on"]
@@ -239,8 +239,8 @@ def test_returned_on_is_defined_as_ready_at_the_one_stop_desk() -> None:
 
 
 def test_register_rows_of_an_ended_agency_count_for_its_successors(tmp_path: Path) -> None:
-    from generator.compliance import Compliance
-    from generator.periods import parse
+    from generator.figures.compliance import Compliance
+    from generator.figures.periods import parse
 
     root = make_content(tmp_path, letters=0, agencies=reform_agencies())
     agencies = reform_agencies()
@@ -264,14 +264,14 @@ def test_register_rows_of_an_ended_agency_count_for_its_successors(tmp_path: Pat
     assert (overdue.get("ubnd-cu-jut", 0), overdue["ubnd-xa-cu-jut"], overdue["ubnd-xa-nam-da"]) == (0, 1, 1)
     assert sorted((row.dossier_code, new) for row, new in report.reassigned) == sorted(comp.reassigned.items())
     assert comp.report(parse("2025-Q2")).reassigned == []
-    from generator.reports.tables import report_moves
+    from generator.site.reports.tables import report_moves
 
     assert report_moves(report) == ("1 hồ sơ của UBND huyện Cư Jút → UBND xã Cư Jút; "
                                     "1 hồ sơ của UBND huyện Cư Jút → UBND xã Nam Đà")
 
 
 def test_demo_letter_over_the_2026_new_year_swap_is_10_working_days_late() -> None:
-    from generator.stats import all_facts
+    from generator.figures.stats import all_facts
 
     demo = Path(__file__).resolve().parents[1] / "content"
     result = check_content(demo, TODAY, run_pdf_gate=False)

@@ -6,8 +6,8 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from generator.model import Agency, Policy
-from generator.register import load_register
+from generator.checks.register import load_register
+from generator.content.model import Agency, Policy
 
 TODAY = date(2025, 12, 31)
 HEADER = "dossier_code,agency,procedure,received_on,due_on,returned_on\n"

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from generator.model import Policy
-from generator.register import load_register
+from generator.checks.register import load_register
+from generator.content.model import Policy
 from tests.test_register import AGENCIES, _where, _write
 
 TODAY = date(2025, 12, 31)

@@ -9,12 +9,23 @@ from datetime import date
 import pytest
 import yaml
 
-from generator.model import Agency, Content, DelayReason, Dossier, Letter, Person, Portal, Reason, Recipient, Withdrawal
-from generator.opendata import COLUMNS, json_schema, rows, to_csv
-from generator.render.charts import bar_chart, nice_max
-from generator.render.common import Site, fmt_number, fmt_share, fmt_size, rel, url_of
-from generator.render.docs import render_docs
-from generator.render.letters import listing_src
+from generator.content.model import (
+    Agency,
+    Content,
+    DelayReason,
+    Dossier,
+    Letter,
+    Person,
+    Portal,
+    Reason,
+    Recipient,
+    Withdrawal,
+)
+from generator.site.charts import bar_chart, nice_max
+from generator.site.common import Site, fmt_number, fmt_share, fmt_size, rel, url_of
+from generator.site.docs import render_docs
+from generator.site.letters import listing_src
+from generator.site.opendata import COLUMNS, json_schema, rows, to_csv
 
 TODAY = date(2025, 6, 2)
 
@@ -79,7 +90,7 @@ def test_generated_pages_front_matter_and_layout(content, tmp_path):
 
 
 def test_agency_index_ranks_within_levels(content):
-    from generator.render.agencies import ranked_groups
+    from generator.site.agencies import ranked_groups
 
     groups = ranked_groups(Site.create(content, {}, TODAY))
     assert [(label, [(rank, a.code, fig.count) for rank, a, fig, _ in items]) for label, items in groups] == [

@@ -63,7 +63,7 @@ def test_chart_text_is_at_least_12px_on_a_360px_phone(site_build, site_server, c
 def test_printed_report_has_the_administrative_layout_on_a4(site_build, site_server, chromium):
     from pypdf import PdfReader
 
-    from generator.reports.letterhead import MOTTO
+    from generator.site.reports.letterhead import MOTTO
     from generator.strings import reports as R
 
     page = chromium.new_page()

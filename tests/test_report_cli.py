@@ -9,8 +9,8 @@ import json
 import jsonschema
 import pytest
 
-from generator.cli import main
-from generator.reports.tables import SCHEMA_PATH
+from generator.commands.cli import main
+from generator.site.reports.tables import SCHEMA_PATH
 from tests.report_fixture import CODES, TODAY, make_report_content
 
 

@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from generator.cli import main
-from generator.compliance import Compliance
-from generator.periods import KINDS, spanned
-from generator.reports import headline, tables
-from generator.reports.docx import build_docx
-from generator.reports.ontime_view import ontime_view
-from generator.reports.pages import charts
-from generator.stats import calendar_for
+from generator.checks.orchestrator import check_content
+from generator.commands.cli import main
+from generator.figures.compliance import Compliance
+from generator.figures.periods import KINDS, spanned
+from generator.figures.stats import calendar_for
+from generator.figures.workdays import days_late, issued_in_time
+from generator.site.reports import headline, tables
+from generator.site.reports.docx import build_docx
+from generator.site.reports.ontime_view import ontime_view
+from generator.site.reports.pages import charts
 from generator.strings import reports as R
-from generator.validate import check_content
-from generator.workdays import days_late, issued_in_time
 from tests.test_ontime import second_way
 from tests.test_report_pages import number as shown_number
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from generator.cli import main
-from generator.reports.headline import change_text
-from generator.reports.letterhead import MOTTO, date_words
+from generator.commands.cli import main
+from generator.site.reports.headline import change_text
+from generator.site.reports.letterhead import MOTTO, date_words
 from generator.strings import reports as R
 from generator.strings.glossary import LABELS
 from tests.report_fixture import TODAY, make_report_content

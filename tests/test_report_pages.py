@@ -10,7 +10,7 @@ import re
 import pytest
 from lxml import html as lxml_html
 
-from generator.cli import main
+from generator.commands.cli import main
 from tests.browser import requires_chromium, serve_directory
 from tests.conftest import pdf_gate_ready
 from tests.report_fixture import CODES, TODAY, make_report_content
@@ -115,10 +115,10 @@ def list_csv_codes(kind: str, text: str) -> list[tuple[str, ...]]:
 
 
 def test_long_lists_show_the_limit_and_link_the_full_csv(tmp_path, capsys, monkeypatch):
-    from generator.render.docs import render_docs
-    from generator.reports import pages
-    from generator.reports.pages import write_report_pages
-    from generator.validate import check_content
+    from generator.checks.orchestrator import check_content
+    from generator.site.docs import render_docs
+    from generator.site.reports import pages
+    from generator.site.reports.pages import write_report_pages
 
     root = make_report_content(tmp_path)
     result = check_content(root, TODAY, run_pdf_gate=False)

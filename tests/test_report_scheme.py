@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from generator.cli import main
-from generator.compliance import Compliance
-from generator.reports.pages import report_periods
-from generator.validate import check_content
+from generator.checks.orchestrator import check_content
+from generator.commands.cli import main
+from generator.figures.compliance import Compliance
+from generator.site.reports.pages import report_periods
 from tests.report_fixture import TODAY, make_report_content
 
 

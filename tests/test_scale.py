@@ -44,9 +44,8 @@ def scale_site(tmp_path_factory):
     sys.path.insert(0, str(ROOT / "scripts"))
     import make_corpus
 
-    from generator import opendata, sitemap
     from generator.build import build_site
-    from generator.render import common, letters
+    from generator.site import common, letters, opendata, sitemap
 
     tmp = tmp_path_factory.mktemp("scale")
     root = tmp / "content"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.search.codes import find_code, normalize_code, shard_key
-from generator.search.records import title_key
-from generator.vtext import fold, normalize_tone_placement
+from generator.content.vtext import fold, normalize_tone_placement
+from generator.site.search.codes import find_code, normalize_code, shard_key
+from generator.site.search.records import title_key
 from tests.browser import serve_directory
 from tests.search_fixtures import make_search_content
 from tests.search_support import CHROMIUM, fresh_page, make_search_site

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.page_images import MAX_IMAGE_BYTES
+from generator.site.page_images import MAX_IMAGE_BYTES
 from tests.browser import requires_chromium
 
 pytestmark = [pytest.mark.browser, requires_chromium]

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import default_today
-from generator.validate import check_content
+from generator.checks.orchestrator import check_content
+from generator.content.load import default_today
 from tests.browser import serve_directory
 from tests.search_queries import hit_rates, query_table, rate_table, run_queries
 from tests.search_support import CHROMIUM, fresh_page, make_search_site

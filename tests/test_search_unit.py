@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import index_content
-from generator.search.canonical import read
-from generator.search.codes import agency_part, code_aliases, find_code, fnv1a, normalize_code, shard_key
-from generator.search.contacts import contact_parts
-from generator.search.lookup import SHARD_BUDGET, build_shards, code_prefixes, contacts
-from generator.search.page import filter_options, search_page_markdown
-from generator.search.records import (
+from generator.site.search import index_content
+from generator.site.search.canonical import read
+from generator.site.search.codes import agency_part, code_aliases, find_code, fnv1a, normalize_code, shard_key
+from generator.site.search.contacts import contact_parts
+from generator.site.search.lookup import SHARD_BUDGET, build_shards, code_prefixes, contacts
+from generator.site.search.page import filter_options, search_page_markdown
+from generator.site.search.records import (
     LetterView,
     code_record_html,
     dd_folds,

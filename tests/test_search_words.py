@@ -1,4 +1,4 @@
-"""The older years' word list (generator/search/words.py): a probe over its shards answers as the
+"""The older years' word list (generator/site/search/words.py): a probe over its shards answers as the
 whole word list would, for every word of the content (search fixture, and a corpus big enough that
 shards are split)."""
 
@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from generator.search.index import split_years
-from generator.search.records import letter_view, searchable_text
-from generator.search.words import KEY_LENGTH, SHARD_BUDGET, record_words, shard_name, write_words
+from generator.site.search.index import split_years
+from generator.site.search.records import letter_view, searchable_text
+from generator.site.search.words import KEY_LENGTH, SHARD_BUDGET, record_words, shard_name, write_words
 from tests.search_fixtures import make_search_content
 
 

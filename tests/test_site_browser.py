@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_checked
-from generator.model import (
+from generator.checks.orchestrator import CheckResult
+from generator.content.model import (
     Agency,
     Content,
     Correction,
@@ -22,7 +23,6 @@ from generator.model import (
     Recipient,
     Withdrawal,
 )
-from generator.validate import CheckResult
 from tests.browser import requires_chromium, serve_directory, third_party_requests
 
 pytestmark = [pytest.mark.browser, requires_chromium]

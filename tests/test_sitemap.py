@@ -1,4 +1,4 @@
-"""generator/sitemap.py: mkdocs' sitemap.xml split into numbered sitemaps and an index past the URL limit."""
+"""generator/site/sitemap.py: mkdocs' sitemap.xml split into numbered sitemaps and an index past the URL limit."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import sitemap
+from generator.site import sitemap
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 MTIME = 1_764_115_200  # 2025-11-26 00:00 UTC, as SOURCE_DATE_EPOCH would set it

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.model import Agency, DelayReason, Dossier, Letter, Person, Recipient, Withdrawal
-from generator.stats import all_facts, in_period, letter_facts, month_range, of_agencies, subtree, summarize
-from generator.workdays import WorkCalendar
+from generator.content.model import Agency, DelayReason, Dossier, Letter, Person, Recipient, Withdrawal
+from generator.figures.stats import all_facts, in_period, letter_facts, month_range, of_agencies, subtree, summarize
+from generator.figures.workdays import WorkCalendar
 
 CAL = WorkCalendar()
 
@@ -88,7 +88,7 @@ def test_subsets_period_agencies_subtree():
 
 
 def test_all_facts_keyed_by_id_in_content_order(tmp_path):
-    from generator.model import Content, Portal
+    from generator.content.model import Content, Portal
 
     letters = [letter("b", issued=date(2025, 3, 3)), letter("a")]
     content = Content(tmp_path, Portal("P", "O", "/"), {}, ("province",), {}, letters)

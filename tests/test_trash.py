@@ -6,9 +6,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from generator.render.docs import render_docs
+from generator.checks.orchestrator import check_content
+from generator.site.docs import render_docs
 from generator.trash import set_aside, sweep
-from generator.validate import check_content
 from tests.conftest import SITE_TODAY, write_site_content
 
 

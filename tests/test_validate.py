@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator.validate import check_content
+from generator.checks.orchestrator import check_content
 from tests.helpers import DROP, make_content, write_letter
 
 TODAY = date(2018, 6, 1)

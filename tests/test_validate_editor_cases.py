@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from generator.validate import check_content
+from generator.checks.orchestrator import check_content
 from tests.helpers import make_content
 
 TODAY = date(2018, 6, 1)

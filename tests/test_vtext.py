@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.strings import PROBLEM_TYPES
-from generator.vtext import (
+from generator.content.vtext import (
     fold,
     is_nfc,
     is_syllable,
@@ -17,6 +16,7 @@ from generator.vtext import (
     normalize_tone_placement,
     repair_hint,
 )
+from generator.strings import PROBLEM_TYPES
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from generator.model import CalendarOverrides, DelayReason, Dossier, Letter, Person, Recipient
-from generator.workdays import WorkCalendar, days_late, issued_in_time
+from generator.content.model import CalendarOverrides, DelayReason, Dossier, Letter, Person, Recipient
+from generator.figures.workdays import WorkCalendar, days_late, issued_in_time
 
 CAL = WorkCalendar()
 

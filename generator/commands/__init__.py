@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator.report import FORMATS
+from generator.problems_report import FORMATS
 from generator.strings import cli_help as H
 from generator.strings.cli import BAD_DATE, CONTENT_MISSING
 
@@ -39,7 +39,7 @@ def add_publish_options(parser: argparse.ArgumentParser) -> None:
 
 def publish_options(args: argparse.Namespace) -> dict:
     """check_content keywords from --publish / --base-lock (a --base-lock FILE that is absent: nothing to compare)."""
-    from generator import record
+    from generator.checks import record
 
     base = None
     if getattr(args, "base_lock", None) and Path(args.base_lock).is_file():
@@ -58,7 +58,7 @@ def content_root(args: argparse.Namespace) -> Path | None:
 
 def today_of(args: argparse.Namespace) -> date:
     """--today, or today's date in Asia/Ho_Chi_Minh."""
-    from generator.load import default_today
+    from generator.content.load import default_today
 
     return args.today or default_today()
 

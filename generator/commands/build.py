@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     """Build; print the check report on invalid content; exit 1 on any failure."""
     from generator.build import BuildFailed, build_site
     from generator.buildlock import BuildBusy
-    from generator.report import render
+    from generator.problems_report import render
 
     root = content_root(args)
     if root is None:

@@ -13,7 +13,7 @@ from generator.commands import (
     publish_options,
     today_of,
 )
-from generator.report import render
+from generator.problems_report import render
 from generator.strings import cli_help as H
 
 
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     """Run the check and print the report; exit code 1 when any error."""
     from pathlib import Path
 
-    from generator.validate import check_content
+    from generator.checks.orchestrator import check_content
 
     root = content_root(args)
     if root is None:

@@ -7,7 +7,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from generator.report import FORMATS, render
+from generator.problems_report import FORMATS, render
 from generator.strings import cli_help as H
 
 
@@ -28,13 +28,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def _settings(root: Path):
     """(policy, allowed contacts, trust roots) from the content root, defaults when it has no portal.yml."""
-    from generator.model import Policy
-    from generator.pdfgate import load_trust_roots
+    from generator.checks.pdfgate import load_trust_roots
+    from generator.content.model import Policy
 
     if not (root / "portal.yml").is_file():
         return Policy(), frozenset(), load_trust_roots(root / "trust")
-    from generator.letter_checks import allowed_contacts
-    from generator.load import Loaded, load_settings
+    from generator.checks.letters import allowed_contacts
+    from generator.content.load import Loaded, load_settings
 
     loaded = Loaded()
     load_settings(root, loaded)
@@ -49,8 +49,8 @@ def _letter_metadata(pdf: Path, policy) -> tuple[list[str], str | None, str | No
     yml = pdf.with_suffix(".yml")
     if not yml.is_file():
         return [], None, None
-    from generator.letter_checks import letter_identifiers
-    from generator.load import load_letter
+    from generator.checks.letters import letter_identifiers
+    from generator.content.load import load_letter
 
     try:
         letter, _ = load_letter(yml.parent, yml.name)
@@ -63,7 +63,7 @@ def _letter_metadata(pdf: Path, policy) -> tuple[list[str], str | None, str | No
 
 def run(args: argparse.Namespace) -> int:
     """Check the files and print one report; exit code 1 when any error."""
-    from generator import pdfgate
+    from generator.checks import pdfgate
     from generator.commands import progress_printer
     from generator.problems import has_errors, sort_problems
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.commands import add_content_options, content_root, progress_printer, today_of
-from generator.report import render
+from generator.problems_report import render
 from generator.strings import cli_help as H
 
 
@@ -29,14 +29,14 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.against:
         return _against(root, Path(args.against), args)
-    from generator import record
+    from generator.checks import record
+    from generator.checks.orchestrator import check_content
     from generator.problems import has_errors, sort_problems
-    from generator.validate import check_content
 
     result = check_content(root, today_of(args), cache_dir=Path(args.cache_dir), progress=progress_printer("PDF"))
     letters = result.content.letters if result.content else []
     if result.content is None:
-        from generator.load import load_all
+        from generator.content.load import load_all
 
         letters = load_all(root).letters
     problems = sort_problems(result.problems + record.check_record(root, letters, result.pdf_facts))
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _against(root: Path, base_path: Path, args: argparse.Namespace) -> int:
-    from generator import record
+    from generator.checks import record
     from generator.problems import has_errors, sort_problems
     from generator.strings.cli_record import BASE_MISSING
 

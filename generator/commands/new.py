@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.commands import add_content_options, content_root, iso_date, progress_printer, today_of
-from generator.report import render
+from generator.problems_report import render
 from generator.strings import cli_help as H
 
 
@@ -26,10 +26,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Gate the PDF, copy it in, write the pre-filled YAML, check the new letter."""
-    from generator import newletter, pdfgate
-    from generator.cli import UsageError
-    from generator.letter_checks import allowed_contacts
-    from generator.load import LETTER_ID, Loaded, load_settings
+    from generator.checks import pdfgate
+    from generator.checks.letters import allowed_contacts
+    from generator.commands.cli import UsageError
+    from generator.content import newletter
+    from generator.content.load import LETTER_ID, Loaded, load_settings
     from generator.problems import has_errors
     from generator.strings import cli_record as s
 
@@ -111,8 +112,8 @@ def _create(root: Path, source: Path, sha256: str, pdf: Path, yml: Path, text: s
 
 def _check_new(root: Path, args: argparse.Namespace, files: set[str]) -> int:
     """Check the content and print the new letter's problems (exit 0: the letter was created)."""
+    from generator.checks.orchestrator import check_content
     from generator.strings import cli_record as s
-    from generator.validate import check_content
 
     result = check_content(root, today_of(args), cache_dir=Path(args.cache_dir))
     mine = [p for p in result.problems if p.file in files and p.code != "record-not-locked"]

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from generator.commands import add_content_options, content_root, today_of
-from generator.periods import SCHEMES
+from generator.figures.periods import SCHEMES
 from generator.strings import cli_help as H
 from generator.strings import reports as S
 
@@ -32,16 +32,16 @@ def run(args: argparse.Namespace) -> int:
     """Check the content, compute the report, print it in the chosen format."""
     from pathlib import Path
 
-    from generator.cli import UsageError
-    from generator.compliance import Compliance
-    from generator.periods import PeriodError, parse
-    from generator.render.common import fmt_date
-    from generator.report import render
-    from generator.reports import tables
-    from generator.reports.docx import build_docx
-    from generator.reports.ontime_view import ontime_view
-    from generator.reports.pages import charts
-    from generator.validate import check_content
+    from generator.checks.orchestrator import check_content
+    from generator.commands.cli import UsageError
+    from generator.figures.compliance import Compliance
+    from generator.figures.periods import PeriodError, parse
+    from generator.problems_report import render
+    from generator.site.common import fmt_date
+    from generator.site.reports import tables
+    from generator.site.reports.docx import build_docx
+    from generator.site.reports.ontime_view import ontime_view
+    from generator.site.reports.pages import charts
 
     try:
         period = parse(args.period, args.scheme or "calendar")

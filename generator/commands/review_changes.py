@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.report import FORMATS, render
+from generator.problems_report import FORMATS, render
 from generator.strings import cli_help as H
 
 
@@ -23,7 +23,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the warnings; 0 unless the base cannot be read."""
-    from generator.review import ReviewError, review_changes
+    from generator.checks.review import ReviewError, review_changes
     from generator.strings.cli_process import REVIEW_BASE_MISSING, REVIEW_NONE
 
     try:

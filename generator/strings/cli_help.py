@@ -117,7 +117,7 @@ lịch; hoặc statistical, kỳ thống kê theo Nghị định 09/2019/NĐ-CP:
 ngày 14); mã kỳ có đuôi -TK luôn là kỳ thống kê (2025-05-TK = 15/04/2025 đến 14/05/2025), --scheme
 thay cách chia. Khoảng ngày đã dùng được in ra stderr. Không có --unit: toàn cổng; có --unit MÃ:
 đơn vị đó cùng mọi cơ quan nó theo dõi hoặc trực thuộc nó. Dạng JSON theo
-generator/reports/report.schema.json; dạng docx là văn bản hành chính (Nghị định 30/2020/NĐ-CP).
+generator/site/reports/report.schema.json; dạng docx là văn bản hành chính (Nghị định 30/2020/NĐ-CP).
 Mã thoát 0 khi thành công, 1 khi nội dung có lỗi (danh sách lỗi in ra stderr), 2 khi gọi lệnh sai
 (kỳ sai, đơn vị không có).
 

@@ -166,7 +166,7 @@ FIELD_HINTS = {
 }
 
 # The {detail} of `yaml-syntax`: what most likely went wrong, in the editor's words (PyYAML's own
-# English text is kept only as a last resort). Keys are chosen by generator/yamlsrc.py.
+# English text is kept only as a last resort). Keys are chosen by generator/content/yamlsrc.py.
 YAML_SYNTAX_DETAILS = {
     "tab": "có ký tự Tab ở đầu dòng; chỉ thụt lề bằng dấu cách",
     "unclosed-quote": "thiếu dấu ngoặc đóng (\" hoặc ') ở cuối giá trị",

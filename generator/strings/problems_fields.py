@@ -28,7 +28,7 @@ TYPES: dict[str, ProblemType] = declare("error", ERRORS)
 
 FORBIDDEN_WHERE = {"field": "trường '{field}'", "file": "tệp (ngoài các giá trị: chú thích hoặc khoảng trắng)"}
 
-URL_REASONS = {  # why a portal URL is refused (generator/settings_checks.py)
+URL_REASONS = {  # why a portal URL is refused (generator/content/settings.py)
     "char": "có ký tự không được phép {char}",
     "port": "cổng (số sau dấu hai chấm) không hợp lệ",
     "scheme": "chỉ dùng https:// hoặc http://",

@@ -1,4 +1,4 @@
-"""Problem codes of scanned pages read by OCR (generator/pdfgate/ocr.py, scan_checks.py).
+"""Problem codes of scanned pages read by OCR (generator/checks/pdfgate/ocr.py, scan_checks.py).
 
 Each row: (code, English summary for developers, Vietnamese message template, Vietnamese fix).
 `{name}` is the PDF's file name (filled by `problems.make`), `{page}` the scanned page (from 1).

@@ -231,7 +231,7 @@ FEED_WITHDRAWN = "[Đã thu hồi] "
 FOOTER_LICENCE = "Dữ liệu phát hành theo giấy phép {licence}."
 FOOTER_CONTACT = "Liên hệ: {contact}"
 
-# --- open-data columns (the data dictionary; keys are the column names of generator/opendata.py) ---
+# --- open-data columns (the data dictionary; keys are the column names of generator/site/opendata.py) ---
 D_COLUMNS = {
     "id": "Mã định danh văn bản trên trang (duy nhất)",
     "page_url": "Địa chỉ trang của văn bản",

@@ -1,8 +1,8 @@
 /* congkhai citizen search: dossier-code lookup and accent-insensitive Pagefind search.
  * No framework, no CDN. Settings and Vietnamese messages come from lookup/config.js
- * (window.congkhaiSearch), written at build time by generator/search.
- * normalizeCode / findCode / fnv1a / shardKey / fold / toneNorm mirror generator/search/codes.py and
- * generator/vtext.py; tests/test_search_e2e.py checks both sides agree.
+ * (window.congkhaiSearch), written at build time by generator/site/search.
+ * normalizeCode / findCode / fnv1a / shardKey / fold / toneNorm mirror generator/site/search/codes.py and
+ * generator/content/vtext.py; tests/test_search_e2e.py checks both sides agree.
  * State lives in the URL (?q=, ?code=, agency, year, reason, level): links, bookmarks and Back work.
  */
 (function () {

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.commands.cli import main
 from generator.strings import cli_failures
 from tests.helpers import AGENCIES, LETTER, PORTAL, REASONS, TODAY, pdf_bytes
 from tests.hostile.outputs import scan_site, tree_digest

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildFailed, build_site
-from generator.model import Policy
-from generator.pdfgate import inspect_pdfs, judge, ocr
-from generator.privacy import contacts_in
-from generator.report import render
+from generator.checks.orchestrator import check_content
+from generator.checks.pdfgate import inspect_pdfs, judge, ocr
+from generator.checks.privacy import contacts_in
+from generator.content.model import Policy
+from generator.problems_report import render
 from generator.strings import PROBLEM_TYPES
-from generator.validate import check_content
 from tests.helpers import AGENCIES, PORTAL, make_content, write_letter
 from tests.hostile.pdf_kinds import CCCD, CODE, EMAIL, KINDS, NUMBER, PHONE, fpdf_letter
 

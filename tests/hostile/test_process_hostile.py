@@ -23,12 +23,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import record
 from generator.buildlock import hold
-from generator.newletter import extract, letter_yaml
-from generator.pdfgate.facts import GATE_VERSION
+from generator.checks import record
+from generator.checks.orchestrator import check_content
+from generator.checks.pdfgate.facts import GATE_VERSION
+from generator.content.newletter import extract, letter_yaml
 from generator.strings.cli_process import BUILD_BUSY
-from generator.validate import check_content
 from tests.helpers import make_content, pdf_bytes, write_letter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -248,7 +248,7 @@ def test_deleted_lock_is_refused_when_git_history_has_it(locked, tmp_path):
 def rehash(root: Path, letter: str, *, reseal: bool) -> None:
     """Edit a published letter and rewrite its lock line by hand to match (optionally the seal too)."""
     edit_yaml(root, letter, lambda d: d["dossier"].update(new_due_on="2018-05-30"))
-    from generator.load import load_letter
+    from generator.content.load import load_letter
 
     path = root / "published.lock"
     lines = path.read_text(encoding="utf-8").splitlines()

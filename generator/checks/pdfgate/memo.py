@@ -1,0 +1,94 @@
+"""Warm-check memo of the PDF gate: for each letter's PDF, what the last check found and judged.
+
+Without it a warm check of 10,000 letters re-hashes every PDF, reads 10,000 cached facts files and
+re-scans every text layer for personal data (~8 s). An entry is reused only while
+
+- the file is unchanged: same size, mtime and inode (`cachekeys.stat_key`), and
+- the judge's inputs are the same: the portal's policy, the trust roots, the allowed contacts, the
+  letter's identifiers and `privacy_reviewed`, and the generator's own code (a fingerprint of its
+  sources, so an upgrade re-judges everything once).
+
+Otherwise the PDF goes through the gate as before (hash, facts cache, workers, judge). Entries keep
+facts without the text layer and the thumbnail (`light`); the thumbnail is read back from the facts
+cache when a page is rendered (`cache.thumbnail_of`). The memo is JSON decoded through type hints
+(`generator.cachedata`), never unpickled: a damaged, foreign or tampered memo is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator.cachedata import CacheInvalid, decode, encode, read_json, write_json
+from generator.cachekeys import code_fingerprint
+from generator.checks.pdfgate.cache import FactsCache
+from generator.checks.pdfgate.facts import GATE_VERSION, PdfFacts
+from generator.problems import Problem
+
+
+def judge_key(*inputs: object) -> str:
+    """A digest of everything `judge` depends on besides the facts (callers pass them in a fixed order)."""
+    return hashlib.sha256(repr((code_fingerprint(), GATE_VERSION, inputs)).encode()).hexdigest()
+
+
+def light(facts: PdfFacts, cache: FactsCache | None) -> PdfFacts:
+    """`facts` without the text layer, the thumbnail, strings and OCR texts (read back from `cache` on demand)."""
+    ocr_text = any(page.text for page in facts.ocr_pages)
+    if cache is None or (facts.thumbnail is None and not facts.text and not facts.strings and not ocr_text):
+        return facts
+    source = cache.path_of(facts.sha256)
+    if (facts.thumbnail is not None or ocr_text) and not source.is_file():
+        return facts  # the facts cache could not be written: keep the thumbnail and OCR texts here
+    pages = tuple(replace(page, text="") for page in facts.ocr_pages)
+    return facts.with_changes(text="", strings=(), hidden_text=(), revision_strings=(), thumbnail=None,
+                              thumbnail_source=str(source) if facts.thumbnail else "",
+                              ocr_pages=pages, ocr_source=str(source) if ocr_text else "")
+
+
+@dataclass(frozen=True)
+class Entry:
+    stat: tuple[int, ...]
+    judge: str
+    facts: PdfFacts
+    problems: tuple[Problem, ...]
+
+
+class GateMemo:
+    """`cache_dir/<gate version>/memo.json`: {letter PDF (relative path): Entry}; disabled without a cache."""
+
+    VERSION = 2
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.facts_cache = FactsCache(cache_dir) if cache_dir is not None else None
+        self.file = Path(cache_dir) / GATE_VERSION / "memo.json" if cache_dir is not None else None
+        self.entries: dict[str, object] = {}  # rel -> the entry as JSON data (decoded when asked for)
+        self.seen: dict[str, object] = {}
+        self.added = 0  # entries put in this run
+        data = read_json(self.file) if self.file is not None else None
+        if isinstance(data, dict) and data.get("version") == [self.VERSION, code_fingerprint()] \
+                and isinstance(data.get("entries"), dict):
+            self.entries = data["entries"]
+
+    def get(self, rel: str, stat: tuple[int, ...], judged_by: str) -> Entry | None:
+        """The entry of `rel` when its file and its judge's inputs are unchanged."""
+        raw = self.entries.get(rel)
+        if not isinstance(raw, dict) or raw.get("stat") != list(stat) or raw.get("judge") != judged_by:
+            return None
+        try:
+            entry = decode(raw, Entry)
+        except CacheInvalid:
+            return None
+        self.seen[rel] = raw
+        return entry  # type: ignore[return-value]
+
+    def put(self, rel: str, stat: tuple[int, ...], judged_by: str, facts: PdfFacts, problems: list[Problem]) -> None:
+        """Remember what was found and judged for `rel` (stat taken before the file was read)."""
+        self.seen[rel] = encode(Entry(stat, judged_by, light(facts, self.facts_cache), tuple(problems)))
+        self.added += 1
+
+    def save(self) -> None:
+        """Write the entries seen in this run (nothing when all were reused and none dropped); errors ignored."""
+        if self.file is None or (not self.added and self.seen.keys() == self.entries.keys()):
+            return
+        write_json(self.file, {"version": [self.VERSION, code_fingerprint()], "entries": self.seen})

@@ -1,8 +1,0 @@
-"""Citizen search: Pagefind bundles of letter records, split by year, and a sharded code lookup."""
-
-from __future__ import annotations
-
-from generator.search.index import SearchStats, index_content, index_site
-from generator.search.page import PAGE_PATH, write_search_page
-
-__all__ = ["PAGE_PATH", "SearchStats", "index_content", "index_site", "write_search_page"]

@@ -1,0 +1,79 @@
+"""Render the site's documents: from the validated model to the folder of Markdown/HTML pages and data
+files that MkDocs builds (`docs_dir`), every writer run on every core.
+
+`render_docs(content, pdf_facts, today, docs_dir)` writes everything mkdocs needs into `docs_dir`
+(a fresh folder: the previous one is set aside and removed in the background, generator/trash.py)
+and returns a `Rendered` with the pages written and the PDF files to copy into the finished site
+(`assets`: (source path, site-relative destination)).
+"""
+
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from generator.site.feeds import write_feeds
+from generator.content.model import Content
+from generator.site.opendata import write_open_data
+from generator.parallel import run_tasks
+from generator.checks.pdfgate.facts import PdfFacts
+from generator.site.agencies import render_agencies
+from generator.site.common import Site, make_env
+from generator.site.home import render_home
+from generator.site.letters import letter_assets, render_listings, write_letters
+from generator.trash import set_aside, sweep
+
+STATIC = Path(__file__).with_name("static")
+LETTERS_PER_TASK = 250  # letter pages are written in tasks of this many (balanced across the cores)
+PARALLEL_LETTERS = 400  # below this many letters everything is written in this process
+
+
+@dataclass
+class Rendered:
+    """What `render_docs` wrote."""
+
+    site: Site
+    pages: list[str] = field(default_factory=list)  # docs-relative .md paths
+    files: list[str] = field(default_factory=list)  # docs-relative data/feed/asset files
+    assets: list[tuple[Path, str]] = field(default_factory=list)  # PDFs: (source, site-relative path)
+
+
+def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date, docs_dir: Path) -> Rendered:
+    """Write every generated page and file into `docs_dir` (emptied first)."""
+    sweep(docs_dir)
+    set_aside(docs_dir)  # the previous build's docs: removed in the background (~30,000 files at 10,000 letters)
+    docs_dir.mkdir(parents=True)
+    site = Site.create(content, pdf_facts, today)
+    _ = site.compliance  # built before the fork: agency pages here and the report pages later share it
+    env = make_env()
+    out = Rendered(site)
+    letters = content.letters
+    chunks = [letters[i : i + LETTERS_PER_TASK] for i in range(0, len(letters), LETTERS_PER_TASK)]
+    tasks = {  # independent writers, run on every core (generator/parallel.py); the longest first
+        "open-data": lambda: write_open_data(site, env, docs_dir),
+        "agencies": lambda: render_agencies(site, env, docs_dir),
+        "listings": lambda: render_listings(site, env, docs_dir),
+        **{f"letters-{i}": partial(write_letters, site, env, docs_dir, chunk) for i, chunk in enumerate(chunks)},
+        "feeds": lambda: write_feeds(site, docs_dir),
+        "home": lambda: render_home(site, env, docs_dir),
+    }
+    done = dict(zip(tasks, run_tasks(list(tasks.values()), count=None if len(letters) >= PARALLEL_LETTERS else 1)))
+    out.pages += done["home"] + done["agencies"]
+    for i in range(len(chunks)):
+        out.pages += done[f"letters-{i}"]
+    out.assets += letter_assets(site)
+    out.pages += done["listings"]
+    for path in done["open-data"]:
+        (out.pages if path.endswith(".md") else out.files).append(path)
+    out.files += done["feeds"]
+    for item in sorted(STATIC.iterdir()):
+        target = docs_dir / "assets" / item.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(item, target)
+        out.files.append(f"assets/{item.name}")
+    return out

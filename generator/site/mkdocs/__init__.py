@@ -1,0 +1,1 @@
+"""The MkDocs adapter: the hooks mkdocs.yml loads (`hooks`, `chrome`)."""

@@ -1,0 +1,232 @@
+"""Open data: letters.csv / letters.json (one row per letter, withdrawn ones included), their JSON Schema,
+a CSV per agency, per-year files, and the data-dictionary page. Columns are declared once, in `COLUMNS`.
+
+Layout under the site root:
+  data/letters.csv, data/letters.json   every letter (only while <= SPLIT_THRESHOLD letters)
+  data/<year>/letters.csv, .json        the letters issued that year (always)
+  data/letters.schema.json              JSON Schema of every letters.json
+  data/agencies/<code>.csv              one agency's letters (only while <= AGENCY_SPLIT_THRESHOLD letters)
+  data/agencies/<code>/<year>.csv       that agency's letters issued that year (only above it)
+Both splits are one mechanism, `parts()`: no file grows with the archive beyond a threshold or one year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator import csvout, jsonout
+from generator.site.common import Site, fmt_number, page_html, write_page
+from generator.figures.stats import LetterFacts
+from generator.strings import site as S
+
+SPLIT_THRESHOLD = 20_000  # above this many letters, only per-year files are published
+AGENCY_SPLIT_THRESHOLD = 20_000  # above this many letters of one agency, its CSV is split per year
+SCHEMA_PATH = "data/letters.schema.json"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One open-data column: name, JSON type, nullable, value getter (description in strings.site)."""
+
+    name: str
+    type: str  # string | date | integer | boolean
+    nullable: bool
+    get: Callable[[Site, LetterFacts], object]
+
+    @property
+    def description(self) -> str:
+        """Vietnamese description (the data dictionary)."""
+        return S.D_COLUMNS[self.name]
+
+
+def _d(value):
+    return value.isoformat() if value else None
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", "string", False,
+           lambda s, f: f.letter.id),
+    Column("page_url", "string", False,
+           lambda s, f: s.absolute(f.letter.url)),
+    Column("status", "string", False,
+           lambda s, f: "withdrawn" if f.withdrawn else "published"),
+    Column("number", "string", False,
+           lambda s, f: f.letter.number),
+    Column("issued_on", "date", False,
+           lambda s, f: _d(f.letter.issued_on)),
+    Column("published_on", "date", False,
+           lambda s, f: _d(f.letter.published_on)),
+    Column("agency", "string", False,
+           lambda s, f: f.letter.agency),
+    Column("agency_name", "string", False,
+           lambda s, f: s.agency_name(f.letter.agency)),
+    Column("signer_name", "string", False,
+           lambda s, f: f.letter.signer.name),
+    Column("signer_title", "string", False,
+           lambda s, f: f.letter.signer.title),
+    Column("recipient_kind", "string", False,
+           lambda s, f: f.letter.recipient.kind),
+    Column("recipient_name", "string", False,
+           lambda s, f: f.letter.recipient.name),
+    Column("dossier_code", "string", False,
+           lambda s, f: f.letter.dossier.code),
+    Column("procedure", "string", False,
+           lambda s, f: f.letter.dossier.procedure),
+    Column("procedure_code", "string", True,
+           lambda s, f: f.letter.dossier.procedure_code),
+    Column("received_on", "date", False,
+           lambda s, f: _d(f.letter.dossier.received_on)),
+    Column("due_on", "date", False,
+           lambda s, f: _d(f.letter.dossier.due_on)),
+    Column("new_due_on", "date", False,
+           lambda s, f: _d(f.letter.dossier.new_due_on)),
+    Column("returned_on", "date", True,
+           lambda s, f: _d(f.letter.dossier.returned_on)),
+    Column("reason", "string", False,
+           lambda s, f: f.letter.reason.category),
+    Column("reason_label", "string", False,
+           lambda s, f: s.reason_label(f.letter.reason.category)),
+    Column("reason_detail", "string", False,
+           lambda s, f: f.letter.reason.detail),
+    Column("working_days_late", "integer", False,
+           lambda s, f: f.days_late),
+    Column("issued_in_time", "boolean", False,
+           lambda s, f: f.in_time),
+    Column("new_date_missed", "boolean", False,
+           lambda s, f: f.new_date_missed),
+    Column("corrections", "integer", False,
+           lambda s, f: len(f.letter.corrections)),
+    Column("withdrawn_on", "date", True,
+           lambda s, f: _d(f.letter.withdrawn.date) if f.withdrawn else None),
+    Column("withdrawn_reason", "string", True,
+           lambda s, f: f.letter.withdrawn.reason if f.withdrawn else None),
+    Column("pdf_url", "string", True,
+           lambda s, f: _pdf_url(s, f)),
+    Column("pdf_sha256", "string", True,
+           lambda s, f: None if f.withdrawn else s.pdf_meta(f.letter)[1]),
+    Column("pdf_bytes", "integer", True,
+           lambda s, f: None if f.withdrawn else s.pdf_meta(f.letter)[0]),
+)
+
+NUMERIC_COLUMNS = tuple(c.name for c in COLUMNS if c.type == "integer")
+_JSON_TYPES = {"string": "string", "date": "string", "integer": "integer", "boolean": "boolean"}
+
+
+def _pdf_url(site: Site, facts: LetterFacts) -> str | None:
+    href = site.pdf_href(facts.letter)
+    if href is None:
+        return None
+    return href if "://" in href else site.absolute(facts.letter.url + href)
+
+
+def rows(site: Site, facts: list[LetterFacts]) -> list[dict[str, object]]:
+    """One dict per letter, in column order."""
+    return [{c.name: c.get(site, f) for c in COLUMNS} for f in facts]
+
+
+def json_schema() -> dict:
+    """JSON Schema (draft 2020-12) of letters.json, generated from COLUMNS."""
+    props = {}
+    for c in COLUMNS:
+        prop: dict[str, object] = {"type": [_JSON_TYPES[c.type], "null"] if c.nullable else _JSON_TYPES[c.type],
+                                   "description": c.description}
+        if c.type == "date":
+            prop["format"] = "date"
+            prop["pattern"] = r"^\d{4}-\d{2}-\d{2}$"
+        props[c.name] = prop
+    props["status"]["enum"] = ["published", "withdrawn"]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "letters.json",
+        "type": "object",
+        "required": ["portal", "licence", "generated_on", "letters"],
+        "additionalProperties": False,
+        "properties": {
+            "portal": {"type": "string"},
+            "licence": {"type": "string"},
+            "generated_on": {"type": "string", "format": "date"},
+            "letters": {"type": "array", "items": {
+                "type": "object", "required": [c.name for c in COLUMNS], "additionalProperties": False,
+                "properties": props}},
+        },
+    }
+
+
+def to_csv(data: list[dict[str, object]]) -> str:
+    """CSV text of open-data rows (generator/csvout.py: text cells safe in a spreadsheet, numbers as numbers)."""
+    return csvout.to_csv([c.name for c in COLUMNS], [list(row.values()) for row in data], NUMERIC_COLUMNS)
+
+
+def to_json(site: Site, data: list[dict[str, object]]) -> str:
+    """letters.json text: metadata and the rows (stable key order, UTF-8)."""
+    doc = {"portal": site.content.portal.name, "licence": site.content.portal.data_licence,
+           "generated_on": site.today.isoformat(), "letters": data}
+    return jsonout.dumps(doc, indent=1) + "\n"
+
+
+def _write(docs_dir: Path, rel: str, text: str) -> str:
+    path = docs_dir / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return rel
+
+
+def parts(items: list[LetterFacts], threshold: int, *, per_year_always: bool = False,
+          ) -> list[tuple[int | None, list[LetterFacts]]]:
+    """How a set of letters is published: (None, all) while at most `threshold`, and (year, that year's
+    letters), newest year first, past it (or always with `per_year_always`); order kept within each part."""
+    whole = len(items) <= threshold
+    out: list[tuple[int | None, list[LetterFacts]]] = [(None, items)] if whole else []
+    if per_year_always or not whole:
+        by_year: dict[int, list[LetterFacts]] = {}
+        for item in items:
+            by_year.setdefault(item.letter.year, []).append(item)
+        out += [(year, by_year[year]) for year in sorted(by_year, reverse=True)]
+    return out
+
+
+def letters_path(year: int | None, ext: str) -> str:
+    """Site path of the site-wide file (year None) or of one year's file."""
+    return f"data/letters.{ext}" if year is None else f"data/{year}/letters.{ext}"
+
+
+def agency_path(code: str, year: int | None) -> str:
+    """Site path of an agency's CSV (year None) or of one year of it."""
+    return f"data/agencies/{code}.csv" if year is None else f"data/agencies/{code}/{year}.csv"
+
+
+def agency_parts(site: Site, code: str) -> list[tuple[int | None, list[LetterFacts]]]:
+    """The parts an agency's CSV is published in (letters in content order: issued_on, id)."""
+    items = sorted(site.by_agency.get(code, []), key=lambda f: (f.letter.issued_on, f.letter.id))
+    return parts(items, AGENCY_SPLIT_THRESHOLD)
+
+
+def agency_files(site: Site, code: str) -> list[tuple[int | None, str]]:
+    """(year or None, site path) of every CSV of an agency: what its page links to."""
+    return [(year, agency_path(code, year)) for year, _ in agency_parts(site, code)]
+
+
+def write_open_data(site: Site, env: jinja2.Environment, docs_dir: Path) -> list[str]:
+    """Write every open-data file and the data page (data/index.md); returns docs paths written."""
+    ordered = [site.facts[letter.id] for letter in site.content.letters]  # content order: issued_on, id
+    written: list[str] = []
+    files: list[tuple[str, str, int]] = []  # (path, label, rows)
+    for year, items in parts(ordered, SPLIT_THRESHOLD, per_year_always=True):
+        data = rows(site, items)
+        label = S.D_ALL if year is None else S.D_YEAR.format(year=year)
+        for ext, text in (("csv", to_csv(data)), ("json", to_json(site, data))):
+            written.append(_write(docs_dir, letters_path(year, ext), text))
+            files.append((letters_path(year, ext), label, len(data)))
+    for code in sorted(site.content.agencies):
+        for year, items in agency_parts(site, code):
+            written.append(_write(docs_dir, agency_path(code, year), to_csv(rows(site, items))))
+    written.append(_write(docs_dir, SCHEMA_PATH, jsonout.dumps(json_schema(), indent=1) + "\n"))
+    body = page_html(env, "data.html", page_url="data/", files=files, columns=COLUMNS, site=site,
+                     schema=SCHEMA_PATH, licence=site.content.portal.data_licence,
+                     agency_note=S.D_AGENCY_FILES.format(threshold=fmt_number(AGENCY_SPLIT_THRESHOLD)))
+    written.append(write_page(docs_dir, "data/index.md", S.TITLE_DATA, body))
+    return written

@@ -1,0 +1,8 @@
+"""Citizen search: Pagefind bundles of letter records, split by year, and a sharded code lookup."""
+
+from __future__ import annotations
+
+from generator.site.search.index import SearchStats, index_content, index_site
+from generator.site.search.page import PAGE_PATH, write_search_page
+
+__all__ = ["PAGE_PATH", "SearchStats", "index_content", "index_site", "write_search_page"]

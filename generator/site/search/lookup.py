@@ -1,0 +1,103 @@
+"""The sharded static dossier-code lookup: `lookup/<hex prefix>.json`, one small file per query.
+
+Each shard maps a normalised dossier code to the letters that carry it, under three keys: the code,
+the code without its numeric agency prefix, and its date-sequence alone (`codes.code_aliases`), so
+a code pasted in any of these forms is one request too. The prefix length is the
+smallest (at least 2 hex digits) that keeps every shard within `SHARD_BUDGET` bytes; the browser
+learns it from `lookup/config.js`, loaded with the search page, so a lookup is one request.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator import jsonout
+from generator.content.model import Content
+from generator.site.search.codes import agency_part, code_aliases, shard_key
+from generator.site.search.contacts import agency_contacts, contact_parts
+from generator.site.search.records import LetterView
+from generator.strings import search as s
+from generator.content.vtext import fold
+
+SHARD_BUDGET = 9_000  # bytes; the target is one request <= 10 KB
+MIN_PREFIX = 2
+MAX_PREFIX = 6
+
+
+def _entry(view: LetterView) -> dict:
+    entry = {"id": view.id, "url": view.url, "agency": view.agency, "issued_on": view.issued_on,
+             "title": view.title, "number": view.number, "code": view.code}
+    if view.withdrawn:
+        entry["withdrawn"] = True
+    return entry
+
+
+def _dump(data: object) -> bytes:
+    return jsonout.dumps(data, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def build_shards(views: Iterable[LetterView]) -> tuple[int, dict[str, bytes]]:
+    """(prefix length, {shard name: JSON bytes}) for every letter's code."""
+    by_code: dict[str, list[dict]] = defaultdict(list)
+    for view in views:
+        entry = _entry(view)
+        for key in dict.fromkeys(code_aliases(view.code)):
+            by_code[key].append(entry)
+    for prefix in range(MIN_PREFIX, MAX_PREFIX + 1):
+        shards: dict[str, dict[str, list[dict]]] = defaultdict(dict)
+        for code, entries in by_code.items():
+            shards[shard_key(code, prefix)][code] = entries
+        encoded = {name: _dump(data) for name, data in shards.items()}
+        if not encoded or max(map(len, encoded.values())) <= SHARD_BUDGET or prefix == MAX_PREFIX:
+            return prefix, encoded
+    raise AssertionError("unreachable")
+
+
+def contacts(content: Content) -> list[dict[str, str]]:
+    """Whom a citizen contacts when a code is not found: the tracking units, then the portal."""
+    units = {a.tracked_by for a in content.agencies.values() if a.tracked_by}
+    found = {content.agencies[c].name: content.agencies[c].contact for c in sorted(units) if c in content.agencies}
+    portal = content.portal
+    if portal.owner and len(portal.contact) >= len(found.get(portal.owner, "")):
+        found[portal.owner] = portal.contact
+    return [{"name": name, "contact": contact, "parts": contact_parts(contact)} for name, contact in found.items()]
+
+
+def code_prefixes(content: Content) -> dict[str, str]:
+    """Agency part of the dossier codes ("000.00.29.H17", "H56.14") -> the one agency whose letters
+    carry it; a part seen with several agencies names none."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for letter in content.letters:
+        part = agency_part(letter.dossier.code)
+        if part:
+            seen[part].add(letter.agency)
+    return {part: next(iter(codes)) for part, codes in sorted(seen.items()) if len(codes) == 1}
+
+
+def config_js(
+    prefix: int, content: Content, recent_years: list[str], older_years: list[str], *, text_bundles: list[str],
+    code_bundle: str, older_words: str = "",
+) -> str:
+    """`lookup/config.js`: settings and messages the search script reads from `window.congkhaiSearch`.
+
+    `bundles.text` is [recent, older] (or one bundle holding every year): the default scope is the
+    first, "all years" searches them all; `bundles.codes` answers partial dossier codes;
+    `olderWords` is the folder of the older years' word shards (words.py), "" when there are none.
+    """
+    data = {"prefix": prefix, "contacts": contacts(content), "recent": recent_years, "older": older_years,
+            "bundles": {"text": [b + "/" for b in text_bundles], "codes": code_bundle + "/"},
+            "messages": s.MESSAGES, "stop": [fold(p) for p in s.STOP_PHRASES],
+            "prefixes": code_prefixes(content), "agencies": agency_contacts(content),
+            "olderWords": older_words}
+    return "window.congkhaiSearch = " + jsonout.dumps(data, sort_keys=True) + ";\n"
+
+
+def write_lookup(out_dir: Path, views: list[LetterView]) -> tuple[int, int, int]:
+    """Write the shards into `out_dir`; returns (prefix, number of shards, largest shard bytes)."""
+    prefix, shards = build_shards(views)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, data in shards.items():
+        (out_dir / f"{name}.json").write_bytes(data)
+    return prefix, len(shards), max(map(len, shards.values()), default=0)
