@@ -33,6 +33,11 @@ def is_raw_block(markdown: str) -> bool:
     return bool(_FIRST_TAG.match(body)) and _BLANK_LINE.search(body) is None and body.endswith(">")
 
 
+def is_raw_page(text: str) -> bool:
+    """True when the docs file `text` (front matter + body) is one whose body skips Markdown here."""
+    return is_raw_block(_body(text))
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Replace a generated page's raw HTML body by a placeholder (the body stays on disk until written)."""
     if is_raw_block(markdown):
