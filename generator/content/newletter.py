@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.content.identifiers import PatternError, compile_pattern
 from generator.content.model import DEFAULT_DOSSIER_CODE_PATTERN
 from generator.content.schema import LETTER, Field
 from generator.strings import new_letter as S
@@ -72,12 +73,13 @@ def clean_text(text: str) -> str:
     return "\n".join(re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines())
 
 
-def _code_search(pattern: str) -> re.Pattern[str]:
+def _code_search(pattern: str):
+    """The portal's dossier-code pattern as a search over text (RE2: linear time over a PDF's whole text)."""
     body = pattern.removeprefix("^").removesuffix("$")
     try:
-        return re.compile(rf"(?<![\w.]){body}(?![\w])")
-    except re.error:
-        return re.compile(DEFAULT_DOSSIER_CODE_PATTERN.strip("^$"))
+        return compile_pattern(rf"(?:^|[^\w.])({body})(?:$|\W)")
+    except PatternError:
+        return compile_pattern(rf"(?:^|[^\w.])({DEFAULT_DOSSIER_CODE_PATTERN.strip('^$')})(?:$|\W)")
 
 
 def _upper(line: str) -> bool:
@@ -116,7 +118,7 @@ def extract(text: str, code_pattern: str = DEFAULT_DOSSIER_CODE_PATTERN) -> Draf
     if m := _ISSUED.search(flat):
         found["issued_on"] = _date(m.groups())
     if m := _code_search(code_pattern).search(text):
-        found["dossier.code"] = m.group(0)
+        found["dossier.code"] = m.group(1)
     for name, patterns in _DATES.items():
         for pattern in patterns:
             if (m := re.search(pattern, flat)) and (value := _date(m.groups())):
