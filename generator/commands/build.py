@@ -27,8 +27,7 @@ from generator.strings.cli import (
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `build`."""
-    parser = subparsers.add_parser("build", help=H.BUILD_SUMMARY, description=H.BUILD_HELP,
-                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subparsers.add_parser("build", help=H.BUILD_SUMMARY, description=H.BUILD_HELP)
     add_content_options(parser)
     parser.add_argument("--site-dir", default="site", help=H.OPT_SITE_DIR)
     parser.add_argument("--build-dir", default="build", help=H.OPT_BUILD_DIR)
