@@ -8,7 +8,9 @@ rendered), and once every page is read (`on_env`, before hooks.py forks its rend
 file list and its previous HTML is hard-linked into the new site. The docs folder's other files are
 hard-linked too (MkDocs would copy the same bytes). `sitemap.xml` (+ `.gz`), which lists every page, is
 rendered again at the end from the whole file list, as MkDocs renders it. No plan: a full build.
-The hook file MkDocs loads is `reuse_hook.py` (it imports this module, so the plan set here is seen).
+The hook file MkDocs loads is `reuse_hook.py` (it imports this module, so the plan set here is seen); it
+runs on the fast path only, first of the hooks. MkDocs internals (pinned versions, `__init__.py`): `Page`'s
+`read_source`/`render` and their effects, `Files.remove`, `commands.build._build_theme_template`.
 """
 
 from __future__ import annotations
@@ -16,8 +18,12 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.site.mkdocs.rawpage import is_generated_raw_page
 
 _state: dict = {"plan": None, "files": None, "nav": None, "env": None}
 
@@ -30,9 +36,20 @@ class Plan:
     pages: frozenset[str]
 
 
-def set_plan(plan: Plan | None) -> None:
-    """The plan of the next MkDocs run in this process (None: render everything)."""
+@contextmanager
+def planned(plan: Plan | None) -> Iterator[None]:
+    """The plan of the MkDocs run inside (None: render everything)."""
     _state["plan"] = plan
+    try:
+        yield
+    finally:
+        _state.update(plan=None, files=None, nav=None, env=None)
+
+
+def reusable_text(text: str) -> bool:
+    """Whether a docs file may be taken from the previous site: a generated page of one raw HTML block
+    (a Markdown page's anchors are checked by MkDocs against the pages it links to)."""
+    return is_generated_raw_page(text)
 
 
 def _link(source: str | Path, target: str) -> None:
