@@ -161,10 +161,14 @@ def _mkdocs_build(overrides: dict, docs_dir: Path, out_dir: Path, today: date) -
 
 
 def copy_assets(assets: list[tuple[Path, str]], out_dir: Path) -> None:
-    """Copy PDFs into the built site (hard links when possible: same bytes, no extra disk)."""
+    """Place the letters' PDFs (from the content) and page images (from their cache) into the built site:
+    hard links when possible (same bytes, no extra disk, each file written once), else copies."""
+    made: set[Path] = set()
     for src, rel in sorted(assets, key=lambda a: a[1]):
         target = out_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         try:
             os.link(src, target)
         except OSError:
