@@ -26,6 +26,7 @@ from generator.checks.orchestrator import CheckResult, check_content
 from generator.checks.record import LOCK_NAME
 from generator.site import search
 from generator.site.docs import Rendered, render_docs
+from generator.site.letters import PAGE_IMAGE_CACHE
 from generator.site.procedures import write_procedure_pages
 from generator.site.reports.pages import write_report_pages
 from generator.site.sitemap import split_sitemap
@@ -68,21 +69,23 @@ def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Pa
                                progress=progress, **check_options)
         if not result.valid or result.content is None:
             raise BuildFailed("content has errors", check=result)
-        return _build_checked(result, site_dir, today, build_dir)
+        return _build_checked(result, site_dir, today, build_dir, cache_dir)
 
 
-def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None = None) -> BuildResult:
+def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None = None,
+                  cache_dir: Path | None = None) -> BuildResult:
     """Build from a valid CheckResult (render → mkdocs → search → swap); `build_site` without the check."""
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
     with hold_all(site_dir, build_dir):  # one build at a time (build_site holds it across the check too)
-        return _build_checked(result, site_dir, today, build_dir)
+        return _build_checked(result, site_dir, today, build_dir, cache_dir)
 
 
-def _build_checked(result, site_dir: Path, today: date, build_dir: Path) -> BuildResult:
+def _build_checked(result, site_dir: Path, today: date, build_dir: Path, cache_dir: Path | None = None) -> BuildResult:
     sweep(site_dir)  # a previous build's old site, if its removal did not finish
     sweep_unfinished(site_dir)  # a killed build's half-built site (we hold the lock: no build is running)
-    rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs")
+    images = Path(cache_dir) / PAGE_IMAGE_CACHE if cache_dir else None  # kept with the check's cache (CI keeps it)
+    rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs", image_cache=images)
     for path in write_report_pages(result, build_dir / "docs", today, site=rendered.site):  # compliance reports
         (rendered.pages if path.endswith(".md") else rendered.files).append(path)
     rendered.pages.append(search.write_search_page(build_dir / "docs", result.content))  # tim-kiem/

@@ -48,7 +48,8 @@ def test_a_pdf_is_rendered_once_per_sha256(tmp_path):
 def test_letter_images_and_pdfs_are_placed_in_the_site_not_copied_by_mkdocs(site_build):
     docs = site_build.root.parent / "build" / "docs"
     assert sorted({p.suffix for p in (docs / "letters").rglob("*") if p.is_file()}) == [".md"]
-    cache = page_image_cache(docs)
+    cache = site_build.result.rendered.site.image_cache
+    assert cache == site_build.root.parent / "cache" / "page-images"  # kept with the check's cache
     published = [letter for letter in site_build.content.letters if letter.withdrawn is None]
     assert published
     for letter in published:

@@ -47,16 +47,19 @@ class Rendered:
     page_images: RenderStats = RenderStats()  # PDFs whose page images were rendered, found in the cache
 
 
-def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date, docs_dir: Path) -> Rendered:
-    """Write every generated page and file into `docs_dir` (emptied first)."""
+def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date, docs_dir: Path, *,
+                image_cache: Path | None = None) -> Rendered:
+    """Write every generated page and file into `docs_dir` (emptied first); the letters' page images are
+    cached in `image_cache` (default: beside `docs_dir`)."""
     sweep(docs_dir)
     set_aside(docs_dir)  # the previous build's docs: removed in the background (~30,000 files at 10,000 letters)
     docs_dir.mkdir(parents=True)
     site = Site.create(content, pdf_facts, today)
+    site.image_cache = Path(image_cache) if image_cache else page_image_cache(docs_dir)
     _ = site.compliance  # built before the fork: agency pages here and the report pages later share it
     env = make_env()
     out = Rendered(site)
-    out.page_images = render_all(page_image_pdfs(site), page_image_cache(docs_dir))  # before the letter pages
+    out.page_images = render_all(page_image_pdfs(site), site.image_cache)  # before the letter pages
     letters = content.letters
     chunks = [letters[i : i + LETTERS_PER_TASK] for i in range(0, len(letters), LETTERS_PER_TASK)]
     tasks = {  # independent writers, run on every core (generator/parallel.py); the longest first

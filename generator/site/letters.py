@@ -75,7 +75,7 @@ def pdf_view(site: Site, letter: Letter, docs_dir: Path, assets: list[tuple[Path
 
 
 def page_image_cache(docs_dir: Path) -> Path:
-    """The page images' cache: beside the docs folder, kept between builds, keyed by SHA-256."""
+    """The page images' cache when the build has no cache folder: beside the docs folder, kept between builds."""
     return docs_dir.parent / PAGE_IMAGE_CACHE
 
 
@@ -99,7 +99,7 @@ def letter_page_views(site: Site, letter: Letter, facts: object | None, sha: str
     if not sha or not (site.content.root / letter.pdf_source).is_file():
         return ()
     passed = bool(getattr(facts, "has_text", False)) and getattr(facts, "sha256", None) in (None, sha)
-    views, files = page_views(page_image_cache(docs_dir), sha, letter.url, with_text=passed)
+    views, files = page_views(site.image_cache or page_image_cache(docs_dir), sha, letter.url, with_text=passed)
     assets += files
     return tuple(views)
 
