@@ -6,37 +6,22 @@ here into `PROBLEM_TYPES`, the single catalog that code, reporter and editor gui
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from generator.strings import (
+    problems_content,
+    problems_fields,
+    problems_ocr,
+    problems_pdf,
+    problems_process,
+    problems_record,
+    problems_reform,
+    problems_register,
+)
+from generator.strings.catalog import ProblemType
 
-
-@dataclass(frozen=True)
-class ProblemType:
-    """A stable problem code: its severity, English summary for developers, Vietnamese template."""
-
-    code: str
-    severity: str
-    summary: str
-    template: str
-    fix: str = ""
-
-
-def declare(severity: str, rows: list[tuple[str, str, str, str]]) -> dict[str, ProblemType]:
-    """Build catalog entries from (code, English summary, Vietnamese template, Vietnamese fix)."""
-    return {code: ProblemType(code, severity, summary, template, fix) for code, summary, template, fix in rows}
+__all__ = ["PROBLEM_TYPES", "ProblemType"]
 
 
 def _merge() -> dict[str, ProblemType]:
-    from generator.strings import (
-        problems_content,
-        problems_fields,
-        problems_ocr,
-        problems_pdf,
-        problems_process,
-        problems_record,
-        problems_reform,
-        problems_register,
-    )
-
     merged: dict[str, ProblemType] = {}
     for module in (problems_content, problems_fields, problems_pdf, problems_register, problems_record, problems_reform,
                    problems_process, problems_ocr):

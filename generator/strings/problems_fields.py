@@ -5,7 +5,7 @@ Each row: (code, English summary for developers, Vietnamese message template, Vi
 
 from __future__ import annotations
 
-from generator.strings import ProblemType, declare
+from generator.strings.catalog import ProblemType, declare
 
 ERRORS = [
     ("text-forbidden-char", "A field holds a control, bidi, zero-width or other invisible character.",

@@ -6,7 +6,7 @@ Each row: (code, English summary for developers, Vietnamese message template, Vi
 
 from __future__ import annotations
 
-from generator.strings import ProblemType, declare
+from generator.strings.catalog import ProblemType, declare
 
 ERRORS = [
     ("privacy-scan-citizen-id", "OCR of a scanned page reads a citizen ID number.",

@@ -5,7 +5,7 @@ Each row: (code, English summary for developers, Vietnamese message template, Vi
 
 from __future__ import annotations
 
-from generator.strings import ProblemType, declare
+from generator.strings.catalog import ProblemType, declare
 
 ERRORS = [
     ("cache-tracked", "A cache folder or a pickle is committed to the repository.",

@@ -7,7 +7,7 @@ Each row: (code, English summary for developers, Vietnamese message template, Vi
 
 from __future__ import annotations
 
-from generator.strings import ProblemType, declare
+from generator.strings.catalog import ProblemType, declare
 
 ERRORS = [
     ("agency-code-needs-namespace", "A plain agency code that exists only inside namespaces (merged archives).",

@@ -7,7 +7,7 @@ The consistency warnings (`register-letter-not-in-register`, `register-dates-dis
 
 from __future__ import annotations
 
-from generator.strings import ProblemType, declare
+from generator.strings.catalog import ProblemType, declare
 
 ERRORS = [
     ("register-encoding", "A register CSV is not valid UTF-8.",
