@@ -58,9 +58,14 @@ class World:
                               self.loaded.registries_ok, **kwargs)
 
 
+class _Dumper(yaml.CSafeDumper):
+    def ignore_aliases(self, data: object) -> bool:
+        return True  # a value used twice is written twice (content files refuse YAML aliases)
+
+
 def _dump(data: dict) -> str:
     """`tests.helpers.dump` through libyaml (the same text, faster: these tests write hundreds of files)."""
-    return yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
 
 
 def write_letter(root: Path, letter_id: str, **overrides: object) -> Path:
