@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -9,7 +10,9 @@ import yaml
 
 from generator.checks.orchestrator import check_content
 from generator.commands.cli import main
-from generator.content.newletter import MARKER, extract, next_id
+from generator.content.newletter import MARKER, Draft, extract, letter_yaml, next_id
+from generator.content.schema import LETTER
+from generator.strings.new_letter import HINTS
 from tests.helpers import make_content, pdf_bytes
 
 TODAY = "2018-06-01"
@@ -72,6 +75,37 @@ def test_extract_reads_a_form_letter():
         "dossier.new_due_on": date(2018, 5, 25),
         "reason.detail": "Cần xác minh nguồn gốc đất.",
     }
+
+
+def schema_letter_fields(fields=LETTER, prefix="", required=True):
+    """(dotted name, required) of every field a new letter holds, read from the schema (maps opened; the
+    fields written once the letter is public left out)."""
+    for field in fields:
+        if not field.after_publication:
+            name = f"{prefix}{field.name}"
+            if field.kind == "map":
+                yield from schema_letter_fields(field.children, f"{name}.", required and field.required)
+            else:
+                yield name, required and field.required
+
+
+def flat(data, prefix=""):
+    """Dotted names of a loaded YAML mapping's leaves, in order."""
+    for key, value in data.items():
+        yield from flat(value, f"{prefix}{key}.") if isinstance(value, dict) else [f"{prefix}{key}"]
+
+
+@pytest.mark.parametrize("scan", [False, True])
+def test_the_template_lists_every_letter_field_of_the_schema_in_its_order(scan):
+    text, missing = letter_yaml(Draft(), source_name="x.pdf", reasons=["verification"], scan=scan)
+    optional_opened = re.sub(r"^( *)# (\w+):", r"\1\2:", text, flags=re.M)  # "# title:  # tùy chọn: …"
+    fields = dict(schema_letter_fields())
+    if not scan:
+        del fields["privacy_reviewed"]  # a PDF with a text layer has been scanned for personal data already
+    assert list(flat(yaml.safe_load(optional_opened))) == list(fields)
+    assert missing == [name for name, required in fields.items() if required or name == "privacy_reviewed"]
+    assert "corrections" not in text and "withdrawn" not in text
+    assert set(HINTS) <= set(dict(schema_letter_fields())) - {"privacy_reviewed"}  # no hint of a field gone
 
 
 def test_extract_of_a_scan_is_empty():

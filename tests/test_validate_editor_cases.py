@@ -383,11 +383,41 @@ def test_reason_not_in_reasons(root):
     assert problems(root) == [("reason-unknown", REL, 19, "reason.category")]
 
 
-def test_portal_bad_regex_has_its_line(root):
-    text = _portal_text(root).replace("policy:\n", "policy:\n  dossier_code_pattern: '^(?:[A-Z]'\n")
+@pytest.mark.parametrize("setting", ["dossier_code_pattern", "number_pattern", "procedure_code_pattern"])
+@pytest.mark.parametrize("pattern", ["^(?:[A-Z]", r"^(\d+)-\1$", "^(?=H)H.*$", "^(?<!x)y$", "a{1001}"])
+def test_every_identifier_pattern_is_judged_once_with_its_line(root, setting, pattern):
+    """Bad syntax, back-references, look-around, a too-large program: RE2 cannot use them; one problem each,
+    on the setting's line (the default pattern stands in, so the letters are still judged)."""
+    text = _portal_text(root).replace("policy:\n", f"policy:\n  {setting}: '{pattern}'\n")
     (root / "portal.yml").write_text(text, encoding="utf-8")
-    assert problems(root) == [("portal-bad-pattern", "portal.yml", lines_of(text, "dossier_code_pattern"),
-                               "policy.dossier_code_pattern")]
+    assert problems(root) == [("portal-bad-pattern", "portal.yml", lines_of(text, setting), f"policy.{setting}")]
+
+
+def test_a_catastrophic_pattern_cannot_hang_the_check(tmp_path):
+    """`^(a+)+$` over 'aaaa…!' takes exponential time in a backtracking engine; RE2 matches in linear time.
+    Run in a child with a deadline, so a regression fails instead of hanging the suite."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    content = make_content(tmp_path, letters=1)
+    portal = (content / "portal.yml").read_text(encoding="utf-8")
+    (content / "portal.yml").write_text(portal.replace("policy:\n", "policy:\n  dossier_code_pattern: '^(a+)+$'\n"),
+                                        encoding="utf-8")
+    letter = next((content / "letters").rglob("*.yml"))
+    text = letter.read_text(encoding="utf-8")
+    code = next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.strip().startswith("code:"))
+    letter.write_text(text.replace(code, "a" * 60 + "!"), encoding="utf-8")
+    script = ("import sys; from datetime import date; from pathlib import Path;"
+              "from generator.checks.orchestrator import check_content;"
+              "from generator.content.newletter import extract;"
+              f"r = check_content(Path({str(content)!r}), date(2018, 6, 1), run_pdf_gate=False);"
+              "extract('a' * 200000 + '!', '^(a+)+$');"
+              "print(sorted({p.code for p in r.problems}))")
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=60,
+                         check=True).stdout
+    assert "dossier-code-pattern" in out  # judged (the code does not match), in time
 
 
 @pytest.mark.parametrize("url", ["xinloi.example.gov.vn", "www.tinh.gov.vn/xin-loi/", "https:/x.vn"])

@@ -37,7 +37,7 @@ class Context:
     reasons: dict[str, Reason]
     today: date
     registries_ok: bool
-    code_pattern: re.Pattern[str]
+    code_pattern: object  # an RE2 pattern (content/identifiers.py): .match / .search like re's
     allowed_contacts: frozenset[str]
     problems: list[Problem] = field(default_factory=list)
     broken_codes: frozenset[str] = frozenset()  # registry entries already reported as unusable
@@ -45,16 +45,10 @@ class Context:
     @classmethod
     def create(cls, root: Path, portal: Portal, agencies: dict[str, Agency], reasons: dict[str, Reason],
                today: date, registries_ok: bool, broken_codes: frozenset[str] = frozenset()) -> Context:
-        """Build the context, compiling the portal's dossier-code pattern (a bad one is a problem)."""
-        problems = []
+        """Build the context with the portal's dossier-code pattern (a bad one was reported by the loader)."""
         pattern = identifiers.pattern_of(portal.policy, "dossier_code_pattern", DEFAULT_DOSSIER_CODE_PATTERN)
-        for _name, setting, _default, _code in identifiers.IDENTIFIER_FIELDS:
-            try:
-                re.compile(getattr(portal.policy, setting))
-            except re.error as exc:
-                problems.append(make("portal-bad-pattern", "portal.yml", None, f"policy.{setting}", detail=str(exc)))
         return cls(root, portal, agencies, reasons, today, registries_ok, pattern,
-                   allowed_contacts(portal, agencies.values()), problems, broken_codes)
+                   allowed_contacts(portal, agencies.values()), [], broken_codes)
 
 
 def allowed_contacts(portal: Portal, agencies: Iterable[Agency]) -> frozenset[str]:

@@ -16,13 +16,18 @@ from generator.commands import (
     today_of,
 )
 from generator.strings import cli_help as H
-from generator.strings.cli import BUILD_CONTENT_ERRORS, BUILD_DONE, BUILD_FAILED
+from generator.strings.cli import (
+    BUILD_CONTENT_ERRORS,
+    BUILD_DONE,
+    BUILD_FAILED,
+    BUILD_MKDOCS_MISSING,
+    BUILD_MKDOCS_PUBLIC,
+)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `build`."""
-    parser = subparsers.add_parser("build", help=H.BUILD_SUMMARY, description=H.BUILD_HELP,
-                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subparsers.add_parser("build", help=H.BUILD_SUMMARY, description=H.BUILD_HELP)
     add_content_options(parser)
     parser.add_argument("--site-dir", default="site", help=H.OPT_SITE_DIR)
     parser.add_argument("--build-dir", default="build", help=H.OPT_BUILD_DIR)
@@ -52,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
         reason = BUILD_CONTENT_ERRORS if exc.check is not None else str(exc)
         print(BUILD_FAILED.format(reason=reason), file=sys.stderr)
         return 1
+    for package, installed, pinned in result.mkdocs.mismatched:  # other versions: built the slow, public way
+        print(BUILD_MKDOCS_PUBLIC.format(package=package, installed=installed or BUILD_MKDOCS_MISSING, pinned=pinned),
+              file=sys.stderr)
     content = result.check.content
     print(BUILD_DONE.format(pages=len(result.rendered.pages), letters=len(content.letters),
                             agencies=len(content.agencies), site=result.site_dir), file=sys.stderr)

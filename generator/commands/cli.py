@@ -12,6 +12,7 @@ import importlib
 import sys
 
 from generator.commands.failures import describe
+from generator.commands.parsing import Parser
 from generator.strings import cli_help as H
 from generator.strings.cli import USAGE_ERROR
 
@@ -30,12 +31,7 @@ class UsageError(Exception):
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every available command registered."""
-    parser = argparse.ArgumentParser(
-        prog="python -m generator",
-        description=H.PROGRAM,
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = Parser(prog="python -m generator", description=H.PROGRAM, epilog=EPILOG)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:

@@ -3,12 +3,18 @@
 An identifier that has its shape is taken out of free text before the privacy scan (so that a dossier
 code's 12 digits are not read as a citizen ID). One that does not is just text: it is not taken out
 of anything, and it is itself scanned for personal data like any other field.
+
+The portal's patterns are compiled with RE2 (PyPI `google-re2`), whose matching time is linear in the
+text: a pattern written carelessly or with intent (`^(a+)+$`) cannot hang a check over a long field or a
+PDF's text, as Python's backtracking `re` would. RE2 has no back-references or look-around; a pattern
+that uses them is `portal-bad-pattern` (the default pattern stands in).
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+import re2
 
 from generator.content.model import (
     DEFAULT_DOSSIER_CODE_PATTERN,
@@ -26,13 +32,40 @@ IDENTIFIER_FIELDS = (
 )
 
 
+_OPTIONS = re2.Options()
+_OPTIONS.log_errors = False  # RE2 would write its parse errors to stderr; the problem reports them
+_OPTIONS.max_mem = 8 << 20  # a pattern whose program needs more is refused (bounded memory too)
+
+
+def compile_pattern(pattern: str):
+    """`pattern` compiled by RE2 (linear-time matching); raises `PatternError` with RE2's reason."""
+    try:
+        return re2.compile(pattern, _OPTIONS)
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else ""
+        raise PatternError(reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)) from None
+
+
+class PatternError(ValueError):
+    """A portal pattern RE2 cannot compile (bad syntax, back-references, look-around, too large)."""
+
+
+def pattern_error(pattern: str) -> str | None:
+    """Why `pattern` cannot be used (RE2's words), or None when it compiles."""
+    try:
+        compile_pattern(pattern)
+    except PatternError as exc:
+        return str(exc) or "?"
+    return None
+
+
 @lru_cache(maxsize=64)
-def compiled(pattern: str, default: str) -> re.Pattern[str]:
+def compiled(pattern: str, default: str):
     """`pattern` compiled; the default when it is not a valid expression (reported as portal-bad-pattern)."""
     try:
-        return re.compile(pattern)
-    except re.error:
-        return re.compile(default)
+        return compile_pattern(pattern)
+    except PatternError:
+        return compile_pattern(default)
 
 
 def values(letter: Letter) -> dict[str, str | None]:
@@ -41,7 +74,7 @@ def values(letter: Letter) -> dict[str, str | None]:
             "dossier.procedure_code": letter.dossier.procedure_code}
 
 
-def pattern_of(policy: Policy | None, setting: str, default: str) -> re.Pattern[str]:
+def pattern_of(policy: Policy | None, setting: str, default: str):
     """The portal's pattern for one identifier field (the default without a policy)."""
     return compiled(getattr(policy, setting, default) if policy is not None else default, default)
 

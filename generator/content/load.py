@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.cachedata import CacheInvalid, decode, encode, read_json, write_json
 from generator.cachekeys import code_fingerprint, stat_key
 from generator.content import schema
+from generator.content.identifiers import IDENTIFIER_FIELDS, pattern_error
 from generator.content.model import (
     DEFAULT_LEVEL_VALIDITY,
     Agency,
@@ -144,17 +145,15 @@ def _code_variants(code: str | None) -> set[str]:
 
 
 def _portal_problems(values: dict, lines: dict[str, int]) -> list[Problem]:
-    """Settings a schema cannot judge: the dossier-code pattern compiles, URLs are plain absolute http(s)."""
+    """Settings a schema cannot judge: the identifier patterns compile (RE2), URLs are plain absolute http(s)."""
     found = []
     policy = values.get("policy", {})
-    pattern = policy.get("dossier_code_pattern")
-    if pattern is not None:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            found.append(make("portal-bad-pattern", "portal.yml", lines.get("policy.dossier_code_pattern"),
-                              "policy.dossier_code_pattern", detail=f"{exc.msg} (vị trí {exc.pos})"))
-            del policy["dossier_code_pattern"]  # the default stands in; the error keeps the site from building
+    for _name, setting, _default, _code in IDENTIFIER_FIELDS:
+        pattern = policy.get(setting)
+        if pattern is not None and (reason := pattern_error(str(pattern))) is not None:
+            found.append(make("portal-bad-pattern", "portal.yml", lines.get(f"policy.{setting}"), f"policy.{setting}",
+                              detail=reason))
+            del policy[setting]  # the default stands in; the error keeps the site from building
     found += url_problems(values, lines)  # URLs parsed and re-serialised (generator/content/settings.py)
     return found
 

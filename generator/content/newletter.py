@@ -12,13 +12,17 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.content.identifiers import PatternError, compile_pattern
 from generator.content.model import DEFAULT_DOSSIER_CODE_PATTERN
+from generator.content.schema import LETTER, Field
+from generator.strings import new_letter as S
 
-MARKER = "CẦN ĐIỀN"
+MARKER = S.MARKER
 _D = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"  # dd/mm/yyyy
 _VN_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _ANY_DATE = rf"(?:{_D}|{_VN_DATE})"
@@ -69,12 +73,13 @@ def clean_text(text: str) -> str:
     return "\n".join(re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines())
 
 
-def _code_search(pattern: str) -> re.Pattern[str]:
+def _code_search(pattern: str):
+    """The portal's dossier-code pattern as a search over text (RE2: linear time over a PDF's whole text)."""
     body = pattern.removeprefix("^").removesuffix("$")
     try:
-        return re.compile(rf"(?<![\w.]){body}(?![\w])")
-    except re.error:
-        return re.compile(DEFAULT_DOSSIER_CODE_PATTERN.strip("^$"))
+        return compile_pattern(rf"(?:^|[^\w.])({body})(?:$|\W)")
+    except PatternError:
+        return compile_pattern(rf"(?:^|[^\w.])({DEFAULT_DOSSIER_CODE_PATTERN.strip('^$')})(?:$|\W)")
 
 
 def _upper(line: str) -> bool:
@@ -113,7 +118,7 @@ def extract(text: str, code_pattern: str = DEFAULT_DOSSIER_CODE_PATTERN) -> Draf
     if m := _ISSUED.search(flat):
         found["issued_on"] = _date(m.groups())
     if m := _code_search(code_pattern).search(text):
-        found["dossier.code"] = m.group(0)
+        found["dossier.code"] = m.group(1)
     for name, patterns in _DATES.items():
         for pattern in patterns:
             if (m := re.search(pattern, flat)) and (value := _date(m.groups())):
@@ -150,26 +155,22 @@ def letter_paths(root: Path, issued_on: date, agency: str, letter_id: str) -> tu
     return folder / f"{letter_id}.yml", folder / f"{letter_id}.pdf"
 
 
-# (dotted field, required, hint for the editor). Order is the order of CONTENT.md.
-FIELDS = (
-    ("number", True, 'số và ký hiệu, ví dụ "15/XL-STNMT"'),
-    ("issued_on", True, "ngày ban hành YYYY-MM-DD"),
-    ("agency", True, "mã cơ quan"),
-    ("signer.name", True, "họ tên người ký"),
-    ("signer.title", False, 'chức vụ người ký, ví dụ "Phó Giám đốc"'),
-    ("recipient.kind", True, "individual (cá nhân) hoặc organization (tổ chức)"),
-    ("recipient.name", True, 'cá nhân viết tắt, ví dụ "Ông N.V.A."'),
-    ("dossier.code", True, "mã hồ sơ trên giấy tiếp nhận"),
-    ("dossier.procedure", True, "tên thủ tục hành chính"),
-    ("dossier.procedure_code", False, 'mã thủ tục, ví dụ "1.004227"'),
-    ("dossier.received_on", True, "ngày tiếp nhận YYYY-MM-DD"),
-    ("dossier.due_on", True, "ngày hẹn trả ban đầu YYYY-MM-DD"),
-    ("dossier.new_due_on", True, "ngày hẹn trả mới YYYY-MM-DD"),
-    ("dossier.returned_on", False, "ngày thực trả kết quả YYYY-MM-DD"),
-    ("reason.category", True, "mã nhóm lý do trong reasons.yml"),
-    ("reason.detail", False, "diễn giải lý do"),
-    ("published_on", True, "ngày đăng công khai YYYY-MM-DD"),
-)
+def _template_fields(fields: tuple[Field, ...], prefix: str = "", required: bool = True
+                     ) -> Iterator[tuple[str, bool, str]]:
+    """(dotted field, required, hint) of each field a new letter's YAML lists, in the schema's order: maps
+    opened, fields written after publication (`Field.after_publication`) left out."""
+    for item in fields:
+        if item.after_publication:
+            continue
+        name = f"{prefix}{item.name}"
+        if item.kind == "map":
+            yield from _template_fields(item.children, f"{name}.", required and item.required)
+        else:
+            yield name, required and item.required, S.HINTS.get(name, item.description.rstrip("."))
+
+
+FIELDS = tuple(_template_fields(LETTER))  # from the schema: a letter field added there is in the template
+_SCAN_ONLY = "privacy_reviewed"  # in the template of a scan only (a scan's PDF has no text layer to scan)
 
 
 # YAML reads these as line breaks or refuses them, even inside a quoted string: escaped as \uXXXX.
@@ -197,27 +198,28 @@ def comment_text(text: str) -> str:
 def letter_yaml(draft: Draft, *, source_name: str, reasons: list[str], scan: bool) -> tuple[str, list[str]]:
     """The YAML text of a new letter and the required fields still to fill (placeholders)."""
     missing: list[str] = []
-    out = [f"# Văn bản xin lỗi, tạo bởi 'python -m generator new' từ {comment_text(source_name)}.",
-           f"# Điền mọi dòng ghi '{MARKER}', rồi chạy: python -m generator check"]
-    section = ""
+    out = [line.format(source=comment_text(source_name), marker=MARKER) for line in S.HEADER]
+    opened: list[str] = []  # the maps the previous field is in
     for name, required, hint in FIELDS:
-        parent, _, key = name.rpartition(".")
-        if parent and parent != section:
-            out.append(f"{parent}:")
-        section = parent
-        indent = "  " if parent else ""
+        *parents, key = name.split(".")
+        still_open = next((i for i, (was, now) in enumerate(zip(opened, parents)) if was != now),
+                          min(len(opened), len(parents)))
+        out += [f"{'  ' * i}{parent}:" for i, parent in enumerate(parents) if i >= still_open]
+        opened = parents
+        indent = "  " * len(parents)
+        if name == _SCAN_ONLY:
+            if scan:
+                missing.append(name)
+                out.append(indent + S.SCAN_PRIVACY.format(marker=MARKER))
+            continue
         if name == "reason.category":
-            hint = f"{hint}: {' | '.join(reasons)}"
+            hint = S.REASON_CHOICES.format(hint=hint, reasons=" | ".join(reasons))
         value = draft.values.get(name)
         if value is not None:
             out.append(f"{indent}{key}: {_scalar(value)}")
         elif required:
             missing.append(name)
-            out.append(f"{indent}{key}:  # {MARKER}: {hint}")
+            out.append(indent + S.TO_FILL.format(key=key, marker=MARKER, hint=hint))
         else:
-            out.append(f"{indent}# {key}:  # tùy chọn: {hint}")
-    if scan:
-        missing.append("privacy_reviewed")
-        out.append(f"privacy_reviewed: false  # {MARKER}: bản quét, không có lớp chữ. Xem kỹ bản PDF đã che "
-                   "thông tin cá nhân (họ tên đầy đủ, địa chỉ, số CCCD, điện thoại, e-mail) rồi đổi thành true")
+            out.append(indent + S.OPTIONAL.format(key=key, hint=hint))
     return "\n".join(out) + "\n", missing

@@ -52,6 +52,7 @@ class Field:
     minimum: float | None = None  # for kinds "int" and "number"
     max_length: int = 0  # for kind "text": most characters allowed (0: MAX_TEXT)
     maximum: float | None = None  # for kinds "int" and "number"
+    after_publication: bool = False  # written once the letter is public (a correction): not in `new`'s template
 
 
 def F(name: str, kind: str, description: str, required: bool = False, **more: object) -> Field:
@@ -89,12 +90,14 @@ LETTER = (
     )),
     F("published_on", "date", "Ngày đăng công khai trên cổng.", True),
     F("privacy_reviewed", "bool", "Biên tập viên xác nhận bản PDF đã che thông tin cá nhân (bắt buộc với bản quét)."),
-    F("corrections", "list", "Các lần đính chính, theo thứ tự.", item=F("correction", "map", "Một lần đính chính.",
-      children=(F("date", "date", "Ngày đính chính.", True), F("note", "text", "Nội dung đính chính.", True,
-                                                                             max_length=MAX_FREE_TEXT),
-                F("fields", "list", "Các trường được sửa, e.g. [dossier.new_due_on] (pdf: bản PDF); chỉ các trường "
-                  "này được thay đổi (bắt buộc với đính chính mới).", item=F("field", "text", ""))))),
-    F("withdrawn", "map", "Văn bản đã gỡ bỏ (vẫn được liệt kê, kèm lý do).", children=(
+    F("corrections", "list", "Các lần đính chính, theo thứ tự.", after_publication=True,
+      item=F("correction", "map", "Một lần đính chính.", children=(
+          F("date", "date", "Ngày đính chính.", True),
+          F("note", "text", "Nội dung đính chính.", True, max_length=MAX_FREE_TEXT),
+          F("fields", "list", "Các trường được sửa, e.g. [dossier.new_due_on] (pdf: bản PDF); chỉ các trường "
+            "này được thay đổi (bắt buộc với đính chính mới).", item=F("field", "text", "")),
+      ))),
+    F("withdrawn", "map", "Văn bản đã gỡ bỏ (vẫn được liệt kê, kèm lý do).", after_publication=True, children=(
         F("date", "date", "Ngày gỡ.", True),
         F("reason", "text", "Lý do gỡ.", True, max_length=MAX_FREE_TEXT),
     )),

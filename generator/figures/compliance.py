@@ -29,9 +29,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from generator.content.model import Agency, Content, Letter, RegisterRow
 from generator.figures import consistency
+from generator.figures.ontime import OnTime
 from generator.figures.periods import Period
 from generator.figures.scopes import DatedTree
 from generator.figures.scopes import tracker_on as tracker_of  # also the letter pages' import
@@ -154,6 +156,17 @@ class Compliance:
         self._scopes: dict[str | None, list[str]] = {}
         self._agency_rows: dict[tuple[str, Period, str | None], Row] = {}
         self._totals: dict[tuple[str | None, Period], Row] = {}
+        # the on-time figures of an agency for a period in a unit's report (site/reports/ontime_view.py)
+        self.ontime_memo: dict[tuple[str, Period, str | None], OnTime] = {}
+
+    @cached_property
+    def register_by_agency(self) -> dict[str, list[RegisterRow]]:
+        """Every register row (overdue or not) under its own agency, in the register's order: the on-time
+        figures count each dossier where it was received."""
+        index: dict[str, list[RegisterRow]] = {}
+        for row in self.content.register:
+            index.setdefault(row.agency, []).append(row)
+        return index
 
     def row_owner(self, row: RegisterRow) -> str:
         """The agency a register row counts for: a successor when the row is due after its agency ended."""

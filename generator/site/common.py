@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -30,6 +30,7 @@ from generator.figures.stats import Figures, LetterFacts, all_facts, calendar_fo
 from generator.strings import site as S
 
 TEMPLATES = Path(__file__).parent / "templates"
+REPORT_TEMPLATES = Path(__file__).parent / "reports" / "templates"
 PAGE_SIZE = 100  # letters per listing page
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _YAML_UNSAFE = re.compile(f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|[\x85\u2028\u2029]")  # + YAML line breaks
@@ -172,18 +173,22 @@ def multiline(text: str) -> Markup:
     return Markup("<br>").join(escape(line) for line in str(text).splitlines())
 
 
-def make_env() -> jinja2.Environment:
-    """The Jinja environment of our page bodies: autoescape always on, undefined values fail."""
+def make_env(*, finalize: Callable[[object], object] | None = None, **more_globals: object) -> jinja2.Environment:
+    """The one Jinja environment factory of the site (page bodies, report pages, feeds): autoescape always
+    on, undefined values fail. It finds the report pages' templates, then the site's (no name is in both);
+    `more_globals` are added to the templates' names, `finalize` sees every value printed (the feeds')."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(REPORT_TEMPLATES)),
+                                   jinja2.FileSystemLoader(str(TEMPLATES))]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        finalize=finalize,
     )
     env.filters.update(date=fmt_date, num=fmt_number, share=fmt_share, size=fmt_size, multiline=multiline)
-    env.globals.update(S=S, rel=rel)
+    env.globals.update(S=S, rel=rel, **more_globals)
     return env
 
 

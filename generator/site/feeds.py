@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator.site.common import TEMPLATES, Site
+from generator.site.common import Site, make_env
 from generator.figures.stats import LetterFacts
 from generator.strings import site as S
 
@@ -51,9 +51,7 @@ def xml_chars(value: object) -> object:
 
 @lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:  # one environment: the template is compiled once, not once per feed
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             finalize=xml_chars)
+    env = make_env(finalize=xml_chars)
     env.filters["stamp"] = stamp
     return env
 

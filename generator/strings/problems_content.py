@@ -81,8 +81,10 @@ ERRORS = [
      "Quan hệ cơ quan cấp trên tạo thành vòng lặp: {cycle}.", "Sửa trường parent."),
     ("registry-bad-window", "valid_from is after valid_to.",
      "Ngày bắt đầu hiệu lực sau ngày kết thúc.", "Sửa valid_from / valid_to."),
-    ("portal-bad-pattern", "The dossier code pattern in portal.yml is not a valid regular expression.",
-     "Mẫu mã hồ sơ trong portal.yml không hợp lệ: {detail}.", "Sửa biểu thức chính quy."),
+    ("portal-bad-pattern", "An identifier pattern in portal.yml (policy.*_pattern) is not a usable RE2 expression.",
+     "Biểu thức '{field}' trong portal.yml không dùng được: {detail}. Mẫu mặc định được dùng thay.",
+     "Sửa biểu thức chính quy theo cú pháp RE2: không dùng tham chiếu ngược (\\1) hay nhìn trước/nhìn sau "
+     "((?=…), (?!…), (?<=…)); ví dụ ^\\d+/[A-Z]+$."),
     ("portal-bad-url", "site_url or pdf_base_url in portal.yml is not a plain absolute http(s) URL.",
      "Trường '{field}' phải là địa chỉ đầy đủ bắt đầu bằng https:// ({reason}; nhận được '{value}').",
      "Viết đầy đủ, ví dụ https://xinloi.example.gov.vn/: không tên đăng nhập, dấu ngoặc kép, dấu < >, "

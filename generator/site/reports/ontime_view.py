@@ -42,20 +42,9 @@ def unavailable_text() -> str:
     return R.ONTIME_UNAVAILABLE.format(figures=", ".join(LABELS[k] for k in ontime.UNAVAILABLE_WITHOUT_FULL_EXPORT))
 
 
-def _by_agency(comp: Compliance) -> dict[str, list[RegisterRow]]:
-    index = getattr(comp, "_ontime_rows", None)
-    if index is None:
-        index = {}
-        for row in comp.content.register:
-            index.setdefault(row.agency, []).append(row)
-        comp._ontime_rows = index  # type: ignore[attr-defined]
-        comp._ontime_memo = {}  # type: ignore[attr-defined]
-    return index
-
-
 def _counted(comp: Compliance, code: str, period: Period, unit: str | None) -> tuple[list[RegisterRow], bool]:
     """The agency's rows counting in `unit`'s report (dated scopes, by due_on) and whether that is all of them."""
-    rows = _by_agency(comp).get(code, [])
+    rows = comp.register_by_agency.get(code, [])
     if comp.tree.counts_throughout(unit, code, period.start, period.end):
         return rows, True
     return [r for r in rows if comp.counts_for(unit, code, r.due_on)], False
@@ -64,7 +53,7 @@ def _counted(comp: Compliance, code: str, period: Period, unit: str | None) -> t
 def agency_figures(comp: Compliance, code: str, period: Period, unit: str | None = None) -> ontime.OnTime:
     """On-time figures of one agency for one period, in `unit`'s report (memoized on the Compliance)."""
     rows, whole = _counted(comp, code, period, unit)
-    memo = comp._ontime_memo  # type: ignore[attr-defined]
+    memo = comp.ontime_memo
     key = (code, period, None if whole else unit)
     if key not in memo:
         memo[key] = ontime.figures(rows, period.start, period.end, comp.as_of, comp.has_letter)

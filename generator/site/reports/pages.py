@@ -35,7 +35,6 @@ from generator.site.reports.ontime_view import OnTimeView, ontime_view, unavaila
 from generator.strings import glossary as G
 from generator.strings import reports as R
 
-TEMPLATES = Path(__file__).with_name("templates")
 PERIODS_PER_WORKER = 50  # report pages are written on every core when each gets at least this many periods
 LIST_LIMIT = 100  # rows of each list (missing letters, consistency warnings) shown on a page; all are in its CSV
 LIST_CSV_PREFIXES = {"missing": "thieu-van-ban", "warnings": "chua-khop"}
@@ -43,13 +42,10 @@ LIST_CSV_PREFIXES = {"missing": "thieu-van-ban", "warnings": "chua-khop"}
 
 @functools.cache
 def report_env() -> jinja2.Environment:
-    """The site's Jinja environment (autoescape, filters) with the report templates first (one per process:
-    its templates are compiled once, not once per agency page)."""
-    env = make_env()
-    env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)), env.loader])
-    env.globals.update(R=R, G=G, cell=tables.cell, figure_cells=figure_cells, reason_cells=reason_cells,
-                       report_moves=tables.report_moves)
-    return env
+    """The site's Jinja environment with the report pages' names (one per process: its templates are
+    compiled once, not once per agency page)."""
+    return make_env(R=R, G=G, cell=tables.cell, figure_cells=figure_cells, reason_cells=reason_cells,
+                    report_moves=tables.report_moves)
 
 
 def csv_src(period: Period, unit: str | None) -> str:
