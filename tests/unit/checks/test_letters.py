@@ -314,12 +314,21 @@ def test_sensitive_procedures_are_the_portals(tmp_path):
 
 # --- Context.create, allowed_contacts, free_texts
 @pytest.mark.parametrize("setting", ["dossier_code_pattern", "number_pattern", "procedure_code_pattern"])
-def test_a_pattern_that_does_not_compile_is_a_portal_problem(w, setting):
-    portal = dataclasses.replace(w.portal, policy=dataclasses.replace(w.portal.policy, **{setting: "([a-z"}))
+@pytest.mark.parametrize("pattern", ["([a-z", r"^(a)\1$", r"^(?=x)"])  # syntax; back-reference; look-around
+def test_a_pattern_that_does_not_compile_is_the_loaders_problem_and_the_default_stands_in(tmp_path, setting,
+                                                                                          pattern):
+    w = world(tmp_path, portal={**PORTAL, "policy": {**PORTAL["policy"], setting: pattern}}, fresh=True)
+    assert [(p.code, p.field) for p in w.loaded.problems] == [("portal-bad-pattern", f"policy.{setting}")]
+    lines_point_at_fields(w.root, w.loaded.problems)
+    assert w.portal is None  # a portal.yml with an error is not used
+
+
+def test_the_context_uses_the_portals_dossier_code_pattern(w):
+    assert w.context().code_pattern.pattern == Policy().dossier_code_pattern
+    portal = dataclasses.replace(w.portal, policy=dataclasses.replace(w.portal.policy,
+                                                                      dossier_code_pattern=r"^HS-\d+$"))
     ctx = rules.Context.create(w.root, portal, w.agencies, w.reasons, TODAY, True)
-    assert found(ctx.problems) == [("portal-bad-pattern", f"policy.{setting}", None)]
-    assert ctx.code_pattern.pattern == (Policy().dossier_code_pattern if setting == "dossier_code_pattern"
-                                        else w.portal.policy.dossier_code_pattern)
+    assert ctx.code_pattern.pattern == r"^HS-\d+$" and ctx.problems == []
 
 
 def test_allowed_contacts_are_the_portals_and_the_agencies(w):

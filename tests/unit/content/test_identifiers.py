@@ -67,3 +67,25 @@ def test_the_portals_pattern_decides(w):
     policy = dataclasses.replace(Policy(), number_pattern=r"^XL \d+$")
     assert identifiers.misshaped(letter, policy) == []
     assert "XL 15" in identifiers.shaped(letter, policy)
+
+
+@pytest.mark.parametrize(("pattern", "usable"), [
+    (DEFAULT_NUMBER_PATTERN, True), (DEFAULT_DOSSIER_CODE_PATTERN, True), (DEFAULT_PROCEDURE_CODE_PATTERN, True),
+    (r"^HS-\d+$", True), ("([a-z", False), (r"^(a)\1$", False), (r"^(?=x)", False), (r"(?<!x)y", False),
+])
+def test_pattern_error(pattern, usable):
+    reason = identifiers.pattern_error(pattern)
+    assert (reason is None) is usable
+    if not usable:
+        assert reason
+        with pytest.raises(identifiers.PatternError):
+            identifiers.compile_pattern(pattern)
+
+
+def test_a_catastrophic_pattern_matches_in_linear_time():
+    import time
+
+    pattern = identifiers.compile_pattern(r"^(a+)+$")
+    start = time.perf_counter()
+    assert pattern.match("a" * 50_000 + "b") is None  # backtracking `re` would not return in our lifetime
+    assert time.perf_counter() - start < 1.0
