@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+WARNING_TAG = " [cảnh báo]"  # after the code of a warning in text output
 SUMMARY = "Đã kiểm tra {letters} văn bản: {errors} lỗi, {warnings} cảnh báo."
 SUMMARY_OK = "Đã kiểm tra {letters} văn bản: không có lỗi."
 CONTENT_MISSING = "Không tìm thấy thư mục nội dung: {path}"
