@@ -12,4 +12,7 @@ USAGE_ERROR = "Lỗi: {message}"
 BUILD_FAILED = "Không xây dựng được trang: {reason}. Trang cũ vẫn giữ nguyên."
 BUILD_CONTENT_ERRORS = "nội dung có lỗi (danh sách ở trên)"
 BUILD_DONE = "Đã xây dựng {pages} trang ({letters} văn bản, {agencies} cơ quan) vào {site}"
+BUILD_MKDOCS_PUBLIC = ("Lưu ý: {package} đang cài là bản {installed}, khác bản đã kiểm ({pinned}); trang được dựng "
+                       "theo cách chậm (chỉ dùng API công khai của MkDocs), kết quả vẫn đúng.")
+BUILD_MKDOCS_MISSING = "chưa cài"  # {installed} when the package is not installed
 SERVING = "Đang mở trang {site} tại http://127.0.0.1:{port}/ (số liệu tính đến ngày {today}). Dừng: Ctrl+C."

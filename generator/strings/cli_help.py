@@ -35,6 +35,8 @@ ví dụ: python -m generator build --content content --site-dir site --today 20
 """
 OPT_SITE_DIR = "nơi ghi trang (mặc định: ./site)"
 OPT_BUILD_DIR = "nơi ghi các trang sinh ra trước khi dựng (mặc định: ./build, không commit)"
+OPT_FULL = ("dựng lại toàn bộ trang, không dùng lại phần nào của lần dựng trước (mặc định: chỉ dựng lại "
+            "những trang có dữ liệu, mẫu hoặc mã nguồn thay đổi)")
 
 SERVE_SUMMARY = "xem trước trang trên máy"
 SERVE_HELP = """Xây dựng trang (như `build`) vào --site-dir và mở tại http://127.0.0.1:PORT/.
