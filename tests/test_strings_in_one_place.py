@@ -47,8 +47,8 @@ def _has_vietnamese(text: str) -> bool:
 
 def _bare_strings(tree: ast.AST) -> set[int]:
     """ids of the string constants that are statements of their own (docstrings, attribute docstrings)."""
-    return {id(node.value) for node in ast.walk(tree)
-            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)}
+    return {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)}
 
 
 def vietnamese_literals(path: Path) -> list[tuple[int, str]]:
