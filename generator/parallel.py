@@ -1,6 +1,6 @@
 """Independent page writes on every core: fork once the data is ready, each process writes its share.
 
-The same approach as the MkDocs hook (generator/site/mkdocs/hooks.py): the build's data (content, facts,
+The same approach as the MkDocs hook (generator/site/mkdocs/fork.py): the build's data (content, facts,
 compliance figures, Jinja environments) is in memory before the fork, so children inherit it for free.
 - `run_shares(items, work)`: child k handles items[k::n] and exits; the parent handles items[0::n] and
   waits. What the caller needs back is computed by the caller in the parent: a child only writes files.

@@ -23,6 +23,9 @@ Prints one table, issue 18's ratio targets and issue 8's absolute targets with p
 keeps everything.
 
 usage: .venv/bin/python scripts/bench.py [--sizes 1000 10000] [--full] [--steps ...] [--out bench-out] [--json FILE]
+The MkDocs adapter's shortcuts, each switched off in turn, over a corpus built by the above (docs kept):
+       .venv/bin/python scripts/bench.py --step mkdocs bench-out/corpus-N SITE bench-out/build-N CACHE
+       (MKDOCS_VARIANTS=-,markdown,chrome,fork,public and MKDOCS_ROUNDS=2 choose what is timed)
 """
 
 from __future__ import annotations
@@ -443,6 +446,32 @@ def step_build(root: Path, site: Path, build: Path, cache: Path) -> dict:
     return {"stages": stages, "pages": len(result.rendered.pages)}
 
 
+def step_mkdocs(root: Path, site: Path, build: Path, cache: Path) -> dict:
+    """The mkdocs stage alone over a built corpus's docs (`build`/docs, from a `build` step): every shortcut of
+    the adapter on, each switched off in turn, and the public path (`MKDOCS_VARIANTS`, "-" = all on),
+    MKDOCS_ROUNDS rounds back to back; the min seconds of each (printed as JSON)."""
+    sys.path.insert(0, str(ROOT))
+    from generator.checks.orchestrator import check_content
+    from generator.site import mkdocs as adapter
+    from generator.site.common import Site
+
+    result = check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)  # warm: only for the overrides
+    overrides = adapter.config_overrides(Site.create(result.content, result.pdf_facts, TODAY))
+    variants = os.environ.get("MKDOCS_VARIANTS", "-,markdown,chrome,fork,public").split(",")
+    out = build / "mkdocs-bench"
+    seconds: dict[str, list[float]] = {}
+    for _ in range(int(os.environ.get("MKDOCS_ROUNDS", "2"))):
+        for variant in variants:
+            shutil.rmtree(out, ignore_errors=True)
+            start = time.perf_counter()
+            adapter.build(overrides, build / "docs", out, TODAY, fast=variant != "public",
+                          without=() if variant in ("-", "public") else (variant,))
+            seconds.setdefault(variant, []).append(round(time.perf_counter() - start, 2))
+            print(f"  mkdocs {variant}: {seconds[variant][-1]} s", file=sys.stderr, flush=True)
+    shutil.rmtree(out, ignore_errors=True)
+    return {"min_seconds": {v: min(t) for v, t in seconds.items()}, "runs": seconds}
+
+
 def step_search(root: Path, site: Path, build: Path, cache: Path) -> dict:
     """Index the letters of a (warm-checked) corpus into a scratch copy of the search output only."""
     sys.path.insert(0, str(ROOT))
@@ -565,7 +594,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.step:
         kind, *paths = args.step
-        func = {"build": step_build, "search": step_search}[kind]
+        func = {"build": step_build, "search": step_search, "mkdocs": step_mkdocs}[kind]
         print(json.dumps(func(*(Path(p).resolve() for p in paths))))
         return 0
     sizes = sorted(set(args.sizes + ([100_000] if args.full else [])))

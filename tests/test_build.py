@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import hashlib
 import io
 import json
@@ -15,6 +16,7 @@ import pytest
 
 from generator.build import BuildFailed, build_site, swap_in
 from generator.figures.workdays import WorkCalendar
+from generator.site import mkdocs as site_mkdocs
 from tests.conftest import write_site_content
 from tests.helpers import write_letter
 
@@ -170,16 +172,43 @@ def _files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+def assert_same_tree(first: Path, second: Path) -> None:
+    """The two trees hold the same files with the same bytes; on failure, the first differing file's diff."""
+    one, two = _files(first), _files(second)
+    assert sorted(one) == sorted(two)
+    differing = [name for name in one if one[name] != two[name]]
+    if differing:
+        name = differing[0]
+        diff = difflib.unified_diff(one[name].decode(errors="replace").splitlines(),
+                                    two[name].decode(errors="replace").splitlines(),
+                                    f"{first.name}/{name}", f"{second.name}/{name}", lineterm="", n=2)
+        pytest.fail(f"{len(differing)} files differ, first {name}:\n" + "\n".join(list(diff)[:80]))
+
+
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(site_build, tmp_path, monkeypatch):
-    """Also without the speed-ups: shared chrome rendered per page (mkdocs_chrome), one rendering process."""
-    monkeypatch.setenv("CONGKHAI_CHROME_CACHE", "0")
+    """The session site again, MkDocs through its public API only (no hooks) and one process: same bytes."""
+    monkeypatch.setenv("CONGKHAI_MKDOCS_PUBLIC", "1")
     monkeypatch.setenv("CONGKHAI_BUILD_WORKERS", "1")
     second = tmp_path / "site"
-    build_site(site_build.root, second, site_build.today, build_dir=tmp_path / "build", cache_dir=tmp_path / "c",
-               run_pdf_gate=site_build.result.check.pdf_facts != {})
-    first, again = _files(site_build.site), _files(second)
-    assert sorted(first) == sorted(again)
-    assert [name for name in first if first[name] != again[name]] == []
+    again = build_site(site_build.root, second, site_build.today, build_dir=tmp_path / "build",
+                       cache_dir=tmp_path / "c", run_pdf_gate=site_build.result.check.pdf_facts != {})
+    assert site_build.result.mkdocs == site_mkdocs.Outcome(fast=True)
+    assert again.mkdocs == site_mkdocs.Outcome(fast=False)
+    assert_same_tree(site_build.site, second)
+
+
+@pytest.mark.slow
+def test_fast_and_public_mkdocs_builds_are_byte_identical(site_build, tmp_path, monkeypatch):
+    """The adapter alone on the session site's docs: every shortcut (pages on 2 processes) vs the public path."""
+    docs = site_build.site.parent / "build" / "docs"  # conftest's build_dir
+    overrides = site_mkdocs.config_overrides(site_build.result.rendered.site)
+    monkeypatch.setenv("CONGKHAI_BUILD_WORKERS", "2")  # fork.py forks even a small site
+    fast = site_mkdocs.build(overrides, docs, tmp_path / "fast", site_build.today, fast=True)
+    public = site_mkdocs.build(overrides, docs, tmp_path / "public", site_build.today, fast=False)
+    assert (fast, public) == (site_mkdocs.Outcome(fast=True), site_mkdocs.Outcome(fast=False))
+    assert_same_tree(tmp_path / "fast", tmp_path / "public")
+    assert len(list((tmp_path / "fast" / "letters").rglob("index.html"))) > len(site_build.content.letters)
 
 
 def test_invalid_content_leaves_the_previous_site_untouched(tmp_path):

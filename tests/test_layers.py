@@ -104,3 +104,37 @@ def test_every_function_level_import_of_our_code_has_a_reason():
         fnmatch.fnmatchcase(importer, rule[0]) and fnmatch.fnmatchcase(imported, rule[1])
         for importer, imported, _ in found)]
     assert unused == []
+
+
+ADAPTER = "generator.site.mkdocs"
+
+
+def test_only_the_mkdocs_adapter_imports_mkdocs_or_material():
+    """Every use of MkDocs or Material internals is in one package (generator/site/mkdocs/): the version guard
+    there covers them all. (A grimp graph with external packages: import-linter's forbidden contracts cannot
+    say "everything but one package" without listing every other module.)"""
+    external = grimp.build_graph("generator", include_external_packages=True, cache_dir=None)
+    importers = {(name, module) for name in ("mkdocs", "material") if name in external.modules
+                 for module in external.find_modules_that_directly_import(name)}
+    assert any(module.startswith(f"{ADAPTER}.") for _, module in importers)  # the scan sees the adapter's hooks
+    assert sorted(item for item in importers if item[1] != ADAPTER and not item[1].startswith(f"{ADAPTER}.")) == []
+
+
+def test_the_adapter_guards_the_pinned_versions(monkeypatch):
+    """The versions the fast path accepts are the ones requirements.txt installs (a bump means re-checking the
+    hooks against the new internals, then changing PINNED); other versions take the public path."""
+    from generator.site import mkdocs as adapter
+
+    pins = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines()
+                if line.split("==")[0] in adapter.PINNED)
+    assert pins == adapter.PINNED
+    assert adapter.mismatches(adapter.installed_versions()) == ()
+    newer = {**adapter.PINNED, "mkdocs-material": "9.9.0"}
+    assert adapter.mismatches(newer) == (("mkdocs-material", "9.9.0", adapter.PINNED["mkdocs-material"]),)
+    assert adapter.mismatches({}) == tuple((name, None, pin) for name, pin in adapter.PINNED.items())
+    monkeypatch.delenv(adapter.PUBLIC_ENV, raising=False)
+    assert adapter.choose(None, ()) == adapter.Outcome(fast=True)
+    monkeypatch.setenv(adapter.PUBLIC_ENV, "1")
+    assert adapter.choose(None, ()) == adapter.Outcome(fast=False)
+    assert adapter.choose(True, adapter.mismatches(newer)) == adapter.Outcome(False, adapter.mismatches(newer))
+    assert adapter.choose(False, ()) == adapter.Outcome(fast=False)

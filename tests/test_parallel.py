@@ -145,15 +145,16 @@ def test_in_child_raises_the_childs_exception_here(monkeypatch):
 def test_a_strict_mkdocs_failure_fails_the_build_from_its_child(tmp_path, monkeypatch):
     """A nav entry to a missing page: mkdocs --strict fails in the child, BuildFailed here, no site."""
     import generator.build as build
+    from generator.site import mkdocs as site_mkdocs
 
     monkeypatch.delenv("CONGKHAI_BUILD_WORKERS", raising=False)
-    plain = build.mkdocs_overrides
+    plain = site_mkdocs.config_overrides
 
-    def broken(rendered):
-        values = plain(rendered)
+    def broken(site):
+        values = plain(site)
         return {**values, "nav": [*values["nav"], {"Thiếu": "khong-co.md"}]}
 
-    monkeypatch.setattr(build, "mkdocs_overrides", broken)
+    monkeypatch.setattr(site_mkdocs, "config_overrides", broken)
     root = write_site_content(tmp_path)
     with pytest.raises(build.BuildFailed, match="mkdocs"):
         build.build_site(root, tmp_path / "site", SITE_TODAY, build_dir=tmp_path / "build", run_pdf_gate=False)

@@ -16,16 +16,22 @@ from generator.commands import (
     today_of,
 )
 from generator.strings import cli_help as H
-from generator.strings.cli import BUILD_CONTENT_ERRORS, BUILD_DONE, BUILD_FAILED
+from generator.strings.cli import (
+    BUILD_CONTENT_ERRORS,
+    BUILD_DONE,
+    BUILD_FAILED,
+    BUILD_MKDOCS_MISSING,
+    BUILD_MKDOCS_PUBLIC,
+)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `build`."""
-    parser = subparsers.add_parser("build", help=H.BUILD_SUMMARY, description=H.BUILD_HELP,
-                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subparsers.add_parser("build", help=H.BUILD_SUMMARY, description=H.BUILD_HELP)
     add_content_options(parser)
     parser.add_argument("--site-dir", default="site", help=H.OPT_SITE_DIR)
     parser.add_argument("--build-dir", default="build", help=H.OPT_BUILD_DIR)
+    parser.add_argument("--full", action="store_true", help=H.OPT_FULL)
     add_publish_options(parser)
     parser.set_defaults(func=run)
 
@@ -42,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         result = build_site(root, Path(args.site_dir), today_of(args), build_dir=Path(args.build_dir),
-                            cache_dir=Path(args.cache_dir), progress=progress_printer("PDF"), **publish_options(args))
+                            cache_dir=Path(args.cache_dir), progress=progress_printer("PDF"), full=args.full,
+                            **publish_options(args))
     except BuildBusy as exc:  # another build into the same folder: refuse, touch nothing
         print(exc, file=sys.stderr)
         return 1
@@ -52,6 +59,10 @@ def run(args: argparse.Namespace) -> int:
         reason = BUILD_CONTENT_ERRORS if exc.check is not None else str(exc)
         print(BUILD_FAILED.format(reason=reason), file=sys.stderr)
         return 1
+    mismatched = result.mkdocs.mismatched if result.mkdocs else ()  # None: nothing changed, nothing built
+    for package, installed, pinned in mismatched:  # other versions: built the slow, public way
+        print(BUILD_MKDOCS_PUBLIC.format(package=package, installed=installed or BUILD_MKDOCS_MISSING, pinned=pinned),
+              file=sys.stderr)
     content = result.check.content
     print(BUILD_DONE.format(pages=len(result.rendered.pages), letters=len(content.letters),
                             agencies=len(content.agencies), site=result.site_dir), file=sys.stderr)

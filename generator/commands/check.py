@@ -19,8 +19,7 @@ from generator.strings import cli_help as H
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `check`."""
-    parser = subparsers.add_parser("check", help=H.CHECK_SUMMARY, description=H.CHECK_HELP,
-                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subparsers.add_parser("check", help=H.CHECK_SUMMARY, description=H.CHECK_HELP)
     add_content_options(parser)
     parser.add_argument("--no-pdf", action="store_true", help=H.CHECK_NO_PDF)
     add_publish_options(parser)

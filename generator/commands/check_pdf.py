@@ -13,8 +13,7 @@ from generator.strings import cli_help as H
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `check-pdf`."""
-    parser = subparsers.add_parser("check-pdf", help=H.CHECK_PDF_SUMMARY, description=H.CHECK_PDF_HELP,
-                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subparsers.add_parser("check-pdf", help=H.CHECK_PDF_SUMMARY, description=H.CHECK_PDF_HELP)
     parser.add_argument("files", nargs="+", metavar="FILE", help=H.OPT_PDF_FILES)
     parser.add_argument("--format", choices=FORMATS, default="text", help=H.OPT_FORMAT)
     parser.add_argument("--content", default="content",

@@ -13,8 +13,7 @@ from generator.strings import cli_help as H
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `lock`."""
-    parser = subparsers.add_parser("lock", help=H.LOCK_SUMMARY, description=H.LOCK_HELP,
-                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subparsers.add_parser("lock", help=H.LOCK_SUMMARY, description=H.LOCK_HELP)
     add_content_options(parser)
     parser.add_argument("--against", metavar="FILE", help=H.LOCK_AGAINST)
     parser.set_defaults(func=run)

@@ -13,8 +13,7 @@ from generator.strings import cli_help as H
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `new`."""
-    parser = subparsers.add_parser("new", help=H.NEW_SUMMARY, description=H.NEW_HELP,
-                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subparsers.add_parser("new", help=H.NEW_SUMMARY, description=H.NEW_HELP)
     parser.add_argument("pdf", metavar="PDF", help=H.OPT_NEW_PDF)
     parser.add_argument("--agency", required=True, metavar="CODE", help=H.OPT_NEW_AGENCY)
     parser.add_argument("--id", dest="letter_id", metavar="ID", help=H.OPT_NEW_ID)

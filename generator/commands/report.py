@@ -15,8 +15,7 @@ FORMATS = ("md", "csv", "json", "docx")
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `report`."""
-    parser = subparsers.add_parser("report", help=H.REPORT_SUMMARY, description=H.REPORT_HELP,
-                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subparsers.add_parser("report", help=H.REPORT_SUMMARY, description=H.REPORT_HELP)
     parser.add_argument("--period", required=True,
                         help=H.OPT_PERIOD)
     parser.add_argument("--scheme", choices=SCHEMES, help=H.OPT_SCHEME)

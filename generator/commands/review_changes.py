@@ -13,7 +13,7 @@ from generator.strings import cli_help as H
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `review-changes`."""
     parser = subparsers.add_parser("review-changes", help=H.REVIEW_SUMMARY,
-                                   description=H.REVIEW_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+                                   description=H.REVIEW_HELP)
     parser.add_argument("--base", required=True, metavar="REF", help=H.OPT_BASE)
     parser.add_argument("--content", default="content", help=H.OPT_REVIEW_CONTENT)
     parser.add_argument("--repo", default=".", help=H.OPT_REPO)

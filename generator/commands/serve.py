@@ -16,8 +16,7 @@ from generator.strings.cli import SERVING
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `serve`."""
-    parser = subparsers.add_parser("serve", help=H.SERVE_SUMMARY, description=H.SERVE_HELP,
-                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subparsers.add_parser("serve", help=H.SERVE_SUMMARY, description=H.SERVE_HELP)
     add_content_options(parser)
     parser.add_argument("--site-dir", default="build/preview", help=H.OPT_PREVIEW_DIR)
     parser.add_argument("--build-dir", default="build", help=H.OPT_PREVIEW_BUILD_DIR)

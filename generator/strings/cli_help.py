@@ -6,6 +6,11 @@ One block per command; the option texts keep argparse's `%(default)s`-free style
 from __future__ import annotations
 
 PROGRAM = "congkhai: kiểm tra văn bản xin lỗi và xây dựng trang công khai."
+EPILOG = """ví dụ:
+  python -m generator check --content content
+  python -m generator check --format github --today 2018-06-01
+  python -m generator build --site-dir site
+"""
 
 # options shared by the commands that read a content root (generator/commands/__init__.py)
 OPT_CONTENT = "thư mục nội dung (mặc định: ./content)"
@@ -30,6 +35,8 @@ ví dụ: python -m generator build --content content --site-dir site --today 20
 """
 OPT_SITE_DIR = "nơi ghi trang (mặc định: ./site)"
 OPT_BUILD_DIR = "nơi ghi các trang sinh ra trước khi dựng (mặc định: ./build, không commit)"
+OPT_FULL = ("dựng lại toàn bộ trang, không dùng lại phần nào của lần dựng trước (mặc định: chỉ dựng lại "
+            "những trang có dữ liệu, mẫu hoặc mã nguồn thay đổi)")
 
 SERVE_SUMMARY = "xem trước trang trên máy"
 SERVE_HELP = """Xây dựng trang (như `build`) vào --site-dir và mở tại http://127.0.0.1:PORT/.
@@ -149,3 +156,29 @@ ví dụ:
 OPT_BASE = "nhánh hoặc commit gốc để so sánh (ví dụ: origin/main)"
 OPT_REVIEW_CONTENT = "thư mục nội dung, tính từ gốc kho (mặc định: content)"
 OPT_REPO = "thư mục kho git (mặc định: thư mục hiện tại)"
+
+# argparse's own words (generator/commands/parsing.py): headings, the -h line, the usage prefix, errors
+USAGE_PREFIX = "cách dùng: "
+POSITIONALS_TITLE = "tham số"
+OPTIONS_TITLE = "tùy chọn"
+OPT_HELP = "in hướng dẫn này rồi thoát"
+ERROR = "{prog}: lỗi: {message}\n"
+# argparse's English message templates (as in its source, Python 3.11 to 3.14) -> the Vietnamese message;
+# a message not listed is shown as argparse writes it, after the Vietnamese "lỗi:" prefix
+ARGPARSE_ERRORS = {
+    "argument %(argument_name)s: %(message)s": "tham số {argument_name}: {message}",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: {0}",
+    "unrecognized arguments: %s": "không hiểu tham số: {0}",
+    "invalid choice: %(value)r (choose from %(choices)s)": "giá trị không hợp lệ: {value} (chọn một trong: {choices})",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "không có lệnh {parser_name} (các lệnh: {choices})",
+    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ ({type}): {value}",
+    "expected one argument": "cần một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "expected %s argument": "cần {0} giá trị",
+    "expected %s arguments": "cần {0} giá trị",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn không rõ: {option} có thể là {matches}",
+    "not allowed with argument %s": "không dùng được cùng với {0}",
+    "one of the arguments %s is required": "cần một trong các tham số: {0}",
+    "ignored explicit argument %r": "giá trị thừa: {0}",
+}

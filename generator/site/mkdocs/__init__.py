@@ -1,1 +1,171 @@
-"""The MkDocs adapter: the hooks mkdocs.yml loads (`hooks`, `chrome`)."""
+"""The MkDocs adapter: the one place that knows how MkDocs and Material work inside.
+
+`build(overrides, docs_dir, out_dir, today)` runs `mkdocs build --strict` on the generated docs, in a
+forked child (MkDocs holds every page while it builds, 100,000 at scale: that memory must not stay with
+the build while Pagefind runs). `config_overrides(site)` gives the values set on top of mkdocs.yml. Nothing
+else in generator/ imports mkdocs or material (tests/test_layers.py). Two ways to build, same bytes
+(tests/test_build.py::test_fast_and_public_mkdocs_builds_are_byte_identical):
+
+- public (`fast=False`, or CONGKHAI_MKDOCS_PUBLIC=1): `load_config(mkdocs.yml)` + `build(config)`, MkDocs'
+  public API only. mkdocs.yml names no hooks and overrides/main.html falls back to `super()`.
+- fast (the default): the same with three hooks, one per shortcut, which rely on internals of the pinned
+  versions. Each saves, in the mkdocs stage at 10,000 letters (the shortcut switched off alone, the others on;
+  `scripts/bench.py --mkdocs-shortcuts`, min of 2 runs; see MEASURED below):
+
+  | shortcut | hook | what it saves | internals used |
+  | --- | --- | --- | --- |
+  | `markdown` | markdown.py | Python-Markdown over every generated page (one raw HTML block each) and a Markdown instance per page | `Page.render`'s attributes, `toc.get_toc` |
+  | `chrome` | chrome.py | Material's nav drawer, tabs and `__config` rendered per page: once per page shape instead | Material's block names and what they read |
+  | `fork` | fork.py | one process: pages rendered on every core | `commands.build._build_page`, empty output not written |
+
+The version guard: the fast path runs only when the installed mkdocs and mkdocs-material are the versions
+the shortcuts were checked against (PINNED, which tests/test_layers.py keeps equal to requirements.txt);
+otherwise `build` takes the public path and says so in its result (`Outcome.mismatched`, reported by the
+CLI): an upgrade makes the build slower, never wrong.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import escape
+
+from generator import parallel
+from generator.site import search
+from generator.site.mkdocs import reuse as reuse_hooks
+from generator.site.mkdocs.reuse import Plan as ReusePlan
+from generator.site.mkdocs.reuse import reusable_text
+from generator.strings.cli import BUILD_MKDOCS_ABORTED, BUILD_MKDOCS_ERROR
+
+__all__ = ["MkdocsFailed", "Outcome", "ReusePlan", "build", "config_overrides", "reusable_text"]
+from generator.strings import reports as R
+from generator.strings import search as search_strings
+from generator.strings import site as S
+
+if TYPE_CHECKING:
+    from generator.site.common import Site
+
+HERE = Path(__file__).resolve().parent
+MKDOCS_YML = HERE.parents[2] / "mkdocs.yml"
+PINNED = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.2"}  # the versions whose internals the hooks use
+SHORTCUTS = ("chrome", "markdown", "fork")  # hook order: chrome's on_env defines chrome_keep before fork's forks
+PUBLIC_ENV = "CONGKHAI_MKDOCS_PUBLIC"
+
+
+class MkdocsFailed(Exception):
+    """MkDocs stopped (a strict-mode warning, a configuration error); the message starts with "mkdocs"."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How the site was built: `fast` (the hooks ran) and, when the fast path was refused, why:
+    (package, installed version or None, pinned version) for each version that differs."""
+
+    fast: bool
+    mismatched: tuple[tuple[str, str | None, str], ...] = ()
+    reuse_offered: int = 0  # pages offered from the previous site (taken when their HTML is there)
+
+
+def installed_versions() -> dict[str, str | None]:
+    """The installed version of each pinned package (None when it is not installed)."""
+    found: dict[str, str | None] = {}
+    for package in PINNED:
+        try:
+            found[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            found[package] = None
+    return found
+
+
+def mismatches(installed: Mapping[str, str | None]) -> tuple[tuple[str, str | None, str], ...]:
+    """(package, installed, pinned) for each package whose installed version is not the pinned one."""
+    return tuple((package, installed.get(package), pinned) for package, pinned in PINNED.items()
+                 if installed.get(package) != pinned)
+
+
+MISMATCHED = mismatches(installed_versions())  # checked once, at import
+
+
+def choose(fast: bool | None, mismatched: tuple = MISMATCHED) -> Outcome:
+    """The path to take: `fast` None means fast unless CONGKHAI_MKDOCS_PUBLIC=1; never fast on other versions."""
+    wanted = os.environ.get(PUBLIC_ENV) != "1" if fast is None else fast
+    if wanted and mismatched:
+        return Outcome(False, mismatched)
+    return Outcome(wanted)
+
+
+def config_overrides(site: Site) -> dict:
+    """Config values the generator sets on top of mkdocs.yml (portal identity, nav, footer, 404 texts)."""
+    portal = site.content.portal
+    footer = [S.FOOTER_LICENCE.format(licence=portal.data_licence)]
+    if portal.contact:
+        footer.append(S.FOOTER_CONTACT.format(contact=portal.contact))
+    values = {
+        "site_name": str(escape(portal.name or "congkhai")),  # Material prints site_name raw
+        "site_url": site.base_url if "://" in site.base_url else None,
+        "copyright": str(escape(" ".join(footer))),
+        "nav": [{S.NAV_HOME: "index.md"}, {S.NAV_AGENCIES: "agencies/index.md"}, {S.NAV_LETTERS: "letters/index.md"},
+                {search_strings.NAV_SEARCH: search.PAGE_PATH},
+                {S.NAV_DATA: "data/index.md"}, {R.NAV_TITLE: "reports/index.md"}, {S.NAV_ABOUT: "about.md"}],
+        "extra": {"generator": False,
+                  "feed": {"href": "feeds/atom.xml", "title": str(escape(S.FEED_TITLE.format(portal=portal.name)))},
+                  "not_found": {key: str(escape(text)) for key, text in {  # overrides/404.html
+                      "title": S.NOT_FOUND_TITLE, "text": S.NOT_FOUND_TEXT, "search": S.NOT_FOUND_SEARCH,
+                      "agencies": S.NAV_AGENCIES, "letters": S.NAV_LETTERS, "home": S.NAV_HOME}.items()}},
+    }
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def build(overrides: Mapping, docs_dir: Path, out_dir: Path, today: date, *, fast: bool | None = None,
+          without: Collection[str] = (), reuse: reuse_hooks.Plan | None = None) -> Outcome:
+    """`mkdocs build --strict` of `docs_dir` into `out_dir` with `overrides` (config_overrides), in a forked
+    child; raises MkdocsFailed. `without`: shortcuts of the fast path left out (for measuring them).
+    `reuse`: pages taken from the previous site instead of being rendered (reuse.py; fast path only)."""
+    outcome = choose(fast)
+    unknown = set(without) - set(SHORTCUTS)
+    if unknown:
+        raise ValueError(f"unknown shortcuts {sorted(unknown)}")
+    hooks = [str(HERE / f"{name}.py") for name in SHORTCUTS if name not in without] if outcome.fast else []
+    plan = reuse if outcome.fast and reuse is not None and reuse.pages else None
+    if plan is not None:
+        hooks.insert(0, str(HERE / "reuse_hook.py"))  # first: its on_env runs before fork.py's
+    parallel.in_child(lambda: _build(dict(overrides), hooks, Path(docs_dir), Path(out_dir), today, plan))
+    return Outcome(outcome.fast, outcome.mismatched, len(plan.pages) if plan else 0)
+
+
+def _build(overrides: dict, hooks: list[str], docs_dir: Path, out_dir: Path, today: date,
+           plan: reuse_hooks.Plan | None = None) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with source_date(today), reuse_hooks.planned(plan):
+        try:
+            config = load_config(str(MKDOCS_YML), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True,
+                                 hooks=hooks, **overrides)
+            mkdocs_build(config)
+        except MkDocsException as exc:
+            raise MkdocsFailed(BUILD_MKDOCS_ERROR.format(detail=exc)) from exc
+        except SystemExit as exc:  # mkdocs' Abort derives from SystemExit in some paths
+            raise MkdocsFailed(BUILD_MKDOCS_ABORTED.format(detail=exc)) from exc
+
+
+@contextmanager
+def source_date(today: date) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH = `today` (midnight UTC) while mkdocs runs: dates in sitemap/gzip are reproducible."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(today.year, today.month, today.day, tzinfo=UTC).timestamp()))
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old

@@ -1,4 +1,4 @@
-"""MkDocs hook: the theme's shared chrome is rendered once per shape, not once per page.
+"""MkDocs hook (fast path, shortcut `chrome`): the theme's shared chrome is rendered once per shape, not per page.
 
 Material renders the navigation drawer, the header tabs and the `__config` script on every page:
 ~65 % of its per-page time, and the same bytes for every page outside the navigation (letters,
@@ -7,21 +7,16 @@ same. For such pages `on_page_context` gives the page a key (the relative base U
 URL of every navigation page, the template, the `hide` list);
 overrides/main.html renders those blocks through `chrome_keep` the first time a key is seen and
 reuses the result afterwards. Pages in the navigation, or with a table of contents, render as usual.
-CONGKHAI_CHROME_CACHE=0 turns it off (the test suite compares both builds byte for byte).
+Without this hook (the public path) `chrome_keep` is undefined and the template renders `super()`.
+Material internals (pinned versions, `generator/site/mkdocs/__init__.py`): the names and contents of
+base.html's `tabs`, `site_nav` and `config` blocks, and what they depend on (nav, page, base_url, meta).
 """
 
 from __future__ import annotations
 
-import os
-
 from markupsafe import Markup
 
 _state: dict = {"nav_pages": frozenset(), "kept": {}}
-
-
-def enabled() -> bool:
-    """False when CONGKHAI_CHROME_CACHE=0."""
-    return os.environ.get("CONGKHAI_CHROME_CACHE", "1") != "0"
 
 
 def chrome_keep(block: str, key: str | None, render) -> Markup:
@@ -52,7 +47,7 @@ def on_page_context(context, page, config, nav):
     from mkdocs.utils import normalize_url
 
     page.congkhai_chrome = None
-    if enabled() and id(page) not in _state["nav_pages"] and not page.is_homepage and not list(page.toc):
+    if id(page) not in _state["nav_pages"] and not page.is_homepage and not list(page.toc):
         links = [normalize_url(target.url, page) for target in nav.pages]
         page.congkhai_chrome = "\x00".join([str(context.get("base_url", "")), *links,
                                             str(page.meta.get("template", "")), str(page.meta.get("hide", ""))])
