@@ -7,6 +7,7 @@ import subprocess
 import pytest
 
 from generator.checks import review
+from generator.strings.cli_process import CHANGE_KINDS
 from tests.helpers import PORTAL
 from tests.unit.kit import _dump
 
@@ -56,7 +57,7 @@ def test_file_problems(path, change, flagged):
     assert [(p.code, p.file, p.severity) for p in problems] == ([("review-file-changed", path, "warning")]
                                                                 if flagged else [])
     if flagged:
-        assert review._CHANGE[change] in problems[0].message
+        assert CHANGE_KINDS[change] in problems[0].message
 
 
 def test_the_content_folder_is_the_callers(tmp_path):

@@ -10,14 +10,14 @@ from generator.content.schema import F, coerce
 from generator.content.yamlsrc import parse_yaml
 
 SCHEMA = (
-    F("name", "text", "", True, max_length=10),
-    F("kind", "text", "", choices=("a", "b")),
-    F("day", "date", ""),
-    F("count", "int", "", minimum=1, maximum=5),
-    F("share", "number", "", minimum=0),
-    F("ok", "bool", ""),
-    F("tags", "list", "", item=F("tag", "text", "")),
-    F("who", "map", "", children=(F("first", "text", "", True), F("last", "text", ""))),
+    F("name", "text", True, max_length=10),
+    F("kind", "text", choices=("a", "b")),
+    F("day", "date"),
+    F("count", "int", minimum=1, maximum=5),
+    F("share", "number", minimum=0),
+    F("ok", "bool"),
+    F("tags", "list", item=F("tag", "text")),
+    F("who", "map", children=(F("first", "text", True), F("last", "text"))),
 )
 
 
