@@ -23,6 +23,7 @@ from generator.checks.record import LOCK_NAME
 from generator.site import mkdocs as site_mkdocs
 from generator.site import reuse, search
 from generator.site.docs import Rendered, render_docs
+from generator.site.letters import PAGE_IMAGE_CACHE
 from generator.site.procedures import write_procedure_pages
 from generator.site.reports.pages import write_report_pages
 from generator.site.sitemap import split_sitemap
@@ -67,19 +68,20 @@ def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Pa
                                progress=progress, **check_options)
         if not result.valid or result.content is None:
             raise BuildFailed("content has errors", check=result)
-        return _build_checked(result, site_dir, today, build_dir, full=full)
+        return _build_checked(result, site_dir, today, build_dir, full=full, cache_dir=cache_dir)
 
 
 def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None = None,
-                  full: bool = False) -> BuildResult:
+                  full: bool = False, cache_dir: Path | None = None) -> BuildResult:
     """Build from a valid CheckResult (render → mkdocs → search → swap); `build_site` without the check."""
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
     with hold_all(site_dir, build_dir):  # one build at a time (build_site holds it across the check too)
-        return _build_checked(result, site_dir, today, build_dir, full=full)
+        return _build_checked(result, site_dir, today, build_dir, full=full, cache_dir=cache_dir)
 
 
-def _build_checked(result, site_dir: Path, today: date, build_dir: Path, *, full: bool = False) -> BuildResult:
+def _build_checked(result, site_dir: Path, today: date, build_dir: Path, *, full: bool = False,
+                   cache_dir: Path | None = None) -> BuildResult:
     sweep(site_dir)  # a previous build's old site, if its removal did not finish
     sweep_unfinished(site_dir)  # a killed build's half-built site (we hold the lock: no build is running)
     manifest_file = reuse.manifest_path(site_dir)
@@ -87,7 +89,8 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, *, full
     inputs = reuse.inputs_fingerprint(result.content.root, result.pdf_facts, today)
     if previous is not None and previous.inputs == inputs:  # same content, code and day: the site stands
         return BuildResult(result, Rendered(site=None, pages=list(previous.pages)), site_dir, None, "unchanged")
-    rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs")
+    images = Path(cache_dir) / PAGE_IMAGE_CACHE if cache_dir else None  # kept with the check's cache (CI keeps it)
+    rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs", image_cache=images)
     for path in write_report_pages(result, build_dir / "docs", today, site=rendered.site):  # compliance reports
         (rendered.pages if path.endswith(".md") else rendered.files).append(path)
     rendered.pages.append(search.write_search_page(build_dir / "docs", result.content))  # tim-kiem/
@@ -127,10 +130,14 @@ def run_mkdocs(rendered: Rendered, docs_dir: Path, out_dir: Path, today: date,
 
 
 def copy_assets(assets: list[tuple[Path, str]], out_dir: Path) -> None:
-    """Copy PDFs into the built site (hard links when possible: same bytes, no extra disk)."""
+    """Place the letters' PDFs (from the content) and page images (from their cache) into the built site:
+    hard links when possible (same bytes, no extra disk, each file written once), else copies."""
+    made: set[Path] = set()
     for src, rel in sorted(assets, key=lambda a: a[1]):
         target = out_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         try:
             os.link(src, target)
         except OSError:

@@ -6,6 +6,11 @@ One block per command; the option texts keep argparse's `%(default)s`-free style
 from __future__ import annotations
 
 PROGRAM = "congkhai: kiểm tra văn bản xin lỗi và xây dựng trang công khai."
+EPILOG = """ví dụ:
+  python -m generator check --content content
+  python -m generator check --format github --today 2018-06-01
+  python -m generator build --site-dir site
+"""
 
 # options shared by the commands that read a content root (generator/commands/__init__.py)
 OPT_CONTENT = "thư mục nội dung (mặc định: ./content)"

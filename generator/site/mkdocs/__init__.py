@@ -42,6 +42,7 @@ from generator.site import search
 from generator.site.mkdocs import reuse as reuse_hooks
 from generator.site.mkdocs.reuse import Plan as ReusePlan
 from generator.site.mkdocs.reuse import reusable_text
+from generator.strings.cli import BUILD_MKDOCS_ABORTED, BUILD_MKDOCS_ERROR
 
 __all__ = ["MkdocsFailed", "Outcome", "ReusePlan", "build", "config_overrides", "reusable_text"]
 from generator.strings import reports as R
@@ -151,9 +152,9 @@ def _build(overrides: dict, hooks: list[str], docs_dir: Path, out_dir: Path, tod
                                  hooks=hooks, **overrides)
             mkdocs_build(config)
         except MkDocsException as exc:
-            raise MkdocsFailed(f"mkdocs: {exc}") from exc
+            raise MkdocsFailed(BUILD_MKDOCS_ERROR.format(detail=exc)) from exc
         except SystemExit as exc:  # mkdocs' Abort derives from SystemExit in some paths
-            raise MkdocsFailed(f"mkdocs aborted: {exc}") from exc
+            raise MkdocsFailed(BUILD_MKDOCS_ABORTED.format(detail=exc)) from exc
 
 
 @contextmanager
