@@ -86,9 +86,11 @@ def mismatches(installed: Mapping[str, str | None]) -> tuple[tuple[str, str | No
 MISMATCHED = mismatches(installed_versions())  # checked once, at import
 
 
-def choose(fast: bool | None, mismatched: tuple = MISMATCHED) -> Outcome:
-    """The path to take: `fast` None means fast unless CONGKHAI_MKDOCS_PUBLIC=1; never fast on other versions."""
+def choose(fast: bool | None, mismatched: tuple | None = None) -> Outcome:
+    """The path to take: `fast` None means fast unless CONGKHAI_MKDOCS_PUBLIC=1; never fast on other versions
+    (`mismatched`: MISMATCHED, the installed ones)."""
     wanted = os.environ.get(PUBLIC_ENV) != "1" if fast is None else fast
+    mismatched = MISMATCHED if mismatched is None else mismatched
     if wanted and mismatched:
         return Outcome(False, mismatched)
     return Outcome(wanted)
