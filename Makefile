@@ -14,7 +14,7 @@ PUBLISHED_URL ?=
 BASE_LOCK := .cache/published-base.lock
 
 .PHONY: all site test lint check venv dev clean serve demo ci-check build lock lock-diff audit publish-check \
-	review-changes
+	review-changes golden
 
 all: test
 
@@ -99,6 +99,10 @@ lint: $(DEV_STAMP)
 ## demo: regenerate the committed demo content (deterministic)
 demo: $(STAMP)
 	$(PY) scripts/make_demo.py content
+
+## golden: regenerate the golden site (tests/golden: a fixture of four letters and its generated pages and data)
+golden: $(STAMP)
+	$(PY) scripts/make_golden.py
 
 clean:
 	rm -rf build site .cache

@@ -21,8 +21,9 @@ from generator.buildlock import hold_all
 from generator.checks.orchestrator import CheckResult, check_content
 from generator.checks.record import LOCK_NAME
 from generator.site import mkdocs as site_mkdocs
-from generator.site import search
+from generator.site import reuse, search
 from generator.site.docs import Rendered, render_docs
+from generator.site.letters import PAGE_IMAGE_CACHE
 from generator.site.procedures import write_procedure_pages
 from generator.site.reports.pages import write_report_pages
 from generator.site.sitemap import split_sitemap
@@ -48,14 +49,18 @@ class BuildResult:
     check: CheckResult
     rendered: Rendered
     site_dir: Path
-    mkdocs: site_mkdocs.Outcome
+    mkdocs: site_mkdocs.Outcome | None  # None when nothing was built (mode "unchanged")
+    mode: str = "full"  # "full", "incremental" (unchanged pages and bundles reused) or "unchanged" (nothing done)
+    reused_pages: frozenset[str] = frozenset()  # docs pages offered from the previous site (when its HTML is there)
+    reused_bundles: tuple[str, ...] = ()  # search bundles linked from the previous site
 
 
 def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Path | None = None,
-               cache_dir: Path | None = None, run_pdf_gate: bool = True, progress=None,
+               cache_dir: Path | None = None, run_pdf_gate: bool = True, progress=None, full: bool = False,
                **check_options) -> BuildResult:
     """Validate `content_root`, render, run mkdocs, swap the result into `site_dir` (`check_options`: e.g.
-    `publish=True`, passed to `check_content`)."""
+    `publish=True`, passed to `check_content`). What the previous build of `site_dir` made from the same
+    inputs is reused (generator/site/reuse.py) unless `full`."""
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
     with hold_all(site_dir, build_dir):  # one build at a time per site and build folder (BuildBusy)
@@ -63,53 +68,76 @@ def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Pa
                                progress=progress, **check_options)
         if not result.valid or result.content is None:
             raise BuildFailed("content has errors", check=result)
-        return _build_checked(result, site_dir, today, build_dir)
+        return _build_checked(result, site_dir, today, build_dir, full=full, cache_dir=cache_dir)
 
 
-def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None = None) -> BuildResult:
+def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None = None,
+                  full: bool = False, cache_dir: Path | None = None) -> BuildResult:
     """Build from a valid CheckResult (render → mkdocs → search → swap); `build_site` without the check."""
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
     with hold_all(site_dir, build_dir):  # one build at a time (build_site holds it across the check too)
-        return _build_checked(result, site_dir, today, build_dir)
+        return _build_checked(result, site_dir, today, build_dir, full=full, cache_dir=cache_dir)
 
 
-def _build_checked(result, site_dir: Path, today: date, build_dir: Path) -> BuildResult:
+def _build_checked(result, site_dir: Path, today: date, build_dir: Path, *, full: bool = False,
+                   cache_dir: Path | None = None) -> BuildResult:
     sweep(site_dir)  # a previous build's old site, if its removal did not finish
     sweep_unfinished(site_dir)  # a killed build's half-built site (we hold the lock: no build is running)
-    rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs")
+    manifest_file = reuse.manifest_path(site_dir)
+    previous = None if full else reuse.load(manifest_file, site_dir)  # None: a full build
+    inputs = reuse.inputs_fingerprint(result.content.root, result.pdf_facts, today)
+    if previous is not None and previous.inputs == inputs:  # same content, code and day: the site stands
+        return BuildResult(result, Rendered(site=None, pages=list(previous.pages)), site_dir, None, "unchanged")
+    images = Path(cache_dir) / PAGE_IMAGE_CACHE if cache_dir else None  # kept with the check's cache (CI keeps it)
+    rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs", image_cache=images)
     for path in write_report_pages(result, build_dir / "docs", today, site=rendered.site):  # compliance reports
         (rendered.pages if path.endswith(".md") else rendered.files).append(path)
     rendered.pages.append(search.write_search_page(build_dir / "docs", result.content))  # tim-kiem/
     rendered.pages.extend(write_procedure_pages(build_dir / "docs", result.content))  # thu-tuc/ (A–Z, without JS)
+    digests = reuse.page_digests(build_dir / "docs", rendered.pages, site_mkdocs.reusable_text)
+    chrome = reuse.chrome_fingerprint(site_mkdocs.config_overrides(rendered.site))
+    plan = site_mkdocs.ReusePlan(site_dir, reuse.reusable(previous, chrome, digests)) if previous else None
     tmp_site = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
     _remove(tmp_site)
     try:
-        outcome = run_mkdocs(rendered, build_dir / "docs", tmp_site, today)
+        outcome = run_mkdocs(rendered, build_dir / "docs", tmp_site, today, reuse=plan)
         split_sitemap(tmp_site, rendered.site.base_url)  # sitemap index past 50,000 URLs
         copy_assets(rendered.assets, tmp_site)
         publish_record(result.content.root, tmp_site)  # published.lock beside the site: the next publish's base
-        search.index_site(tmp_site, result, build_dir)  # Pagefind bundles + code lookup; raises on failure
+        stats = search.index_site(tmp_site, result, build_dir,  # Pagefind bundles + code lookup; raises on failure
+                                  previous=(site_dir, previous.bundles) if previous else None)
+        reuse.forget(manifest_file)  # from here the site changes: a cut build leaves no manifest to trust
         swap_in(tmp_site, site_dir)
     except BaseException:
         _remove(tmp_site)
         raise
-    return BuildResult(result, rendered, site_dir, outcome)
+    reuse.save(manifest_file, reuse.Manifest(reuse.VERSION, reuse.code_fingerprint(), str(site_dir),
+                                             reuse.tree_digest(site_dir), inputs, chrome, digests, stats.fingerprints))
+    return BuildResult(result, rendered, site_dir, outcome, "incremental" if previous else "full",
+                       plan.pages if plan and outcome.reuse_offered else frozenset(), tuple(stats.reused))
 
 
-def run_mkdocs(rendered: Rendered, docs_dir: Path, out_dir: Path, today: date) -> site_mkdocs.Outcome:
-    """The MkDocs stage (generator/site/mkdocs: `mkdocs build --strict`, in a child). Raises BuildFailed."""
+def run_mkdocs(rendered: Rendered, docs_dir: Path, out_dir: Path, today: date,
+               reuse: site_mkdocs.ReusePlan | None = None) -> site_mkdocs.Outcome:
+    """The MkDocs stage (generator/site/mkdocs: `mkdocs build --strict`, in a child; `reuse`: pages taken from
+    the previous site instead of being rendered). Raises BuildFailed."""
     try:
-        return site_mkdocs.build(site_mkdocs.config_overrides(rendered.site), docs_dir, out_dir, today)
+        return site_mkdocs.build(site_mkdocs.config_overrides(rendered.site), docs_dir, out_dir, today,
+                                 reuse=reuse)
     except site_mkdocs.MkdocsFailed as exc:
         raise BuildFailed(str(exc)) from exc
 
 
 def copy_assets(assets: list[tuple[Path, str]], out_dir: Path) -> None:
-    """Copy PDFs into the built site (hard links when possible: same bytes, no extra disk)."""
+    """Place the letters' PDFs (from the content) and page images (from their cache) into the built site:
+    hard links when possible (same bytes, no extra disk, each file written once), else copies."""
+    made: set[Path] = set()
     for src, rel in sorted(assets, key=lambda a: a[1]):
         target = out_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         try:
             os.link(src, target)
         except OSError:

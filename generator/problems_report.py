@@ -8,7 +8,7 @@ from itertools import groupby
 
 from generator.fieldchars import visible
 from generator.problems import Problem
-from generator.strings.cli import SUMMARY, SUMMARY_OK
+from generator.strings.cli import SUMMARY, SUMMARY_OK, WARNING_TAG
 
 FORMATS = ("text", "json", "github")
 
@@ -39,7 +39,7 @@ def render(problems: Sequence[Problem], fmt: str, content_label: str, letters: i
         lines.append(path)
         for p in group:
             where = f"{path}:{p.line}" if p.line else path
-            level = "" if p.severity == "error" else " [cảnh báo]"
+            level = "" if p.severity == "error" else WARNING_TAG
             lines.append(f"  {where}: {p.code}{level} {p.message}")
         lines.append("")
     lines.append(_summary(letters, errors, warnings))

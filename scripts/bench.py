@@ -1,14 +1,28 @@
 #!/usr/bin/env python3
-"""Scale benchmark: check (cold, warm, one letter added), full build and search index over synthetic corpora.
+"""Scale benchmark: check, builds and search index over synthetic corpora, with their anchors measured beside them.
 
 For each size (default 1,000 and 10,000 letters; `--full` adds 100,000) a content root is written once by
 scripts/make_corpus.py into bench-out/corpus-<N> (git-ignored, reused while complete). Every step runs as
 its own subprocess (`python -m generator check|build`, or this script's `--step` entry), so wall time and
 memory are those of a fresh process: peak RSS is the largest single process (wait4's ru_maxrss, which
 covers PDF workers and Pagefind) and the peak sum over the process tree (sampled from /proc every 0.2 s).
-Prints one table and the targets of issue 8 with pass/miss; `--json FILE` keeps the figures.
 
-usage: .venv/bin/python scripts/bench.py [--sizes 1000 10000] [--full] [--out bench-out] [--json FILE]
+Steps (issue 8): check cold / warm / with one letter added; `build` (the real `build_site` with a timer
+around each stage, over the warm check cache, fresh site); the search index alone.
+Steps (issue 18), each `python -m generator build` as a publish runs it, the site, build and cache folders
+kept between them: `build-cold` (empty cache, no previous site), `build-warm` (nothing changed),
+`build-add-one` (one new letter), `build-correct-one` (a letter's reason.detail changed with a
+`corrections` entry naming it, CONTENT.md), `build-withdraw-one` (a letter gets `withdrawn:` and its PDF
+goes). The corpus is restored afterwards.
+Anchors (issue 18, scripts/bench_anchors.py), on the same letters in the same run: `bare` = `mkdocs build`
+of a bare MkDocs + Material project of the letters, then Pagefind over it; cold (project just written) and
+warm (the same two commands again, nothing changed; run once before and once after the project's builds,
+the anchor is their mean); `floor` = a plain Jinja2 loop writing the project site's HTML files at the same
+sizes. Every figure is printed as seconds and as a ratio to bare (warm) and to the floor.
+Prints one table, issue 18's ratio targets and issue 8's absolute targets with pass/miss; `--json FILE`
+keeps everything.
+
+usage: .venv/bin/python scripts/bench.py [--sizes 1000 10000] [--full] [--steps ...] [--out bench-out] [--json FILE]
 The MkDocs adapter's shortcuts, each switched off in turn, over a corpus built by the above (docs kept):
        .venv/bin/python scripts/bench.py --step mkdocs bench-out/corpus-N SITE bench-out/build-N CACHE
        (MKDOCS_VARIANTS=-,markdown,chrome,fork,public and MKDOCS_ROUNDS=2 choose what is timed)
@@ -26,13 +40,19 @@ import tempfile
 import threading
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_anchors as anchors
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 TODAY = date(2026, 11, 26)  # the check's "today"; make_corpus writes letters up to 2026-11-20
-STEPS = ("check-cold", "check-warm", "check-add-one", "build", "search-index")
+STEPS = ("check-cold", "check-warm", "check-add-one", "build", "search-index", "bare", "build-cold", "build-warm",
+         "build-add-one", "build-correct-one", "build-withdraw-one", "floor")
+PUBLISH_STEPS = ("build-cold", "build-warm", "build-add-one", "build-correct-one", "build-withdraw-one")
 # issue 8 targets: (size, step) -> (max seconds, max peak MB or None)
 TARGETS = {
     (10_000, "check-cold"): (180, None),
@@ -40,6 +60,20 @@ TARGETS = {
     (10_000, "check-add-one"): (15, None),
     (10_000, "build"): (90, None),
     (100_000, "build"): (600, 4096),
+}
+# issue 18 targets as ratios to bare MkDocs + Material + Pagefind (warm), stated at 10,000 letters
+RATIO_TARGETS = (
+    ("build-add-one", 0.1, "one letter added: publish build"),
+    ("build-warm", 0.1, "nothing changed: build"),
+    ("build-cold", 1.0, "cold full build"),
+    ("build-correct-one", 0.1, "one letter corrected (as fast as an addition)"),
+    ("build-withdraw-one", 0.1, "one letter withdrawn (as fast as an addition)"),
+)
+RATIO_SIZE = 10_000
+# issue 18 absolute targets at 100,000: (size, step) -> (max seconds, max peak MB or None)
+TARGETS_18 = {
+    (100_000, "build-add-one"): (60, None),
+    (100_000, "build-cold"): (450, 4096),
 }
 
 
@@ -54,6 +88,8 @@ class Step:
     tree_mb: float  # largest sampled sum over the process tree
     ok: bool
     detail: dict = field(default_factory=dict)
+    x_bare: float | None = None  # seconds / bare MkDocs + Pagefind (warm, mean of the runs) at this size
+    x_floor: float | None = None  # seconds / the floor loop at this size
 
 
 def tree_rss_kb(pid: int) -> int:
@@ -85,7 +121,8 @@ def run(cmd: list[str], *, env: dict | None = None) -> tuple[float, float, float
     """Run `cmd`; (seconds, peak MB of one process, peak MB of the tree, exit code, stdout)."""
     start = time.perf_counter()
     errors = tempfile.TemporaryFile()  # noqa: SIM115 -- kept for a failed step's message, closed below
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=errors, env={**os.environ, **(env or {})})
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=errors,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
     peak = [0]
     done = threading.Event()
 
@@ -142,6 +179,62 @@ def add_letter(root: Path) -> list[Path]:
     return [path, path.with_suffix(".pdf")]
 
 
+CHANGE_DAY = TODAY - timedelta(days=1)  # a correction's or withdrawal's date: after any published_on, not future
+
+
+def _stash(path: Path, undo: list) -> None:
+    """Move `path` out of letters/ into <root>/.bench-stash (same inode and mtime when it comes back)."""
+    aside = path.parents[3] / ".bench-stash" / path.name  # root/letters/<year>/<agency>/<file>
+    aside.parent.mkdir(exist_ok=True)
+    os.replace(path, aside)
+    undo.append(lambda: os.replace(aside, path))
+
+
+def _pick(root: Path, skip: set[str]) -> Path:
+    """The first letter YAML of the corpus (by path) that is not in `skip` and not added by the bench."""
+    for path in sorted((root / "letters").glob("*/*/*.yml")):
+        if path.stem not in skip and not path.stem.endswith("-bench-added"):
+            return path
+    raise SystemExit(f"no letter to change under {root}")
+
+
+def _rewrite(path: Path, change, undo: list) -> None:
+    """Rewrite a letter YAML with `change(fields)` applied (letterkit writes it); the original is stashed."""
+    import letterkit as lk
+    import yaml
+
+    fields = yaml.load(path.read_text(encoding="utf-8"), Loader=anchors.LOADER)
+    change(fields)
+    text = lk.letter_yaml(fields)
+    _stash(path, undo)
+    path.write_text(text, encoding="utf-8")
+    undo.append(lambda: path.unlink(missing_ok=True))  # runs before the stash comes back (undo is reversed)
+
+
+def correct_letter(root: Path, undo: list, skip: set[str]) -> str:
+    """Correct one letter as CONTENT.md says: a changed field and a `corrections` entry naming it."""
+    path = _pick(root, skip)
+
+    def change(fields: dict) -> None:
+        detail = fields["reason"].get("detail") or ""
+        fields["reason"]["detail"] = (detail + " Đã bổ sung ý kiến của cơ quan phối hợp.").strip()
+        fields["corrections"] = [*(fields.get("corrections") or []),
+                                 {"date": CHANGE_DAY, "note": "Bổ sung lý do chậm trả kết quả.",
+                                  "fields": ["reason.detail"]}]
+
+    _rewrite(path, change, undo)
+    return path.stem
+
+
+def withdraw_letter(root: Path, undo: list, skip: set[str]) -> str:
+    """Withdraw one letter as CONTENT.md says: `withdrawn:` with a date and reason; its PDF goes."""
+    path = _pick(root, skip)
+    _rewrite(path, lambda fields: fields.update(withdrawn={"date": CHANGE_DAY, "reason": "Đăng nhầm hồ sơ."}), undo)
+    if path.with_suffix(".pdf").is_file():
+        _stash(path.with_suffix(".pdf"), undo)
+    return path.stem
+
+
 def site_figures(site: Path) -> dict:
     """Files, bytes (apparent size), HTML pages and the largest HTML page of a built site."""
     files = total = html = 0
@@ -163,23 +256,55 @@ def check_cmd(root: Path, cache: Path) -> list[str]:
             "--today", TODAY.isoformat(), "--format", "json"]
 
 
+def build_cmd(root: Path, site: Path, build: Path, cache: Path) -> list[str]:
+    return [PYTHON, "-m", "generator", "build", "--content", str(root), "--site-dir", str(site), "--build-dir",
+            str(build), "--cache-dir", str(cache), "--today", TODAY.isoformat()]
+
+
+def load() -> float:
+    """The 1-minute load average (the machine is shared)."""
+    return round(os.getloadavg()[0], 1)
+
+
 def bench_size(size: int, out: Path, steps: tuple[str, ...]) -> list[Step]:
-    """Measure every step at one size."""
+    """Measure every step at one size, the anchors beside them; ratios filled in at the end."""
     root, made = ensure_corpus(size, out)
     cache, site, build = out / f"cache-{size}", out / f"site-{size}", out / f"build-{size}"
+    pub = {"site": out / f"pub-site-{size}", "build": out / f"pub-build-{size}", "cache": out / f"pub-cache-{size}"}
+    project, floor_out = out / f"bare-{size}", out / f"floor-{size}"
     results: list[Step] = []
 
-    def record(name: str, cmd: list[str], **detail) -> Step:
+    def show(step: Step) -> None:
+        print(f"  {size:>7,} {step.name:<18} {step.seconds:8.1f} s {step.peak_mb:7.0f} MB "
+              f"(tree {step.tree_mb:5.0f} MB) load {step.detail.get('load')} {'ok' if step.ok else 'FAILED'}",
+              file=sys.stderr, flush=True)
+
+    def record(name: str, cmd: list[str], seconds_from: str | None = None, **detail) -> Step:
+        """Run one step; `seconds_from`: the key of its JSON output that is the figure (not the process's wall)."""
+        before = load()
         seconds, peak, tree, code, stdout = run(cmd)
-        step = Step(size, name, round(seconds, 2), round(peak), round(tree), code == 0, detail)
+        step = Step(size, name, round(seconds, 2), round(peak), round(tree), code == 0, {**detail, "load": before})
         try:
             data = json.loads(stdout)
         except ValueError:
             data = {}
         step.detail.update({k: v for k, v in data.items() if k != "problems"})
+        if seconds_from and seconds_from in data:
+            step.detail["process_seconds"], step.seconds = step.seconds, data[seconds_from]
         results.append(step)
-        print(f"  {size:>7,} {name:<14} {seconds:8.1f} s {peak:7.0f} MB (tree {tree:5.0f} MB) "
-              f"{'ok' if code == 0 else f'exit {code}'}", file=sys.stderr, flush=True)
+        show(step)
+        return step
+
+    def bare(name: str) -> Step:
+        """mkdocs build, then Pagefind, of the bare project (already written)."""
+        before, parts, ok, peak, tree = load(), {}, True, 0.0, 0.0
+        for part, cmd in anchors.bare_commands(project, PYTHON).items():
+            seconds, one, whole, code, _ = run(cmd)
+            parts[part], ok, peak, tree = round(seconds, 2), ok and code == 0, max(peak, one), max(tree, whole)
+        step = Step(size, name, round(sum(parts.values()), 2), round(peak), round(tree), ok,
+                    {**parts, "load": before})
+        results.append(step)
+        show(step)
         return step
 
     if made is not None:
@@ -205,7 +330,88 @@ def bench_size(size: int, out: Path, steps: tuple[str, ...]) -> list[Step]:
     if "search-index" in steps:
         record("search-index", [PYTHON, str(Path(__file__).resolve()), "--step", "search", str(root), str(site),
                                 str(build), str(cache)])
+    if "bare" in steps:
+        start = time.perf_counter()
+        written = anchors.write_bare_project(root, project)
+        bare("bare-cold").detail.update(written, write_seconds=round(time.perf_counter() - start, 2))
+        bare("bare-warm")
+    if any(name in steps for name in PUBLISH_STEPS):
+        publish_steps(size, root, pub, steps, record)
+    if "bare" in steps and any(name in steps for name in PUBLISH_STEPS):
+        bare("bare-warm")  # again after the project's builds: the anchor is the mean of both
+    if "floor" in steps:
+        shaped = pub["site"] if (pub["site"] / "index.html").is_file() else site
+        if (shaped / "index.html").is_file():
+            record("floor", [PYTHON, str(Path(anchors.__file__).resolve()), "floor", str(root), str(shaped),
+                             str(floor_out)], seconds_from="seconds", shape_of=shaped.name)
+            shutil.rmtree(floor_out, ignore_errors=True)
+        else:
+            print(f"  {size:>7,} floor skipped: no built site to take its shape from", file=sys.stderr)
+    add_ratios(results)
     return results
+
+
+def publish_steps(size: int, root: Path, pub: dict[str, Path], steps: tuple[str, ...], record) -> None:
+    """The publish builds: cold, nothing changed, one letter added, corrected, withdrawn (corpus restored)."""
+    cmd = build_cmd(root, pub["site"], pub["build"], pub["cache"])
+    if "build-cold" in steps:
+        for folder in pub.values():
+            shutil.rmtree(folder, ignore_errors=True)
+        step = record("build-cold", cmd)
+        if step.ok:
+            step.detail.update(site_figures(pub["site"]))
+    if "build-warm" in steps:
+        record("build-warm", cmd)
+    undo: list = []
+    changed: set[str] = set()
+    try:
+        if "build-add-one" in steps:
+            for path in add_letter(root):
+                undo.append(lambda path=path: path.unlink(missing_ok=True))
+            record("build-add-one", cmd)
+        if "build-correct-one" in steps:
+            changed.add(correct_letter(root, undo, changed))
+            record("build-correct-one", cmd, letter=sorted(changed)[-1])
+        if "build-withdraw-one" in steps:
+            letter = withdraw_letter(root, undo, changed)
+            changed.add(letter)
+            record("build-withdraw-one", cmd, letter=letter)
+    finally:
+        for action in reversed(undo):
+            action()
+    print(f"  {size:>7,} corpus restored ({len(undo)} file changes undone)", file=sys.stderr)
+
+
+def anchor_figures(results: list[Step]) -> dict[int, dict]:
+    """Per size: bare cold, bare warm (mean of the runs, and each run), floor; seconds."""
+    out: dict[int, dict] = {}
+    for s in results:
+        entry = out.setdefault(s.size, {"bare_warm_runs": []})
+        if not s.ok:
+            continue
+        if s.name == "bare-cold":
+            entry["bare_cold"] = s.seconds
+        elif s.name == "bare-warm":
+            entry["bare_warm_runs"].append(s.seconds)
+        elif s.name == "floor":
+            entry["floor"] = s.seconds
+    for entry in out.values():
+        runs = entry["bare_warm_runs"]
+        entry["bare"] = round(sum(runs) / len(runs), 2) if runs else None
+    return out
+
+
+def add_ratios(results: list[Step]) -> None:
+    """Fill x_bare and x_floor of every step from the anchors measured at its size."""
+    figures = anchor_figures(results)
+    for s in results:
+        entry = figures.get(s.size, {})
+        s.x_bare = _round(anchors.ratio(s.seconds, entry.get("bare")))
+        s.x_floor = _round(anchors.ratio(s.seconds, entry.get("floor")))
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
 
 
 def step_build(root: Path, site: Path, build: Path, cache: Path) -> dict:
@@ -218,7 +424,9 @@ def step_build(root: Path, site: Path, build: Path, cache: Path) -> dict:
     stages: dict[str, float] = {}
 
     def timed(owner, name: str, label: str) -> None:
-        inner = getattr(owner, name)
+        inner = getattr(owner, name, None)
+        if inner is None:  # the build was reorganised: that stage is not timed
+            return
 
         def wrapper(*args, **kwargs):
             start = time.perf_counter()
@@ -282,11 +490,11 @@ def step_search(root: Path, site: Path, build: Path, cache: Path) -> dict:
             "pagefind_peak_mb": round(stats.peak_rss_kb / 1024)}
 
 
-def verdicts(results: list[Step]) -> list[tuple[str, str, str, str]]:
-    """(target, limit, measured, PASS/MISS/not run) for each target of issue 8."""
+def verdicts(results: list[Step], targets: dict = TARGETS) -> list[tuple[str, str, str, str]]:
+    """(target, limit, measured, PASS/MISS/not run) for each absolute target (issue 8's, or issue 18's)."""
     by_key = {(s.size, s.name): s for s in results}
     rows = []
-    for (size, name), (limit_s, limit_mb) in TARGETS.items():
+    for (size, name), (limit_s, limit_mb) in targets.items():
         step = by_key.get((size, name))
         limit = f"<= {limit_s} s" + (f", <= {limit_mb} MB" if limit_mb else "")
         if step is None:
@@ -299,12 +507,37 @@ def verdicts(results: list[Step]) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def ratio_verdicts(results: list[Step]) -> list[tuple[str, str, str, str]]:
+    """(target, limit, measured, PASS/MISS/not run) for issue 18's ratio targets, at every size measured."""
+    by_key = {(s.size, s.name): s for s in results}
+    rows = []
+    for size in sorted({s.size for s in results}):
+        note = "" if size == RATIO_SIZE else f" (target stated at {RATIO_SIZE:,})"
+        added = by_key.get((size, "build-add-one"))
+        for name, limit, label in RATIO_TARGETS:
+            step = by_key.get((size, name))
+            if step is None or step.x_bare is None:
+                rows.append((f"{label}, {size:,} letters{note}", f"<= {limit}x bare", "-", "not run"))
+                continue
+            measured = f"{step.x_bare:.2f}x bare ({step.seconds:.1f} s)"
+            if name in ("build-correct-one", "build-withdraw-one") and added is not None and added.seconds:
+                measured += f"; {step.seconds / added.seconds:.2f}x the addition"
+            verdict = "PASS" if step.ok and step.x_bare <= limit else "MISS"
+            rows.append((f"{label}, {size:,} letters{note}", f"<= {limit}x bare", measured, verdict))
+    return rows
+
+
+def _x(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
 def table(results: list[Step]) -> str:
-    """The figures as a Markdown table."""
-    lines = ["| letters | step | wall (s) | peak RSS, one process (MB) | peak RSS, tree (MB) | notes |",
-             "| ---: | --- | ---: | ---: | ---: | --- |"]
+    """The figures as a Markdown table: seconds, ratio to bare MkDocs + Pagefind (warm) and to the floor."""
+    lines = ["| letters | step | wall (s) | x bare | x floor | peak RSS, one process (MB) | peak RSS, tree (MB) "
+             "| notes |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
     for s in results:
-        notes = []
+        notes = [f"load {s.detail['load']}"] if "load" in s.detail else []
         d = s.detail
         if "stages" in d:
             notes.append(" ".join(f"{k} {v:.1f}" for k, v in d["stages"].items()))
@@ -316,11 +549,36 @@ def table(results: list[Step]) -> str:
                          f"{d['pagefind_peak_mb']} MB)")
         if "errors" in d:
             notes.append(f"{d['letters']:,} letters checked, {d['errors']} errors, {d['warnings']:,} warnings")
+        if "mkdocs" in d:
+            notes.append(f"mkdocs {d['mkdocs']:.1f} + Pagefind {d['pagefind']:.1f}")
+        if "pages" in d and s.name == "bare-cold":
+            notes.append(f"{d['pages']:,} Markdown pages written in {d['write_seconds']:.1f} s (not counted)")
+        if s.name == "floor" and "files" in d:
+            notes.append(f"{d['files']:,} HTML files, {d['bytes'] / 2**20:,.1f} MB (= the site's "
+                         f"{d['site_bytes'] / 2**20:,.1f} MB); process {d.get('process_seconds', 0):.1f} s")
+        if "letter" in d:
+            notes.append(f"letter {d['letter']}")
         if not s.ok:
             notes.append("FAILED")
-        lines.append(f"| {s.size:,} | {s.name} | {s.seconds:.1f} | {s.peak_mb:,.0f} | {s.tree_mb:,.0f} | "
-                     f"{'; '.join(notes)} |")
+        lines.append(f"| {s.size:,} | {s.name} | {s.seconds:.1f} | {_x(s.x_bare)} | {_x(s.x_floor)} | "
+                     f"{s.peak_mb:,.0f} | {s.tree_mb:,.0f} | {'; '.join(notes)} |")
     return "\n".join(lines)
+
+
+def anchors_table(results: list[Step]) -> str:
+    """The anchors per size (seconds)."""
+    lines = ["| letters | bare cold (s) | bare warm (s), runs | bare warm = the anchor (s) | floor (s) |",
+             "| ---: | ---: | --- | ---: | ---: |"]
+    for size, a in sorted(anchor_figures(results).items()):
+        runs = ", ".join(f"{r:.1f}" for r in a["bare_warm_runs"])
+        lines.append(f"| {size:,} | {a.get('bare_cold', '-')} | {runs} | {a.get('bare') or '-'} | "
+                     f"{a.get('floor', '-')} |")
+    return "\n".join(lines)
+
+
+def _rows(rows: list[tuple[str, str, str, str]]) -> str:
+    return "\n".join(["| target | limit | measured | verdict |", "| --- | --- | --- | --- |"] +
+                     ["| " + " | ".join(row) + " |" for row in rows])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -341,15 +599,29 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sizes = sorted(set(args.sizes + ([100_000] if args.full else [])))
     args.out.mkdir(parents=True, exist_ok=True)
-    print(f"machine: {os.cpu_count()} cores; sizes {sizes}; steps {args.steps}", file=sys.stderr)
+    started, load_before = datetime.now(UTC), os.getloadavg()
+    print(f"machine: {os.cpu_count()} cores; load {load_before[0]:.1f}; sizes {sizes}; steps {args.steps}",
+          file=sys.stderr)
     results = [step for size in sizes for step in bench_size(size, args.out.resolve(), tuple(args.steps))]
+    load_after = os.getloadavg()
+    print(f"{started:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, load average {load_before[0]:.1f} at the start, "
+          f"{load_after[0]:.1f} / {load_after[1]:.1f} / {load_after[2]:.1f} (1/5/15 min) at the end\n")
     print(table(results))
     print()
-    print("| target | limit | measured | verdict |\n| --- | --- | --- | --- |")
-    for row in verdicts(results):
-        print("| " + " | ".join(row) + " |")
+    print(anchors_table(results))
+    print("\nIssue 18 targets (ratios to bare MkDocs + Material + Pagefind, warm, measured in this run):\n")
+    print(_rows(ratio_verdicts(results)))
+    print("\nIssue 18 absolute targets:\n")
+    print(_rows(verdicts(results, TARGETS_18)))
+    print("\nIssue 8 targets:\n")
+    print(_rows(verdicts(results)))
     if args.json:
-        args.json.write_text(json.dumps([asdict(s) for s in results], indent=1, ensure_ascii=False) + "\n")
+        args.json.write_text(json.dumps({
+            "started": started.isoformat(timespec="seconds"), "cores": os.cpu_count(),
+            "load_before": load_before, "load_after": load_after, "steps": [asdict(s) for s in results],
+            "anchors": {str(k): v for k, v in anchor_figures(results).items()},
+            "ratio_targets": ratio_verdicts(results), "targets_18": verdicts(results, TARGETS_18),
+            "targets_8": verdicts(results)}, indent=1, ensure_ascii=False) + "\n")
     return 0 if all(s.ok for s in results) else 1
 
 

@@ -116,3 +116,17 @@ def test_a_wrong_command_line_is_refused_in_vietnamese(tmp_path, args, prog, mes
     assert usage.startswith(H.USAGE_PREFIX + "python -m generator" + prog), result.stderr
     assert last + "\n" == H.ERROR.format(prog=f"python -m generator{prog}", message=message)
     assert not any(word in result.stderr for word in ("usage:", "error:", "invalid", "argument", "required"))
+
+
+def test_a_mkdocs_failure_is_named_in_vietnamese(tmp_path):
+    from datetime import date
+
+    from generator.site import mkdocs
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("[x](missing.md)\n", encoding="utf-8")  # strict mode: a broken link aborts
+    with pytest.raises(mkdocs.MkdocsFailed) as failed:
+        mkdocs._build({}, [], docs, tmp_path / "out", date(2026, 11, 20))
+    prefix = S.BUILD_MKDOCS_ERROR.split("{")[0]
+    assert str(failed.value).startswith(prefix) and str(failed.value) != S.BUILD_MKDOCS_ERROR

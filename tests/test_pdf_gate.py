@@ -10,7 +10,7 @@ import pytest
 
 from generator.checks.pdfgate import PdfFacts, inspect_pdfs, judge
 from generator.checks.pdfgate import run as gate_run
-from generator.checks.pdfgate.facts import THUMB_BOX
+from generator.checks.pdfgate.facts import RENDER_BOX
 from generator.checks.privacy import contacts_in
 from generator.content.model import Policy
 from tests.pdfs import hostile as H
@@ -86,16 +86,29 @@ def test_no_case_reaches_its_bounds(gated):
 def test_site_facts_of_a_clean_letter(gated):
     facts, _ = gated["letter"]
     assert len(facts.sha256) == 64 and facts.pages == 1 and facts.signature_status == "none"
-    assert facts.thumbnail[:4] == b"RIFF" and facts.thumbnail_size == THUMB_BOX
+    assert facts.render_ok and facts.render_size == RENDER_BOX
     assert "000.00.21.H17-180420-0012" in facts.text and facts.has_text
 
 
-def test_thumbnail_of_a_needle_page_is_capped(tmp_path):
+def test_render_of_a_needle_page_is_capped(tmp_path):
     path = tmp_path / "needle.pdf"
     path.write_bytes(H.letter_pdf(media_box=b"[0 0 3 14400]"))
     facts = inspect_pdfs([path], Policy(), None)[path]
-    width, height = facts.thumbnail_size
-    assert facts.render_ok and width <= THUMB_BOX[0] and height <= THUMB_BOX[1]
+    width, height = facts.render_size
+    assert facts.render_ok and width <= RENDER_BOX[0] and height <= RENDER_BOX[1]
+
+
+def test_the_gate_renders_page_one_but_keeps_no_image(tmp_path):
+    """Page 1 is rendered to check that it renders; no image is encoded or cached (the build makes the
+    page images, once per PDF: generator/site/page_images.py)."""
+    from generator.checks.pdfgate.cache import FactsCache
+
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(H.letter_pdf())
+    facts = inspect_pdfs([path], Policy(), tmp_path / "cache")[path]
+    cached = FactsCache(tmp_path / "cache").path_of(facts.sha256).read_text(encoding="utf-8")
+    assert facts.render_ok and facts.has_text
+    assert "UklGR" not in cached and "iVBORw0KGgo" not in cached  # no base64 WebP ("RIFF") or PNG
 
 
 def test_timeout_is_an_error_not_a_hang(tmp_path):

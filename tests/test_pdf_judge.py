@@ -86,6 +86,6 @@ def test_signatures():
 def test_facts_round_trip_through_json():
     import json
 
-    facts = replace(OK, thumbnail=b"RIFF....WEBP", active_content=(("xfa", "/XFA"),),
+    facts = replace(OK, render_size=(240, 340), active_content=(("xfa", "/XFA"),),
                     signatures=(Signature("A", True, True, "entire-file", "none"),))
     assert PdfFacts.from_json(json.loads(json.dumps(facts.to_json()))) == facts

@@ -8,7 +8,7 @@ from datetime import date
 import yaml
 
 from generator.checks.orchestrator import check_content
-from generator.checks.pdfgate.cache import thumbnail_of
+from generator.checks.pdfgate.cache import FactsCache
 from generator.checks.pdfgate.memo import GateMemo
 from tests.helpers import make_content, pdf_bytes, write_letter
 
@@ -46,15 +46,15 @@ def test_warm_check_equals_cold_and_reads_no_pdf(tmp_path, monkeypatch):
            {k: (f.sha256, f.pages, f.signature_status) for k, f in cold.pdf_facts.items()}
 
 
-def test_light_facts_read_the_thumbnail_back(tmp_path):
+def test_light_facts_leave_the_text_layer_in_the_facts_cache(tmp_path):
     root = make_content(tmp_path, 1)
     cache = tmp_path / "cache"
     cold = check_content(root, TODAY, cache_dir=cache)
     warm = check_content(root, TODAY, cache_dir=cache)
     (rel, full), = cold.pdf_facts.items()
     light = warm.pdf_facts[rel]
-    assert light.thumbnail is None and light.text == ""  # the memo keeps neither
-    assert full.thumbnail and thumbnail_of(light) == full.thumbnail
+    assert light.text == "" and full.text  # the memo keeps no text layer
+    assert FactsCache(cache / "pdfgate").get(full.sha256).text == full.text
 
 
 def test_changed_pdf_is_inspected_again(tmp_path):

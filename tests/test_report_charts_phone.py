@@ -63,7 +63,6 @@ def test_chart_text_is_at_least_12px_on_a_360px_phone(site_build, site_server, c
 def test_printed_report_has_the_administrative_layout_on_a4(site_build, site_server, chromium):
     from pypdf import PdfReader
 
-    from generator.site.reports.letterhead import MOTTO
     from generator.strings import reports as R
 
     page = chromium.new_page()
@@ -74,7 +73,7 @@ def test_printed_report_has_the_administrative_layout_on_a4(site_build, site_ser
         shown = page.evaluate("() => [...document.querySelectorAll('.ck-letterhead, .ck-signatures')]"
                               ".map(e => [getComputedStyle(e).display, e.innerText])")
         assert [d for d, _ in shown] == ["grid", "grid"]
-        assert MOTTO[0] in shown[0][1] and MOTTO[1] in shown[0][1] and R.DOC_RECIPIENTS in shown[1][1]
+        assert R.MOTTO[0] in shown[0][1] and R.MOTTO[1] in shown[0][1] and R.DOC_RECIPIENTS in shown[1][1]
         assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).display") == "none"
         import io
 

@@ -11,7 +11,7 @@ import pytest
 
 from generator.commands.cli import main
 from generator.site.reports.headline import change_text
-from generator.site.reports.letterhead import MOTTO, date_words
+from generator.site.reports.letterhead import date_words
 from generator.strings import reports as R
 from generator.strings.glossary import LABELS
 from tests.report_fixture import TODAY, make_report_content
@@ -49,7 +49,7 @@ def test_the_document_has_every_part_of_the_layout(capsys, demo, tmp_path, perio
     settings = __import__("yaml").safe_load((demo / "portal.yml").read_text(encoding="utf-8"))["reports"]
     assert texts(left) == [settings["issuer_parent"].upper(), settings["issuer"].upper(),
                            f"Số:        /{settings['number_prefix']}"]
-    assert texts(right) == [*MOTTO, f"{settings['place']}, {date_words(__import__('datetime').date(2026, 11, 20))}"]
+    assert texts(right) == [*R.MOTTO, f"{settings['place']}, {date_words(__import__('datetime').date(2026, 11, 20))}"]
     body = texts(document)
     assert R.DOC_KIND in body
     assert any(data["period"]["label"].lower() in line for line in body)

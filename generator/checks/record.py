@@ -31,6 +31,7 @@ from generator.checks import record_fields
 from generator.checks.record_publish import history_problems, missing_lock_problems
 from generator.content.model import Letter
 from generator.problems import Problem, make
+from generator.strings.problems_record import LOCK_DETAILS
 
 LOCK_NAME = "published.lock"
 HEADER = {"congkhai": "published.lock", "version": 2,
@@ -167,7 +168,7 @@ def parse_lock(text: str, rel: str = LOCK_NAME) -> Lock:
     lines = text.splitlines()
     header = _json(lines[0]) if lines else None
     if header not in (HEADER, HEADER_V1):
-        lock.problems.append(make("record-lock-malformed", rel, 1, detail="thiếu dòng đầu của tệp khóa"))
+        lock.problems.append(make("record-lock-malformed", rel, 1, detail=LOCK_DETAILS["no-header"]))
     elif header == HEADER:
         lines, seal_problem = _unseal(lines, rel)
         lock.problems += seal_problem
@@ -177,7 +178,7 @@ def parse_lock(text: str, rel: str = LOCK_NAME) -> Lock:
         data = _json(raw)
         detail = _entry_error(data)
         if detail is None and data["id"] in lock.entries:
-            detail = f"mã văn bản '{data['id']}' bị lặp"
+            detail = LOCK_DETAILS["duplicate"].format(letter_id=data["id"])
         if detail is not None:
             lock.problems.append(make("record-lock-malformed", rel, number, detail=detail))
             continue
@@ -212,14 +213,14 @@ def _json(raw: str) -> object:
 
 def _entry_error(data: object) -> str | None:
     if not isinstance(data, dict):
-        return "không phải một đối tượng JSON"
+        return LOCK_DETAILS["not-object"]
     if set(data) - set(_OPTIONAL_KEYS) != set(_KEYS):
-        return "thiếu hoặc thừa khóa"
+        return LOCK_DETAILS["keys"]
     for key, kind in {**_KEYS, **_OPTIONAL_KEYS}.items():
         if key not in data:
             continue
         if not isinstance(data[key], kind) or (kind is int and isinstance(data[key], bool)):
-            return f"khóa '{key}' sai kiểu"
+            return LOCK_DETAILS["key-type"].format(key=key)
     return None
 
 
@@ -230,7 +231,7 @@ def read_lock(path: Path, rel: str = LOCK_NAME) -> Lock | None:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return Lock(problems=[make("record-lock-malformed", rel, None, detail="không đọc được tệp (UTF-8)")])
+        return Lock(problems=[make("record-lock-malformed", rel, None, detail=LOCK_DETAILS["unreadable"])])
     return parse_lock(text, rel)
 
 

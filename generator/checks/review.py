@@ -20,16 +20,11 @@ from urllib.parse import urlsplit
 
 from generator.content.load import Loaded, load_settings
 from generator.problems import Problem, make
+from generator.strings.cli_process import CHANGE_KINDS, REVIEWED_WHAT, SAME_SITE
 
-REVIEWED_PATHS = (  # (path or folder prefix, what it is, in Vietnamese)
-    ("overrides/", "giao diện trang"),
-    ("mkdocs.yml", "cấu hình trang"),
-    (".github/workflows/", "quy trình kiểm tra, xuất bản"),
-    (".github/CODEOWNERS", "danh sách người duyệt"),
-    ("{content}/trust/", "chứng thư gốc tin cậy cho chữ ký số"),
-)
+REVIEWED_PATHS = tuple((path, REVIEWED_WHAT[path]) for path in (  # (path or folder prefix, what it is)
+    "overrides/", "mkdocs.yml", ".github/workflows/", ".github/CODEOWNERS", "{content}/trust/"))
 SETTINGS = ("site_url", "pdf_base_url", "data_licence", "policy", "calendar")  # identity (name, owner...) is not
-_CHANGE = {"A": "thêm mới", "M": "sửa", "D": "xóa", "R": "đổi tên", "C": "sao chép", "T": "đổi kiểu"}
 _SETTING_FILES = ("portal.yml", "agencies.yml", "reasons.yml")
 
 
@@ -58,7 +53,7 @@ def file_problems(changes: list[tuple[str, str]], content: str) -> list[Problem]
             prefix = prefix.format(content=content.strip("/"))
             if path == prefix or (prefix.endswith("/") and path.startswith(prefix)):
                 out.append(make("review-file-changed", path, None, None, path=path, what=what,
-                                change=_CHANGE.get(status, status)))
+                                change=CHANGE_KINDS.get(status, status)))
                 break
     return out
 
@@ -107,7 +102,7 @@ def setting_problems(old, new, portal_file: str) -> list[Problem]:
                                 new=_shown(after.get(name))))
     if _host(old.pdf_base_url) != _host(new.pdf_base_url):
         out.append(make("review-pdf-host-changed", portal_file, None, "pdf_base_url",
-                        old=_host(old.pdf_base_url) or "(cùng trang)", new=_host(new.pdf_base_url) or "(cùng trang)"))
+                        old=_host(old.pdf_base_url) or SAME_SITE, new=_host(new.pdf_base_url) or SAME_SITE))
     return out
 
 

@@ -31,6 +31,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_content_options(parser)
     parser.add_argument("--site-dir", default="site", help=H.OPT_SITE_DIR)
     parser.add_argument("--build-dir", default="build", help=H.OPT_BUILD_DIR)
+    parser.add_argument("--full", action="store_true", help=H.OPT_FULL)
     add_publish_options(parser)
     parser.set_defaults(func=run)
 
@@ -47,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         result = build_site(root, Path(args.site_dir), today_of(args), build_dir=Path(args.build_dir),
-                            cache_dir=Path(args.cache_dir), progress=progress_printer("PDF"), **publish_options(args))
+                            cache_dir=Path(args.cache_dir), progress=progress_printer("PDF"), full=args.full,
+                            **publish_options(args))
     except BuildBusy as exc:  # another build into the same folder: refuse, touch nothing
         print(exc, file=sys.stderr)
         return 1
@@ -66,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def mkdocs_notes(outcome) -> list[str]:
-    """What to tell the editor about how MkDocs ran: other versions than the pinned ones, built the slow way."""
+    """What to tell the editor about how MkDocs ran: other versions than the pinned ones, built the slow way
+    (`outcome` None: nothing changed, MkDocs did not run)."""
+    mismatched = outcome.mismatched if outcome else ()
     return [BUILD_MKDOCS_PUBLIC.format(package=package, installed=installed or BUILD_MKDOCS_MISSING, pinned=pinned)
-            for package, installed, pinned in outcome.mismatched]
+            for package, installed, pinned in mismatched]

@@ -18,20 +18,13 @@ from generator.strings.cli import USAGE_ERROR
 
 COMMANDS = ("check", "check_pdf", "build", "serve", "report", "new", "lock", "review_changes")
 
-EPILOG = """ví dụ:
-  python -m generator check --content content
-  python -m generator check --format github --today 2018-06-01
-  python -m generator build --site-dir site
-"""
-
-
 class UsageError(Exception):
     """A usage error detected after argument parsing (exit code 2)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every available command registered."""
-    parser = Parser(prog="python -m generator", description=H.PROGRAM, epilog=EPILOG)
+    parser = Parser(prog="python -m generator", description=H.PROGRAM, epilog=H.EPILOG)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:

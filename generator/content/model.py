@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.strings.fields import LOCALITY_KINDS, SCOPE_LABEL, SENSITIVE_PROCEDURES
+
 DEFAULT_DOSSIER_CODE_PATTERN = r"^(?:\d{3}\.\d{2}\.\d{2}\.)?[A-Z]\d{2}(?:\.\d+)*-\d{6}-\d{4,}$"
 # Letter number/symbol: "15/XL-STNMT", "391/VPUBND-KSTT", "12/2024/XL-UBND" (Decree 30/2020 layout).
 DEFAULT_NUMBER_PATTERN = r"^\d{1,5}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9.]*(?:-[A-ZĐ][A-Za-zĐđ0-9.]*)*$"
@@ -35,8 +37,7 @@ class Policy:
     public_contacts: tuple[str, ...] = ()
     # Procedures whose letters need an editor's privacy review (privacy_reviewed: true), matched as
     # accent-folded phrases of the procedure name: civil status, criminal records, social assistance.
-    sensitive_procedures: tuple[str, ...] = ("hộ tịch", "khai sinh", "khai tử", "kết hôn", "nhận cha", "con nuôi",
-                                             "lý lịch tư pháp", "bảo trợ xã hội", "trợ cấp", "người có công")
+    sensitive_procedures: tuple[str, ...] = SENSITIVE_PROCEDURES
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class CalendarOverrides:
 class Locality:
     """portal.yml `locality:` the province or city the portal serves, and its own texts."""
 
-    kind: str = "tỉnh"  # "tỉnh" | "thành phố": a city portal says "Toàn thành phố"
+    kind: str = LOCALITY_KINDS[0]  # one of LOCALITY_KINDS (province, city): a city portal says "Toàn thành phố"
     name: str = ""  # e.g. "Lâm Đồng"
     notices: tuple[str, ...] = ()  # the province's own notices on apology letters, one paragraph each
     tracking_units: str = ""  # who receives the copies, e.g. "Trung tâm Phục vụ hành chính công tỉnh; ..."
@@ -64,7 +65,7 @@ class Locality:
     @property
     def scope_label(self) -> str:
         """The whole portal in reports: 'Toàn tỉnh' / 'Toàn thành phố'."""
-        return f"Toàn {self.kind}"
+        return SCOPE_LABEL.format(kind=self.kind)
 
 
 @dataclass(frozen=True)

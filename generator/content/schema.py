@@ -1,4 +1,4 @@
-"""The content schema, declared once: every field with its kind and a one-line description.
+"""The content schema, declared once: every field with its kind (its description: `generator.strings.fields`).
 
 `coerce()` turns a line-tracked YAML `Node` into plain Python values according to a schema,
 reporting missing, unknown, empty and mistyped fields as problems. The editor reference
@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from generator.content.yamlsrc import Node
 from generator.problems import Problem, make
+from generator.strings.fields import KIND_LABELS, LOCALITY_KINDS, TEXTS
 from generator.strings.problems_content import FIELD_HINTS
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -27,15 +28,6 @@ MAX_IDENTIFIER = 100  # a number, dossier or procedure code (real ones: 10 to 40
 MAX_DIGITS = 30  # digits of a number value
 MAX_FREE_TEXT = 5000  # free prose: a reason's detail, a correction's note, a withdrawal's reason
 
-KIND_LABELS = {  # Vietnamese names of kinds, used in field-type messages
-    "text": "chữ",
-    "date": "ngày dạng YYYY-MM-DD",
-    "bool": "true hoặc false",
-    "int": "số nguyên",
-    "number": "số",
-    "map": "một bảng khóa: giá trị",
-    "list": "một danh sách",
-}
 
 
 @dataclass(frozen=True)
@@ -44,7 +36,6 @@ class Field:
 
     name: str
     kind: str  # text | date | bool | int | number | map | list
-    description: str
     required: bool = False
     children: tuple[Field, ...] = ()  # for kind "map"
     item: Field | None = None  # for kind "list"
@@ -53,183 +44,165 @@ class Field:
     max_length: int = 0  # for kind "text": most characters allowed (0: MAX_TEXT)
     maximum: float | None = None  # for kinds "int" and "number"
     after_publication: bool = False  # written once the letter is public (a correction): not in `new`'s template
+    description: str = ""  # from generator.strings.fields, set by `_described()`
 
 
-def F(name: str, kind: str, description: str, required: bool = False, **more: object) -> Field:
+def F(name: str, kind: str, required: bool = False, **more: object) -> Field:
     """Shorthand used by the declarations below."""
-    return Field(name, kind, description, required, **more)  # type: ignore[arg-type]
+    return Field(name, kind, required, **more)  # type: ignore[arg-type]
 
 
-LETTER = (
-    F("number", "text", "Số và ký hiệu văn bản, e.g. \"15/XL-STNMT\".", True, max_length=MAX_IDENTIFIER),
-    F("issued_on", "date", "Ngày ban hành.", True),
-    F("agency", "text", "Mã cơ quan ban hành (agencies.yml); equals the agency folder. Cơ quan có vùng mã "
-      "(`namespace`): mã đầy đủ, e.g. dak-nong.so-xd.", True),
-    F("signer", "map", "Người ký.", True, children=(
-        F("name", "text", "Họ tên người ký.", True),
-        F("title", "text", "Chức vụ người ký, e.g. \"Phó Giám đốc\"."),
+def _described(group: str, fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    """`fields` with their descriptions from `TEXTS[group]` (a field of a group declared apart keeps its own)."""
+    texts = TEXTS[group]
+
+    def one(f: Field, path: str) -> Field:
+        return replace(f, description=texts.get(path, f.description),
+                       children=tuple(one(c, f"{path}.{c.name}") for c in f.children),
+                       item=one(f.item, f"{path}[]") if f.item is not None else None)
+
+    return tuple(one(f, f.name) for f in fields)
+
+
+LETTER = _described("letter", (
+    F("number", "text", True, max_length=MAX_IDENTIFIER),
+    F("issued_on", "date", True),
+    F("agency", "text", True),
+    F("signer", "map", True, children=(
+        F("name", "text", True),
+        F("title", "text"),
     )),
-    F("recipient", "map", "Người nhận (Kính gửi).", True, children=(
-        F("kind", "text", "Cá nhân hay tổ chức.", True, choices=("individual", "organization")),
-        F("name", "text", "Tên; cá nhân viết tắt, e.g. \"Ông N.V.A.\".", True),
+    F("recipient", "map", True, children=(
+        F("kind", "text", True, choices=("individual", "organization")),
+        F("name", "text", True),
     )),
-    F("dossier", "map", "Hồ sơ bị trễ hạn.", True, children=(
-        F("code", "text", "Mã hồ sơ trên giấy tiếp nhận; its yymmdd part is the receipt date.", True,
-          max_length=MAX_IDENTIFIER),
-        F("procedure", "text", "Tên thủ tục hành chính.", True),
-        F("procedure_code", "text", "Mã thủ tục (optional), e.g. \"1.004227\".", max_length=MAX_IDENTIFIER),
-        F("received_on", "date", "Ngày tiếp nhận hồ sơ.", True),
-        F("due_on", "date", "Ngày hẹn trả kết quả ban đầu.", True),
-        F("new_due_on", "date", "Ngày hẹn trả mới trong văn bản.", True),
-        F("returned_on", "date", "Ngày kết quả giải quyết đã có tại Bộ phận một cửa, sẵn sàng trả (optional); "
-          "not the day the citizen collects it: official statistics count on time by this date."),
+    F("dossier", "map", True, children=(
+        F("code", "text", True, max_length=MAX_IDENTIFIER),
+        F("procedure", "text", True),
+        F("procedure_code", "text", max_length=MAX_IDENTIFIER),
+        F("received_on", "date", True),
+        F("due_on", "date", True),
+        F("new_due_on", "date", True),
+        F("returned_on", "date"),
     )),
-    F("reason", "map", "Lý do trễ hạn.", True, children=(
-        F("category", "text", "Mã nhóm lý do (reasons.yml).", True),
-        F("detail", "text", "Diễn giải lý do.", max_length=MAX_FREE_TEXT),
+    F("reason", "map", True, children=(
+        F("category", "text", True),
+        F("detail", "text", max_length=MAX_FREE_TEXT),
     )),
-    F("published_on", "date", "Ngày đăng công khai trên cổng.", True),
-    F("privacy_reviewed", "bool", "Biên tập viên xác nhận bản PDF đã che thông tin cá nhân (bắt buộc với bản quét)."),
-    F("corrections", "list", "Các lần đính chính, theo thứ tự.", after_publication=True,
-      item=F("correction", "map", "Một lần đính chính.", children=(
-          F("date", "date", "Ngày đính chính.", True),
-          F("note", "text", "Nội dung đính chính.", True, max_length=MAX_FREE_TEXT),
-          F("fields", "list", "Các trường được sửa, e.g. [dossier.new_due_on] (pdf: bản PDF); chỉ các trường "
-            "này được thay đổi (bắt buộc với đính chính mới).", item=F("field", "text", "")),
+    F("published_on", "date", True),
+    F("privacy_reviewed", "bool"),
+    F("corrections", "list", after_publication=True,
+      item=F("correction", "map", children=(
+          F("date", "date", True),
+          F("note", "text", True, max_length=MAX_FREE_TEXT),
+          F("fields", "list", item=F("field", "text")),
       ))),
-    F("withdrawn", "map", "Văn bản đã gỡ bỏ (vẫn được liệt kê, kèm lý do).", after_publication=True, children=(
-        F("date", "date", "Ngày gỡ.", True),
-        F("reason", "text", "Lý do gỡ.", True, max_length=MAX_FREE_TEXT),
+    F("withdrawn", "map", after_publication=True, children=(
+        F("date", "date", True),
+        F("reason", "text", True, max_length=MAX_FREE_TEXT),
     )),
-)
+))
 
-PORTAL = (
-    F("name", "text", "Tên cổng công khai.", True, max_length=200),
-    F("owner", "text", "Đơn vị quản lý cổng.", True, max_length=200),
-    F("site_url", "text", "Địa chỉ trang (wins over mkdocs.yml; a sub-path works).", True),
-    F("contact", "text", "Thông tin liên hệ hiển thị cho người dân."),
-    F("data_licence", "text", "Giấy phép dữ liệu mở, e.g. CC-BY-4.0.", max_length=100),
-    F("pdf_base_url", "text", "Empty: PDFs served with the site; else their base URL."),
-    F("policy", "map", "Chính sách kiểm tra.", children=(
-        F("dossier_code_pattern", "text", "Biểu thức chính quy cho mã hồ sơ."),
-        F("number_pattern", "text", "Biểu thức chính quy cho số, ký hiệu văn bản (sai mẫu: cảnh báo, và được quét "
-          "thông tin cá nhân như văn bản thường)."),
-        F("procedure_code_pattern", "text", "Biểu thức chính quy cho mã thủ tục (sai mẫu: cảnh báo, và được quét "
-          "thông tin cá nhân)."),
-        F("apology_lead_working_days", "int", "Số ngày làm việc tối thiểu trước hạn để được coi là xin lỗi kịp thời.",
-          minimum=0, maximum=60),
-        F("apology_lead_day_kind", "text", "Cách đếm số ngày trước hạn ('chậm nhất 01 ngày trước ngày hết hạn'): "
-          "working (ngày làm việc, mặc định) hoặc calendar (ngày theo lịch).", choices=("working", "calendar")),
-        F("mask_individual_names", "bool", "Tên cá nhân phải viết tắt."),
-        F("max_pdf_bytes", "int", "Dung lượng PDF tối đa (byte).", minimum=1, maximum=1_000_000_000),
-        F("max_pdf_pages", "int", "Số trang PDF tối đa.", minimum=1, maximum=10_000),
-        F("pdf_timeout_seconds", "number", "Thời gian tối đa để mở một PDF (giây).", minimum=1, maximum=600),
-        F("pdf_memory_mb", "int", "Bộ nhớ tối đa để mở một PDF (MB).", minimum=64, maximum=65_536),
-        F("missing_letter_grace_working_days", "int", "Số ngày làm việc sau hạn trước khi hồ sơ quá hạn "
-          "chưa có văn bản "
-          "bị coi là thiếu (mặc định 0: văn bản xin lỗi phải có trước hạn; nếu đặt lớn hơn 0, hồ sơ trong khoảng "
-          "này ghi là chưa nhận được bản sao).",
-          minimum=0, maximum=250),
-        F("public_contacts", "list", "Số điện thoại / e-mail được phép xuất hiện.", item=F("contact", "text", "")),
-        F("sensitive_procedures", "list", "Cụm từ trong tên thủ tục nhạy cảm (không phân biệt dấu): văn bản của các "
-          "thủ tục này cần privacy_reviewed: true. Absent: hộ tịch, khai sinh, khai tử, kết hôn, nhận cha, con nuôi, "
-          "lý lịch tư pháp, bảo trợ xã hội, trợ cấp, người có công.", item=F("phrase", "text", "")),
+PORTAL = _described("portal", (
+    F("name", "text", True, max_length=200),
+    F("owner", "text", True, max_length=200),
+    F("site_url", "text", True),
+    F("contact", "text"),
+    F("data_licence", "text", max_length=100),
+    F("pdf_base_url", "text"),
+    F("policy", "map", children=(
+        F("dossier_code_pattern", "text"),
+        F("number_pattern", "text"),
+        F("procedure_code_pattern", "text"),
+        F("apology_lead_working_days", "int", minimum=0, maximum=60),
+        F("apology_lead_day_kind", "text", choices=("working", "calendar")),
+        F("mask_individual_names", "bool"),
+        F("max_pdf_bytes", "int", minimum=1, maximum=1_000_000_000),
+        F("max_pdf_pages", "int", minimum=1, maximum=10_000),
+        F("pdf_timeout_seconds", "number", minimum=1, maximum=600),
+        F("pdf_memory_mb", "int", minimum=64, maximum=65_536),
+        F("missing_letter_grace_working_days", "int", minimum=0, maximum=250),
+        F("public_contacts", "list", item=F("contact", "text")),
+        F("sensitive_procedures", "list", item=F("phrase", "text")),
     )),
-    F("locality", "map", "Tỉnh/thành phố của cổng: mọi chữ riêng của địa phương trên trang lấy từ đây.", children=(
-        F("kind", "text", "tỉnh hoặc thành phố ('Toàn tỉnh' / 'Toàn thành phố' trong báo cáo).",
-          choices=("tỉnh", "thành phố")),
-        F("name", "text", "Tên tỉnh/thành phố, e.g. \"Lâm Đồng\"."),
-        F("notices", "list", "Văn bản của địa phương về văn bản xin lỗi, mỗi mục một đoạn trên trang chủ.",
-          item=F("notice", "text", "")),
-        F("tracking_units", "text", "Các đơn vị theo dõi nhận bản sao, e.g. \"Trung tâm Phục vụ hành chính công "
-          "tỉnh; Bộ phận Một cửa cấp xã\"."),
+    F("locality", "map", children=(
+        F("kind", "text", choices=LOCALITY_KINDS),
+        F("name", "text"),
+        F("notices", "list", item=F("notice", "text")),
+        F("tracking_units", "text"),
     )),
-    F("calendar", "map", "Điều chỉnh lịch làm việc của địa phương.", children=(
-        F("days_off", "list", "Ngày nghỉ thêm.", item=F("day", "date", "")),
-        F("working_days", "list", "Ngày làm bù thêm.", item=F("day", "date", "")),
+    F("calendar", "map", children=(
+        F("days_off", "list", item=F("day", "date")),
+        F("working_days", "list", item=F("day", "date")),
     )),
-    F("reports", "map", "Báo cáo định kỳ: kỳ báo cáo, dữ liệu phần mềm một cửa, phần đầu và cuối văn bản Word.",
-      children=(
-        F("period_scheme", "text", "Kỳ báo cáo: calendar (theo lịch) hoặc statistical (chốt số liệu từ ngày 15 "
-          "tháng trước đến ngày 14, Nghị định 09/2019/NĐ-CP).", choices=("calendar", "statistical")),
-        F("register_export", "text", "register/*.csv chứa: overdue (chỉ hồ sơ quá hạn) hoặc all (mọi hồ sơ tiếp "
-          "nhận: tính được tỷ lệ đúng hạn).", choices=("overdue", "all")),
-        F("issuer_parent", "text", "Cơ quan chủ quản ở đầu văn bản, e.g. \"UBND TỈNH ĐẮK NÔNG\"."),
-        F("issuer", "text", "Đơn vị ban hành báo cáo (trống: owner)."),
-        F("number_prefix", "text", "Ký hiệu văn bản sau số, e.g. \"BC-TTPVHCC\"."),
-        F("place", "text", "Địa danh ghi trước ngày tháng, e.g. \"Gia Nghĩa\"."),
-        F("recipients", "list", "Nơi nhận.", item=F("recipient", "text", "")),
-        F("signer_authority", "text", "Thẩm quyền ký, e.g. \"KT. GIÁM ĐỐC\"."),
-        F("signer_title", "text", "Chức vụ người ký, e.g. \"PHÓ GIÁM ĐỐC\"."),
-        F("signer_name", "text", "Họ tên người ký."),
+    F("reports", "map", children=(
+        F("period_scheme", "text", choices=("calendar", "statistical")),
+        F("register_export", "text", choices=("overdue", "all")),
+        F("issuer_parent", "text"),
+        F("issuer", "text"),
+        F("number_prefix", "text"),
+        F("place", "text"),
+        F("recipients", "list", item=F("recipient", "text")),
+        F("signer_authority", "text"),
+        F("signer_title", "text"),
+        F("signer_name", "text"),
     )),
-)
+))
 
-REGISTER = (  # the columns of register/*.csv (one row per dossier; header row first)
-    F("dossier_code", "text", "Mã hồ sơ (khớp với dossier.code của văn bản).", True),
-    F("agency", "text", "Mã cơ quan giải quyết (agencies.yml; cơ quan có vùng mã: mã đầy đủ, e.g. dak-nong.so-xd).",
-      True),
-    F("procedure", "text", "Tên thủ tục hành chính.", True),
-    F("received_on", "date", "Ngày tiếp nhận.", True),
-    F("due_on", "date", "Ngày hẹn trả kết quả.", True),
-    F("returned_on", "date", "Ngày kết quả đã có tại Bộ phận một cửa, sẵn sàng trả (not the day the citizen "
-      "collects it: official statistics count on time by this date; trống: chưa giải quyết xong)."),
-    F("sector", "text", "Lĩnh vực của thủ tục (báo cáo theo lĩnh vực)."),
-    F("procedure_code", "text", "Mã thủ tục hành chính, e.g. 1.004227 (đọc như chữ)."),
-    F("channel", "text", "Hình thức tiếp nhận: online (trực tuyến) hoặc in-person (trực tiếp).",
-      choices=("online", "in-person")),
-)
+REGISTER = _described("register", (  # the columns of register/*.csv (one row per dossier; header row first)
+    F("dossier_code", "text", True),
+    F("agency", "text", True),
+    F("procedure", "text", True),
+    F("received_on", "date", True),
+    F("due_on", "date", True),
+    F("returned_on", "date"),
+    F("sector", "text"),
+    F("procedure_code", "text"),
+    F("channel", "text", choices=("online", "in-person")),
+))
 
-_PERIOD = (
-    F("value", "text", "Mã cơ quan.", True),
-    F("from", "date", "Từ ngày (optional)."),
-    F("until", "date", "Đến hết ngày (optional)."),
-)
+_PERIOD = _described("period", (
+    F("value", "text", True),
+    F("from", "date"),
+    F("until", "date"),
+))
 
-AGENCY = (
-    F("code", "text", "Mã cơ quan [a-z0-9-]+, dùng trong đường dẫn.", True),
-    F("name", "text", "Tên cơ quan.", True),
-    F("namespace", "text", "Vùng mã [a-z0-9-]+ (optional): tỉnh cũ của một kho lưu trữ đã sáp nhập, e.g. dak-nong. "
-      "Mã đầy đủ của cơ quan là `<namespace>.<code>` (dak-nong.so-xd): thư (`agency`, thư mục "
-      "letters/<năm>/dak-nong.so-xd/), sổ theo dõi, parent, tracked_by, successor và đường dẫn trang dùng mã đầy đủ."),
-    F("level", "text", "Cấp (một giá trị trong levels).", True),
-    F("parent", "text", "Cơ quan cấp trên (optional)."),
-    F("tracked_by", "text", "Đơn vị theo dõi, nhận bản sao và báo cáo (inherited from parent)."),
-    F("contact", "text", "Liên hệ của cơ quan, hiển thị cho người dân."),
-    F("valid_from", "date", "Ngày bắt đầu hoạt động (optional)."),
-    F("valid_to", "date", "Ngày kết thúc hoạt động (optional)."),
-    F("successor", "text", "Cơ quan kế nhiệm (optional; one successor)."),
-    F("successors", "list", "Các cơ quan kế nhiệm khi cơ quan được chia cho nhiều nơi (optional; with `successor`, "
-      "all of them count).", item=F("code", "text", "")),
-    F("parent_periods", "list", "Cơ quan cấp trên theo thời gian (optional; wins over `parent` on the dates it "
-      "covers).", item=F("period", "map", "Một giai đoạn.", children=_PERIOD)),
-    F("tracked_by_periods", "list", "Đơn vị theo dõi theo thời gian (optional; wins over `tracked_by` on the dates "
-      "it covers).", item=F("period", "map", "Một giai đoạn.", children=_PERIOD)),
-    F("admin_code", "text", "Mã đơn vị hành chính chính thức (optional), e.g. mã xã 5 chữ số theo QĐ 19/2025/QĐ-TTg."),
-    F("dossier_prefixes", "list", "Tiền tố mã hồ sơ của cơ quan (optional), e.g. \"000.00.28.H17\"; a letter whose "
-      "dossier code starts with none of them gets a warning.", item=F("prefix", "text", "")),
-)
+AGENCY = _described("agency", (
+    F("code", "text", True),
+    F("name", "text", True),
+    F("namespace", "text"),
+    F("level", "text", True),
+    F("parent", "text"),
+    F("tracked_by", "text"),
+    F("contact", "text"),
+    F("valid_from", "date"),
+    F("valid_to", "date"),
+    F("successor", "text"),
+    F("successors", "list", item=F("code", "text")),
+    F("parent_periods", "list", item=F("period", "map", children=_PERIOD)),
+    F("tracked_by_periods", "list", item=F("period", "map", children=_PERIOD)),
+    F("admin_code", "text"),
+    F("dossier_prefixes", "list", item=F("prefix", "text")),
+))
 
-LEVEL = (
-    F("level", "text", "Tên cấp (một giá trị trong levels).", True),
-    F("valid_from", "date", "Ngày cấp này bắt đầu tồn tại (optional)."),
-    F("valid_to", "date", "Ngày cuối cùng cấp này tồn tại (optional), e.g. cấp huyện: 2025-06-30."),
-)
+LEVEL = _described("level", (
+    F("level", "text", True),
+    F("valid_from", "date"),
+    F("valid_to", "date"),
+))
 
-AGENCIES = (
-    F("agencies", "list", "Danh mục cơ quan.", True, item=F("agency", "map", "Một cơ quan.", children=AGENCY)),
-    F("levels", "list", "Các cấp hành chính, từ cao xuống thấp.", True, item=F("level", "text", "")),
-    F("level_validity", "list", "Thời gian tồn tại của từng cấp (optional). Absent: the default, district level "
-      "until 2025-06-30 (two-tier local government from 1/7/2025).", item=F("level", "map", "Một cấp.",
-                                                                              children=LEVEL)),
-)
+AGENCIES = _described("agencies", (
+    F("agencies", "list", True, item=F("agency", "map", children=AGENCY)),
+    F("levels", "list", True, item=F("level", "text")),
+    F("level_validity", "list", item=F("level", "map", children=LEVEL)),
+))
 
-REASONS = (
-    F("reasons", "list", "Các nhóm lý do trễ hạn.", True, item=F("reason", "map", "Một nhóm lý do.", children=(
-        F("code", "text", "Mã nhóm lý do [a-z0-9-]+.", True),
-        F("label", "text", "Tên nhóm lý do.", True),
+REASONS = _described("reasons", (
+    F("reasons", "list", True, item=F("reason", "map", children=(
+        F("code", "text", True),
+        F("label", "text", True),
     ))),
-)
+))
 
 
 class Coerced:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from generator.content.model import Agency, Content, Letter, RegisterRow
+from generator.content.model import Agency, Content, Letter, Locality, RegisterRow
 from generator.figures import consistency
 from generator.figures.ontime import OnTime
 from generator.figures.periods import Period
@@ -106,7 +106,7 @@ class Report:
     warnings: list[consistency.Inconsistency] = field(default_factory=list)
     reassigned: list[tuple[RegisterRow, str]] = field(default_factory=list)  # (row, successor counted for)
     agency_names: dict[str, str] = field(default_factory=dict)  # names of the agencies in `reassigned`
-    whole_label: str = "Toàn tỉnh"  # the whole portal's scope: portal.yml `locality` ("Toàn thành phố")
+    whole_label: str = Locality().scope_label  # the whole portal's scope: portal.yml `locality` ("Toàn thành phố")
     reason_labels: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -47,6 +47,7 @@ class Site:
     by_agency: dict[str, list[LetterFacts]] = field(default_factory=dict)
     _pdf_hrefs: dict[str, bool] = field(default_factory=dict, repr=False)  # PDF present: one stat per letter
     changes: dict[str, list] = field(default_factory=dict)  # letter id -> per correction [(field, old, new)]
+    image_cache: Path | None = None  # the letters' page images, by SHA-256 (set by docs.render_docs)
 
     @classmethod
     def create(cls, content: Content, pdf_facts: Mapping[str, PdfFacts], today: date) -> Site:

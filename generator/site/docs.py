@@ -3,8 +3,10 @@ files that MkDocs builds (`docs_dir`), every writer run on every core.
 
 `render_docs(content, pdf_facts, today, docs_dir)` writes everything mkdocs needs into `docs_dir`
 (a fresh folder: the previous one is set aside and removed in the background, generator/trash.py)
-and returns a `Rendered` with the pages written and the PDF files to copy into the finished site
-(`assets`: (source path, site-relative destination)).
+and returns a `Rendered` with the pages written and the files to place into the finished site
+(`assets`: (source path, site-relative destination)): the letters' PDFs and their page images, which
+never go through the docs folder (MkDocs would copy each again); the build hard-links them after MkDocs.
+The page images are rendered first, once per PDF not yet in their cache, on every core.
 """
 
 
@@ -25,7 +27,8 @@ from generator.checks.pdfgate.facts import PdfFacts
 from generator.site.agencies import render_agencies
 from generator.site.common import Site, make_env
 from generator.site.home import render_home
-from generator.site.letters import letter_assets, render_listings, write_letters
+from generator.site.letters import page_image_cache, page_image_pdfs, render_listings, write_letters
+from generator.site.page_images import RenderStats, render_all
 from generator.trash import set_aside, sweep
 
 STATIC = Path(__file__).with_name("static")
@@ -40,18 +43,23 @@ class Rendered:
     site: Site
     pages: list[str] = field(default_factory=list)  # docs-relative .md paths
     files: list[str] = field(default_factory=list)  # docs-relative data/feed/asset files
-    assets: list[tuple[Path, str]] = field(default_factory=list)  # PDFs: (source, site-relative path)
+    assets: list[tuple[Path, str]] = field(default_factory=list)  # PDFs, page images: (source, site path)
+    page_images: RenderStats = RenderStats()  # PDFs whose page images were rendered, found in the cache
 
 
-def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date, docs_dir: Path) -> Rendered:
-    """Write every generated page and file into `docs_dir` (emptied first)."""
+def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date, docs_dir: Path, *,
+                image_cache: Path | None = None) -> Rendered:
+    """Write every generated page and file into `docs_dir` (emptied first); the letters' page images are
+    cached in `image_cache` (default: beside `docs_dir`)."""
     sweep(docs_dir)
     set_aside(docs_dir)  # the previous build's docs: removed in the background (~30,000 files at 10,000 letters)
     docs_dir.mkdir(parents=True)
     site = Site.create(content, pdf_facts, today)
+    site.image_cache = Path(image_cache) if image_cache else page_image_cache(docs_dir)
     _ = site.compliance  # built before the fork: agency pages here and the report pages later share it
     env = make_env()
     out = Rendered(site)
+    out.page_images = render_all(page_image_pdfs(site), site.image_cache)  # before the letter pages
     letters = content.letters
     chunks = [letters[i : i + LETTERS_PER_TASK] for i in range(0, len(letters), LETTERS_PER_TASK)]
     tasks = {  # independent writers, run on every core (generator/parallel.py); the longest first
@@ -65,8 +73,9 @@ def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date
     done = dict(zip(tasks, run_tasks(list(tasks.values()), count=None if len(letters) >= PARALLEL_LETTERS else 1)))
     out.pages += done["home"] + done["agencies"]
     for i in range(len(chunks)):
-        out.pages += done[f"letters-{i}"]
-    out.assets += letter_assets(site)
+        pages, assets = done[f"letters-{i}"]
+        out.pages += pages
+        out.assets += assets
     out.pages += done["listings"]
     for path in done["open-data"]:
         (out.pages if path.endswith(".md") else out.files).append(path)

@@ -11,17 +11,15 @@ import jinja2
 from generator.figures.compliance import tracker_of
 from generator.figures.legal import letter_basis
 from generator.content.model import Letter
-from generator.checks.pdfgate.cache import thumbnail_of
 from generator.checks.pdfgate.facts import PdfFacts
 from generator.site.common import Site, newest_first, page_html, pages_of, url_of, write_page
 from generator.site.machine_read import machine_read_view
-from generator.site.page_images import PageView, write_page_images
+from generator.site.page_images import PageView, page_views
 from generator.site.search.contacts import contact_parts
 from generator.strings import page_images as P
 from generator.strings import site as S
 
 LETTER_TEMPLATE = "letter.html"  # the Material override (overrides/letter.html) used via front matter
-THUMB_STEM = "thumb"
 PAGE_IMAGE_CACHE = "page-images"  # beside the docs folder: kept between builds, keyed by SHA-256
 
 
@@ -33,8 +31,6 @@ class PdfView:
     size: int | None
     pages: int | None
     sha256: str | None
-    thumb: str | None
-    thumb_size: tuple[int, int] | None
     signature: str
     page_views: tuple[PageView, ...] = ()  # each page as an image, with its text layer (or OCR text)
 
@@ -63,41 +59,48 @@ def signature_text(facts: PdfFacts | None) -> str:
     return "; ".join(texts)
 
 
-def png_size(data: bytes) -> tuple[int, int] | None:
-    """Width and height of a PNG from its IHDR chunk."""
-    if len(data) >= 24 and data[:8] == b"\x89PNG\r\n\x1a\n":
-        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    return None
-
-
 def pdf_view(site: Site, letter: Letter, docs_dir: Path, assets: list[tuple[Path, str]]) -> PdfView | None:
-    """Publish a letter's PDF (copied beside its page, or linked to pdf_base_url) and its thumbnail."""
+    """What the letter page shows of its PDF; the files to place beside the page in the site (the PDF
+    unless linked to pdf_base_url, the page images from their cache) are added to `assets`."""
     if letter.withdrawn is not None:
-        return None  # a withdrawn letter's PDF (and thumbnail) is no longer published
+        return None  # a withdrawn letter's PDF (and its page images) is no longer published
     facts = site.pdf_facts.get(letter.pdf_source)
     size, sha, pages = site.pdf_meta(letter)
     href = site.pdf_href(letter)
     asset = pdf_asset(site, letter, href)
     if asset:
         assets.append(asset)
-    thumb_name, thumb_size = write_thumbnail(facts, docs_dir / letter.url)
-    views = letter_page_views(site, letter, facts, sha, docs_dir)
-    return PdfView(href, size, pages, sha, thumb_name, thumb_size, signature_text(facts), views)
+    views = letter_page_views(site, letter, facts, sha, docs_dir, assets)
+    return PdfView(href, size, pages, sha, signature_text(facts), views)
 
 
-def letter_page_views(site: Site, letter: Letter, facts: object | None, sha: str | None,
-                      docs_dir: Path) -> tuple[PageView, ...]:
-    """Render the letter's pages beside its page. Their text is kept only when the privacy gate read
-    the same text layer (facts with text: a published letter's text passed it)."""
-    source = site.content.root / letter.pdf_source
-    if not source.is_file():
+def page_image_cache(docs_dir: Path) -> Path:
+    """The page images' cache when the build has no cache folder: beside the docs folder, kept between builds."""
+    return docs_dir.parent / PAGE_IMAGE_CACHE
+
+
+def page_image_pdfs(site: Site) -> dict[str, Path]:
+    """{SHA-256: file} of every PDF a letter page shows as images (published letters whose file is there)."""
+    pdfs = {}
+    for letter in site.content.letters:
+        source = site.content.root / letter.pdf_source
+        if letter.withdrawn is None and source.is_file():
+            _, sha, _ = site.pdf_meta(letter)
+            if sha:
+                pdfs.setdefault(sha, source)
+    return pdfs
+
+
+def letter_page_views(site: Site, letter: Letter, facts: object | None, sha: str | None, docs_dir: Path,
+                      assets: list[tuple[Path, str]]) -> tuple[PageView, ...]:
+    """The letter's pages as images, rendered before (`page_images.render_all`); their files go into
+    `assets`. Their text is kept only when the privacy gate read the same text layer (facts with text:
+    a published letter's text passed it)."""
+    if not sha or not (site.content.root / letter.pdf_source).is_file():
         return ()
     passed = bool(getattr(facts, "has_text", False)) and getattr(facts, "sha256", None) in (None, sha)
-    try:
-        views = write_page_images(source, docs_dir / letter.url, docs_dir.parent / PAGE_IMAGE_CACHE, sha,
-                                  with_text=passed)
-    except Exception:  # a PDF that renders in the gate but not here: the page keeps its download link
-        return ()
+    views, files = page_views(site.image_cache or page_image_cache(docs_dir), sha, letter.url, with_text=passed)
+    assets += files
     return tuple(views)
 
 
@@ -108,49 +111,17 @@ def pdf_asset(site: Site, letter: Letter, href: str | None) -> tuple[Path, str] 
     return None
 
 
-def image_kind(data: bytes) -> str | None:
-    """File extension of a PNG or WebP image from its magic bytes."""
-    if data[:8] == b"\x89PNG\r\n\x1a\n":
-        return "png"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "webp"
-    return None
-
-
-def write_thumbnail(facts: PdfFacts | None, folder: Path) -> tuple[str | None, tuple[int, int] | None]:
-    """Write the first-page thumbnail (PNG or WebP; a light copy's is read back from the cache) beside the page."""
-    data = thumbnail_of(facts) if facts is not None else None
-    kind = image_kind(data) if data else None
-    if not kind:
-        return None, None
-    size = tuple(facts.thumbnail_size or ()) or png_size(data)
-    if not size or not all(size):
-        return None, None
-    folder.mkdir(parents=True, exist_ok=True)
-    name = f"{THUMB_STEM}.{kind}"
-    (folder / name).write_bytes(data)
-    return name, (int(size[0]), int(size[1]))
-
-
-def write_letters(site: Site, env: jinja2.Environment, docs_dir: Path, letters: list[Letter]) -> list[str]:
-    """Write the pages of `letters` (a share of them: pages are independent); returns their docs paths."""
-    return [write_letter(site, env, docs_dir, letter, []) for letter in letters]
-
-
-def letter_assets(site: Site) -> list[tuple[Path, str]]:
-    """The PDFs the letter pages publish beside them (source, site path), in letter order."""
-    assets = []
-    for letter in site.content.letters:
-        if letter.withdrawn is None:
-            asset = pdf_asset(site, letter, site.pdf_href(letter))
-            if asset:
-                assets.append(asset)
-    return assets
+def write_letters(site: Site, env: jinja2.Environment, docs_dir: Path, letters: list[Letter]
+                  ) -> tuple[list[str], list[tuple[Path, str]]]:
+    """Write the pages of `letters` (a share of them: pages are independent); their docs paths and the
+    files to place beside them in the finished site (source, site path)."""
+    assets: list[tuple[Path, str]] = []
+    return [write_letter(site, env, docs_dir, letter, assets) for letter in letters], assets
 
 
 def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Letter,
                  assets: list[tuple[Path, str]]) -> str:
-    """Write one letter's page (and its thumbnail); returns its docs path."""
+    """Write one letter's page; returns its docs path (the files it shows are added to `assets`)."""
     facts = site.facts[letter.id]
     agency = site.agency(letter.agency)
     src = letter.url + "index.md"

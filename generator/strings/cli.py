@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+WARNING_TAG = " [cảnh báo]"  # after the code of a warning in text output
 SUMMARY = "Đã kiểm tra {letters} văn bản: {errors} lỗi, {warnings} cảnh báo."
 SUMMARY_OK = "Đã kiểm tra {letters} văn bản: không có lỗi."
 CONTENT_MISSING = "Không tìm thấy thư mục nội dung: {path}"
@@ -10,6 +11,8 @@ FILE_MISSING = "Không tìm thấy tệp: {paths}"
 USAGE_ERROR = "Lỗi: {message}"
 BUILD_FAILED = "Không xây dựng được trang: {reason}. Trang cũ vẫn giữ nguyên."
 BUILD_CONTENT_ERRORS = "nội dung có lỗi (danh sách ở trên)"
+BUILD_MKDOCS_ERROR = "MkDocs báo lỗi ({detail})"  # {reason} of BUILD_FAILED; the detail is MkDocs' own (English)
+BUILD_MKDOCS_ABORTED = "MkDocs dừng giữa chừng ({detail})"
 BUILD_DONE = "Đã xây dựng {pages} trang ({letters} văn bản, {agencies} cơ quan) vào {site}"
 BUILD_MKDOCS_PUBLIC = ("Lưu ý: {package} đang cài là bản {installed}, khác bản đã kiểm ({pinned}); trang được dựng "
                        "theo cách chậm (chỉ dùng API công khai của MkDocs), kết quả vẫn đúng.")

@@ -6,6 +6,11 @@ One block per command; the option texts keep argparse's `%(default)s`-free style
 from __future__ import annotations
 
 PROGRAM = "congkhai: kiểm tra văn bản xin lỗi và xây dựng trang công khai."
+EPILOG = """ví dụ:
+  python -m generator check --content content
+  python -m generator check --format github --today 2018-06-01
+  python -m generator build --site-dir site
+"""
 
 # options shared by the commands that read a content root (generator/commands/__init__.py)
 OPT_CONTENT = "thư mục nội dung (mặc định: ./content)"
@@ -30,6 +35,8 @@ ví dụ: python -m generator build --content content --site-dir site --today 20
 """
 OPT_SITE_DIR = "nơi ghi trang (mặc định: ./site)"
 OPT_BUILD_DIR = "nơi ghi các trang sinh ra trước khi dựng (mặc định: ./build, không commit)"
+OPT_FULL = ("dựng lại toàn bộ trang, không dùng lại phần nào của lần dựng trước (mặc định: chỉ dựng lại "
+            "những trang có dữ liệu, mẫu hoặc mã nguồn thay đổi)")
 
 SERVE_SUMMARY = "xem trước trang trên máy"
 SERVE_HELP = """Xây dựng trang (như `build`) vào --site-dir và mở tại http://127.0.0.1:PORT/.

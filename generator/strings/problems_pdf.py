@@ -145,3 +145,4 @@ PRIVACY_KIND_LABELS = {
     "birth-date": "ngày sinh",
     "address": "địa chỉ cá nhân",
 }
+IN_REVISION = "{where}, bản {revision}/{revisions}"  # where a finding is: a PDF object of an earlier revision

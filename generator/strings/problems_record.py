@@ -72,3 +72,12 @@ WARNINGS = [
 ]
 
 TYPES: dict[str, ProblemType] = {**declare("error", ERRORS), **declare("warning", WARNINGS)}
+
+LOCK_DETAILS = {  # the {detail} of record-lock-malformed: what is wrong with the line
+    "no-header": "thiếu dòng đầu của tệp khóa",
+    "duplicate": "mã văn bản '{letter_id}' bị lặp",
+    "not-object": "không phải một đối tượng JSON",
+    "keys": "thiếu hoặc thừa khóa",
+    "key-type": "khóa '{key}' sai kiểu",
+    "unreadable": "không đọc được tệp (UTF-8)",
+}

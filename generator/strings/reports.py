@@ -162,6 +162,7 @@ ONTIME_UNAVAILABLE = ("Dữ liệu phần mềm một cửa (register/*.csv) ch�
                       "trong portal.yml.")
 
 # --- the report as a document (Decree 30/2020/NĐ-CP layout) -------------------------------------------
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")  # the national motto of a document
 DOC_DATE = "ngày {day} tháng {month} năm {year}"
 DOC_NUMBER = "Số:        /{prefix}"
 DOC_KIND = "BÁO CÁO"

@@ -57,14 +57,6 @@ class FactsCache:
             return
 
 
-def thumbnail_of(facts: PdfFacts) -> bytes | None:
-    """The facts' thumbnail; for a light copy, read back from the cached facts file (None when it is gone)."""
-    if facts.thumbnail is not None or not facts.thumbnail_source:
-        return facts.thumbnail
-    stored = read_facts(facts.thumbnail_source, facts.sha256)
-    return stored.thumbnail if stored else None
-
-
 def machine_read(facts: PdfFacts) -> tuple[OcrPage, ...]:
     """The OCR pages of `facts` with their texts; a light copy (warm check) reads them back from its facts file."""
     if not facts.ocr_source:

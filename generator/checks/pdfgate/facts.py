@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import base64
 import hashlib
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 
 # Bump whenever inspection changes what it finds: cached facts of another version are ignored.
-GATE_VERSION = "3"  # 3: 12a's strings, XMP, per-page text, revisions, markup; scanned pages read by OCR (ocr.py)
+GATE_VERSION = "4"  # 3: 12a's strings, XMP, per-page text, revisions, markup; scanned pages read by OCR (ocr.py)
+#                    4: no thumbnail (page 1 is rendered, not encoded: the build makes the page images)
 MAX_TEXT_CHARS = 1_000_000  # text layer kept (and cached) per PDF; a longer one is refused, never cut
-THUMB_BOX = (240, 340)  # thumbnail fits in this box (pixels): also caps the bitmap's size
+RENDER_BOX = (240, 340)  # page 1 is rendered to fit this box (pixels): caps the bitmap's size
 EOF_WINDOW = 1024  # %%EOF must be within the last KB
 PDF_WHITESPACE = b" \t\r\n\f\x00"
 
@@ -97,9 +97,7 @@ class PdfFacts:
     revision_strings: tuple[tuple[int, str, str, str], ...] = ()  # (revision, place, key, text) gone since
     signatures: tuple[Signature, ...] = ()
     trust_key: str = ""  # fingerprint of the trust roots the signatures were checked against
-    thumbnail: bytes | None = field(default=None, repr=False)  # WebP of page 1
-    thumbnail_size: tuple[int, int] = (0, 0)
-    thumbnail_source: str = ""  # a light copy (no text, no thumbnail): the cached facts file holding them
+    render_size: tuple[int, int] = (0, 0)  # pixels page 1 was rendered at (within RENDER_BOX)
     render_ok: bool = False
     render_error: str = ""
     timed_out: bool = False
@@ -128,10 +126,8 @@ class PdfFacts:
         return "valid" if all(s.trusted for s in self.signatures) else "untrusted"
 
     def to_json(self) -> dict:
-        """A JSON-ready dict (thumbnail base64-encoded)."""
-        data = asdict(self)
-        data["thumbnail"] = base64.b64encode(self.thumbnail).decode("ascii") if self.thumbnail else None
-        return data
+        """A JSON-ready dict."""
+        return asdict(self)
 
     @classmethod
     def from_json(cls, data: dict) -> PdfFacts:
@@ -141,13 +137,11 @@ class PdfFacts:
         values["active_content"] = tuple(tuple(x) for x in values.get("active_content", ()))
         values["signatures"] = tuple(s if isinstance(s, Signature) else Signature(**s)
                                      for s in values.get("signatures", ()))
-        values["thumbnail_size"] = tuple(values.get("thumbnail_size", (0, 0)))
+        values["render_size"] = tuple(values.get("render_size", (0, 0)))
         for name in ("textless_pages", "strings", "hidden_text", "revision_strings"):
             values[name] = tuple(tuple(x) if isinstance(x, list) else x for x in values.get(name, ()))
         values["scan_pages"] = tuple(values.get("scan_pages", ()))
         values["ocr_pages"] = tuple(p if isinstance(p, OcrPage) else OcrPage(**p) for p in values.get("ocr_pages", ()))
-        thumb = values.get("thumbnail")
-        values["thumbnail"] = base64.b64decode(thumb) if isinstance(thumb, str) else thumb or None
         return cls(**values)
 
     @property

@@ -14,7 +14,7 @@ from generator.checks.pdfgate.revisions import MAX_REVISIONS
 from generator.checks.pdfgate.walk import MAX_STRING_CHARS
 from generator.checks.privacy import mask
 from generator.problems import Problem, make
-from generator.strings.problems_pdf import PRIVACY_KIND_LABELS
+from generator.strings.problems_pdf import IN_REVISION, PRIVACY_KIND_LABELS
 
 PLACE_CODES = {
     "info": "privacy-pdf-metadata",
@@ -60,8 +60,9 @@ def _findings(facts: PdfFacts, identifiers: list[str],
         for finding in privacy.scan_text(text, allowed, identifiers):
             yield PLACE_CODES.get(place, "privacy-pdf-object"), finding, key
     for revision, place, key, text in facts.revision_strings:
+        where = IN_REVISION.format(where=key, revision=revision, revisions=facts.revisions)
         for finding in privacy.scan_text(text, allowed, identifiers):
-            yield PLACE_CODES.get(place, "privacy-pdf-object"), finding, f"{key}, bản {revision}/{facts.revisions}"
+            yield PLACE_CODES.get(place, "privacy-pdf-object"), finding, where
     for revision, text in facts.hidden_text:
         for finding in privacy.scan_text(text, allowed, identifiers):
             yield "privacy-pdf-revision", finding, f"{revision}/{facts.revisions}"

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
-from PIL import Image  # noqa: F401  (pypdfium2's to_pil needs Pillow loaded before fork)
+from PIL import Image  # noqa: F401  (pypdfium2's to_pil, used by OCR, needs Pillow loaded before fork)
 from pypdf import PdfReader
 from pypdf.errors import LimitReachedError
 
 from generator.checks.pdfgate import ocr, walk
-from generator.checks.pdfgate.facts import EOF_WINDOW, MAX_TEXT_CHARS, THUMB_BOX, structure
+from generator.checks.pdfgate.facts import EOF_WINDOW, MAX_TEXT_CHARS, RENDER_BOX, structure
 from generator.checks.pdfgate.polyglot import markup_found
 from generator.checks.pdfgate.revisions import earlier_revisions, page_text, with_pdfium, words
 
@@ -120,8 +120,8 @@ def _pdfium_copy(data: bytes) -> bytes | None:
 
 
 def _pdfium_stage(data: bytes, facts: dict, extend=None) -> set[str]:
-    """Render a thumbnail of page 1 (bounded pixels) and read the text layer; the words it holds."""
-    facts.update(render_ok=False, thumbnail=None, text="", has_text=False)
+    """Check that page 1 renders (bounded pixels) and read the text layer; the words it holds."""
+    facts.update(render_ok=False, text="", has_text=False)
     try:
         doc = pypdfium2.PdfDocument(data)
     except MemoryError:
@@ -133,7 +133,7 @@ def _pdfium_stage(data: bytes, facts: dict, extend=None) -> set[str]:
         if len(doc) == 0:
             facts["render_error"] = "no page"
         else:
-            _thumbnail(doc, facts)
+            _render_check(doc, facts)
         words = _text(doc, facts)
         ocr.read_scans(doc, facts, extend)  # pages without a text layer (ocr.py)
         return words
@@ -141,18 +141,18 @@ def _pdfium_stage(data: bytes, facts: dict, extend=None) -> set[str]:
         doc.close()
 
 
-def _thumbnail(doc: pypdfium2.PdfDocument, facts: dict) -> None:
+def _render_check(doc: pypdfium2.PdfDocument, facts: dict) -> None:
+    """Render page 1 into a bitmap that fits RENDER_BOX and drop it: the page renders (nothing is encoded;
+    the letter page's images are made at build, once per PDF: generator/site/page_images.py)."""
     try:
         page = doc[0]
         width, height = page.get_size()
         if not (width > 0 and height > 0):
             raise ValueError(f"page size {width}x{height}")
-        scale = min(THUMB_BOX[0] / width, THUMB_BOX[1] / height)  # fits the box: pixels are capped
+        scale = min(RENDER_BOX[0] / width, RENDER_BOX[1] / height)  # fits the box: pixels are capped
         bitmap = page.render(scale=scale)
-        image = bitmap.to_pil()
-        out = io.BytesIO()
-        image.convert("RGB").save(out, "WEBP", quality=60, method=0)
-        facts.update(render_ok=True, thumbnail=out.getvalue(), thumbnail_size=list(image.size))
+        facts.update(render_ok=True, render_size=[bitmap.width, bitmap.height])
+        bitmap.close()
         page.close()
     except MemoryError:
         raise

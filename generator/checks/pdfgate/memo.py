@@ -9,8 +9,8 @@ re-scans every text layer for personal data (~8 s). An entry is reused only whil
   sources, so an upgrade re-judges everything once).
 
 Otherwise the PDF goes through the gate as before (hash, facts cache, workers, judge). Entries keep
-facts without the text layer and the thumbnail (`light`); the thumbnail is read back from the facts
-cache when a page is rendered (`cache.thumbnail_of`). The memo is JSON decoded through type hints
+facts without the text layer and the OCR texts (`light`); the OCR texts are read back from the facts
+cache when a page shows them (`cache.machine_read`). The memo is JSON decoded through type hints
 (`generator.cachedata`), never unpickled: a damaged, foreign or tampered memo is ignored and rebuilt.
 """
 
@@ -33,16 +33,15 @@ def judge_key(*inputs: object) -> str:
 
 
 def light(facts: PdfFacts, cache: FactsCache | None) -> PdfFacts:
-    """`facts` without the text layer, the thumbnail, strings and OCR texts (read back from `cache` on demand)."""
+    """`facts` without the text layer, strings and OCR texts (the OCR texts read back from `cache` on demand)."""
     ocr_text = any(page.text for page in facts.ocr_pages)
-    if cache is None or (facts.thumbnail is None and not facts.text and not facts.strings and not ocr_text):
+    if cache is None or (not facts.text and not facts.strings and not ocr_text):
         return facts
     source = cache.path_of(facts.sha256)
-    if (facts.thumbnail is not None or ocr_text) and not source.is_file():
-        return facts  # the facts cache could not be written: keep the thumbnail and OCR texts here
+    if ocr_text and not source.is_file():
+        return facts  # the facts cache could not be written: keep the OCR texts here
     pages = tuple(replace(page, text="") for page in facts.ocr_pages)
-    return facts.with_changes(text="", strings=(), hidden_text=(), revision_strings=(), thumbnail=None,
-                              thumbnail_source=str(source) if facts.thumbnail else "",
+    return facts.with_changes(text="", strings=(), hidden_text=(), revision_strings=(),
                               ocr_pages=pages, ocr_source=str(source) if ocr_text else "")
 
 

@@ -44,6 +44,12 @@ from markupsafe import escape
 
 from generator import parallel
 from generator.site import search
+from generator.site.mkdocs import reuse as reuse_hooks
+from generator.site.mkdocs.reuse import Plan as ReusePlan
+from generator.site.mkdocs.reuse import reusable_text
+from generator.strings.cli import BUILD_MKDOCS_ABORTED, BUILD_MKDOCS_ERROR
+
+__all__ = ["MkdocsFailed", "Outcome", "ReusePlan", "build", "config_overrides", "reusable_text"]
 from generator.strings import reports as R
 from generator.strings import search as search_strings
 from generator.strings import site as S
@@ -69,6 +75,7 @@ class Outcome:
 
     fast: bool
     mismatched: tuple[tuple[str, str | None, str], ...] = ()
+    reuse_offered: int = 0  # pages offered from the previous site (taken when their HTML is there)
 
 
 def installed_versions() -> dict[str, str | None]:
@@ -124,32 +131,37 @@ def config_overrides(site: Site) -> dict:
 
 
 def build(overrides: Mapping, docs_dir: Path, out_dir: Path, today: date, *, fast: bool | None = None,
-          without: Collection[str] = ()) -> Outcome:
+          without: Collection[str] = (), reuse: reuse_hooks.Plan | None = None) -> Outcome:
     """`mkdocs build --strict` of `docs_dir` into `out_dir` with `overrides` (config_overrides), in a forked
-    child; raises MkdocsFailed. `without`: shortcuts of the fast path left out (for measuring them)."""
+    child; raises MkdocsFailed. `without`: shortcuts of the fast path left out (for measuring them).
+    `reuse`: pages taken from the previous site instead of being rendered (reuse.py; fast path only)."""
     outcome = choose(fast)
     unknown = set(without) - set(SHORTCUTS)
     if unknown:
         raise ValueError(f"unknown shortcuts {sorted(unknown)}")
     hooks = [str(HERE / f"{name}.py") for name in SHORTCUTS if name not in without] if outcome.fast else []
-    parallel.in_child(lambda: _build(dict(overrides), hooks, Path(docs_dir), Path(out_dir), today))
-    return outcome
+    plan = reuse if outcome.fast and reuse is not None and reuse.pages else None
+    if plan is not None:
+        hooks.insert(0, str(HERE / "reuse_hook.py"))  # first: its on_env runs before fork.py's
+    parallel.in_child(lambda: _build(dict(overrides), hooks, Path(docs_dir), Path(out_dir), today, plan))
+    return Outcome(outcome.fast, outcome.mismatched, len(plan.pages) if plan else 0)
 
 
-def _build(overrides: dict, hooks: list[str], docs_dir: Path, out_dir: Path, today: date) -> None:
+def _build(overrides: dict, hooks: list[str], docs_dir: Path, out_dir: Path, today: date,
+           plan: reuse_hooks.Plan | None = None) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    with source_date(today):
+    with source_date(today), reuse_hooks.planned(plan):
         try:
             config = load_config(str(MKDOCS_YML), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True,
                                  hooks=hooks, **overrides)
             mkdocs_build(config)
         except MkDocsException as exc:
-            raise MkdocsFailed(f"mkdocs: {exc}") from exc
+            raise MkdocsFailed(BUILD_MKDOCS_ERROR.format(detail=exc)) from exc
         except SystemExit as exc:  # mkdocs' Abort derives from SystemExit in some paths
-            raise MkdocsFailed(f"mkdocs aborted: {exc}") from exc
+            raise MkdocsFailed(BUILD_MKDOCS_ABORTED.format(detail=exc)) from exc
 
 
 @contextmanager

@@ -15,22 +15,14 @@ MkDocs internals (pinned versions, `generator/site/mkdocs/__init__.py`): `Page.r
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
+from generator.site.mkdocs.rawpage import is_raw_block, json_front_body
+
 PLACEHOLDER = "<!-- congkhai:body -->"
 PLACEHOLDER_H1 = "<!-- congkhai:body <h1> -->"  # Material adds the title as <h1> unless "<h1" is in the content
-_FIRST_TAG = re.compile(r"<(div|section|table|nav|main|article)[\s>]")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-def is_raw_block(markdown: str) -> bool:
-    """True when `markdown` is one raw HTML block Markdown passes through verbatim (a block-level start tag,
-    no blank line, no Markdown around it)."""
-    body = markdown.strip()
-    return bool(_FIRST_TAG.match(body)) and _BLANK_LINE.search(body) is None and body.endswith(">")
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -56,10 +48,9 @@ def _render_placeholder(page, config, files) -> None:
 
 def _body(text: str) -> str:
     """A generated page's body: the text after its one-line JSON front matter (YAML's get_data otherwise)."""
-    if text.startswith("---\n{"):
-        end = text.find("\n", 4)
-        if end > 0 and text.startswith("---\n", end + 1):
-            return text[end + 5:]
+    body = json_front_body(text)
+    if body is not None:
+        return body
     body, _ = get_data(text)
     return body
 

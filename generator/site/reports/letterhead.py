@@ -22,8 +22,6 @@ from generator.content.model import Portal
 from generator.site.reports import tables
 from generator.strings import reports as R
 
-MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
-
 
 @dataclass(frozen=True)
 class Letterhead:
@@ -57,7 +55,7 @@ def letterhead(portal: Portal, report: Report) -> Letterhead:
         issuer_parent=s.issuer_parent.upper(),
         issuer=(s.issuer or portal.owner).upper(),
         number=R.DOC_NUMBER.format(prefix=s.number_prefix),
-        motto=MOTTO,
+        motto=R.MOTTO,
         place_date=place + date_words(report.as_of),
         kind=R.DOC_KIND,
         abstract=R.DOC_ABSTRACT.format(period=report.period.label.lower() if report.period.kind != "week"

@@ -17,6 +17,7 @@ Both recent and older are absent when every letter is recent: pagefind/ then hol
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -57,6 +58,8 @@ class SearchStats:
     lookup_max_bytes: int = 0
     recent_years: list[str] = field(default_factory=list)
     older_words_max_bytes: int = 0  # largest shard of older-words/ (words.py)
+    fingerprints: dict[str, str] = field(default_factory=dict)  # bundle folder -> its records' SHA-256
+    reused: list[str] = field(default_factory=list)  # bundles taken from the previous site
 
 
 def split_years(letters: list[Letter], recent: int = RECENT_YEARS) -> tuple[list[str], list[str]]:
@@ -83,10 +86,30 @@ def _write(path: Path, html: str) -> None:
     path.write_text(html, encoding="utf-8")
 
 
+def records_fingerprint(folder: Path) -> str:
+    """SHA-256 over a staged bundle's record files (paths and bytes): the whole input of a Pagefind run."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.html")):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _reuse_bundle(previous: tuple[Path, Mapping[str, str]] | None, name: str, fingerprint: str,
+                  target: Path) -> bool:
+    """Hard-link the previous site's bundle `name` into `target` when it was built from the same records."""
+    if previous is None or previous[1].get(name) != fingerprint or not (previous[0] / name).is_dir():
+        return False
+    shutil.copytree(previous[0] / name, target, copy_function=os.link)
+    return True
+
+
 def index_content(content: Content, site_dir: Path, work_dir: Path,
-                  page_texts: Mapping[str, list[str]] | None = None) -> SearchStats:
+                  page_texts: Mapping[str, list[str]] | None = None,
+                  previous: tuple[Path, Mapping[str, str]] | None = None) -> SearchStats:
     """Write the Pagefind bundles and the code lookup of `content` into `site_dir`; `page_texts`: the
-    machine-read text of scanned letters by PDF (letter.pdf_source), indexed with their records."""
+    machine-read text of scanned letters by PDF (letter.pdf_source), indexed with their records;
+    `previous`: (previous site, its bundles' record fingerprints): a bundle of the same records is linked
+    from there instead of being indexed again."""
     start = time.perf_counter()
     stats = SearchStats(letters=len(content.letters))
     recent, older = split_years(content.letters)
@@ -115,6 +138,10 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
         for name, folder in sites.items():
             shutil.rmtree(site_dir / name, ignore_errors=True)
             if counts[name]:
+                stats.fingerprints[name] = records_fingerprint(folder)
+                if _reuse_bundle(previous, name, stats.fingerprints[name], site_dir / name):
+                    stats.reused.append(name)
+                    continue
                 run = run_pagefind(folder, site_dir / name)
                 prune_bundle(site_dir / name)
                 canonicalize_bundle(site_dir / name)
@@ -137,11 +164,14 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
     return stats
 
 
-def index_site(tmp_site_dir: Path, result, build_dir: Path) -> SearchStats:
-    """Index the letters of a checked content root (`CheckResult`) into a freshly built site."""
+def index_site(tmp_site_dir: Path, result, build_dir: Path,
+               previous: tuple[Path, Mapping[str, str]] | None = None) -> SearchStats:
+    """Index the letters of a checked content root (`CheckResult`) into a freshly built site (`previous`: as
+    for `index_content`)."""
     if result.content is None:
         raise ValueError("no content to index")
-    return index_content(result.content, Path(tmp_site_dir), Path(build_dir), machine_read_texts(result.pdf_facts))
+    return index_content(result.content, Path(tmp_site_dir), Path(build_dir), machine_read_texts(result.pdf_facts),
+                         previous)
 
 
 def machine_read_texts(pdf_facts: Mapping[str, PdfFacts]) -> dict[str, list[str]]:

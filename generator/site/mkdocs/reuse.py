@@ -1,0 +1,141 @@
+"""MkDocs side of the incremental build: pages whose inputs did not change are taken from the previous site.
+
+`build.py` sets a `Plan` (`set_plan`) before MkDocs runs: the previous site and the docs-relative pages
+whose Markdown bytes are those the previous site was built from (with the same chrome: config, theme,
+code). MkDocs still sees every file of the docs folder (navigation and links resolve as in a full build),
+but a planned page is neither read nor rendered: it gets a `_Reused` page (no source read, nothing
+rendered), and once every page is read (`on_env`, before hooks.py forks its renderers) it leaves MkDocs'
+file list and its previous HTML is hard-linked into the new site. The docs folder's other files are
+hard-linked too (MkDocs would copy the same bytes). `sitemap.xml` (+ `.gz`), which lists every page, is
+rendered again at the end from the whole file list, as MkDocs renders it. No plan: a full build.
+The hook file MkDocs loads is `reuse_hook.py` (it imports this module, so the plan set here is seen); it
+runs on the fast path only, first of the hooks. MkDocs internals (pinned versions, `__init__.py`): `Page`'s
+`read_source`/`render` and their effects, `Files.remove`, `commands.build._build_theme_template`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.site.mkdocs.rawpage import is_generated_raw_page
+
+_state: dict = {"plan": None, "files": None, "nav": None, "env": None}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Pages (docs-relative `.md`) to take from `previous_site`."""
+
+    previous_site: Path
+    pages: frozenset[str]
+
+
+@contextmanager
+def planned(plan: Plan | None) -> Iterator[None]:
+    """The plan of the MkDocs run inside (None: render everything)."""
+    _state["plan"] = plan
+    try:
+        yield
+    finally:
+        _state.update(plan=None, files=None, nav=None, env=None)
+
+
+def reusable_text(text: str) -> bool:
+    """Whether a docs file may be taken from the previous site: a generated page of one raw HTML block
+    (a Markdown page's anchors are checked by MkDocs against the pages it links to)."""
+    return is_generated_raw_page(text)
+
+
+def _link(source: str | Path, target: str) -> None:
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+@functools.cache
+def _reused_page_class():
+    from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import get_toc
+
+    class Reused(Page):
+        """A page whose HTML is the previous site's: nothing read, nothing rendered."""
+
+        def read_source(self, config) -> None:
+            self.markdown, self.meta = "", {}
+
+        def render(self, config, files) -> None:
+            self.content, self.toc = "", get_toc([])
+            self._title_from_render = None
+            self.present_anchor_ids, self.links_to_anchors = set(), {}
+
+    return Reused
+
+
+def _nav_paths(items) -> set[str]:
+    """Every docs path named in a `nav` config value (labels → paths, sections → lists)."""
+    if isinstance(items, str):
+        return {items}
+    if isinstance(items, dict):
+        items = list(items.values())
+    return set().union(*map(_nav_paths, items)) if isinstance(items, list) else set()
+
+
+def on_files(files, config):
+    """Give every planned page whose previous HTML exists a `Reused` page; pages of the navigation (their
+    titles and links are the chrome of every page) are always rendered, and nothing is reused without an
+    explicit `nav`."""
+    plan = _state["plan"]
+    _state["files"] = None
+    if plan is None or not config.nav:
+        return files
+    reused, in_nav = _reused_page_class(), _nav_paths(config.nav)
+    for file in files.documentation_pages():
+        if file.src_uri in plan.pages and file.src_uri not in in_nav \
+                and (plan.previous_site / file.dest_uri).is_file():
+            reused(None, file, config)
+    return files
+
+
+def on_nav(nav, config, files):
+    _state["nav"] = nav
+    return nav
+
+
+def on_env(env, config, files):
+    """Take reused pages and the docs folder's other files out of MkDocs' list; link them into the site."""
+    plan = _state["plan"]
+    if plan is None:
+        return env
+    from mkdocs.structure.files import Files
+
+    reused = _reused_page_class()
+    _state["files"], _state["env"] = Files(list(files)), env
+    docs_dir = os.path.abspath(config.docs_dir)
+    for file in list(files):
+        page = file.page
+        if isinstance(page, reused):
+            _link(plan.previous_site / file.dest_uri, file.abs_dest_path)
+            files.remove(file)
+        elif page is None and not file.is_documentation_page() and file.abs_src_path \
+                and os.path.abspath(file.src_dir or "") == docs_dir:
+            _link(file.abs_src_path, file.abs_dest_path)
+            files.remove(file)
+    return env
+
+
+def on_post_build(config):
+    """Render sitemap.xml again over every page (MkDocs rendered it over the pages left in its list)."""
+    if _state["plan"] is None or _state["files"] is None:
+        return
+    from mkdocs.commands.build import _build_theme_template
+
+    _build_theme_template("sitemap.xml", _state["env"], _state["files"], config, _state["nav"])
+    _state["files"] = _state["env"] = None

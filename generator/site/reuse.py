@@ -1,0 +1,152 @@
+"""Incremental builds: what the previous site was built from, so that the next build redoes only what changed.
+
+After every successful build a manifest is written beside the site folder (`manifest_path`): the code
+fingerprint (every file of generator/, mkdocs.yml, overrides/, the versions of MkDocs, Material, Pagefind,
+Jinja2, Markdown and Python), the fingerprint of the inputs (every content file, today), the chrome
+(the config values the build sets on top of mkdocs.yml), the SHA-256 of every generated Markdown page,
+the fingerprint of every search bundle's records, and the list of the site's files with their sizes.
+The next build trusts it only when all of these hold: same version, same code, same site folder, the
+site's files as listed (nothing deleted, added or truncated since). Then
+- same inputs: nothing to do, the site stays as it is;
+- else each page whose Markdown and chrome are unchanged is taken from the previous site
+  (`site/mkdocs/reuse.py`), each search bundle whose records are unchanged too (`site/search/index.py`).
+Anything else (no manifest, a corrupt one, a code change, `full=True`) is a full build. Reused files
+are the previous build's output for the same inputs, so the site is the one a full build writes
+(tests/test_incremental.py compares both, byte for byte).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from generator import cachedata, jsonout
+
+VERSION = 1
+PACKAGE = Path(__file__).resolve().parents[1]  # generator/
+ROOT = PACKAGE.parent
+DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "pagefind", "pagefind_bin", "Jinja2", "Markdown", "MarkupSafe",
+                 "pymdown-extensions", "PyYAML")
+
+
+@dataclass
+class Manifest:
+    """What the site in `site` was built from."""
+
+    version: int
+    code: str
+    site: str
+    tree: str  # digest of the site's (path, size) list
+    inputs: str  # content files + today
+    chrome: str  # config overrides (site name, footer, nav)
+    pages: dict[str, str] = field(default_factory=dict)  # docs-relative .md -> SHA-256 ("" for a Markdown page)
+    bundles: dict[str, str] = field(default_factory=dict)  # search bundle folder -> records fingerprint
+
+
+def _update_tree(digest, root: Path, skip: tuple[str, ...] = ("__pycache__",)) -> None:
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not any(part in skip for part in path.parts):
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+@cache
+def code_fingerprint() -> str:
+    """SHA-256 over everything of the code that can change an output file."""
+    digest = hashlib.sha256(f"v{VERSION} {sys.version}".encode())
+    for name in DISTRIBUTIONS:
+        try:
+            digest.update(f"{name}=={metadata.version(name)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name} absent\n".encode())
+    _update_tree(digest, PACKAGE)
+    _update_tree(digest, ROOT / "overrides")
+    digest.update((ROOT / "mkdocs.yml").read_bytes())
+    return digest.hexdigest()
+
+
+def manifest_path(site_dir: Path) -> Path:
+    """Where the manifest of `site_dir` is kept: beside it (`.<site>-build.json`, like its build lock),
+    whatever build or cache folder built it, so that another build's site never passes for the one it
+    describes."""
+    site_dir = Path(site_dir)
+    return site_dir.parent / f".{site_dir.name}-build.json"
+
+
+def tree_digest(site_dir: Path) -> str:
+    """Digest of every file under `site_dir` with its size (a restored or damaged site is seen)."""
+    digest = hashlib.sha256()
+    base = len(str(site_dir)) + 1
+    for folder, dirs, names in os.walk(site_dir):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            digest.update(f"{path[base:]}\0{os.lstat(path).st_size}\n".encode())
+    return digest.hexdigest()
+
+
+def load(path: Path, site_dir: Path) -> Manifest | None:
+    """The manifest of the site now in `site_dir`, or None when it cannot be trusted (a full build follows)."""
+    data = cachedata.read_json(path)
+    try:
+        manifest = cachedata.decode(data, Manifest)
+    except (cachedata.CacheInvalid, TypeError, ValueError):
+        return None
+    if (manifest.version != VERSION or manifest.code != code_fingerprint() or manifest.site != str(site_dir)
+            or not site_dir.is_dir() or manifest.tree != tree_digest(site_dir)):
+        return None
+    return manifest
+
+
+def save(path: Path, manifest: Manifest) -> bool:
+    """Write the manifest atomically; False when it could not be written (the next build is full)."""
+    return cachedata.write_json(path, cachedata.encode(manifest))
+
+
+def forget(path: Path) -> None:
+    """Remove the manifest (before the site changes, so that a cut build is never trusted)."""
+    Path(path).unlink(missing_ok=True)
+
+
+def inputs_fingerprint(content_root: Path, pdf_facts: Mapping[str, object], today: date) -> str:
+    """SHA-256 over every file of the content root (a checked PDF by its facts' SHA-256) and `today`."""
+    digest = hashlib.sha256(f"{today.isoformat()}\n".encode())
+    root = Path(content_root)
+    base = len(str(root)) + 1
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            rel = path[base:].replace(os.sep, "/")
+            facts = pdf_facts.get(rel)
+            sha = getattr(facts, "sha256", None) or hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            digest.update(f"{rel}\0{sha}\n".encode())
+    return digest.hexdigest()
+
+
+def chrome_fingerprint(overrides: Mapping[str, object]) -> str:
+    """The config values set on top of mkdocs.yml, which land in every page."""
+    return hashlib.sha256(jsonout.dumps(overrides, sort_keys=True).encode()).hexdigest()
+
+
+def page_digests(docs_dir: Path, pages: Iterable[str], is_raw) -> dict[str, str]:
+    """SHA-256 of each generated page that MkDocs renders without Markdown (`is_raw(text)`): only those may
+    be reused (a Markdown page's anchors are checked by MkDocs against the pages it links to)."""
+    digests = {}
+    for src in pages:
+        data = (docs_dir / src).read_bytes()
+        digests[src] = hashlib.sha256(data).hexdigest() if is_raw(data.decode("utf-8")) else ""
+    return digests
+
+
+def reusable(previous: Manifest | None, chrome: str, digests: Mapping[str, str]) -> frozenset[str]:
+    """The pages whose Markdown and chrome are those of the previous build."""
+    if previous is None or previous.chrome != chrome:
+        return frozenset()
+    return frozenset(src for src, sha in digests.items() if sha and previous.pages.get(src) == sha)

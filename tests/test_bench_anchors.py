@@ -1,0 +1,89 @@
+"""The benchmark's anchors (scripts/bench_anchors.py, issue 18) at tiny size, and how bench.py divides by them.
+
+The bare anchor is a real MkDocs + Material build and a real Pagefind run over 5 synthetic letters; the
+floor writes the same HTML files at the same sizes; the ratios and verdicts come from the steps given.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import bench  # noqa: E402
+import bench_anchors as anchors  # noqa: E402
+import make_corpus  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    make_corpus.make_corpus(5, root, jobs=1)
+    return root
+
+
+@pytest.mark.slow
+def test_bare_anchor_builds_every_letter_page_and_a_pagefind_bundle(corpus, tmp_path):
+    project = tmp_path / "bare"
+    written = anchors.write_bare_project(corpus, project)
+    letters = sorted(corpus.glob("letters/*/*/*.yml"))
+    agencies = {p.parent.name for p in letters}
+    assert written == {"letters": 5, "agency_pages": len(agencies), "pages": 5 + len(agencies) + 2}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for cmd in anchors.bare_commands(project).values():
+        subprocess.run(cmd, check=True, env=env, capture_output=True)
+    site = project / "site"
+    for path in letters:
+        page = site / path.relative_to(corpus).with_suffix("") / "index.html"
+        html = page.read_text(encoding="utf-8")
+        code = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("  code:"))
+        assert code.split('"')[1] in html  # the dossier code is on the letter's page
+        assert 'lang="vi"' in html and "assets/stylesheets/main" in html  # Material, in Vietnamese
+    assert {p.parent.name for p in (site / "agencies").glob("*/index.html")} == agencies
+    assert not (site / "search").exists()  # Material's search plugin is off
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert any((site / "pagefind" / "fragment").iterdir())
+
+    floor = tmp_path / "floor"
+    shape = anchors.html_shape(site)
+    figures = anchors.write_floor(*anchors.read_content(corpus), shape, floor)
+    assert anchors.html_shape(floor) == shape  # same files, same bytes each
+    assert figures["files"] == len(shape) and figures["bytes"] == sum(size for _, size in shape)
+    assert b"</body>" in (floor / shape[0][0]).read_bytes()
+
+
+def test_fit_pads_or_cuts_to_the_exact_size():
+    page = "<html><body>Văn bản xin lỗi</body></html>".encode()
+    for size in (3, 15, 16, 17, len(page), len(page) + 1, 5000):
+        fitted = anchors.fit(page, size)
+        assert len(fitted) == size
+        fitted.decode("utf-8")  # never a broken character
+    assert anchors.fit(page, 5000).endswith(b"</body></html>")
+
+
+def _step(name: str, seconds: float, size: int = 1000, ok: bool = True) -> bench.Step:
+    return bench.Step(size, name, seconds, 0, 0, ok)
+
+
+def test_ratios_divide_by_the_mean_bare_warm_run_and_the_floor_of_the_same_size():
+    steps = [_step("bare-cold", 9.0), _step("bare-warm", 4.0), _step("build-warm", 1.0), _step("bare-warm", 6.0),
+             _step("floor", 2.0), _step("build-add-one", 0.4), _step("build-correct-one", 0.8),
+             _step("build-cold", 7.0), _step("build-warm", 3.0, size=10), _step("bare-warm", 1.0, size=10),
+             _step("bare-warm", 99.0, ok=False)]  # a failed anchor run does not count
+    bench.add_ratios(steps)
+    assert (steps[2].x_bare, steps[2].x_floor) == (0.2, 0.5)
+    assert (steps[5].x_bare, steps[6].x_floor, steps[7].x_bare) == (0.08, 0.4, 1.4)
+    assert (steps[8].x_bare, steps[8].x_floor) == (3.0, None)  # no floor measured at that size
+    assert bench.anchor_figures(steps)[1000] == {"bare_warm_runs": [4.0, 6.0], "bare": 5.0, "bare_cold": 9.0,
+                                                 "floor": 2.0}
+    verdicts = {row[0].split(",")[0]: row[3] for row in bench.ratio_verdicts(steps) if "1,000" in row[0]}
+    assert verdicts == {"one letter added: publish build": "PASS", "nothing changed: build": "MISS",
+                        "cold full build": "MISS", "one letter corrected (as fast as an addition)": "MISS",
+                        "one letter withdrawn (as fast as an addition)": "not run"}
+    assert anchors.ratio(1.0, 0.0) is None and anchors.ratio(None, 2.0) is None

@@ -1,0 +1,154 @@
+"""Incremental builds (generator/site/reuse.py): a build that reuses the previous site's pages and search
+bundles gives, byte for byte, the site a full build of the same content gives; anything it cannot trust
+(no manifest, a corrupt one, another code version, a damaged site, --full) makes a full build."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.build import build_site
+from generator.site import reuse
+from tests.conftest import pdf_gate_ready
+from tests.helpers import dump, make_content, write_letter
+
+pytestmark = pytest.mark.slow
+
+TODAY = date(2018, 6, 1)
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _assert_same_site(incremental: Path, full: Path) -> None:
+    a, b = _tree(incremental), _tree(full)
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []
+
+
+class Sites:
+    """One site built again and again (incremental), each time compared with a fresh full build."""
+
+    def __init__(self, tmp: Path, root: Path) -> None:
+        self.tmp, self.root, self.runs = tmp, root, 0
+        self.site, self.build_dir, self.cache = tmp / "site", tmp / "build", tmp / "cache"
+
+    def build(self, today: date = TODAY, **options):
+        return build_site(self.root, self.site, today, build_dir=self.build_dir, cache_dir=self.cache,
+                          run_pdf_gate=pdf_gate_ready(), **options)
+
+    def compare(self, today: date = TODAY) -> None:
+        self.runs += 1
+        fresh = self.tmp / f"full-{self.runs}"
+        result = build_site(self.root, fresh / "site", today, build_dir=fresh / "build", cache_dir=self.cache,
+                            run_pdf_gate=pdf_gate_ready(), full=True)
+        assert result.mode == "full"
+        _assert_same_site(self.site, fresh / "site")
+
+
+def _letter(root: Path, letter_id: str) -> Path:
+    return next(root.glob(f"letters/*/*/{letter_id}.yml"))
+
+
+def _edit(path: Path, **fields) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key, value in fields.items():
+        *parents, last = key.split(".")
+        target = data
+        for part in parents:
+            target = target[part]
+        target[last] = value
+    path.write_text(dump(data), encoding="utf-8")
+
+
+@pytest.fixture
+def sites(tmp_path) -> Sites:
+    root = make_content(tmp_path, 4)
+    write_letter(root, "2018-04-0001", number="7/XL-STNMT", issued_on="2018-04-10", published_on="2018-04-11",
+                 **{"dossier.code": "000.00.21.H17-180402-0007", "dossier.received_on": "2018-04-02",
+                    "dossier.due_on": "2018-04-13", "dossier.new_due_on": "2018-04-20",
+                    "dossier.returned_on": "2018-04-24", "reason.category": "workload"})
+    sites = Sites(tmp_path, root)
+    assert sites.build().mode == "full"
+    return sites
+
+
+def test_add_correct_withdraw_give_the_full_build(sites):
+    """After each change the incremental site equals a fresh full build of the same content, and most
+    pages were taken from the previous site."""
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    added = sites.build()
+    assert added.mode == "incremental"
+    assert "letters/2018/so-tnmt/2018-05-0005/index.md" not in added.reused_pages
+    assert len(added.reused_pages) > 5
+    sites.compare()
+
+    _edit(_letter(sites.root, "2018-05-0002"), **{"dossier.new_due_on": "2018-05-16"},
+          corrections=[{"date": "2018-05-12", "note": "Sửa ngày hẹn trả mới."}])
+    corrected = sites.build()
+    assert corrected.mode == "incremental" and corrected.reused_pages
+    sites.compare()
+
+    withdrawn = _letter(sites.root, "2018-05-0003")
+    _edit(withdrawn, withdrawn={"date": "2018-05-20", "reason": "Đăng nhầm hồ sơ."})
+    withdrawn.with_suffix(".pdf").unlink()  # a withdrawn letter's PDF may be deleted
+    assert sites.build().mode == "incremental"
+    sites.compare()
+
+    later = TODAY + timedelta(days=3)  # figures as of another day
+    assert sites.build(later).mode == "incremental"
+    sites.compare(later)
+
+
+def test_nothing_changed_keeps_the_site(sites):
+    before = _tree(sites.site)
+    result = sites.build()
+    assert result.mode == "unchanged"
+    assert _tree(sites.site) == before
+
+
+def test_a_search_bundle_of_the_same_records_is_reused(sites):
+    """A letter of another year leaves the first year's records as they were (several years: bundles split)."""
+    for year in ("2016", "2017"):
+        write_letter(sites.root, f"{year}-05-0001", number=f"1/XL-{year}", issued_on=f"{year}-05-09",
+                     published_on=f"{year}-05-10",
+                     **{"dossier.code": f"000.00.21.H17-{year[2:]}0420-0001", "dossier.received_on": f"{year}-04-20",
+                        "dossier.due_on": f"{year}-05-04", "dossier.new_due_on": f"{year}-05-15",
+                        "dossier.returned_on": f"{year}-05-14"})
+    sites.build()
+    write_letter(sites.root, "2018-05-0006", number="20/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0006"})
+    result = sites.build()
+    assert "pagefind-older" in result.reused_bundles
+    assert "pagefind-recent" not in result.reused_bundles
+    sites.compare()
+
+
+def test_a_portal_name_change_renders_every_page_again(sites):
+    portal = sites.root / "portal.yml"
+    portal.write_text(portal.read_text(encoding="utf-8").replace("(thử nghiệm)", "(thử nghiệm 2)"), encoding="utf-8")
+    result = sites.build()
+    assert result.mode == "incremental" and result.reused_pages == frozenset()
+    sites.compare()
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "other-code", "page-deleted", "full"])
+def test_an_untrusted_previous_build_gives_a_full_build(sites, damage):
+    manifest = reuse.manifest_path(sites.site)
+    options = {}
+    if damage == "corrupt":
+        manifest.write_text("{not json", encoding="utf-8")
+    elif damage == "other-code":
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        manifest.write_text(json.dumps({**data, "code": "0" * 64}), encoding="utf-8")
+    elif damage == "page-deleted":
+        (sites.site / "letters" / "2018" / "so-tnmt" / "2018-05-0001" / "index.html").unlink()
+    else:
+        options["full"] = True
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    assert sites.build(**options).mode == "full"
+    sites.compare()

@@ -1,0 +1,100 @@
+"""Page images: made once per PDF (SHA-256) into their cache, placed in the site by hard link, never
+through the docs folder; the same pixels as a grey render converted to "L"."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+
+import pypdfium2
+
+from generator.checks.orchestrator import check_content
+from generator.site import page_images as PI
+from generator.site.docs import render_docs
+from generator.site.letters import page_image_cache
+from tests.helpers import make_content, pdf_bytes
+
+TODAY = date(2018, 6, 30)
+
+
+def _two_letters_one_pdf(tmp_path):
+    """Two letters whose PDFs are the same bytes (two names), checked without the gate (which would refuse
+    the duplicate: this is the case of a file renamed or re-published between builds)."""
+    root = make_content(tmp_path, 2)
+    first, second = sorted(root.glob("letters/*/*/*.pdf"))
+    second.write_bytes(first.read_bytes())
+    result = check_content(root, TODAY, run_pdf_gate=False)
+    assert result.valid
+    return result
+
+
+def test_a_pdf_is_rendered_once_per_sha256(tmp_path):
+    result = _two_letters_one_pdf(tmp_path)
+    docs = tmp_path / "build" / "docs"
+    out = render_docs(result.content, result.pdf_facts, TODAY, docs)
+    assert out.page_images == PI.RenderStats(rendered=1, cached=0, failed=0)
+    images = sorted((src, rel) for src, rel in out.assets if rel.endswith(".webp"))
+    letters = sorted(letter.url for letter in result.content.letters)
+    assert [rel for _, rel in images] == [url + "trang-1.webp" for url in letters]
+    assert images[0][0] == images[1][0] and images[0][0].parents[2] == page_image_cache(docs) / "v1"
+    for url in letters:  # each page shows the image beside it
+        assert 'src="trang-1.webp"' in (docs / url / "index.md").read_text(encoding="utf-8")
+    again = render_docs(result.content, result.pdf_facts, TODAY, docs)  # the next build: from the cache
+    assert again.page_images == PI.RenderStats(rendered=0, cached=1, failed=0)
+    assert sorted(again.assets) == sorted(out.assets)
+
+
+def test_letter_images_and_pdfs_are_placed_in_the_site_not_copied_by_mkdocs(site_build):
+    docs = site_build.root.parent / "build" / "docs"
+    assert sorted({p.suffix for p in (docs / "letters").rglob("*") if p.is_file()}) == [".md"]
+    cache = site_build.result.rendered.site.image_cache
+    assert cache == site_build.root.parent / "cache" / "page-images"  # kept with the check's cache
+    published = [letter for letter in site_build.content.letters if letter.withdrawn is None]
+    assert published
+    for letter in published:
+        folder = site_build.site / letter.url
+        assert (folder / f"{letter.id}.pdf").is_file()
+        page = (folder / "index.html").read_text(encoding="utf-8")
+        names = sorted(p.name for p in folder.glob("trang-*.webp"))
+        assert names and all(f'src="{name}"' in page for name in names)
+        sha = site_build.result.rendered.site.pdf_meta(letter)[1]
+        cached = PI.cached_pages(cache, sha)
+        assert [p.path.read_bytes() for p in cached] == [(folder / f"trang-{i}.webp").read_bytes()
+                                                         for i in range(1, len(cached) + 1)]
+        if os.stat(cache).st_dev == os.stat(folder).st_dev:  # one file system: a hard link, written once
+            assert (folder / "trang-1.webp").stat().st_ino == cached[0].path.stat().st_ino
+
+
+def test_a_damaged_cache_entry_is_rendered_again_without_touching_a_published_copy(tmp_path):
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(pdf_bytes("Số: 1/XL", "Trang một"))
+    cache, sha = tmp_path / "cache", "ab" * 32
+    assert PI.render_all({sha: pdf}, cache) == PI.RenderStats(rendered=1)
+    (first,) = PI.cached_pages(cache, sha)
+    published = tmp_path / "site-trang-1.webp"
+    os.link(first.path, published)  # what the build does
+    before = published.read_bytes()
+    folder = PI.cache_folder(cache, sha)
+    first.path.unlink()  # damaged: an image gone
+    assert PI.cached_pages(cache, sha) is None
+    assert PI.render_all({sha: pdf}, cache) == PI.RenderStats(rendered=1)
+    (folder / "1.webp").write_bytes(b"junk")  # the site's copy is another inode: unchanged
+    assert published.read_bytes() == before
+    (folder / PI.INDEX).write_text(json.dumps([{"file": "../../x.webp", "width": 1, "height": 1, "text": ""}]))
+    assert PI.cached_pages(cache, sha) is None  # an index naming a file outside its folder is not read
+    (folder / PI.INDEX).write_text("{")
+    assert PI.render_all({sha: pdf}, cache) == PI.RenderStats(rendered=1)
+    assert PI.render_all({sha: pdf}, cache) == PI.RenderStats(cached=1)
+
+
+def test_grey_bitmap_gives_the_same_pixels_as_a_converted_render(tmp_path):
+    doc = pypdfium2.PdfDocument(pdf_bytes("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Số: 15/XL-STNMT"))
+    page = doc[0]
+    scale = PI.TARGET_WIDTH / page.get_size()[0]
+    grey = PI._grey(page, scale)
+    converted = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+    assert grey.mode == "L" and grey.size == converted.size and grey.tobytes() == converted.tobytes()
+    assert len(set(grey.tobytes())) > 2  # a page with text on it, anti-aliased
+    page.close()
+    doc.close()

@@ -1,0 +1,164 @@
+"""generator/cachedata.py, generator/cachekeys.py, generator/safefile.py: caches as checked data, their keys,
+files created without following links."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+
+import pytest
+
+from generator import cachedata, cachekeys, safefile
+from generator.cachedata import CacheInvalid, decode, encode
+from generator.content.model import Letter
+from generator.problems import Problem
+from tests.unit.kit import world
+
+
+@dataclass(frozen=True)
+class Inner:
+    day: date
+    blob: bytes = b""
+
+
+@dataclass(frozen=True)
+class Outer:
+    name: str
+    count: int
+    share: float
+    ok: bool
+    inner: Inner
+    maybe: Inner | None = None
+    items: tuple[str, ...] = ()
+    table: dict[str, int] = field(default_factory=dict)
+    free: object = None
+
+
+VALUE = Outer("a", 2, 0.5, True, Inner(date(2018, 5, 9), b"\x00\xff"), None, ("x", "y"), {"k": 1}, {"any": [1]})
+
+
+def test_a_value_round_trips():
+    data = encode(VALUE)
+    assert data["inner"] == {"day": "2018-05-09", "blob": "AP8="}
+    assert decode(data, Outer) == VALUE
+    assert decode(encode(3), int | None) == 3 and decode(None, int | None) is None
+
+
+def test_a_loaded_letter_and_its_problems_round_trip(tmp_path):
+    letter = world(tmp_path).letter(corrections=[{"date": "2018-05-12", "note": "Sửa.", "fields": ["number"]}])
+    assert decode(encode(letter), Letter | None) == letter
+    problems = [Problem("error", "x", "a.yml", 3, "number", "m")]
+    assert decode(encode(problems), list[Problem]) == problems
+
+
+def _with(path: str, value):
+    data = encode(VALUE)
+    target = data
+    *parents, last = path.split(".")
+    for key in parents:
+        target = target[key]
+    if value is KeyError:
+        del target[last]
+    else:
+        target[last] = value
+    return data
+
+
+INVALID = [
+    ("name", 1), ("count", "2"), ("count", True), ("count", 2.0), ("share", "0.5"), ("ok", 1),
+    ("inner.day", "09/05/2018"), ("inner.day", 20180509), ("inner.blob", "not base64!"), ("inner", "x"),
+    ("maybe", "x"), ("items", "xy"), ("items", [1]), ("table", {"k": "1"}), ("table", [["k", 1]]),
+    ("name", KeyError), ("extra", 1),
+]
+
+
+@pytest.mark.parametrize(("path", "value"), INVALID)
+def test_a_value_of_another_shape_is_refused(path, value):
+    with pytest.raises(CacheInvalid):
+        decode(_with(path, value), Outer)
+
+
+def test_a_type_without_a_decoder_is_a_programming_error():
+    with pytest.raises(TypeError):
+        cachedata.decoder(set)
+
+
+def test_read_and_write_json(tmp_path):
+    path = tmp_path / "a" / "b.json"
+    assert cachedata.read_json(path) is None
+    assert cachedata.write_json(path, {"x": [1, "ư"]})
+    assert cachedata.read_json(path) == {"x": [1, "ư"]}
+    assert [p.name for p in path.parent.iterdir()] == ["b.json"]  # no temporary file left
+    path.write_text("{oops", encoding="utf-8")
+    assert cachedata.read_json(path) is None
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert cachedata.write_json(blocker / "c.json", {}) is False
+
+
+def test_stat_key_changes_with_the_file(tmp_path):
+    path = tmp_path / "x"
+    path.write_bytes(b"a")
+    first = cachekeys.stat_key(path)
+    assert first == cachekeys.file_key(os.stat(path))
+    path.write_bytes(b"ab")
+    assert cachekeys.stat_key(path) != first
+
+
+def test_code_fingerprint_is_stable():
+    assert cachekeys.code_fingerprint() == cachekeys.code_fingerprint()
+    assert len(cachekeys.code_fingerprint()) == 64
+
+
+def test_create_new_makes_folders_and_the_file(tmp_path):
+    path = safefile.create_new(tmp_path, "a/b/c.txt", b"x")
+    assert path == tmp_path / "a" / "b" / "c.txt" and path.read_bytes() == b"x"
+    with pytest.raises(safefile.NotCreated):
+        safefile.create_new(tmp_path, "a/b/c.txt", b"y")  # never replaces
+    assert path.read_bytes() == b"x"
+    safefile.remove_created(path)
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("rel", ["", ".", "../x", "a/../b"])
+def test_create_new_refuses_odd_paths(tmp_path, rel):
+    with pytest.raises(safefile.NotCreated):
+        safefile.create_new(tmp_path, rel, b"x")
+
+
+def test_create_new_refuses_an_absolute_path(tmp_path):
+    """An absolute `rel` would make os.mkdir/os.open ignore the folder descriptor and write anywhere."""
+    outside = tmp_path / "outside" / "x.yml"
+    root = tmp_path / "root"
+    root.mkdir()
+    with pytest.raises(safefile.NotCreated):
+        safefile.create_new(root, str(outside), b"x")
+    assert not outside.parent.exists()
+
+
+def test_create_new_reads_a_path_as_posix_parts(tmp_path):
+    assert safefile.create_new(tmp_path, "a//b/./c", b"x") == tmp_path / "a" / "b" / "c"
+
+
+@pytest.mark.parametrize("where", ["folder", "file", "dangling"])
+def test_create_new_never_writes_through_a_link(tmp_path, where):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = tmp_path / "root"
+    root.mkdir()
+    if where == "folder":
+        os.symlink(outside, root / "a")
+        rel = "a/x.txt"
+    elif where == "file":
+        (outside / "x.txt").write_bytes(b"keep")
+        os.symlink(outside / "x.txt", root / "x.txt")
+        rel = "x.txt"
+    else:
+        os.symlink(outside / "nothing.txt", root / "x.txt")
+        rel = "x.txt"
+    with pytest.raises(safefile.NotCreated):
+        safefile.create_new(root, rel, b"x")
+    assert sorted(p.name for p in outside.iterdir()) == (["x.txt"] if where == "file" else [])
+    safefile.remove_created(root / rel)  # a link there is left alone
+    assert (root / rel.split("/")[0]).is_symlink()
