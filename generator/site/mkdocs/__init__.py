@@ -65,7 +65,7 @@ PUBLIC_ENV = "CONGKHAI_MKDOCS_PUBLIC"
 
 
 class MkdocsFailed(Exception):
-    """MkDocs stopped (a strict-mode warning, a configuration error); the message starts with "mkdocs"."""
+    """MkDocs stopped (a strict-mode warning, a configuration error); the message (strings.cli) names MkDocs."""
 
 
 @dataclass(frozen=True)
