@@ -28,7 +28,7 @@ class NotCreated(Exception):
 def create_new(root: Path, rel: str, data: bytes) -> Path:
     """Write `data` to the new file `root/rel` (see the module docstring); returns its path."""
     parts = PurePosixPath(rel).parts
-    if not parts or any(p in ("", ".", "..") for p in parts):
+    if not parts or PurePosixPath(rel).is_absolute() or any(p in ("", ".", "..") for p in parts):
         raise NotCreated(root / rel, "invalid path")
     path = Path(root, *parts)
     fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)

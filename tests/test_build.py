@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildFailed, build_site, swap_in
+from generator.commands.build import mkdocs_notes
 from generator.figures.workdays import WorkCalendar
 from generator.site import mkdocs as site_mkdocs
+from generator.strings.cli import BUILD_MKDOCS_PUBLIC
 from tests.conftest import write_site_content
 from tests.helpers import write_letter
 
@@ -187,14 +189,19 @@ def assert_same_tree(first: Path, second: Path) -> None:
 
 @pytest.mark.slow
 def test_two_builds_are_byte_identical(site_build, tmp_path, monkeypatch):
-    """The session site again, MkDocs through its public API only (no hooks) and one process: same bytes."""
-    monkeypatch.setenv("CONGKHAI_MKDOCS_PUBLIC", "1")
+    """The session site again in one process, as if another Material were installed: the version guard takes
+    MkDocs' public path (no hooks), the build command says so, and the site has the same bytes."""
+    newer = (("mkdocs-material", "9.99.0", site_mkdocs.PINNED["mkdocs-material"]),)
+    monkeypatch.setattr(site_mkdocs, "MISMATCHED", newer)
     monkeypatch.setenv("CONGKHAI_BUILD_WORKERS", "1")
     second = tmp_path / "site"
     again = build_site(site_build.root, second, site_build.today, build_dir=tmp_path / "build",
                        cache_dir=tmp_path / "c", run_pdf_gate=site_build.result.check.pdf_facts != {})
     assert site_build.result.mkdocs == site_mkdocs.Outcome(fast=True)
-    assert again.mkdocs == site_mkdocs.Outcome(fast=False)
+    assert again.mkdocs == site_mkdocs.Outcome(fast=False, mismatched=newer)
+    assert mkdocs_notes(again.mkdocs) == [BUILD_MKDOCS_PUBLIC.format(
+        package="mkdocs-material", installed="9.99.0", pinned=site_mkdocs.PINNED["mkdocs-material"])]
+    assert mkdocs_notes(site_build.result.mkdocs) == []
     assert_same_tree(site_build.site, second)
 
 

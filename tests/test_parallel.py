@@ -156,6 +156,6 @@ def test_a_strict_mkdocs_failure_fails_the_build_from_its_child(tmp_path, monkey
 
     monkeypatch.setattr(site_mkdocs, "config_overrides", broken)
     root = write_site_content(tmp_path)
-    with pytest.raises(build.BuildFailed, match="mkdocs"):
+    with pytest.raises(build.BuildFailed, match="MkDocs"):
         build.build_site(root, tmp_path / "site", SITE_TODAY, build_dir=tmp_path / "build", run_pdf_gate=False)
     assert not (tmp_path / "site").exists()

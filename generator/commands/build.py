@@ -59,11 +59,17 @@ def run(args: argparse.Namespace) -> int:
         reason = BUILD_CONTENT_ERRORS if exc.check is not None else str(exc)
         print(BUILD_FAILED.format(reason=reason), file=sys.stderr)
         return 1
-    mismatched = result.mkdocs.mismatched if result.mkdocs else ()  # None: nothing changed, nothing built
-    for package, installed, pinned in mismatched:  # other versions: built the slow, public way
-        print(BUILD_MKDOCS_PUBLIC.format(package=package, installed=installed or BUILD_MKDOCS_MISSING, pinned=pinned),
-              file=sys.stderr)
+    for note in mkdocs_notes(result.mkdocs):
+        print(note, file=sys.stderr)
     content = result.check.content
     print(BUILD_DONE.format(pages=len(result.rendered.pages), letters=len(content.letters),
                             agencies=len(content.agencies), site=result.site_dir), file=sys.stderr)
     return 0
+
+
+def mkdocs_notes(outcome) -> list[str]:
+    """What to tell the editor about how MkDocs ran: other versions than the pinned ones, built the slow way
+    (`outcome` None: nothing changed, MkDocs did not run)."""
+    mismatched = outcome.mismatched if outcome else ()
+    return [BUILD_MKDOCS_PUBLIC.format(package=package, installed=installed or BUILD_MKDOCS_MISSING, pinned=pinned)
+            for package, installed, pinned in mismatched]

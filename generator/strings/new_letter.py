@@ -1,6 +1,6 @@
 """The YAML template `python -m generator new` writes: its header, placeholders and each field's hint.
 
-A letter field without a hint here gets its description from `generator/content/schema.py`.
+A letter field without a hint here gets its description (`generator/strings/fields.py`).
 """
 
 from __future__ import annotations

@@ -127,6 +127,16 @@ def test_create_new_refuses_odd_paths(tmp_path, rel):
         safefile.create_new(tmp_path, rel, b"x")
 
 
+def test_create_new_refuses_an_absolute_path(tmp_path):
+    """An absolute `rel` would make os.mkdir/os.open ignore the folder descriptor and write anywhere."""
+    outside = tmp_path / "outside" / "x.yml"
+    root = tmp_path / "root"
+    root.mkdir()
+    with pytest.raises(safefile.NotCreated):
+        safefile.create_new(root, str(outside), b"x")
+    assert not outside.parent.exists()
+
+
 def test_create_new_reads_a_path_as_posix_parts(tmp_path):
     assert safefile.create_new(tmp_path, "a//b/./c", b"x") == tmp_path / "a" / "b" / "c"
 

@@ -9,14 +9,19 @@ else in generator/ imports mkdocs or material (tests/test_layers.py). Two ways t
 - public (`fast=False`, or CONGKHAI_MKDOCS_PUBLIC=1): `load_config(mkdocs.yml)` + `build(config)`, MkDocs'
   public API only. mkdocs.yml names no hooks and overrides/main.html falls back to `super()`.
 - fast (the default): the same with three hooks, one per shortcut, which rely on internals of the pinned
-  versions. Each saves, in the mkdocs stage at 10,000 letters (the shortcut switched off alone, the others on;
-  `scripts/bench.py --mkdocs-shortcuts`, min of 2 runs; see MEASURED below):
+  versions. Seconds each saves in the mkdocs stage, switched off alone (the others on), `scripts/bench.py
+  --step mkdocs`, min of 2 runs back to back. Measured at 1,000 letters (3,651 pages; docs built without
+  the PDF gate) on the shared 2-core machine under load (load average 8-11: other builds running), ×10
+  estimated for 10,000 letters (pages scale with letters); every shortcut on: 36.4 s (runs 36.4, 70.2):
 
-  | shortcut | hook | what it saves | internals used |
-  | --- | --- | --- | --- |
-  | `markdown` | markdown.py | Python-Markdown over every generated page (one raw HTML block each) and a Markdown instance per page | `Page.render`'s attributes, `toc.get_toc` |
-  | `chrome` | chrome.py | Material's nav drawer, tabs and `__config` rendered per page: once per page shape instead | Material's block names and what they read |
-  | `fork` | fork.py | one process: pages rendered on every core | `commands.build._build_page`, empty output not written |
+  | shortcut | hook | what it saves | internals used | without it (1,000) | saves at 1,000 | at 10,000 (×10, estimated) |
+  | --- | --- | --- | --- | ---: | ---: | ---: |
+  | `markdown` | markdown.py | Python-Markdown over every generated page (one raw HTML block each) and a Markdown instance per page | `Page.render`'s attributes, `toc.get_toc` | 356.3 s | 320 s | ~3,200 s |
+  | `chrome` | chrome.py | Material's nav drawer, tabs and `__config` rendered per page: once per page shape instead | Material's block names and what they read | 42.5 s | 6 s | ~60 s |
+  | `fork` | fork.py | one process: pages rendered on every core | `commands.build._build_page`, empty output not written | 39.0 s | 2.6 s | ~26 s |
+
+  `fork` gains only what idle cores give: on a loaded machine little (BENCHMARKS.md step 5, less loaded:
+  17.7 → 12.3 s at 1,000, 61.4 → 42.2 s at 10,000); `chrome` saved 7.9 s of CPU at 1,000 on 2026-11-27.
 
 The version guard: the fast path runs only when the installed mkdocs and mkdocs-material are the versions
 the shortcuts were checked against (PINNED, which tests/test_layers.py keeps equal to requirements.txt);
@@ -60,7 +65,7 @@ PUBLIC_ENV = "CONGKHAI_MKDOCS_PUBLIC"
 
 
 class MkdocsFailed(Exception):
-    """MkDocs stopped (a strict-mode warning, a configuration error); the message starts with "mkdocs"."""
+    """MkDocs stopped (a strict-mode warning, a configuration error); the message (strings.cli) names MkDocs."""
 
 
 @dataclass(frozen=True)
@@ -93,9 +98,11 @@ def mismatches(installed: Mapping[str, str | None]) -> tuple[tuple[str, str | No
 MISMATCHED = mismatches(installed_versions())  # checked once, at import
 
 
-def choose(fast: bool | None, mismatched: tuple = MISMATCHED) -> Outcome:
-    """The path to take: `fast` None means fast unless CONGKHAI_MKDOCS_PUBLIC=1; never fast on other versions."""
+def choose(fast: bool | None, mismatched: tuple | None = None) -> Outcome:
+    """The path to take: `fast` None means fast unless CONGKHAI_MKDOCS_PUBLIC=1; never fast on other versions
+    (`mismatched`: MISMATCHED, the installed ones)."""
     wanted = os.environ.get(PUBLIC_ENV) != "1" if fast is None else fast
+    mismatched = MISMATCHED if mismatched is None else mismatched
     if wanted and mismatched:
         return Outcome(False, mismatched)
     return Outcome(wanted)
