@@ -147,16 +147,20 @@ def run(cmd: list[str], *, env: dict | None = None) -> tuple[float, float, float
         out.decode("utf-8", "replace")
 
 
-def ensure_corpus(size: int, out: Path) -> tuple[Path, float | None]:
-    """The corpus of `size` letters (written when missing or incomplete); (root, seconds spent writing)."""
-    root = out / f"corpus-{size}"
+SCAN_SHARE = 0.1  # make_corpus's default share of image-only scans
+
+
+def ensure_corpus(size: int, out: Path, scan_share: float = SCAN_SHARE) -> tuple[Path, float | None]:
+    """The corpus of `size` letters (written when missing or incomplete); (root, seconds spent writing).
+    Another share of scans than make_corpus's default is a corpus of its own (corpus-<N>-scans<share>)."""
+    root = out / (f"corpus-{size}" if scan_share == SCAN_SHARE else f"corpus-{size}-scans{scan_share:g}")
     stamp = root / ".bench-complete"
     if stamp.is_file() and stamp.read_text().strip() == str(size):
         return root, None
     shutil.rmtree(root, ignore_errors=True)
     start = time.perf_counter()
-    subprocess.run([PYTHON, str(ROOT / "scripts" / "make_corpus.py"), str(size), str(root)], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run([PYTHON, str(ROOT / "scripts" / "make_corpus.py"), str(size), str(root), "--scan-share",
+                    str(scan_share)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     stamp.write_text(f"{size}\n")
     return root, time.perf_counter() - start
 
@@ -266,12 +270,13 @@ def load() -> float:
     return round(os.getloadavg()[0], 1)
 
 
-def bench_size(size: int, out: Path, steps: tuple[str, ...]) -> list[Step]:
+def bench_size(size: int, out: Path, steps: tuple[str, ...], scan_share: float = SCAN_SHARE) -> list[Step]:
     """Measure every step at one size, the anchors beside them; ratios filled in at the end."""
-    root, made = ensure_corpus(size, out)
-    cache, site, build = out / f"cache-{size}", out / f"site-{size}", out / f"build-{size}"
-    pub = {"site": out / f"pub-site-{size}", "build": out / f"pub-build-{size}", "cache": out / f"pub-cache-{size}"}
-    project, floor_out = out / f"bare-{size}", out / f"floor-{size}"
+    root, made = ensure_corpus(size, out, scan_share)
+    tag = root.name.removeprefix("corpus-")
+    cache, site, build = out / f"cache-{tag}", out / f"site-{tag}", out / f"build-{tag}"
+    pub = {"site": out / f"pub-site-{tag}", "build": out / f"pub-build-{tag}", "cache": out / f"pub-cache-{tag}"}
+    project, floor_out = out / f"bare-{tag}", out / f"floor-{tag}"
     results: list[Step] = []
 
     def show(step: Step) -> None:
@@ -589,6 +594,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS))
     parser.add_argument("--out", type=Path, default=ROOT / "bench-out")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--scan-share", type=float, default=SCAN_SHARE,
+                        help="share of image-only scans in the corpus (make_corpus --scan-share)")
     parser.add_argument("--step", nargs=5, metavar=("KIND", "CONTENT", "SITE", "BUILD", "CACHE"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -600,11 +607,14 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(set(args.sizes + ([100_000] if args.full else [])))
     args.out.mkdir(parents=True, exist_ok=True)
     started, load_before = datetime.now(UTC), os.getloadavg()
-    print(f"machine: {os.cpu_count()} cores; load {load_before[0]:.1f}; sizes {sizes}; steps {args.steps}",
+    print(f"machine: {os.cpu_count()} cores; load {load_before[0]:.1f}; sizes {sizes}; scans {args.scan_share:g}; "
+          f"steps {args.steps}",
           file=sys.stderr)
-    results = [step for size in sizes for step in bench_size(size, args.out.resolve(), tuple(args.steps))]
+    results = [step for size in sizes
+               for step in bench_size(size, args.out.resolve(), tuple(args.steps), args.scan_share)]
     load_after = os.getloadavg()
-    print(f"{started:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, load average {load_before[0]:.1f} at the start, "
+    print(f"{started:%Y-%m-%d %H:%M} UTC, scan share {args.scan_share:g}, {os.cpu_count()} cores, "
+          f"load average {load_before[0]:.1f} at the start, "
           f"{load_after[0]:.1f} / {load_after[1]:.1f} / {load_after[2]:.1f} (1/5/15 min) at the end\n")
     print(table(results))
     print()
@@ -617,7 +627,7 @@ def main(argv: list[str] | None = None) -> int:
     print(_rows(verdicts(results)))
     if args.json:
         args.json.write_text(json.dumps({
-            "started": started.isoformat(timespec="seconds"), "cores": os.cpu_count(),
+            "started": started.isoformat(timespec="seconds"), "cores": os.cpu_count(), "scan_share": args.scan_share,
             "load_before": load_before, "load_after": load_after, "steps": [asdict(s) for s in results],
             "anchors": {str(k): v for k, v in anchor_figures(results).items()},
             "ratio_targets": ratio_verdicts(results), "targets_18": verdicts(results, TARGETS_18),

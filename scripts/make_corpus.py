@@ -1,8 +1,9 @@
 """Write a synthetic content root of N valid letters (benchmarks, load tests); figures go to stderr.
 
-Usage: python scripts/make_corpus.py N DIR [--seed S] [--today YYYY-MM-DD] [--jobs J]
+Usage: python scripts/make_corpus.py N DIR [--seed S] [--today YYYY-MM-DD] [--jobs J] [--scan-share F]
 About 100 agencies over three levels (with the 2025 reform), a register CSV, one small real PDF per
-letter (about 10 % image-only scans with privacy_reviewed: true), all PDFs distinct.
+letter (about 10 % image-only scans with privacy_reviewed: true; `--scan-share` changes that share, the
+letters otherwise the same), all PDFs distinct.
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ def _valid(agency: dict, day: date) -> bool:
     return (agency.get("valid_from") or date.min) <= day <= (agency.get("valid_to") or date.max)
 
 
-def plan(n: int, seed: int, today: date) -> tuple[list[dict], list[dict], list[dict]]:
+def plan(n: int, seed: int, today: date, scan_share: float = 0.1) -> tuple[list[dict], list[dict], list[dict]]:
     """(agencies, letters' fields, register rows), deterministic for a seed."""
     rng = random.Random(seed)
     cal = lk.WorkDays(today.year - 6, today.year + 1)
@@ -157,7 +158,7 @@ def plan(n: int, seed: int, today: date) -> tuple[list[dict], list[dict], list[d
                         "due_on": dates.due_on, "new_due_on": dates.new_due_on, "returned_on": dates.returned_on},
             "reason": {"category": category, "detail": rng.choice(DETAILS[category])},
             "published_on": dates.published_on,
-            "_scan": rng.random() < 0.1,
+            "_scan": rng.random() < scan_share,
         }
         if fields["_scan"]:
             fields["privacy_reviewed"] = True
@@ -201,10 +202,11 @@ def write_chunk(args: tuple[str, list[dict]]) -> list[str]:
     return hashes
 
 
-def make_corpus(n: int, root: Path, seed: int = 1, today: date = date(2026, 11, 20), jobs: int = 0) -> dict:
+def make_corpus(n: int, root: Path, seed: int = 1, today: date = date(2026, 11, 20), jobs: int = 0,
+                scan_share: float = 0.1) -> dict:
     """Write the corpus into `root` (its letters/ and register/ replaced); returns figures."""
     start, cpu = time.perf_counter(), time.process_time()
-    agencies, letters, rows = plan(n, seed, today)
+    agencies, letters, rows = plan(n, seed, today, scan_share)
     planned = time.perf_counter()
     shutil.rmtree(root / "letters", ignore_errors=True)
     shutil.rmtree(root / "register", ignore_errors=True)
@@ -242,8 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 11, 20))
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (default: up to 2)")
+    parser.add_argument("--scan-share", type=float, default=0.1, help="share of image-only scans (default 0.1)")
     args = parser.parse_args(argv)
-    figures = make_corpus(args.n, args.dir, args.seed, args.today, args.jobs)
+    figures = make_corpus(args.n, args.dir, args.seed, args.today, args.jobs, args.scan_share)
     print(" ".join(f"{k}={v}" for k, v in figures.items()), file=sys.stderr)
     return 0 if figures["distinct_pdfs"] == args.n else 1
 
