@@ -179,3 +179,12 @@ def test_the_cli_says_what_was_reused_in_vietnamese(tmp_path):
     write_letter(root, "2018-05-0003", number="17/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0003"})
     *_, reused, done = build()
     assert reused.startswith(S.BUILD_REUSED.split("{")[0]) and done.startswith(S.BUILD_DONE.split("{")[0])
+
+
+@pytest.mark.skipif(not pdf_gate_ready(), reason="the PDF gate is not installed")
+def test_facts_of_the_same_pdfs_are_new_inputs(tmp_path):
+    """The same PDF bytes with other facts (here: none, then the gate's) are not 'nothing changed'."""
+    sites = Sites(tmp_path, make_content(tmp_path, 2))
+    build_site(sites.root, sites.site, TODAY, build_dir=sites.build_dir, cache_dir=sites.cache, run_pdf_gate=False)
+    assert sites.build().mode == "incremental"
+    sites.compare()
