@@ -96,8 +96,9 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, *, full
     rendered.pages.append(search.write_search_page(build_dir / "docs", result.content))  # tim-kiem/
     rendered.pages.extend(write_procedure_pages(build_dir / "docs", result.content))  # thu-tuc/ (A–Z, without JS)
     digests = reuse.page_digests(build_dir / "docs", rendered.pages, site_mkdocs.reusable_text)
-    chrome = reuse.chrome_fingerprint(site_mkdocs.config_overrides(rendered.site))
-    plan = site_mkdocs.ReusePlan(site_dir, reuse.reusable(previous, chrome, digests)) if previous else None
+    overrides = site_mkdocs.config_overrides(rendered.site)
+    chrome = reuse.chrome_fingerprint(overrides)
+    plan = site_mkdocs.reuse_plan(site_dir, reuse.reusable(previous, chrome, digests), overrides) if previous else None
     tmp_site = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
     _remove(tmp_site)
     try:

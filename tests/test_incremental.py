@@ -152,3 +152,39 @@ def test_an_untrusted_previous_build_gives_a_full_build(sites, damage):
     write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
     assert sites.build(**options).mode == "full"
     sites.compare()
+
+
+def test_the_cli_says_what_was_reused_in_vietnamese(tmp_path):
+    """`build` run again: nothing changed says so; after an addition, how many pages were taken over."""
+    import subprocess
+    import sys
+
+    from generator.strings import cli as S
+
+    root = make_content(tmp_path, 2)
+
+    def build() -> list[str]:
+        done = subprocess.run([sys.executable, "-m", "generator", "build", "--today", TODAY.isoformat(), "--content",
+                               str(root), "--site-dir", str(tmp_path / "site"), "--build-dir", str(tmp_path / "build"),
+                               "--cache-dir", str(tmp_path / "cache")], cwd=tmp_path, capture_output=True, text=True,
+                              env={"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"},
+                              timeout=600)
+        assert done.returncode == 0, done.stderr
+        return done.stderr.strip().splitlines()
+
+    build()
+    site = (tmp_path / "site").resolve()
+    pages = len(json.loads(reuse.manifest_path(site).read_text(encoding="utf-8"))["pages"])
+    assert build()[-1] == S.BUILD_UNCHANGED.format(pages=pages, site=site)
+    write_letter(root, "2018-05-0003", number="17/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0003"})
+    *_, reused, done = build()
+    assert reused.startswith(S.BUILD_REUSED.split("{")[0]) and done.startswith(S.BUILD_DONE.split("{")[0])
+
+
+@pytest.mark.skipif(not pdf_gate_ready(), reason="the PDF gate is not installed")
+def test_facts_of_the_same_pdfs_are_new_inputs(tmp_path):
+    """The same PDF bytes with other facts (here: none, then the gate's) are not 'nothing changed'."""
+    sites = Sites(tmp_path, make_content(tmp_path, 2))
+    build_site(sites.root, sites.site, TODAY, build_dir=sites.build_dir, cache_dir=sites.cache, run_pdf_gate=False)
+    assert sites.build().mode == "incremental"
+    sites.compare()

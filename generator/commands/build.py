@@ -22,6 +22,8 @@ from generator.strings.cli import (
     BUILD_FAILED,
     BUILD_MKDOCS_MISSING,
     BUILD_MKDOCS_PUBLIC,
+    BUILD_REUSED,
+    BUILD_UNCHANGED,
 )
 
 
@@ -62,8 +64,15 @@ def run(args: argparse.Namespace) -> int:
     for note in mkdocs_notes(result.mkdocs):
         print(note, file=sys.stderr)
     content = result.check.content
-    print(BUILD_DONE.format(pages=len(result.rendered.pages), letters=len(content.letters),
-                            agencies=len(content.agencies), site=result.site_dir), file=sys.stderr)
+    pages = len(result.rendered.pages)
+    if result.mode == "unchanged":
+        print(BUILD_UNCHANGED.format(pages=pages, site=result.site_dir), file=sys.stderr)
+        return 0
+    if result.reused_pages:
+        print(BUILD_REUSED.format(reused=len(result.reused_pages), rendered=pages - len(result.reused_pages)),
+              file=sys.stderr)
+    print(BUILD_DONE.format(pages=pages, letters=len(content.letters), agencies=len(content.agencies),
+                            site=result.site_dir), file=sys.stderr)
     return 0
 
 

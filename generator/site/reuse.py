@@ -114,8 +114,17 @@ def forget(path: Path) -> None:
     Path(path).unlink(missing_ok=True)
 
 
+FACTS_KEY = ("sha256", "gate_version", "ocr_engine", "trust_key", "timed_out", "crashed", "ocr_truncated", "ocr_error",
+             "ocr_source")  # what, besides the PDF's bytes, decides the facts the site shows (OCR engine, trust roots)
+
+
+def _facts_key(facts: object) -> str:
+    return "facts " + repr(tuple(getattr(facts, name, None) for name in FACTS_KEY))
+
+
 def inputs_fingerprint(content_root: Path, pdf_facts: Mapping[str, object], today: date) -> str:
-    """SHA-256 over every file of the content root (a checked PDF by its facts' SHA-256) and `today`."""
+    """SHA-256 over every file of the content root and `today`; a checked PDF by its facts' key (SHA-256, gate
+    version, OCR engine, signature trust roots...): the same PDF read by another engine is another input."""
     digest = hashlib.sha256(f"{today.isoformat()}\n".encode())
     root = Path(content_root)
     base = len(str(root)) + 1
@@ -125,8 +134,8 @@ def inputs_fingerprint(content_root: Path, pdf_facts: Mapping[str, object], toda
             path = os.path.join(folder, name)
             rel = path[base:].replace(os.sep, "/")
             facts = pdf_facts.get(rel)
-            sha = getattr(facts, "sha256", None) or hashlib.sha256(Path(path).read_bytes()).hexdigest()
-            digest.update(f"{rel}\0{sha}\n".encode())
+            key = _facts_key(facts) if facts is not None else "bytes " + hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            digest.update(f"{rel}\0{key}\n".encode())
     return digest.hexdigest()
 
 

@@ -14,6 +14,8 @@ BUILD_CONTENT_ERRORS = "nội dung có lỗi (danh sách ở trên)"
 BUILD_MKDOCS_ERROR = "MkDocs báo lỗi ({detail})"  # {reason} of BUILD_FAILED; the detail is MkDocs' own (English)
 BUILD_MKDOCS_ABORTED = "MkDocs dừng giữa chừng ({detail})"
 BUILD_DONE = "Đã xây dựng {pages} trang ({letters} văn bản, {agencies} cơ quan) vào {site}"
+BUILD_UNCHANGED = "Nội dung, mã nguồn và ngày tính số liệu không đổi: giữ nguyên trang đã dựng ({pages} trang) ở {site}"
+BUILD_REUSED = "Dùng lại {reused} trang của lần dựng trước (không đổi); dựng lại {rendered} trang"
 BUILD_MKDOCS_PUBLIC = ("Lưu ý: {package} đang cài là bản {installed}, khác bản đã kiểm ({pinned}); trang được dựng "
                        "theo cách chậm (chỉ dùng API công khai của MkDocs), kết quả vẫn đúng.")
 BUILD_MKDOCS_MISSING = "chưa cài"  # {installed} when the package is not installed

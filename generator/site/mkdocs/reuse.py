@@ -46,6 +46,12 @@ def planned(plan: Plan | None) -> Iterator[None]:
         _state.update(plan=None, files=None, nav=None, env=None)
 
 
+def reuse_plan(previous_site: Path, pages, overrides) -> Plan:
+    """The plan for `pages` (unchanged since the previous build): without the navigation's pages, which are
+    always rendered (their titles and links are part of every page's chrome)."""
+    return Plan(Path(previous_site), frozenset(pages) - _nav_paths(overrides.get("nav") or []))
+
+
 def reusable_text(text: str) -> bool:
     """Whether a docs file may be taken from the previous site: a generated page of one raw HTML block
     (a Markdown page's anchors are checked by MkDocs against the pages it links to)."""
