@@ -105,6 +105,24 @@ def test_numbers_joined_by_a_dash_are_split() -> None:
     assert kinds(scan_text("ĐT: 0261 3 544 210 - 0912 345 678")) == [("phone", "0912 345 678")]
 
 
+MOBILES = ("0321234567", "0521234567", "0701234567", "0812345678", "0912345678")
+
+
+@pytest.mark.parametrize("mobile", MOBILES)
+@pytest.mark.parametrize("join", ["-", "."])
+def test_a_tight_join_is_one_number_never_cut_into_a_phone(mobile: str, join: str) -> None:
+    """"2024-035-0000723" (OCR's reading of a letter id on a scan) holds no phone: a run of digit groups
+    never cuts a dot or dash written without spaces; with spaces, or alone, the mobile is found."""
+    head, tail = mobile[:3], mobile[3:]
+    assert scan_text(f"bản 2024{join}{head}{join}{tail} trang") == []
+    assert scan_text(f"bản {head}{join}{tail}{join}12 trang") == []
+    assert kinds(scan_text(f"bản 2024 - {head}{join}{tail} trang")) == [("phone", f"{head}{join}{tail}")]
+    assert kinds(scan_text(f"gọi {head}{join}{tail}.")) == [("phone", f"{head}{join}{tail}")]
+    assert kinds(scan_text(f"gọi {mobile}{join}0987654321")) == [("phone", mobile), ("phone", "0987654321")]
+    assert scan_text(f"mẫu 202E-{head}{join}{tail}") == [] == scan_text(f"H17-{head}{join}{tail}")
+    assert kinds(scan_text(f"ho-so-{mobile}.txt")) == [("phone", mobile)] == kinds(scan_text(f"ĐT-{mobile}"))
+
+
 def test_identifiers_are_blanked_with_offsets_kept() -> None:
     text = "Số: 15/XL-STNMT ngày 09/05/2018, hồ sơ 000.00.21.H17-180420-0012."
     blanked = blank_identifiers(text)

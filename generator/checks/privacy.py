@@ -6,6 +6,7 @@ that "000.00.21.H17-180420-0012" is never read as a 12-digit citizen ID. Offsets
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -45,8 +46,10 @@ except ImportError:  # pragma: no cover - other Pythons: every non-ASCII text ta
 _IDENTIFIER_STARTS = re.compile(r"\d|[A-Za-z](?=\d)|(?i:n)(?=(?i:gày))")
 
 # --- what is looked for ---------------------------------------------------------------------------
-# A number as written: digit groups joined by one space, dot or dash (" - " too), maybe after "+".
-_NUMBER = re.compile(r"(?<![\w+])\+?\d+(?:(?:[ .\-]|\s-\s)\d+)*(?![\w])")
+# A number as written: digit groups joined by one space, dot or dash (" - " too), maybe after "+"; not
+# the tail of a code ("H17-180420-0012", OCR's "202E-035-0007527": a digit, maybe a capital, a dash), while
+# "ho-so-0912345678" and "ĐT-0912345678" hold a phone.
+_NUMBER = re.compile(r"(?<![\w+])(?<![0-9]-)(?<![0-9][A-Z]-)\+?\d+(?:(?:[ .\-]|\s-\s)\d+)*(?![\w])")
 _GROUP = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")  # what _NUMBER needs (str.isdigit would also take ², which no number here holds)
 _MOBILE = re.compile(r"^(?:0|\+84)(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-9])\d{7}$")
@@ -129,14 +132,24 @@ def _near(text: str, start: int, words: tuple[str, ...]) -> bool:
 
 
 def _spans(match: re.Match[str]) -> Iterator[tuple[int, int]]:
-    """(start, end) of every run of consecutive digit groups in a written number (longest first)."""
-    groups = [(g.start(), g.end()) for g in _GROUP.finditer(match.group(0))]
+    """(start, end) of every run of consecutive digit groups in a written number (longest first).
+
+    A run cuts a tight join (one dot or dash, no space) only between two whole numbers (9 digits or more
+    each): "2024-035-0000723" (a code, or OCR's reading of one) holds no phone number "035-0000723", while
+    "0263 3822111 - 0912345678" and "0912345678-0987654321" hold two numbers."""
+    text = match.group(0)
+    groups = [(g.start(), g.end()) for g in _GROUP.finditer(text)]
+    tight = [text[a[1]:b[0]] in (".", "-") and min(a[1] - a[0], b[1] - b[0]) < 9  # tight[i]: groups i, i+1
+             for a, b in itertools.pairwise(groups)]
     base = match.start()
-    plus = match.group(0).startswith("+")
+    plus = text.startswith("+")
     for size in range(min(len(groups), _MAX_GROUPS), 0, -1):
         for i in range(len(groups) - size + 1):
+            last = i + size - 1
+            if (i > 0 and tight[i - 1]) or (last < len(groups) - 1 and tight[last]):
+                continue
             start = groups[i][0] - (1 if i == 0 and plus else 0)
-            yield base + start, base + groups[i + size - 1][1]
+            yield base + start, base + groups[last][1]
 
 
 def _is_citizen_id(written: str, digits: str, near_id_word: bool) -> bool:
