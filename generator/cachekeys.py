@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -21,15 +22,17 @@ CHECK_MODULES = ("__init__.py", "cachedata.py", "cachekeys.py", "checks/", "cont
 def code_fingerprint() -> str:
     """SHA-256 over the source of every module the check runs: a change there invalidates the caches."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if not path.relative_to(PACKAGE).as_posix().startswith(CHECK_MODULES):
-            continue
-        digest.update(str(path.relative_to(PACKAGE)).encode())
-        digest.update(path.read_bytes())
-    for path in sorted((PACKAGE / "data").glob("*.yml")):  # shipped data the check reads (calendar)
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    update_with_files(digest, (p for p in PACKAGE.rglob("*.py")
+                               if p.relative_to(PACKAGE).as_posix().startswith(CHECK_MODULES)), PACKAGE)
+    update_with_files(digest, (PACKAGE / "data").glob("*.yml"), PACKAGE)  # shipped data the check reads
     return digest.hexdigest()
+
+
+def update_with_files(digest, paths: Iterable[Path], base: Path) -> None:
+    """Feed `digest` each file's path (relative to `base`) and bytes, in path order: the one way a set of
+    source files is fingerprinted (the check's caches here, the build's manifest in site/reuse.py)."""
+    for path in sorted(paths):
+        digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
 
 
 def stat_key(path: str | os.PathLike) -> tuple[int, ...]:

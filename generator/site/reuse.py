@@ -28,6 +28,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generator import cachedata, jsonout
+from generator.cachekeys import update_with_files
 
 VERSION = 1
 PACKAGE = Path(__file__).resolve().parents[1]  # generator/
@@ -50,10 +51,8 @@ class Manifest:
     bundles: dict[str, str] = field(default_factory=dict)  # search bundle folder -> records fingerprint
 
 
-def _update_tree(digest, root: Path, skip: tuple[str, ...] = ("__pycache__",)) -> None:
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and not any(part in skip for part in path.parts):
-            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+def _update_tree(digest, root: Path) -> None:
+    update_with_files(digest, (p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts), ROOT)
 
 
 @cache
