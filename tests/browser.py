@@ -1,7 +1,7 @@
 """Shared browser-test helpers: a static HTTP server on localhost and Debian's Chromium via Playwright.
 
 - `serve_directory(path)`: context manager serving a folder at http://127.0.0.1:<random port>; yields
-  the base URL (no trailing slash). Quiet, threaded, correct types for .js/.wasm/.json/.xml/.webp.
+  the base URL (no trailing slash). Quiet, threaded, correct types for .js/.wasm/.json/.xml/.png/.webp.
 - `launch_chromium(playwright)`: headless Debian chromium (`/usr/bin/chromium`, never a downloaded
   browser) with the team's flags.
 - `requires_chromium`: apply to browser tests (together with `@pytest.mark.browser`): skips, saying why,
@@ -37,7 +37,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
                       ".wasm": "application/wasm", ".json": "application/json", ".xml": "application/xml",
-                      ".webp": "image/webp", ".svg": "image/svg+xml", ".css": "text/css"}
+                      ".png": "image/png", ".webp": "image/webp", ".svg": "image/svg+xml", ".css": "text/css"}
 
     def log_message(self, format, *args):
         pass

@@ -113,7 +113,7 @@ def test_nothing_changed_keeps_the_site(sites):
 
 
 def test_a_search_bundle_of_the_same_records_is_reused(sites):
-    """A letter of another year leaves the first year's records as they were (several years: bundles split)."""
+    """A letter added re-indexes the two bundles of its year only; the other years' are linked."""
     for year in ("2016", "2017"):
         write_letter(sites.root, f"{year}-05-0001", number=f"1/XL-{year}", issued_on=f"{year}-05-09",
                      published_on=f"{year}-05-10",
@@ -123,8 +123,10 @@ def test_a_search_bundle_of_the_same_records_is_reused(sites):
     sites.build()
     write_letter(sites.root, "2018-05-0006", number="20/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0006"})
     result = sites.build()
-    assert "pagefind-older" in result.reused_bundles
-    assert "pagefind-recent" not in result.reused_bundles
+    bundles = {p.name for p in sites.site.glob("pagefind*")}
+    assert bundles == {f"pagefind{kind}-{year}" for kind in ("", "-codes") for year in ("2016", "2017", "2018")}
+    assert bundles - set(result.reused_bundles) == {"pagefind-2018", "pagefind-codes-2018"}  # only its year's
+    assert "older-words" in result.reused_bundles  # 2016's words: its bundle is unchanged
     sites.compare()
 
 

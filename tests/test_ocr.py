@@ -296,3 +296,13 @@ def test_the_signer_read_with_wrong_marks_is_still_the_signer(signer, read):
     found = sorted(p.code for p in scan_problems(facts, "x.pdf", identifiers=["Lê Văn Tám"], dossier_code=None,
                                                   number=None, allowed=frozenset()))
     assert found == ["privacy-scan-person-name"] * 2 + ["privacy-scan-phone"]  # another signer: this one is named
+
+
+def test_a_page_whose_reading_failed_says_so_not_that_nothing_was_read():
+    from generator.checks.pdfgate.facts import OcrPage, PdfFacts
+    from generator.site.machine_read import machine_read_view
+    from generator.strings import machine_read as M
+
+    pages = (OcrPage(1, "Phiếu xin lỗi"), OcrPage(2, ""), OcrPage(3, "", failed=True))
+    view = machine_read_view(PdfFacts(sha256="a" * 64, size=1, ocr_pages=pages))
+    assert [text for _, text in view.pages] == ["Phiếu xin lỗi", M.NOTHING_READ, M.READ_FAILED]

@@ -1,13 +1,16 @@
 """Page images: made once per PDF (SHA-256) into their cache, placed in the site by hard link, never
-through the docs folder; the same pixels as a grey render converted to "L"."""
+through the docs folder; the same pixels as a grey render converted to "L"; a text page as a 16-level
+PNG (each pixel the nearest level of the render), a scan as WebP."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from datetime import date
 
 import pypdfium2
+from PIL import Image
 
 from generator.checks.orchestrator import check_content
 from generator.site import page_images as PI
@@ -34,12 +37,12 @@ def test_a_pdf_is_rendered_once_per_sha256(tmp_path):
     docs = tmp_path / "build" / "docs"
     out = render_docs(result.content, result.pdf_facts, TODAY, docs)
     assert out.page_images == PI.RenderStats(rendered=1, cached=0, failed=0)
-    images = sorted((src, rel) for src, rel in out.assets if rel.endswith(".webp"))
+    images = sorted((src, rel) for src, rel in out.assets if rel.endswith(".png"))  # text PDFs: PNG
     letters = sorted(letter.url for letter in result.content.letters)
-    assert [rel for _, rel in images] == [url + "trang-1.webp" for url in letters]
-    assert images[0][0] == images[1][0] and images[0][0].parents[2] == page_image_cache(docs) / "v1"
+    assert [rel for _, rel in images] == [url + "trang-1.png" for url in letters]
+    assert images[0][0] == images[1][0] and images[0][0].parents[2] == page_image_cache(docs) / "v2"
     for url in letters:  # each page shows the image beside it
-        assert 'src="trang-1.webp"' in (docs / url / "index.md").read_text(encoding="utf-8")
+        assert 'src="trang-1.png"' in (docs / url / "index.md").read_text(encoding="utf-8")
     again = render_docs(result.content, result.pdf_facts, TODAY, docs)  # the next build: from the cache
     assert again.page_images == PI.RenderStats(rendered=0, cached=1, failed=0)
     assert sorted(again.assets) == sorted(out.assets)
@@ -56,14 +59,15 @@ def test_letter_images_and_pdfs_are_placed_in_the_site_not_copied_by_mkdocs(site
         folder = site_build.site / letter.url
         assert (folder / f"{letter.id}.pdf").is_file()
         page = (folder / "index.html").read_text(encoding="utf-8")
-        names = sorted(p.name for p in folder.glob("trang-*.webp"))
+        names = sorted(p.name for p in folder.glob("trang-*"))
         assert names and all(f'src="{name}"' in page for name in names)
         sha = site_build.result.rendered.site.pdf_meta(letter)[1]
         cached = PI.cached_pages(cache, sha)
-        assert [p.path.read_bytes() for p in cached] == [(folder / f"trang-{i}.webp").read_bytes()
-                                                         for i in range(1, len(cached) + 1)]
+        shown = [folder / f"trang-{i}{p.path.suffix}" for i, p in enumerate(cached, start=1)]
+        assert sorted(p.name for p in shown) == names
+        assert [p.path.read_bytes() for p in cached] == [p.read_bytes() for p in shown]
         if os.stat(cache).st_dev == os.stat(folder).st_dev:  # one file system: a hard link, written once
-            assert (folder / "trang-1.webp").stat().st_ino == cached[0].path.stat().st_ino
+            assert shown[0].stat().st_ino == cached[0].path.stat().st_ino
 
 
 def test_a_damaged_cache_entry_is_rendered_again_without_touching_a_published_copy(tmp_path):
@@ -72,17 +76,22 @@ def test_a_damaged_cache_entry_is_rendered_again_without_touching_a_published_co
     cache, sha = tmp_path / "cache", "ab" * 32
     assert PI.render_all({sha: pdf}, cache) == PI.RenderStats(rendered=1)
     (first,) = PI.cached_pages(cache, sha)
-    published = tmp_path / "site-trang-1.webp"
+    published = tmp_path / "site-trang-1.png"
     os.link(first.path, published)  # what the build does
     before = published.read_bytes()
     folder = PI.cache_folder(cache, sha)
     first.path.unlink()  # damaged: an image gone
     assert PI.cached_pages(cache, sha) is None
     assert PI.render_all({sha: pdf}, cache) == PI.RenderStats(rendered=1)
-    (folder / "1.webp").write_bytes(b"junk")  # the site's copy is another inode: unchanged
+    (folder / "1.png").write_bytes(b"junk")  # the site's copy is another inode: unchanged
     assert published.read_bytes() == before
     (folder / PI.INDEX).write_text(json.dumps([{"file": "../../x.webp", "width": 1, "height": 1, "text": ""}]))
     assert PI.cached_pages(cache, sha) is None  # an index naming a file outside its folder is not read
+    (folder / "1.html").write_text("<script>alert(1)</script>")
+    for name in ("1.html", "1.svg", "1", "1.PNG"):  # the site would publish it as trang-1<suffix>
+        (folder / PI.INDEX).write_text(json.dumps([{"file": name, "width": 1, "height": 1, "text": ""}]))
+        (folder / name).write_bytes(b"x")
+        assert PI.cached_pages(cache, sha) is None, name
     (folder / PI.INDEX).write_text("{")
     assert PI.render_all({sha: pdf}, cache) == PI.RenderStats(rendered=1)
     assert PI.render_all({sha: pdf}, cache) == PI.RenderStats(cached=1)
@@ -98,3 +107,46 @@ def test_grey_bitmap_gives_the_same_pixels_as_a_converted_render(tmp_path):
     assert len(set(grey.tobytes())) > 2  # a page with text on it, anti-aliased
     page.close()
     doc.close()
+
+
+def _decoded(path):
+    with Image.open(io.BytesIO(path.read_bytes())) as image:
+        image.load()
+        return image.format, image.convert("L")
+
+
+def test_a_text_page_is_a_16_level_png_of_the_render_and_a_scan_is_webp(tmp_path):
+    cache = tmp_path / "cache"
+    pdfs = {"a" * 64: tmp_path / "text.pdf", "b" * 64: tmp_path / "scan.pdf"}
+    pdfs["a" * 64].write_bytes(pdf_bytes("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Số: 15/XL-STNMT"))
+    pdfs["b" * 64].write_bytes(pdf_bytes("PHIẾU XIN LỖI", "Số: 16/XL-STNMT", scan=True))
+    assert PI.render_all(pdfs, cache) == PI.RenderStats(rendered=2)
+    (text,) = PI.cached_pages(cache, "a" * 64)
+    (scan,) = PI.cached_pages(cache, "b" * 64)
+    assert (text.path.suffix, scan.path.suffix) == (".png", ".webp")
+    for sha, pdf in pdfs.items():
+        doc = pypdfium2.PdfDocument(pdf.read_bytes())
+        page = doc[0]
+        render = PI._grey(page, PI.TARGET_WIDTH / page.get_size()[0])
+        assert PI.is_scan(page) == (sha == "b" * 64)
+        page.close()
+        doc.close()
+        kind, decoded = _decoded(PI.cached_pages(cache, sha)[0].path)
+        assert decoded.size == render.size
+        if sha == "a" * 64:  # every pixel the nearest of 16 levels: within half a step of the render
+            assert kind == "PNG" and len(set(decoded.tobytes())) <= PI.GREY_LEVELS
+            step = 255 / (PI.GREY_LEVELS - 1)
+            assert max(abs(a - b) for a, b in zip(decoded.tobytes(), render.tobytes())) <= step / 2 + 0.5
+            assert len(set(render.tobytes())) > PI.GREY_LEVELS  # the render had more: they were reduced
+        else:
+            assert kind == "WEBP"
+
+
+def test_the_published_file_keeps_the_cached_suffix(tmp_path):
+    cache = tmp_path / "cache"
+    pdf = tmp_path / "text.pdf"
+    pdf.write_bytes(pdf_bytes("Số: 1/XL", "Trang một"))
+    PI.render_all({"c" * 64: pdf}, cache)
+    views, assets = PI.page_views(cache, "c" * 64, "letters/x/")
+    assert [v.name for v in views] == ["trang-1.png"]
+    assert [rel for _, rel in assets] == ["letters/x/trang-1.png"]

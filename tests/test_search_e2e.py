@@ -136,23 +136,27 @@ def test_part_of_a_code_is_found_without_widening(page):
     assert search(page, "190823-0001")[:1] == ["l-old"]
 
 
-def test_main_bundle_search_finds_every_letter_by_code_first(page):
+def test_the_code_bundles_merged_find_every_letter_by_code_first(page):
     content = make_search_content()
     codes = {letter.dossier.code: letter.id for letter in content.letters}
     got = page.evaluate(
-        """async (codes) => { const pf = await import('/pagefind/pagefind.js'); const out = {};
+        """async (codes) => { const groups = window.congkhaiSearch.bundles.codes;
+           const lib = await import('/' + groups[0] + 'pagefind.js');
+           const pf = lib.createInstance({ basePath: '/' + groups[0], noWorker: true }); await pf.init();
+           for (const g of groups.slice(1)) await pf.mergeIndex('/' + g);
+           const out = {};
            for (const code of codes) { const r = await pf.search(code);
              out[code] = r.results.length ? (await r.results[0].data()).url.split('/').at(-2) : null; }
            return out; }""", list(codes))
     assert got == codes
 
 
-def test_a_recent_year_loads_only_the_recent_bundle(served):
+def test_a_chosen_year_loads_only_its_own_bundle(served):
     fresh = open_search(served)
     urls = []
     fresh.on("request", lambda r: urls.append(r.url))
     assert search(fresh, "khai sinh", year="2026") == ["l-hoa"]
-    assert {u.split("/")[3] for u in urls if "/pagefind" in u} == {"pagefind-recent"}
+    assert {u.split("/")[3] for u in urls if "/pagefind" in u} == {"pagefind-2026"}
     fresh.context.close()
 
 
@@ -171,7 +175,7 @@ def test_few_recent_results_widen_to_the_older_years(served):
     older years are searched too."""
     ids, folders = _bundles_loaded(served, "giấy phép")
     assert ids[0] == "l-dak-mil" and "l-old" in ids
-    assert folders == {"pagefind-recent", "older-words", "pagefind-older"}
+    assert folders == {"pagefind-2026", "pagefind-2025", "older-words", "pagefind-2019"}
 
 
 def test_a_query_no_older_letter_can_match_does_not_load_the_older_years(served):
@@ -179,7 +183,7 @@ def test_a_query_no_older_letter_can_match_does_not_load_the_older_years(served)
     and the older bundle (a second Pagefind module, its metadata and chunks) is not fetched."""
     ids, folders = _bundles_loaded(served, "khai sinh")
     assert ids == ["l-hoa"]
-    assert folders == {"pagefind-recent", "older-words"}
+    assert folders == {"pagefind-2026", "pagefind-2025", "older-words"}
 
 
 def test_filter_by_agency_and_level(page):

@@ -88,6 +88,7 @@ def test_letter_page_shows_each_page_as_an_image_with_its_text(site_build, site_
     assert len(images) == pages
     assert all(img["alt"] and letter.number in img["alt"] for img in images)
     assert [img["loading"] for img in images] == ["eager"] + ["lazy"] * (pages - 1)
+    assert images[0]["w"] > 0  # the browser decoded it (PNG for a text page, WebP for a scan)
     for img in images:
         assert (site_build.site / letter.url / img["src"]).stat().st_size <= MAX_IMAGE_BYTES
     text = phone.inner_text(".ck-page-text-body")

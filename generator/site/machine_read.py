@@ -15,7 +15,7 @@ class MachineRead:
 
     heading: str
     note: str
-    pages: tuple[tuple[str, str], ...]  # (page label, text; the "nothing read" note when empty)
+    pages: tuple[tuple[str, str], ...]  # (page label, text; when empty: "read failed" or "nothing read")
 
 
 def machine_read_view(facts: PdfFacts | None) -> MachineRead | None:
@@ -24,4 +24,5 @@ def machine_read_view(facts: PdfFacts | None) -> MachineRead | None:
     if not pages:
         return None
     return MachineRead(M.HEADING, M.NOTE, tuple(
-        (M.PAGE.format(page=p.page), p.text.strip() or M.NOTHING_READ) for p in pages))
+        (M.PAGE.format(page=p.page), p.text.strip() or (M.READ_FAILED if p.failed else M.NOTHING_READ))
+        for p in pages))

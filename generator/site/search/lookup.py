@@ -77,17 +77,22 @@ def code_prefixes(content: Content) -> dict[str, str]:
 
 
 def config_js(
-    prefix: int, content: Content, recent_years: list[str], older_years: list[str], *, text_bundles: list[str],
-    code_bundle: str, older_words: str = "",
+    prefix: int, content: Content, recent_years: list[str], older_years: list[str], *,
+    text_bundles: list[list[str]], code_bundles: list[str], older_words: str = "",
 ) -> str:
     """`lookup/config.js`: settings and messages the search script reads from `window.congkhaiSearch`.
 
-    `bundles.text` is [recent, older] (or one bundle holding every year): the default scope is the
-    first, "all years" searches them all; `bundles.codes` answers partial dossier codes;
+    `bundles.text` is [recent years' bundles, older years' bundles] (the second absent when every year
+    is recent): the page merges each list into one Pagefind instance; the default scope is the first,
+    "all years" searches both; `bundles.year` maps a year to its own bundle (a chosen year searches it
+    alone); `bundles.codes` (every year's code bundle, merged) answers partial dossier codes;
     `olderWords` is the folder of the older years' word shards (words.py), "" when there are none.
     """
+    years = [name for group in text_bundles for name in group]
     data = {"prefix": prefix, "contacts": contacts(content), "recent": recent_years, "older": older_years,
-            "bundles": {"text": [b + "/" for b in text_bundles], "codes": code_bundle + "/"},
+            "bundles": {"text": [[b + "/" for b in group] for group in text_bundles],
+                        "year": {year: name + "/" for year, name in zip(recent_years + older_years, years, strict=True)},
+                        "codes": [b + "/" for b in code_bundles]},
             "messages": s.MESSAGES, "stop": [fold(p) for p in s.STOP_PHRASES],
             "prefixes": code_prefixes(content), "agencies": agency_contacts(content),
             "olderWords": older_words}
