@@ -285,3 +285,19 @@ def test_facts_of_the_same_pdfs_are_new_inputs(tmp_path):
     build_site(sites.root, sites.site, TODAY, build_dir=sites.build_dir, cache_dir=sites.cache, run_pdf_gate=False)
     assert sites.build().mode == "incremental"
     sites.compare()
+
+
+def test_a_letter_covering_an_older_register_row_renders_that_period_again(sites):
+    """A report reads the letters of its overdue dossiers wherever they were issued: a May letter for a dossier
+    due in April turns April's missing letter into a covered one (the April pages are rendered again)."""
+    folder = sites.root / "register"
+    folder.mkdir()
+    (folder / "2018.csv").write_text(REGISTER + "000.00.21.H17-180402-0099,so-tnmt,Đăng ký đất đai,2018-04-02,"
+                                     "2018-04-13,\n", encoding="utf-8")
+    sites.build()
+    write_letter(sites.root, "2018-05-0009", number="29/XL-STNMT",
+                 **{"dossier.code": "000.00.21.H17-180402-0099", "dossier.received_on": "2018-04-02",
+                    "dossier.due_on": "2018-04-13"})
+    result = sites.build()
+    assert "reports/2018-04/index.md" in _redone(result, "report")
+    sites.compare()

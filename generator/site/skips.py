@@ -71,7 +71,11 @@ class Skips:
         kept = self.take(group, key)
         if kept is not None:
             return list(kept)
-        outputs = tuple(render())
+        return self.record(group, key, render())
+
+    def record(self, group: str, key: str, outputs: Iterable[str]) -> list[str]:
+        """Note that `group` was rendered (into `outputs`) from inputs of `key`."""
+        outputs = tuple(outputs)
         self.made.outputs[group] = (key, outputs)
         self.made.redone.append(group)
         return list(outputs)
