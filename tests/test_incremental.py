@@ -111,6 +111,7 @@ def test_add_correct_withdraw_give_the_full_build(sites):
     assert _redone(added, "data") and _kept(added, "data")  # the 2018 files again, not the schema
     assert "letters/2018/so-tnmt/index.md" in _redone(added, "listing")
     assert _redone(added, "report") and _kept(added, "report")  # the periods of May 2018, not April's weeks
+    assert _redone(added, "agency") == ["agencies/so-tnmt.md"]  # the other agencies' pages: kept
     sites.compare()
 
     _edit(_letter(sites.root, "2018-05-0002"), **{"dossier.new_due_on": "2018-05-16"},
@@ -292,12 +293,13 @@ def test_a_letter_covering_an_older_register_row_renders_that_period_again(sites
     due in April turns April's missing letter into a covered one (the April pages are rendered again)."""
     folder = sites.root / "register"
     folder.mkdir()
-    (folder / "2018.csv").write_text(REGISTER + "000.00.21.H17-180402-0099,so-tnmt,Đăng ký đất đai,2018-04-02,"
-                                     "2018-04-13,\n", encoding="utf-8")
+    (folder / "2018.csv").write_text(REGISTER + "000.00.21.H17-180402-0099,tthcc,Đăng ký đất đai,2018-04-02,"
+                                     "2018-04-13,\n", encoding="utf-8")  # received by the centre
     sites.build()
     write_letter(sites.root, "2018-05-0009", number="29/XL-STNMT",
                  **{"dossier.code": "000.00.21.H17-180402-0099", "dossier.received_on": "2018-04-02",
                     "dossier.due_on": "2018-04-13"})
     result = sites.build()
     assert "reports/2018-04/index.md" in _redone(result, "report")
+    assert "agencies/tthcc.md" in _redone(result, "agency")  # its dossier is covered now
     sites.compare()

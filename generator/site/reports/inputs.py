@@ -74,14 +74,32 @@ class ReportInputs:
         days, chain = self._received[code]
         return chain[bisect_right(days, end)]
 
+    def facts(self, code: str) -> str:
+        """Digest of all of an agency's letter facts."""
+        return self._facts(code, date.min, date.max)
+
+    def rows(self, code: str) -> str:
+        """Digest of all the overdue rows counting for an agency, with their dossiers' letters."""
+        return self._rows(code, date.min, date.max)
+
+    def received_by(self, code: str, end: date) -> str:
+        """Digest of the agency's rows received on or before `end`, with their dossiers' letters (empty
+        without a full register export: the on-time figures are not shown)."""
+        return self._received_by(code, end) if available(self.comp) else ""
+
+    def _window(self, unit: str | None, start: date, end: date) -> str:
+        """Digest of what a report of `unit` reads of [start, end]: per agency of the scope, its letters, its
+        overdue rows (and, with on-time figures, its rows received by `end`)."""
+        key = ("window", unit, start, end)
+        if key not in self._slices:
+            ontime = available(self.comp)
+            self._slices[key] = _sha("".join(
+                f"{code}\0{self._facts(code, start, end)}{self._rows(code, start, end)}"
+                f"{self._received_by(code, end) if ontime else ''}\n" for code in self.comp.scope(unit)))
+        return self._slices[key]
+
     def key(self, key: Callable[..., str], period: Period, unit: str | None, *more: object) -> str:
         """The input key of the report of `period` for `unit` (`key`: Skips.key; `more`: the page's other values)."""
-        windows = [period, period.previous(), period.year_before()]
-        ontime = available(self.comp)
-        parts = []
-        for code in self.comp.scope(unit):
-            parts.append((code, *(self._facts(code, w.start, w.end) for w in windows),
-                          *(self._rows(code, w.start, w.end) for w in windows),
-                          *((self._received_by(code, w.end) for w in windows) if ontime else ())))
-        return key("report", self.common, period, unit, parts, self.comp.warnings_between(period.start, period.end),
+        windows = [self._window(unit, w.start, w.end) for w in (period, period.previous(), period.year_before())]
+        return key("report", self.common, period, unit, windows, self.comp.warnings_between(period.start, period.end),
                    *more)
