@@ -168,7 +168,8 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
             discard(staging)  # the records of the bundles indexed: removed in the background
     lookup_dir = site_dir / LOOKUP_DIR
     shutil.rmtree(lookup_dir, ignore_errors=True)
-    stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(lookup_dir, views)
+    stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(
+        lookup_dir, views, previous[0] / LOOKUP_DIR if previous else None)
     shutil.rmtree(site_dir / WORDS_DIR, ignore_errors=True)
     if older:
         _older_words(older, older_letters, site_dir, previous, stats)
