@@ -35,9 +35,10 @@ def page_html(md_text: str) -> str:
             "</body></html>")
 
 
-def make_search_site(content, out: Path, work: Path):
-    """Index `content` into a bare site at `out` with the real search page; returns SearchStats."""
-    stats = index_content(content, out, work)
+def make_search_site(content, out: Path, work: Path, previous=None):
+    """Index `content` into a bare site at `out` with the real search page; returns SearchStats
+    (`previous`: (previous site, its SearchStats.fingerprints), as for `index_content`)."""
+    stats = index_content(content, out, work, previous=previous)
     (out / "assets").mkdir(exist_ok=True)
     for name in ("search.js", "search.css"):
         shutil.copy(ROOT / "overrides" / "assets" / name, out / "assets" / name)

@@ -15,7 +15,7 @@ from generator.content.vtext import fold, normalize_tone_placement
 from generator.site.search.codes import find_code, normalize_code, shard_key
 from generator.site.search.records import title_key
 from tests.browser import serve_directory
-from tests.search_fixtures import make_search_content
+from tests.search_fixtures import make_letter, make_search_content
 from tests.search_support import CHROMIUM, fresh_page, make_search_site
 
 pytestmark = [
@@ -303,3 +303,41 @@ def test_stop_phrases_are_dropped_only_when_something_remains(page):
            return [L.stripStop("văn bản xin lỗi sở tài nguyên", stop), L.stripStop("xin loi", stop),
                    L.stripStop("ho so dat dai", stop)]; }""")
     assert got == ["sở tài nguyên", "xin loi", "dat dai"]
+
+
+ADDED = ("l-added", "ubnd-hoa-binh", "2026-05-04", "H56.31-260420-0099", "Đăng ký thành lập hộ kinh doanh",
+         "other", "Cán bộ tập huấn.", "Trịnh Ngọc Ánh")
+
+
+@pytest.fixture(scope="module")
+def added_site(tmp_path_factory) -> tuple[Path, object]:
+    """The fixture indexed, then one 2026 letter added and indexed again over the first site (incremental)."""
+    content = make_search_content()
+    work = tmp_path_factory.mktemp("added-work")
+    first_dir = tmp_path_factory.mktemp("first-site")
+    first = make_search_site(content, first_dir, work)
+    content.letters = sorted([*content.letters, make_letter(ADDED)], key=lambda x: (x.issued_on, x.id))
+    out = tmp_path_factory.mktemp("added-site")
+    return out, make_search_site(content, out, work, previous=(first_dir, first.fingerprints))
+
+
+def test_after_a_letter_is_added_only_its_year_is_indexed_and_every_letter_is_found(added_site, chromium):
+    """The incremental index of a 2026 letter: Pagefind ran on 2026's two bundles only, the other years'
+    were linked; the citizen finds the new letter and the old ones by code, by name, by procedure
+    without accents, in the default scope and in all years."""
+    site, stats = added_site
+    assert sorted(stats.indexed) == ["pagefind-2026", "pagefind-codes-2026"]
+    assert set(stats.reused) == {"pagefind-2025", "pagefind-2019", "pagefind-codes-2025", "pagefind-codes-2019",
+                                 "older-words"}
+    with serve_directory(site) as base:
+        page = open_search((base, chromium))
+        assert lookup(page, "H56.31-260420-0099")[0] == ["l-added"]
+        assert lookup(page, "H56.14-190823-0001")[0] == ["l-old"]
+        assert search(page, "dang ky thanh lap ho kinh doanh")[:1] == ["l-added"]
+        assert search(page, "trinh ngoc anh")[:1] == ["l-added"]  # the signer's name
+        assert search(page, "260420-0099")[:1] == ["l-added"]  # a part of its code: the code bundles
+        assert search(page, "giay phep xay dung")[:1] == ["l-dak-mil"]
+        assert search(page, "thuy loi")[:1] == ["l-thuy"]
+        assert search(page, "doi giay phep lai xe", widen=True)[:1] == ["l-old"]
+        assert search(page, "190823-0001")[:1] == ["l-old"]
+        page.context.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import jsonout
 from generator.site.search import index_content
 from generator.site.search.canonical import read
 from generator.site.search.codes import agency_part, code_aliases, find_code, fnv1a, normalize_code, shard_key
@@ -66,6 +67,7 @@ def test_shards_stay_within_budget_and_hold_every_code(n):
     for name, raw in shards.items():
         data = json.loads(raw)
         assert all(shard_key(code, prefix) == name for code in data)
+        assert raw == jsonout.dumps(data, separators=(",", ":"), sort_keys=True).encode()  # as one dump writes it
         merged.update(data)
     views = _views(n)
     assert set(merged) == {key for v in views for key in code_aliases(v.code)}  # code and its tail (no prefix)
@@ -286,5 +288,10 @@ def test_a_new_letter_reindexes_only_the_bundles_of_its_year(tmp_path):
     for name in second.reused:  # linked: the same files, no copy
         one = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one" / name).rglob("*") if p.is_file())
         assert one and all((tmp_path / "two" / rel).samefile(tmp_path / "one" / rel) for rel in one)
+    shards = {path.name: path for path in (tmp_path / "two" / "lookup").glob("*.json")}
+    changed = {f"{shard_key(key, second.lookup_prefix)}.json" for key in code_aliases(added.dossier.code)}
+    linked = {name for name, path in shards.items() if (tmp_path / "one" / "lookup" / name).exists()
+              and path.samefile(tmp_path / "one" / "lookup" / name)}
+    assert linked == set(shards) - changed  # the shards of the new code written, the others linked
     again = index_content(content, tmp_path / "three", work, previous=(tmp_path / "two", second.fingerprints))
     assert again.indexed == [] and again.pagefind_seconds == 0.0

@@ -26,6 +26,7 @@ import shutil
 import tempfile
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ from generator.checks.pdfgate.cache import machine_read
 from generator.checks.pdfgate.facts import PdfFacts
 from generator.site.search.canonical import canonicalize_bundle
 from generator.site.search.lookup import config_js, write_lookup
-from generator.site.search.pagefind_run import patch_script, prune_bundle, run_pagefind
+from generator.site.search.pagefind_run import RunStats, patch_script, prune_bundle, run_pagefind
 from generator.site.search.records import code_record_html, letter_view, record_html, searchable_text
 from generator.site.search.words import WORDS_DIR, record_words, write_words
 from generator.trash import discard, sweep_dead
@@ -44,6 +45,7 @@ RECENT_YEARS = 2
 TEXT_BUNDLE = "pagefind-{year}"
 CODE_BUNDLE = "pagefind-codes-{year}"
 LOOKUP_DIR = "lookup"
+PARALLEL_RUNS = 2  # Pagefind runs at a time
 
 
 @dataclass
@@ -54,7 +56,8 @@ class SearchStats:
     bundles: dict[str, int] = field(default_factory=dict)  # bundle folder -> records it holds
     seconds: float = 0.0
     records_seconds: float = 0.0  # records made and keyed in memory, those to index written
-    pagefind_seconds: float = 0.0
+    pagefind_seconds: float = 0.0  # the Pagefind runs' wall times, summed (two run at a time)
+    index_seconds: float = 0.0  # wall time of the indexing: records of the bundles to index written, Pagefind
     peak_rss_kb: int = 0
     lookup_prefix: int = 0
     lookup_shards: int = 0
@@ -112,15 +115,14 @@ def _reuse_bundle(previous: tuple[Path, Mapping[str, str]] | None, name: str, fi
     return True
 
 
-def _index_bundle(records: Mapping[str, str], staging: Path, target: Path, stats: SearchStats) -> None:
+def _index_bundle(records: Mapping[str, str], staging: Path, target: Path) -> RunStats:
     """Write `records` into `staging` and index them with Pagefind into the bundle folder `target`."""
     _write_records(staging, records)
     run = run_pagefind(staging, target)
     prune_bundle(target)
     patch_script(target)
     canonicalize_bundle(target)
-    stats.pagefind_seconds += run.seconds
-    stats.peak_rss_kb = max(stats.peak_rss_kb, run.peak_rss_kb)
+    return run
 
 
 def index_content(content: Content, site_dir: Path, work_dir: Path,
@@ -161,14 +163,23 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
         sweep_dead(_staging_parent(work_dir), STAGING_PREFIX)  # staging of killed builds (in RAM: /dev/shm)
         staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=_staging_parent(work_dir)))
         try:
-            for name in todo:
-                _index_bundle(bundles[name], staging / name, site_dir / name, stats)
-                stats.indexed.append(name)
+            # Largest first, two at a time: a Pagefind run of a year's few records is mostly start-up
+            # and writing, which the other run's indexing overlaps (each run has its own threads too).
+            todo.sort(key=lambda name: -stats.bundles[name])
+            with ThreadPoolExecutor(max_workers=PARALLEL_RUNS) as pool:
+                runs = pool.map(lambda name: _index_bundle(bundles[name], staging / name, site_dir / name), todo)
+                for name, run in zip(todo, runs, strict=True):
+                    stats.indexed.append(name)
+                    stats.pagefind_seconds += run.seconds
+                    stats.peak_rss_kb = max(stats.peak_rss_kb, run.peak_rss_kb)
+            stats.indexed.sort()
         finally:
+            stats.index_seconds = time.perf_counter() - start - stats.records_seconds
             discard(staging)  # the records of the bundles indexed: removed in the background
     lookup_dir = site_dir / LOOKUP_DIR
     shutil.rmtree(lookup_dir, ignore_errors=True)
-    stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(lookup_dir, views)
+    stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(
+        lookup_dir, views, previous[0] / LOOKUP_DIR if previous else None)
     shutil.rmtree(site_dir / WORDS_DIR, ignore_errors=True)
     if older:
         _older_words(older, older_letters, site_dir, previous, stats)

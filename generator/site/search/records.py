@@ -139,7 +139,8 @@ def _tone(text: str) -> str:
 
 
 def _tag(attr: str, name: str, value: str) -> str:
-    return f'<span {attr}="{escape(name)}">{escape(value)}</span>'
+    """A hidden element; `name` is one of this module's metadata or filter names (no markup to escape)."""
+    return f'<span {attr}="{name}">{escape(value)}</span>'
 
 
 def _meta(view: LetterView, with_code: bool) -> str:
