@@ -16,7 +16,7 @@ from generator.site.search.codes import find_code, normalize_code, shard_key
 from generator.site.search.records import title_key
 from tests.browser import serve_directory
 from tests.search_fixtures import make_letter, make_search_content
-from tests.search_support import CHROMIUM, fresh_page, make_search_site
+from tests.search_support import CHROMIUM, first_by_code, fresh_page, make_search_site
 
 pytestmark = [
     pytest.mark.browser,
@@ -139,15 +139,7 @@ def test_part_of_a_code_is_found_without_widening(page):
 def test_the_code_bundles_merged_find_every_letter_by_code_first(page):
     content = make_search_content()
     codes = {letter.dossier.code: letter.id for letter in content.letters}
-    got = page.evaluate(
-        """async (codes) => { const groups = window.congkhaiSearch.bundles.codes;
-           const lib = await import('/' + groups[0] + 'pagefind.js');
-           const pf = lib.createInstance({ basePath: '/' + groups[0], noWorker: true }); await pf.init();
-           for (const g of groups.slice(1)) await pf.mergeIndex('/' + g);
-           const out = {};
-           for (const code of codes) { const r = await pf.search(code);
-             out[code] = r.results.length ? (await r.results[0].data()).url.split('/').at(-2) : null; }
-           return out; }""", list(codes))
+    got = {code: first[0] for code, first in first_by_code(page, list(codes)).items()}
     assert got == codes
 
 

@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from tests.browser import requires_chromium
+from tests.search_support import first_by_code
 
 
 class _Links(HTMLParser):
@@ -77,15 +78,7 @@ def test_search_page_of_the_built_site(site_build, site_server, page):
 def test_the_code_bundles_merged_find_each_letter_by_code_first(site_build, site_server, page):
     codes = {x.dossier.code: x.id for x in site_build.content.letters}
     page.goto(f"{site_server}/tim-kiem/")
-    got = page.evaluate(
-        """async (codes) => { const groups = window.congkhaiSearch.bundles.codes;
-           const lib = await import('/' + groups[0] + 'pagefind.js');
-           const pf = lib.createInstance({ basePath: '/' + groups[0], noWorker: true }); await pf.init();
-           for (const g of groups.slice(1)) await pf.mergeIndex('/' + g);
-           const out = {};
-           for (const c of codes) { const r = await pf.search(c);
-             out[c] = r.results.length ? (await r.results[0].data()).url.split('/').at(-2) : null; }
-           return out; }""", list(codes))
+    got = {code: first[0] for code, first in first_by_code(page, list(codes)).items()}
     assert got == codes
 
 
