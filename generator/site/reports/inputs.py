@@ -11,8 +11,8 @@ A report of a period and scope is made of, besides the site-wide values (today, 
   each with the letters of its dossier (a late dossier with or without a letter);
 - the consistency warnings dated in the period.
 Each is a superset of what the report reads (an agency whose data counts for the unit on some days only
-contributes all of it), so a changed input always changes the key; slices are hashed once per agency and
-window and shared by the scopes that show them.
+contributes all of it), so a changed input always changes the key; each item is hashed once, a window's
+digest once per scope and window (shared by the three reports that read it).
 """
 
 from __future__ import annotations
@@ -31,8 +31,21 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+class _Dated:
+    """(day, agency, digest) items sorted by day: a window's items of a scope are one slice, filtered."""
+
+    def __init__(self, items: list[tuple[date, str, str]]) -> None:
+        items.sort()
+        self.days = [day for day, _, _ in items]
+        self.items = items
+
+    def digest(self, start: date, end: date, scope: set[str] | None) -> str:
+        picked = self.items[bisect_left(self.days, start): bisect_right(self.days, end)]
+        return _sha("".join(f"{code}\0{digest}\n" for _, code, digest in picked if scope is None or code in scope))
+
+
 class ReportInputs:
-    """Digests of what the reports of one Compliance read, by agency and window."""
+    """Digests of what the reports of one Compliance read, by scope and window."""
 
     def __init__(self, comp: Compliance) -> None:
         self.comp = comp
@@ -40,27 +53,23 @@ class ReportInputs:
         self._dossier = lambda row: letters.get(row.dossier_code, "")
         self.common = _sha(repr((comp.content.register, sorted(comp.reassigned.items()), comp.has_register,
                                  available(comp))))
-        self._fact_digests: dict[str, list[str]] = {}
-        self._slices: dict[tuple, str] = {}
+        facts, rows = [], []
+        self._own: dict[str, tuple[str, str]] = {}  # agency -> digests of all its facts, all its overdue rows
+        for code in comp.agencies:
+            own_facts = [(f.letter.issued_on, code, _sha(repr(f))) for f in comp.dated_facts(code)[1]]
+            own_rows = [(row.due_on, code, _sha(repr((row, self._dossier(row))))) for row in comp.dated_rows(code)[1]]
+            self._own[code] = (_sha("".join(d for _, _, d in own_facts)), _sha("".join(d for _, _, d in own_rows)))
+            facts += own_facts
+            rows += own_rows
+        self._facts, self._rows = _Dated(facts), _Dated(rows)
+        self._scopes: dict[str | None, set[str] | None] = {}
+        self._windows: dict[tuple, str] = {}
         self._received: dict[str, tuple[list[date], list[str]]] = {}
 
-    def _facts(self, code: str, start: date, end: date) -> str:
-        key = ("facts", code, start, end)
-        if key not in self._slices:
-            days, items = self.comp.dated_facts(code)
-            if code not in self._fact_digests:
-                self._fact_digests[code] = [_sha(repr(f)) for f in items]
-            lo, hi = bisect_left(days, start), bisect_right(days, end)
-            self._slices[key] = _sha("".join(self._fact_digests[code][lo:hi]))
-        return self._slices[key]
-
-    def _rows(self, code: str, start: date, end: date) -> str:
-        key = ("rows", code, start, end)
-        if key not in self._slices:
-            days, rows = self.comp.dated_rows(code)
-            picked = rows[bisect_left(days, start): bisect_right(days, end)]
-            self._slices[key] = _sha(repr([(row, self._dossier(row)) for row in picked]))
-        return self._slices[key]
+    def _scope(self, unit: str | None) -> set[str] | None:
+        if unit not in self._scopes:
+            self._scopes[unit] = None if unit is None else set(self.comp.scope(unit))
+        return self._scopes[unit]
 
     def _received_by(self, code: str, end: date) -> str:
         """Chained digest of the agency's rows (all of them, by receipt) received on or before `end`."""
@@ -76,11 +85,11 @@ class ReportInputs:
 
     def facts(self, code: str) -> str:
         """Digest of all of an agency's letter facts."""
-        return self._facts(code, date.min, date.max)
+        return self._own[code][0]
 
     def rows(self, code: str) -> str:
         """Digest of all the overdue rows counting for an agency, with their dossiers' letters."""
-        return self._rows(code, date.min, date.max)
+        return self._own[code][1]
 
     def received_by(self, code: str, end: date) -> str:
         """Digest of the agency's rows received on or before `end`, with their dossiers' letters (empty
@@ -88,15 +97,16 @@ class ReportInputs:
         return self._received_by(code, end) if available(self.comp) else ""
 
     def _window(self, unit: str | None, start: date, end: date) -> str:
-        """Digest of what a report of `unit` reads of [start, end]: per agency of the scope, its letters, its
-        overdue rows (and, with on-time figures, its rows received by `end`)."""
-        key = ("window", unit, start, end)
-        if key not in self._slices:
-            ontime = available(self.comp)
-            self._slices[key] = _sha("".join(
-                f"{code}\0{self._facts(code, start, end)}{self._rows(code, start, end)}"
-                f"{self._received_by(code, end) if ontime else ''}\n" for code in self.comp.scope(unit)))
-        return self._slices[key]
+        """Digest of what a report of `unit` reads of [start, end]: the letters and overdue rows of the
+        scope's agencies (and, with on-time figures, their rows received by `end`)."""
+        key = (unit, start, end)
+        if key not in self._windows:
+            scope = self._scope(unit)
+            received = "".join(self._received_by(code, end) for code in self.comp.scope(unit)) \
+                if available(self.comp) else ""
+            self._windows[key] = _sha(self._facts.digest(start, end, scope) + self._rows.digest(start, end, scope)
+                                      + received)
+        return self._windows[key]
 
     def key(self, key: Callable[..., str], period: Period, unit: str | None, *more: object) -> str:
         """The input key of the report of `period` for `unit` (`key`: Skips.key; `more`: the page's other values)."""
