@@ -58,7 +58,7 @@ def render_agencies(site: Site, env: jinja2.Environment, docs_dir: Path, skips: 
     """Write one page per agency (historical ones included; each whose inputs changed: `skips`) and the
     index; returns docs paths."""
     skips = skips or render_all(docs_dir)
-    inputs = ReportInputs(site.compliance)
+    inputs = ReportInputs(site.compliance, site.facts_digest)
     written = []
     for code in sorted(site.content.agencies):
         src = agency_src(code)

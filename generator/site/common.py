@@ -48,6 +48,7 @@ class Site:
     _pdf_hrefs: dict[str, bool] = field(default_factory=dict, repr=False)  # PDF present: one stat per letter
     changes: dict[str, list] = field(default_factory=dict)  # letter id -> per correction [(field, old, new)]
     image_cache: Path | None = None  # the letters' page images, by SHA-256 (set by docs.render_docs)
+    _digests: dict[str, str] = field(default_factory=dict, repr=False)  # letter id -> SHA-256 of its facts' repr
 
     @classmethod
     def create(cls, content: Content, pdf_facts: Mapping[str, PdfFacts], today: date) -> Site:
@@ -62,6 +63,14 @@ class Site:
     def compliance(self) -> Compliance:
         """The site's compliance figures, built once (from its content, build date and letter facts)."""
         return Compliance(self.content, self.today, facts=self.facts or None)
+
+    def facts_digest(self, facts: LetterFacts) -> str:
+        """SHA-256 of a letter's facts (the letter included) as an input key part (site/skips.py): made once
+        a process, however many pages show the letter."""
+        digest = self._digests.get(facts.letter.id)
+        if digest is None:
+            digest = self._digests[facts.letter.id] = hashlib.sha256(repr(facts).encode()).hexdigest()
+        return digest
 
     @property
     def lead(self) -> int:

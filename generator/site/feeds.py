@@ -94,6 +94,7 @@ def write_feeds(site: Site, docs_dir: Path, skips: Skips | None = None) -> list[
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(render_feed(site, facts, title, path), encoding="utf-8", newline="\n")
             return [path]
-        key = skips.key(title, facts) if not facts else skips.undated_key(title, facts)  # empty: updated today
+        digests = [site.facts_digest(f) for f in facts]
+        key = skips.key(title) if not facts else skips.undated_key(title, digests)  # empty: updated today
         written.extend(skips.output(f"feed:{path}", key, render))
     return written

@@ -142,7 +142,8 @@ def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Le
     values = letter_values(site, docs_dir, letter, assets)
     src = letter.url + "index.md"
     changes = [site.correction_changes(letter, i) for i in range(len(letter.corrections))]  # read by the template
-    key = skips.undated_key(values, changes)
+    key = skips.undated_key(site.facts_digest(values["facts"]),  # the letter is in its facts
+                            {name: value for name, value in values.items() if name not in ("letter", "facts")}, changes)
 
     def render() -> list[str]:
         body = page_html(env, "letter_body.html", site=site, P=P, contact_parts=contact_parts, **values)
@@ -172,7 +173,9 @@ def render_listings(site: Site, env: jinja2.Environment, docs_dir: Path, skips: 
         def render() -> list[str]:
             return [write_page(docs_dir, src, heading, page_html(env, template, page_url=url_of(src), site=site,
                                                                  **values))]
-        written.extend(skips.output(f"listing:{src}", skips.undated_key(heading, template, values), render))
+        shown = {name: [site.facts_digest(f) for f in value] if name == "items" else value
+                 for name, value in values.items()}
+        written.extend(skips.output(f"listing:{src}", skips.undated_key(heading, template, shown), render))
 
     for year in sorted(years):
         items = newest_first(f for f in site.facts.values() if f.letter.year == year)

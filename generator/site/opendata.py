@@ -214,7 +214,7 @@ def agency_files(site: Site, code: str) -> list[tuple[int | None, str]]:
 def _inputs(site: Site, items: list[LetterFacts]) -> list[tuple]:
     """What the columns read of each letter besides the site-wide values: its facts, its PDF's size and hash,
     where the PDF is published."""
-    return [(f, site.pdf_meta(f.letter), site.pdf_href(f.letter)) for f in items]
+    return [(site.facts_digest(f), site.pdf_meta(f.letter), site.pdf_href(f.letter)) for f in items]
 
 
 def write_open_data(site: Site, env: jinja2.Environment, docs_dir: Path, skips: Skips | None = None) -> list[str]:

@@ -6,7 +6,8 @@ what the writer makes it from (the values its template receives, the rows of a C
 rendering, over the site-wide key (`Skips.base`: today, portal, agencies, levels, reasons, the chrome).
 The manifest keeps {group: (key, outputs)} (reuse.Manifest.outputs). When a group's key is the previous
 build's, `Skips.take` puts its previous outputs in place instead of rendering them:
-- a page (`.md`) gets an empty placeholder: MkDocs never reads a page it takes from the previous site
+- a page (`.md`) gets an empty placeholder (a hard link to one empty file: a docs path is the output of one
+  group only, so nothing writes through it): MkDocs never reads a page it takes from the previous site
   (site/mkdocs/reuse.py `Reused`), and its previous digest is carried over (`carried`), so it is in the
   reuse plan as if it had been written again;
 - a data file (CSV, JSON, feed) is hard-linked from the previous site: MkDocs copies a data file's bytes
@@ -57,6 +58,7 @@ class Skips:
     digests: Mapping[str, str] = field(default_factory=dict)  # the previous build's page digests
     never: frozenset[str] = frozenset()  # pages always rendered (the navigation's)
     made: Made = field(default_factory=Made)
+    _empty_made: str = field(default="", repr=False)
 
     def key(self, *values: object) -> str:
         """The input key of `values` (dataclasses, text, numbers, dates, lists, dicts: their repr is their value)."""
@@ -101,13 +103,24 @@ class Skips:
             if not os.path.isdir(folder):
                 os.makedirs(folder, exist_ok=True)
             if path.endswith(".md"):
-                os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644))
+                _link(self._empty(), target)  # one empty file for all (a link costs less than a new file)
                 self.made.carried[path] = self.digests[path]
             else:
                 _link(f"{site}/{path}", target)
         self.made.outputs[group] = (key, outputs)
         self.made.kept.append(group)
         return outputs
+
+    def _empty(self) -> str:
+        """An empty file beside the docs folder (not in it: MkDocs would publish it), made once a process."""
+        path = f"{self.docs_dir}.empty"
+        if self._empty_made != path:
+            if not os.path.isfile(path) or os.path.getsize(path):
+                tmp = f"{path}.{os.getpid()}"
+                open(tmp, "wb").close()
+                os.replace(tmp, path)
+            self._empty_made = path
+        return path
 
     def drain(self) -> Made:
         """What was recorded since the last drain (a task's part, sent back to the parent)."""

@@ -24,6 +24,7 @@ from datetime import date
 
 from generator.figures.compliance import Compliance
 from generator.figures.periods import Period
+from generator.figures.stats import LetterFacts
 from generator.site.reports.ontime_view import available
 
 
@@ -47,8 +48,9 @@ class _Dated:
 class ReportInputs:
     """Digests of what the reports of one Compliance read, by scope and window."""
 
-    def __init__(self, comp: Compliance) -> None:
+    def __init__(self, comp: Compliance, facts_digest: Callable[[LetterFacts], str] | None = None) -> None:
         self.comp = comp
+        facts_digest = facts_digest or (lambda f: _sha(repr(f)))
         letters = {code: _sha(repr(items)) for code, items in comp.letters_by_dossier.items()}
         self._dossier = lambda row: letters.get(row.dossier_code, "")
         self.common = _sha(repr((comp.content.register, sorted(comp.reassigned.items()), comp.has_register,
@@ -56,7 +58,7 @@ class ReportInputs:
         facts, rows = [], []
         self._own: dict[str, tuple[str, str]] = {}  # agency -> digests of all its facts, all its overdue rows
         for code in comp.agencies:
-            own_facts = [(f.letter.issued_on, code, _sha(repr(f))) for f in comp.dated_facts(code)[1]]
+            own_facts = [(f.letter.issued_on, code, facts_digest(f)) for f in comp.dated_facts(code)[1]]
             own_rows = [(row.due_on, code, _sha(repr((row, self._dossier(row))))) for row in comp.dated_rows(code)[1]]
             self._own[code] = (_sha("".join(d for _, _, d in own_facts)), _sha("".join(d for _, _, d in own_rows)))
             facts += own_facts

@@ -241,7 +241,7 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None, skips:
     for period, unit in jobs:
         by_period.setdefault(period, []).append(unit)
 
-    inputs = ReportInputs(comp)
+    inputs = ReportInputs(comp, site.facts_digest if site is not None else None)
     written: list[str] = []
     todo: dict[Period, list[tuple[str | None, str]]] = {}  # the pages to render, by period: (unit, input key)
     for period, units in sorted(by_period.items()):
