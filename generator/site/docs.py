@@ -70,7 +70,7 @@ def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date
     chunks = [letters[i : i + LETTERS_PER_TASK] for i in range(0, len(letters), LETTERS_PER_TASK)]
     tasks = {  # independent writers, run on every core (generator/parallel.py); the longest first
         "open-data": lambda: write_open_data(site, env, docs_dir, skips),
-        "agencies": lambda: render_agencies(site, env, docs_dir),
+        "agencies": lambda: render_agencies(site, env, docs_dir, skips),
         "listings": lambda: render_listings(site, env, docs_dir, skips),
         **{f"letters-{i}": partial(write_letters, site, env, docs_dir, chunk, skips) for i, chunk in enumerate(chunks)},
         "feeds": lambda: write_feeds(site, docs_dir, skips),

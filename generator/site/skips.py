@@ -22,7 +22,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 Outputs = tuple[str, ...]
 
@@ -71,7 +71,11 @@ class Skips:
         kept = self.take(group, key)
         if kept is not None:
             return list(kept)
-        outputs = tuple(render())
+        return self.record(group, key, render())
+
+    def record(self, group: str, key: str, outputs: Iterable[str]) -> list[str]:
+        """Note that `group` was rendered (into `outputs`) from inputs of `key`."""
+        outputs = tuple(outputs)
         self.made.outputs[group] = (key, outputs)
         self.made.redone.append(group)
         return list(outputs)
@@ -83,22 +87,24 @@ class Skips:
         if self.previous_site is None or before is None or before[0] != key:
             return None
         outputs = tuple(before[1])
+        site, docs = str(self.previous_site), str(self.docs_dir)
         for path in outputs:
             if path.endswith(".md"):
                 if path in self.never or not self.digests.get(path) \
-                        or not (self.previous_site / page_html_path(path)).is_file():
+                        or not os.path.isfile(f"{site}/{page_html_path(path)}"):
                     return None
-            elif not (self.previous_site / path).is_file():
+            elif not os.path.isfile(f"{site}/{path}"):
                 return None
         for path in outputs:
-            target = self.docs_dir / PurePosixPath(path)
-            if not os.path.isdir(target.parent):
-                target.parent.mkdir(parents=True, exist_ok=True)
+            target = f"{docs}/{path}"
+            folder = os.path.dirname(target)
+            if not os.path.isdir(folder):
+                os.makedirs(folder, exist_ok=True)
             if path.endswith(".md"):
-                target.touch()
+                os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644))
                 self.made.carried[path] = self.digests[path]
             else:
-                _link(self.previous_site / path, target)
+                _link(f"{site}/{path}", target)
         self.made.outputs[group] = (key, outputs)
         self.made.kept.append(group)
         return outputs
@@ -126,7 +132,7 @@ class Skips:
         return run
 
 
-def _link(source: Path, target: Path) -> None:
+def _link(source: str, target: str) -> None:
     try:
         os.link(source, target)
     except OSError:

@@ -30,6 +30,7 @@ from generator.site.reports import headline, tables
 from generator.site.reports.charts import hbar_chart
 from generator.site.reports.glossary_page import write_glossary
 from generator.site.reports.index import page_src, write_index
+from generator.site.reports.inputs import ReportInputs
 from generator.site.reports.letterhead import letterhead
 from generator.site.reports.ontime_view import OnTimeView, ontime_view, unavailable_text
 from generator.site.skips import Skips, render_all
@@ -240,25 +241,32 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None, skips:
     for period, unit in jobs:
         by_period.setdefault(period, []).append(unit)
 
-    def work(share: list[tuple[Period, list[str | None]]]) -> list[str]:
-        written = []
+    inputs = ReportInputs(comp)
+    written: list[str] = []
+    todo: dict[Period, list[tuple[str | None, str]]] = {}  # the pages to render, by period: (unit, input key)
+    for period, units in sorted(by_period.items()):
+        for unit in units:
+            neighbours = [(p.code, unit) in exists for p in (period.previous(), period.following())]
+            key = inputs.key(skips.key, period, unit, neighbours, issuer, data_from)  # the portal: site-wide key
+            kept = skips.take(f"report:{page_src(period, unit)}", key)
+            if kept is None:
+                todo.setdefault(period, []).append((unit, key))
+            else:
+                written += kept
+
+    def work(share: list[tuple[Period, list[tuple[str | None, str]]]]) -> list[str]:
+        paths = []
         for period, units in share:
             memo: dict = {}  # the period's row HTML and CSV cells, shared by its pages
-            for unit in units:
+            for unit, key in units:
                 report = comp.report(period, unit)
-                view = ontime_view(comp, report)
-                neighbours = [(p.code, unit) in exists for p in (period.previous(), period.following())]
-                key = skips.key(report, view, issuer, neighbours, data_from)  # the portal: in the site-wide key
+                paths += skips.record(f"report:{page_src(period, unit)}", key, write_report(
+                    env, docs_dir, report, issuer, exists, memo, ontime_view(comp, report), data_from, content.portal))
+        return paths
 
-                def render(report=report, view=view, memo=memo) -> list[str]:
-                    return write_report(env, docs_dir, report, issuer, exists, memo, view, data_from, content.portal)
-                written += skips.output(f"report:{page_src(period, unit)}", key, render)
-        return written
-
-    periods = sorted(by_period.items())
+    periods = list(todo.items())
     size = max(1, -(-len(periods) // (4 * workers())))  # a few tasks per core: unequal periods balance
     tasks = [skips.collecting(lambda share=periods[i : i + size]: work(share)) for i in range(0, len(periods), size)]
-    written = []
     for paths, made in run_tasks(tasks, count=None if len(periods) >= 2 * PERIODS_PER_WORKER else 1):  # every core
         written += paths
         skips.absorb(made)
