@@ -22,6 +22,8 @@ from generator.checks.orchestrator import CheckResult, check_content
 from generator.checks.record import LOCK_NAME
 from generator.site import mkdocs as site_mkdocs
 from generator.site import reuse, search
+from generator.site import skips as skips_mod
+from generator.site.common import Site
 from generator.site.docs import Rendered, render_docs
 from generator.site.letters import PAGE_IMAGE_CACHE
 from generator.site.procedures import write_procedure_pages
@@ -90,14 +92,17 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, *, full
     if previous is not None and previous.inputs == inputs:  # same content, code and day: the site stands
         return BuildResult(result, Rendered(site=None, pages=list(previous.pages)), site_dir, None, "unchanged")
     images = Path(cache_dir) / PAGE_IMAGE_CACHE if cache_dir else None  # kept with the check's cache (CI keeps it)
-    rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs", image_cache=images)
-    for path in write_report_pages(result, build_dir / "docs", today, site=rendered.site):  # compliance reports
+    site = Site.create(result.content, result.pdf_facts, today)
+    overrides = site_mkdocs.config_overrides(site)
+    chrome = reuse.chrome_fingerprint(overrides)
+    skips = unchanged_outputs(site, build_dir / "docs", site_dir, previous, chrome, overrides)
+    rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs", image_cache=images,
+                           site=site, skips=skips)
+    for path in write_report_pages(result, build_dir / "docs", today, site=site, skips=skips):  # compliance reports
         (rendered.pages if path.endswith(".md") else rendered.files).append(path)
     rendered.pages.append(search.write_search_page(build_dir / "docs", result.content))  # tim-kiem/
     rendered.pages.extend(write_procedure_pages(build_dir / "docs", result.content))  # thu-tuc/ (A–Z, without JS)
-    digests = reuse.page_digests(build_dir / "docs", rendered.pages, site_mkdocs.reusable_text)
-    overrides = site_mkdocs.config_overrides(rendered.site)
-    chrome = reuse.chrome_fingerprint(overrides)
+    digests = reuse.page_digests(build_dir / "docs", rendered.pages, site_mkdocs.reusable_text, skips.made.carried)
     plan = site_mkdocs.reuse_plan(site_dir, reuse.reusable(previous, chrome, digests), overrides) if previous else None
     tmp_site = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
     _remove(tmp_site)
@@ -114,9 +119,22 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, *, full
         _remove(tmp_site)
         raise
     reuse.save(manifest_file, reuse.Manifest(reuse.VERSION, reuse.code_fingerprint(), str(site_dir),
-                                             reuse.tree_digest(site_dir), inputs, chrome, digests, stats.fingerprints))
+                                             reuse.tree_digest(site_dir), inputs, chrome, digests, stats.fingerprints,
+                                             skips.made.outputs))
     return BuildResult(result, rendered, site_dir, outcome, "incremental" if previous else "full",
                        plan.pages if plan and outcome.reuse_offered else frozenset(), tuple(stats.reused))
+
+
+def unchanged_outputs(site: Site, docs_dir: Path, site_dir: Path, previous: reuse.Manifest | None, chrome: str,
+                      overrides) -> skips_mod.Skips:
+    """What the render and report stages may leave unrendered (site/skips.py): nothing without a trusted
+    previous build of the same chrome, or when MkDocs will not take pages from the previous site (the public
+    path renders every page from its source: placeholders would be published)."""
+    base, undated = skips_mod.site_keys(site, chrome)
+    if previous is None or previous.chrome != chrome or not site_mkdocs.choose(None).fast:
+        return skips_mod.Skips(docs_dir, base, undated)
+    return skips_mod.Skips(docs_dir, base, undated, site_dir, previous.outputs, previous.pages,
+                           site_mkdocs.nav_pages(overrides))
 
 
 def run_mkdocs(rendered: Rendered, docs_dir: Path, out_dir: Path, today: date,

@@ -8,12 +8,18 @@ as \\u escapes, as Jinja's `tojson` does: a parser reads exactly the same values
 from __future__ import annotations
 
 import json
+import re
 
 _ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
                           "\u2029": "\\u2029"})
 
 
+_MARKUP = re.compile("[<>&\u2028\u2029]")
+
+
 def dumps(value: object, **options: object) -> str:
     """`json.dumps(value, ensure_ascii=False, **options)` with markup characters escaped (outside strings JSON
-    never holds them, so the translation touches string contents only)."""
-    return json.dumps(value, ensure_ascii=False, **options).translate(_ESCAPES)  # type: ignore[arg-type]
+    never holds them, so the translation touches string contents only; text without any is returned as is:
+    `translate` costs more than the search)."""
+    text = json.dumps(value, ensure_ascii=False, **options)  # type: ignore[arg-type]
+    return text.translate(_ESCAPES) if _MARKUP.search(text) else text

@@ -5,9 +5,10 @@
     .venv/bin/python scripts/bench_search.py --letters 10000 --letters 100000
 
 Letters are made directly as model objects (no PDFs: only the index is measured), spread evenly
-over 2019-2026, so the default scope (the latest two years, bundle /pagefind-recent/) holds a
-quarter of them; "all years" searches /pagefind-recent/ and /pagefind-older/ (two Pagefind
-modules); /pagefind/ holds every letter by code only. Each query
+over 2019-2026, so the default scope (the latest two years, bundles /pagefind-2026/ and
+/pagefind-2025/ merged into one Pagefind instance) holds a quarter of them; "all years" searches
+the older years' bundles too (a second instance); /pagefind-codes-<year>/ hold the letters by code
+only (all years merged). Each query
 runs in a fresh Chromium context (cold cache) against a local static server; bytes are counted
 as served (Pagefind's index files are already gzipped) and, for JS/JSON, also as gzip would send
 them. Hit rates (issue 13): the query table of tests/search_queries.py (procedure and agency +
@@ -154,9 +155,9 @@ def do_search(page, q: str, widen: bool) -> None:
 
 
 def do_api_search(page, code: str, widen: bool) -> None:
-    found = page.evaluate("""async (code) => { const pf = await import('/pagefind/pagefind.js');
-        await pf.options({noWorker: true}); const r = await pf.search(code);
-        return r.results.length ? (await r.results[0].data()).meta.code : null; }""", code)
+    from tests.search_support import first_by_code
+
+    found = (first_by_code(page, [code])[code] or [None, None])[1]
     assert found == code, (found, code)
 
 
@@ -223,7 +224,7 @@ def bench(n: int, out: Path, verbose: bool, sample: int = 100) -> None:
         ("code lookup box (old letter)", do_lookup, code_old.lower(), False, 10 * 1024),
         ("code lookup box, not found", do_lookup, "H56.99-990101-9999", False, 10 * 1024),
         ("code in the text box (old letter: answered by the lookup)", do_search, code_old, False, 10 * 1024),
-        ("main bundle search(code) through the Pagefind API", do_api_search, code_recent, False, None),
+        ("code bundles (merged) search(code) through the Pagefind API", do_api_search, code_recent, False, None),
         (f"common word «{common}», default scope", do_search, common, False, None),
         ("rare name «y ngong nie kdam», default scope", do_search, "y ngong nie kdam", False,
          (300 if n <= 10_000 else 500) * 1024),

@@ -12,7 +12,7 @@ from generator.site.search.page import search_page_markdown
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.browser import serve_directory as serve
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "fresh_page", "make_search_site", "serve"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "first_by_code", "fresh_page", "make_search_site", "serve"]
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,9 +35,10 @@ def page_html(md_text: str) -> str:
             "</body></html>")
 
 
-def make_search_site(content, out: Path, work: Path):
-    """Index `content` into a bare site at `out` with the real search page; returns SearchStats."""
-    stats = index_content(content, out, work)
+def make_search_site(content, out: Path, work: Path, previous=None):
+    """Index `content` into a bare site at `out` with the real search page; returns SearchStats
+    (`previous`: (previous site, its SearchStats.fingerprints), as for `index_content`)."""
+    stats = index_content(content, out, work, previous=previous)
     (out / "assets").mkdir(exist_ok=True)
     for name in ("search.js", "search.css"):
         shutil.copy(ROOT / "overrides" / "assets" / name, out / "assets" / name)
@@ -45,3 +46,18 @@ def make_search_site(content, out: Path, work: Path):
     page.parent.mkdir(exist_ok=True)
     page.write_text(page_html(search_page_markdown(content)), encoding="utf-8")
     return stats
+
+
+def first_by_code(page, codes: list[str]) -> dict[str, list[str] | None]:
+    """Each code searched with the Pagefind API over the code bundles of every year merged (as the page
+    merges them, `lookup/config.js` `bundles.codes`): code -> [letter id, code shown] of the first result."""
+    return page.evaluate(
+        """async (codes) => { const groups = window.congkhaiSearch.bundles.codes;
+           const lib = await import('/' + groups[0] + 'pagefind.js');
+           const pf = lib.createInstance({ basePath: '/' + groups[0], noWorker: true }); await pf.init();
+           for (const g of groups.slice(1)) await pf.mergeIndex('/' + g);
+           const out = {};
+           for (const code of codes) { const r = await pf.search(code);
+             const d = r.results.length ? await r.results[0].data() : null;
+             out[code] = d ? [d.url.split('/').at(-2), d.meta.code] : null; }
+           return out; }""", codes)

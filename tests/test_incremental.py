@@ -4,6 +4,7 @@ bundles gives, byte for byte, the site a full build of the same content gives; a
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -12,9 +13,10 @@ import pytest
 import yaml
 
 from generator.build import build_site
-from generator.site import reuse
+from generator.site import page_images, reuse
+from generator.site.letters import PAGE_IMAGE_CACHE
 from tests.conftest import pdf_gate_ready
-from tests.helpers import dump, make_content, write_letter
+from tests.helpers import dump, make_content, pdf_bytes, write_letter
 
 pytestmark = pytest.mark.slow
 
@@ -49,6 +51,23 @@ class Sites:
                             run_pdf_gate=pdf_gate_ready(), full=True)
         assert result.mode == "full"
         _assert_same_site(self.site, fresh / "site")
+
+
+def _redone(result, family: str) -> list[str]:
+    """The docs paths of the output groups of `family` the build rendered (site/skips.py)."""
+    return sorted(g.split(":", 1)[1] for g in result.rendered.made.redone if g.startswith(family + ":"))
+
+
+def _kept(result, family: str) -> list[str]:
+    """Those it placed unrendered, from the previous build."""
+    return sorted(g.split(":", 1)[1] for g in result.rendered.made.kept if g.startswith(family + ":"))
+
+
+def _page(letter_id: str, agency: str = "so-tnmt", year: int = 2018) -> str:
+    return f"letters/{year}/{agency}/{letter_id}/index.md"
+
+
+LETTERS = [_page("2018-04-0001"), *(_page(f"2018-05-{i:04d}") for i in range(1, 5))]  # the fixture's
 
 
 def _letter(root: Path, letter_id: str) -> Path:
@@ -86,23 +105,100 @@ def test_add_correct_withdraw_give_the_full_build(sites):
     assert added.mode == "incremental"
     assert "letters/2018/so-tnmt/2018-05-0005/index.md" not in added.reused_pages
     assert len(added.reused_pages) > 5
+    assert _redone(added, "letter") == [_page("2018-05-0005")]  # the other letter pages were not rendered
+    assert _kept(added, "letter") == LETTERS
+    assert (sites.build_dir / "docs" / LETTERS[0]).read_bytes() == b""  # a placeholder: MkDocs takes the old page
+    assert _redone(added, "data") and _kept(added, "data")  # the 2018 files again, not the schema
+    assert "letters/2018/so-tnmt/index.md" in _redone(added, "listing")
+    assert _redone(added, "report") and _kept(added, "report")  # the periods of May 2018, not April's weeks
+    assert _redone(added, "agency") == ["agencies/so-tnmt.md"]  # the other agencies' pages: kept
     sites.compare()
 
     _edit(_letter(sites.root, "2018-05-0002"), **{"dossier.new_due_on": "2018-05-16"},
           corrections=[{"date": "2018-05-12", "note": "Sửa ngày hẹn trả mới."}])
     corrected = sites.build()
     assert corrected.mode == "incremental" and corrected.reused_pages
+    assert _redone(corrected, "letter") == [_page("2018-05-0002")]
     sites.compare()
 
     withdrawn = _letter(sites.root, "2018-05-0003")
     _edit(withdrawn, withdrawn={"date": "2018-05-20", "reason": "Đăng nhầm hồ sơ."})
     withdrawn.with_suffix(".pdf").unlink()  # a withdrawn letter's PDF may be deleted
-    assert sites.build().mode == "incremental"
+    result = sites.build()
+    assert result.mode == "incremental"
+    assert _redone(result, "letter") == [_page("2018-05-0003")]
     sites.compare()
 
     later = TODAY + timedelta(days=3)  # figures as of another day
-    assert sites.build(later).mode == "incremental"
+    result = sites.build(later)
+    assert result.mode == "incremental"
+    assert _redone(result, "letter") == [] and _redone(result, "listing") == []  # they do not read the date
+    assert _kept(result, "report") == []  # every report is as of the new day
     sites.compare(later)
+
+
+def _rename_agency(root: Path) -> None:
+    path = root / "agencies.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Môi trường"), encoding="utf-8")
+
+
+def _relabel_reason(root: Path) -> None:
+    path = root / "reasons.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Chậm phối hợp liên thông", "Chậm liên thông"),
+                    encoding="utf-8")
+
+
+REGISTER = "dossier_code,agency,procedure,received_on,due_on,returned_on\n"
+
+
+def _register_row(root: Path) -> None:
+    folder = root / "register"
+    folder.mkdir(exist_ok=True)
+    path = folder / "2018.csv"
+    rows = path.read_text(encoding="utf-8") if path.exists() else REGISTER
+    day = 10 + rows.count("\n")  # another overdue dossier each time, without a letter
+    path.write_text(rows + f"000.00.21.H17-180420-09{day},so-tnmt,Đăng ký đất đai,2018-04-20,2018-05-{day},\n",
+                    encoding="utf-8")
+
+
+def _replace_pdf(root: Path) -> None:
+    path = _letter(root, "2018-05-0002").with_suffix(".pdf")
+    path.unlink()  # a new file (the site holds a hard link to the old one)
+    path.write_bytes(pdf_bytes(
+        "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Số: 16/XL-STNMT", "Mã hồ sơ: 000.00.21.H17-180420-0002",
+        "Bản quét lại, thay bản cũ"))
+
+
+def _page_image_text(sites: Sites) -> None:
+    """The page-image cache of one PDF holds another text (a new renderer): its letter page must show it."""
+    sha = hashlib.sha256(_letter(sites.root, "2018-05-0004").with_suffix(".pdf").read_bytes()).hexdigest()
+    index = page_images.cache_folder(sites.cache / PAGE_IMAGE_CACHE, sha) / page_images.INDEX
+    pages = json.loads(index.read_text(encoding="utf-8"))
+    pages[0]["text"] = "Văn bản đọc lại"
+    index.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+    _register_row(sites.root)  # (the cache is not a content input: something else changes)
+
+
+@pytest.mark.parametrize(("change", "letters"), [
+    ("agency-renamed", LETTERS), ("reason-relabelled", LETTERS), ("register-row", []),
+    ("pdf-replaced", [_page("2018-05-0002")]), ("page-image-text", [_page("2018-05-0004")]),
+])
+def test_each_input_of_a_page_renders_it_again(sites, change, letters):
+    """A change of any input a page is made of renders that page again (and only the pages it is an input
+    of, for the letter pages): the site is the full build's."""
+    {"agency-renamed": lambda: _rename_agency(sites.root), "reason-relabelled": lambda: _relabel_reason(sites.root),
+     "register-row": lambda: _register_row(sites.root), "pdf-replaced": lambda: _replace_pdf(sites.root),
+     "page-image-text": lambda: _page_image_text(sites)}[change]()
+    result = sites.build()
+    assert result.mode == "incremental"
+    assert _redone(result, "letter") == letters
+    sites.compare()
+    if change == "register-row":  # a second row: reports again, the letters still not
+        _register_row(sites.root)
+        again = sites.build()
+        assert _redone(again, "report") and _redone(again, "letter") == []
+        sites.compare()
 
 
 def test_nothing_changed_keeps_the_site(sites):
@@ -113,7 +209,7 @@ def test_nothing_changed_keeps_the_site(sites):
 
 
 def test_a_search_bundle_of_the_same_records_is_reused(sites):
-    """A letter of another year leaves the first year's records as they were (several years: bundles split)."""
+    """A letter added re-indexes the two bundles of its year only; the other years' are linked."""
     for year in ("2016", "2017"):
         write_letter(sites.root, f"{year}-05-0001", number=f"1/XL-{year}", issued_on=f"{year}-05-09",
                      published_on=f"{year}-05-10",
@@ -123,8 +219,10 @@ def test_a_search_bundle_of_the_same_records_is_reused(sites):
     sites.build()
     write_letter(sites.root, "2018-05-0006", number="20/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0006"})
     result = sites.build()
-    assert "pagefind-older" in result.reused_bundles
-    assert "pagefind-recent" not in result.reused_bundles
+    bundles = {p.name for p in sites.site.glob("pagefind*")}
+    assert bundles == {f"pagefind{kind}-{year}" for kind in ("", "-codes") for year in ("2016", "2017", "2018")}
+    assert bundles - set(result.reused_bundles) == {"pagefind-2018", "pagefind-codes-2018"}  # only its year's
+    assert "older-words" in result.reused_bundles  # 2016's words: its bundle is unchanged
     sites.compare()
 
 
@@ -187,4 +285,21 @@ def test_facts_of_the_same_pdfs_are_new_inputs(tmp_path):
     sites = Sites(tmp_path, make_content(tmp_path, 2))
     build_site(sites.root, sites.site, TODAY, build_dir=sites.build_dir, cache_dir=sites.cache, run_pdf_gate=False)
     assert sites.build().mode == "incremental"
+    sites.compare()
+
+
+def test_a_letter_covering_an_older_register_row_renders_that_period_again(sites):
+    """A report reads the letters of its overdue dossiers wherever they were issued: a May letter for a dossier
+    due in April turns April's missing letter into a covered one (the April pages are rendered again)."""
+    folder = sites.root / "register"
+    folder.mkdir()
+    (folder / "2018.csv").write_text(REGISTER + "000.00.21.H17-180402-0099,tthcc,Đăng ký đất đai,2018-04-02,"
+                                     "2018-04-13,\n", encoding="utf-8")  # received by the centre
+    sites.build()
+    write_letter(sites.root, "2018-05-0009", number="29/XL-STNMT",
+                 **{"dossier.code": "000.00.21.H17-180402-0099", "dossier.received_on": "2018-04-02",
+                    "dossier.due_on": "2018-04-13"})
+    result = sites.build()
+    assert "reports/2018-04/index.md" in _redone(result, "report")
+    assert "agencies/tthcc.md" in _redone(result, "agency")  # its dossier is covered now
     sites.compare()

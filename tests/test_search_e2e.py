@@ -15,8 +15,8 @@ from generator.content.vtext import fold, normalize_tone_placement
 from generator.site.search.codes import find_code, normalize_code, shard_key
 from generator.site.search.records import title_key
 from tests.browser import serve_directory
-from tests.search_fixtures import make_search_content
-from tests.search_support import CHROMIUM, fresh_page, make_search_site
+from tests.search_fixtures import make_letter, make_search_content
+from tests.search_support import CHROMIUM, first_by_code, fresh_page, make_search_site
 
 pytestmark = [
     pytest.mark.browser,
@@ -136,23 +136,19 @@ def test_part_of_a_code_is_found_without_widening(page):
     assert search(page, "190823-0001")[:1] == ["l-old"]
 
 
-def test_main_bundle_search_finds_every_letter_by_code_first(page):
+def test_the_code_bundles_merged_find_every_letter_by_code_first(page):
     content = make_search_content()
     codes = {letter.dossier.code: letter.id for letter in content.letters}
-    got = page.evaluate(
-        """async (codes) => { const pf = await import('/pagefind/pagefind.js'); const out = {};
-           for (const code of codes) { const r = await pf.search(code);
-             out[code] = r.results.length ? (await r.results[0].data()).url.split('/').at(-2) : null; }
-           return out; }""", list(codes))
+    got = {code: first[0] for code, first in first_by_code(page, list(codes)).items()}
     assert got == codes
 
 
-def test_a_recent_year_loads_only_the_recent_bundle(served):
+def test_a_chosen_year_loads_only_its_own_bundle(served):
     fresh = open_search(served)
     urls = []
     fresh.on("request", lambda r: urls.append(r.url))
     assert search(fresh, "khai sinh", year="2026") == ["l-hoa"]
-    assert {u.split("/")[3] for u in urls if "/pagefind" in u} == {"pagefind-recent"}
+    assert {u.split("/")[3] for u in urls if "/pagefind" in u} == {"pagefind-2026"}
     fresh.context.close()
 
 
@@ -171,7 +167,7 @@ def test_few_recent_results_widen_to_the_older_years(served):
     older years are searched too."""
     ids, folders = _bundles_loaded(served, "giấy phép")
     assert ids[0] == "l-dak-mil" and "l-old" in ids
-    assert folders == {"pagefind-recent", "older-words", "pagefind-older"}
+    assert folders == {"pagefind-2026", "pagefind-2025", "older-words", "pagefind-2019"}
 
 
 def test_a_query_no_older_letter_can_match_does_not_load_the_older_years(served):
@@ -179,7 +175,7 @@ def test_a_query_no_older_letter_can_match_does_not_load_the_older_years(served)
     and the older bundle (a second Pagefind module, its metadata and chunks) is not fetched."""
     ids, folders = _bundles_loaded(served, "khai sinh")
     assert ids == ["l-hoa"]
-    assert folders == {"pagefind-recent", "older-words"}
+    assert folders == {"pagefind-2026", "pagefind-2025", "older-words"}
 
 
 def test_filter_by_agency_and_level(page):
@@ -299,3 +295,41 @@ def test_stop_phrases_are_dropped_only_when_something_remains(page):
            return [L.stripStop("văn bản xin lỗi sở tài nguyên", stop), L.stripStop("xin loi", stop),
                    L.stripStop("ho so dat dai", stop)]; }""")
     assert got == ["sở tài nguyên", "xin loi", "dat dai"]
+
+
+ADDED = ("l-added", "ubnd-hoa-binh", "2026-05-04", "H56.31-260420-0099", "Đăng ký thành lập hộ kinh doanh",
+         "other", "Cán bộ tập huấn.", "Trịnh Ngọc Ánh")
+
+
+@pytest.fixture(scope="module")
+def added_site(tmp_path_factory) -> tuple[Path, object]:
+    """The fixture indexed, then one 2026 letter added and indexed again over the first site (incremental)."""
+    content = make_search_content()
+    work = tmp_path_factory.mktemp("added-work")
+    first_dir = tmp_path_factory.mktemp("first-site")
+    first = make_search_site(content, first_dir, work)
+    content.letters = sorted([*content.letters, make_letter(ADDED)], key=lambda x: (x.issued_on, x.id))
+    out = tmp_path_factory.mktemp("added-site")
+    return out, make_search_site(content, out, work, previous=(first_dir, first.fingerprints))
+
+
+def test_after_a_letter_is_added_only_its_year_is_indexed_and_every_letter_is_found(added_site, chromium):
+    """The incremental index of a 2026 letter: Pagefind ran on 2026's two bundles only, the other years'
+    were linked; the citizen finds the new letter and the old ones by code, by name, by procedure
+    without accents, in the default scope and in all years."""
+    site, stats = added_site
+    assert sorted(stats.indexed) == ["pagefind-2026", "pagefind-codes-2026"]
+    assert set(stats.reused) == {"pagefind-2025", "pagefind-2019", "pagefind-codes-2025", "pagefind-codes-2019",
+                                 "older-words"}
+    with serve_directory(site) as base:
+        page = open_search((base, chromium))
+        assert lookup(page, "H56.31-260420-0099")[0] == ["l-added"]
+        assert lookup(page, "H56.14-190823-0001")[0] == ["l-old"]
+        assert search(page, "dang ky thanh lap ho kinh doanh")[:1] == ["l-added"]
+        assert search(page, "trinh ngoc anh")[:1] == ["l-added"]  # the signer's name
+        assert search(page, "260420-0099")[:1] == ["l-added"]  # a part of its code: the code bundles
+        assert search(page, "giay phep xay dung")[:1] == ["l-dak-mil"]
+        assert search(page, "thuy loi")[:1] == ["l-thuy"]
+        assert search(page, "doi giay phep lai xe", widen=True)[:1] == ["l-old"]
+        assert search(page, "190823-0001")[:1] == ["l-old"]
+        page.context.close()

@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from tests.browser import requires_chromium
+from tests.search_support import first_by_code
 
 
 class _Links(HTMLParser):
@@ -38,7 +39,9 @@ def test_every_letter_is_reachable_by_links_without_javascript(site_build):
 
 def test_site_ships_pagefind_and_lookup_not_material_search(site_build):
     site = site_build.site
-    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert site_build.content.letters and all(
+        (site / f"pagefind{kind}-{letter.year}" / "pagefind.js").is_file()
+        for letter in site_build.content.letters for kind in ("", "-codes"))
     assert (site / "lookup" / "config.js").is_file()
     assert (site / "tim-kiem" / "index.html").is_file()
     assert not (site / "search" / "search_index.json").exists()
@@ -72,14 +75,10 @@ def test_search_page_of_the_built_site(site_build, site_server, page):
 
 @pytest.mark.browser
 @requires_chromium
-def test_main_bundle_finds_each_letter_by_code_first(site_build, site_server, page):
+def test_the_code_bundles_merged_find_each_letter_by_code_first(site_build, site_server, page):
     codes = {x.dossier.code: x.id for x in site_build.content.letters}
     page.goto(f"{site_server}/tim-kiem/")
-    got = page.evaluate(
-        """async (codes) => { const pf = await import('/pagefind/pagefind.js'); const out = {};
-           for (const c of codes) { const r = await pf.search(c);
-             out[c] = r.results.length ? (await r.results[0].data()).url.split('/').at(-2) : null; }
-           return out; }""", list(codes))
+    got = {code: first[0] for code, first in first_by_code(page, list(codes)).items()}
     assert got == codes
 
 

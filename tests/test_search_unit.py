@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import replace
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from generator import jsonout
+from generator.content.model import Withdrawal
 from generator.site.search import index_content
 from generator.site.search.canonical import read
 from generator.site.search.codes import agency_part, code_aliases, find_code, fnv1a, normalize_code, shard_key
 from generator.site.search.contacts import contact_parts
 from generator.site.search.lookup import SHARD_BUDGET, build_shards, code_prefixes, contacts
 from generator.site.search.page import filter_options, search_page_markdown
+from generator.site.search.pagefind_run import OPTIONS_ALL, OPTIONS_PRIMARY
 from generator.site.search.records import (
     LetterView,
     code_record_html,
     dd_folds,
     letter_view,
     record_html,
+    record_inputs,
     searchable_text,
 )
 from generator.strings import search as s
@@ -65,6 +71,7 @@ def test_shards_stay_within_budget_and_hold_every_code(n):
     for name, raw in shards.items():
         data = json.loads(raw)
         assert all(shard_key(code, prefix) == name for code in data)
+        assert raw == jsonout.dumps(data, separators=(",", ":"), sort_keys=True).encode()  # as one dump writes it
         merged.update(data)
     views = _views(n)
     assert set(merged) == {key for v in views for key in code_aliases(v.code)}  # code and its tail (no prefix)
@@ -220,19 +227,25 @@ def indexed(tmp_path_factory) -> tuple[Path, object]:
     return site, stats
 
 
-def test_bundles_main_holds_all_recent_and_older_split_the_years(indexed):
+def test_one_text_and_one_code_bundle_per_year(indexed):
     site, stats = indexed
-    assert stats.bundles == {"pagefind": 8, "pagefind-recent": 7, "pagefind-older": 1}
+    assert stats.bundles == {"pagefind-2026": 4, "pagefind-2025": 3, "pagefind-2019": 1,
+                             "pagefind-codes-2026": 4, "pagefind-codes-2025": 3, "pagefind-codes-2019": 1}
+    assert sorted(stats.indexed) == sorted(stats.bundles) and stats.reused == []
     assert stats.recent_years == ["2026", "2025"]
     for name, pages in stats.bundles.items():
         entry = json.loads((site / name / "pagefind-entry.json").read_text())
         assert entry["languages"]["vi"]["page_count"] == pages
         assert not (site / name / "pagefind-ui.js").exists()  # unused UI kits pruned
+        script = (site / name / "pagefind.js").read_text(encoding="utf-8")
+        assert OPTIONS_ALL in script and OPTIONS_PRIMARY not in script  # options reach merged indexes
 
 
 def test_filter_files_are_sorted(indexed):
     site, _ = indexed
-    for path in (site / "pagefind" / "filter").glob("*.pf_filter"):
+    files = list((site / "pagefind-2026" / "filter").glob("*.pf_filter"))
+    assert files
+    for path in files:
         name, values = read(path)
         assert [v[0] for v in values] == sorted(v[0] for v in values), name
 
@@ -243,15 +256,86 @@ def test_config_script(indexed):
     assert text.startswith("window.congkhaiSearch = ")
     cfg = json.loads(text.removeprefix("window.congkhaiSearch = ").rstrip().rstrip(";"))
     assert cfg["prefix"] == stats.lookup_prefix
-    assert cfg["bundles"] == {"text": ["pagefind-recent/", "pagefind-older/"], "codes": "pagefind/"}
+    assert cfg["bundles"] == {
+        "text": [["pagefind-2026/", "pagefind-2025/"], ["pagefind-2019/"]],
+        "year": {"2026": "pagefind-2026/", "2025": "pagefind-2025/", "2019": "pagefind-2019/"},
+        "codes": ["pagefind-codes-2026/", "pagefind-codes-2025/", "pagefind-codes-2019/"]}
     assert cfg["recent"] == ["2026", "2025"] and cfg["older"] == ["2019"]
+    assert cfg["olderWords"] == "older-words/"
     assert "xin loi" in cfg["stop"]
 
 
-def test_single_year_content_has_one_bundle(tmp_path):
+def test_single_year_content_has_one_pair_of_bundles(tmp_path):
     content = make_search_content()
     content.letters = [x for x in content.letters if x.year == 2026]
     stats = index_content(content, tmp_path / "site", tmp_path / "work")
-    assert stats.bundles == {"pagefind": 4}
+    assert stats.bundles == {"pagefind-2026": 4, "pagefind-codes-2026": 4}
     cfg = (tmp_path / "site" / "lookup" / "config.js").read_text(encoding="utf-8")
-    assert '"text": ["pagefind/"]' in cfg
+    assert '"text": [["pagefind-2026/"]]' in cfg and '"olderWords": ""' in cfg
+    assert not (tmp_path / "site" / "older-words").exists()
+
+
+def test_a_new_letter_reindexes_only_the_bundles_of_its_year(tmp_path):
+    """The previous site's bundles of unchanged records are linked, not indexed: a letter added in 2025
+    re-indexes pagefind-2025 and pagefind-codes-2025 only; older-words/ (2019) is linked too."""
+    content = make_search_content()
+    first = index_content(content, tmp_path / "one", tmp_path / "work")
+    letter = next(x for x in content.letters if x.year == 2025)
+    added = replace(letter, id="l-added",
+                    dossier=replace(letter.dossier, code=letter.dossier.code[:-4] + "0999"))
+    content.letters = [*content.letters, added]
+    work = tmp_path / "work"
+    second = index_content(content, tmp_path / "two", work, previous=(tmp_path / "one", first.fingerprints))
+    assert sorted(second.indexed) == ["pagefind-2025", "pagefind-codes-2025"]
+    assert sorted(second.reused) == sorted({*first.bundles, "older-words"} - {"pagefind-2025", "pagefind-codes-2025"})
+    assert second.bundles["pagefind-2025"] == first.bundles["pagefind-2025"] + 1
+    for name in second.reused:  # linked: the same files, no copy
+        one = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one" / name).rglob("*") if p.is_file())
+        assert one and all((tmp_path / "two" / rel).samefile(tmp_path / "one" / rel) for rel in one)
+    shards = {path.name: path for path in (tmp_path / "two" / "lookup").glob("*.json")}
+    changed = {f"{shard_key(key, second.lookup_prefix)}.json" for key in code_aliases(added.dossier.code)}
+    linked = {name for name, path in shards.items() if (tmp_path / "one" / "lookup" / name).exists()
+              and path.samefile(tmp_path / "one" / "lookup" / name)}
+    assert linked == set(shards) - changed  # the shards of the new code written, the others linked
+    again = index_content(content, tmp_path / "three", work, previous=(tmp_path / "two", second.fingerprints))
+    assert again.indexed == [] and again.pagefind_seconds == 0.0
+
+
+def _changes(value, path=()):
+    """(dotted path, the value with that one leaf field changed) for every leaf field of a model dataclass."""
+    for f in dataclasses.fields(value):
+        old = getattr(value, f.name)
+        if dataclasses.is_dataclass(old):
+            for sub, changed in _changes(old, (*path, f.name)):
+                yield sub, replace(value, **{f.name: changed})
+            continue
+        if isinstance(old, bool):
+            new = not old
+        elif isinstance(old, str):
+            new = old + "x" if f.name != "kind" else ("organization" if old == "individual" else "individual")
+        elif isinstance(old, date):
+            new = old + timedelta(days=400)
+        elif old is None and f.name == "withdrawn":
+            new = Withdrawal(date(2026, 6, 1), "Đăng nhầm.")
+        elif old is None:
+            new = "Đắk x"
+        else:
+            continue  # tuples (corrections) and dicts (lines): records never read them
+        yield ".".join((*path, f.name)), replace(value, **{f.name: new})
+
+
+def test_a_changed_record_has_changed_inputs():
+    """The bundles are keyed by records.record_inputs, not by the records: any field of a letter that
+    changes its text or code record must change its inputs (else an incremental build keeps a stale index)."""
+    content = make_search_content()
+    for letter in content.letters:
+        view = letter_view(letter, content)
+        for texts in ((), ("Trang một do máy đọc",)):
+            before = (record_html(letter, view, with_code=False, page_texts=texts), code_record_html(view))
+            for path, changed in _changes(letter):
+                new_view = letter_view(changed, content)
+                after = (record_html(changed, new_view, with_code=False, page_texts=texts), code_record_html(new_view))
+                if after[0] != before[0]:
+                    assert record_inputs(changed, new_view, texts) != record_inputs(letter, view, texts), path
+                if after[1] != before[1]:
+                    assert new_view != view, path

@@ -332,6 +332,19 @@ class Compliance:
             reason_labels={code: reason.label for code, reason in self.content.reasons.items()},
         )
 
+    def dated_facts(self, code: str) -> tuple[list[date], list[LetterFacts]]:
+        """An agency's letter facts by issue date (issued_on, id) and their issue dates: what `report` slices."""
+        return self._fact_days.get(code, []), self._facts_by_agency.get(code, [])
+
+    def dated_rows(self, code: str) -> tuple[list[date], list[RegisterRow]]:
+        """The overdue register rows counting for an agency (after reassignment) by due date, and those dates."""
+        return self._row_days.get(code, []), self._rows_by_agency.get(code, [])
+
+    def warnings_between(self, start: date, end: date) -> list[consistency.Inconsistency]:
+        """The consistency warnings dated in [start, end] (any agency), in their original order."""
+        order = self._warning_order[bisect_left(self._warning_days, start): bisect_right(self._warning_days, end)]
+        return [self.warnings[i] for i in sorted(order)]
+
     def data_days(self, unit: str | None = None) -> list[date]:
         """Every date that puts data in a period for a scope: letters' issued_on and rows' due_on (counting for it)."""
         codes = self.scope(unit)

@@ -13,6 +13,8 @@ from generator.site.opendata import agency_files
 from generator.site.charts import bar_chart, month_label
 from generator.site.common import Site, fmt_date, page_html, url_of, write_page
 from generator.site.reports.agency import agency_section
+from generator.site.reports.inputs import ReportInputs
+from generator.site.skips import Skips, render_all
 from generator.figures.stats import Figures, children_of, month_key, month_range, summarize
 from generator.strings import site as S
 
@@ -44,35 +46,51 @@ def window_figures(site: Site, code: str, first: str, last: str) -> Figures:
     return summarize(items, first_month=first, last_month=last)
 
 
-def render_agencies(site: Site, env: jinja2.Environment, docs_dir: Path) -> list[str]:
-    """Write one page per agency (historical ones included) and the index; returns docs paths."""
+def agency_key(site: Site, inputs: ReportInputs, skips: Skips, code: str) -> str:
+    """The input key of an agency page: its letters, its overdue rows with their dossiers' letters, its rows
+    received by today (on-time figures), the register as a whole (`inputs.common`); the registry, the portal
+    and today are in the site-wide key."""
+    return skips.key("agency", code, inputs.common, inputs.facts(code), inputs.rows(code),
+                     inputs.received_by(code, site.today))
+
+
+def render_agencies(site: Site, env: jinja2.Environment, docs_dir: Path, skips: Skips | None = None) -> list[str]:
+    """Write one page per agency (historical ones included; each whose inputs changed: `skips`) and the
+    index; returns docs paths."""
+    skips = skips or render_all(docs_dir)
+    inputs = ReportInputs(site.compliance)
     written = []
-    kids = children_of(site.content.agencies)
-    year = site.today.year
     for code in sorted(site.content.agencies):
-        agency = site.content.agencies[code]
-        day = min(site.today, agency.valid_to or site.today)  # parent and tracking unit in force (or at the end)
         src = agency_src(code)
-        first, last = chart_window(site, agency)
-        window = window_figures(site, code, first, last)
-        items = site.by_agency.get(code, [])
-        all_time = site.figures(code)
-        years = sorted(Counter(f.letter.year for f in items).items(), reverse=True)
-        chart_title = S.F_CHART_TITLE.format(first=month_label(first), last=month_label(last))
-        written.append(write_page(docs_dir, src, agency.name, page_html(
-            env, "agency.html", page_url=url_of(src), agency=agency, site=site, year=year,
-            this_year=site.figures(code, year), all_time=all_time, window=window,
-            chart=bar_chart(window.per_month, chart_title, f"chart-{code}"), chart_title=chart_title,
-            month_label=month_label, reasons=all_time.reasons, latest=items[:LATEST], years=years,
-            children=[site.content.agencies[c] for c in kids.get(code, [])],
-            parent=site.agency(agency.parent_on(day)), tracker=site.agency(agency.tracked_by_on(day)),
-            successor=site.agency(agency.successor), historical=_ended(agency, site.today),
-            validity=_validity(agency), csv_files=agency_files(site, code),
-            compliance=agency_section(site, code, url_of(src))), template="agency.html"))
+        written += skips.output(f"agency:{src}", agency_key(site, inputs, skips, code),
+                                lambda code=code, src=src: [_agency_page(site, env, docs_dir, code, src)])
     src = "agencies/index.md"
     written.append(write_page(docs_dir, src, S.TITLE_AGENCIES, page_html(
-        env, "agencies.html", page_url=url_of(src), groups=ranked_groups(site), site=site, year=year)))
+        env, "agencies.html", page_url=url_of(src), groups=ranked_groups(site), site=site, year=site.today.year)))
     return written
+
+
+def _agency_page(site: Site, env: jinja2.Environment, docs_dir: Path, code: str, src: str) -> str:
+    kids = children_of(site.content.agencies)
+    year = site.today.year
+    agency = site.content.agencies[code]
+    day = min(site.today, agency.valid_to or site.today)  # parent and tracking unit in force (or at the end)
+    first, last = chart_window(site, agency)
+    window = window_figures(site, code, first, last)
+    items = site.by_agency.get(code, [])
+    all_time = site.figures(code)
+    years = sorted(Counter(f.letter.year for f in items).items(), reverse=True)
+    chart_title = S.F_CHART_TITLE.format(first=month_label(first), last=month_label(last))
+    return write_page(docs_dir, src, agency.name, page_html(
+        env, "agency.html", page_url=url_of(src), agency=agency, site=site, year=year,
+        this_year=site.figures(code, year), all_time=all_time, window=window,
+        chart=bar_chart(window.per_month, chart_title, f"chart-{code}"), chart_title=chart_title,
+        month_label=month_label, reasons=all_time.reasons, latest=items[:LATEST], years=years,
+        children=[site.content.agencies[c] for c in kids.get(code, [])],
+        parent=site.agency(agency.parent_on(day)), tracker=site.agency(agency.tracked_by_on(day)),
+        successor=site.agency(agency.successor), historical=_ended(agency, site.today),
+        validity=_validity(agency), csv_files=agency_files(site, code),
+        compliance=agency_section(site, code, url_of(src))), template="agency.html")
 
 
 def _ended(agency: Agency, today: date) -> bool:

@@ -29,6 +29,8 @@ from generator.site.common import Site, make_env
 from generator.site.home import render_home
 from generator.site.letters import page_image_cache, page_image_pdfs, render_listings, write_letters
 from generator.site.page_images import RenderStats, render_all
+from generator.site.skips import Made, Skips
+from generator.site.skips import render_all as render_everything
 from generator.trash import set_aside, sweep
 
 STATIC = Path(__file__).with_name("static")
@@ -45,16 +47,20 @@ class Rendered:
     files: list[str] = field(default_factory=list)  # docs-relative data/feed/asset files
     assets: list[tuple[Path, str]] = field(default_factory=list)  # PDFs, page images: (source, site path)
     page_images: RenderStats = RenderStats()  # PDFs whose page images were rendered, found in the cache
+    made: Made = field(default_factory=Made)  # the output groups rendered or placed unchanged (site/skips.py)
 
 
 def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date, docs_dir: Path, *,
-                image_cache: Path | None = None) -> Rendered:
+                image_cache: Path | None = None, site: Site | None = None, skips: Skips | None = None) -> Rendered:
     """Write every generated page and file into `docs_dir` (emptied first); the letters' page images are
-    cached in `image_cache` (default: beside `docs_dir`)."""
+    cached in `image_cache` (default: beside `docs_dir`). `site`: the Site of these inputs when the caller
+    made it; `skips`: the previous build's outputs, placed instead of rendered where their inputs are unchanged
+    (default: render everything)."""
     sweep(docs_dir)
     set_aside(docs_dir)  # the previous build's docs: removed in the background (~30,000 files at 10,000 letters)
     docs_dir.mkdir(parents=True)
-    site = Site.create(content, pdf_facts, today)
+    site = site or Site.create(content, pdf_facts, today)
+    skips = skips or render_everything(docs_dir)
     site.image_cache = Path(image_cache) if image_cache else page_image_cache(docs_dir)
     _ = site.compliance  # built before the fork: agency pages here and the report pages later share it
     env = make_env()
@@ -63,14 +69,20 @@ def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date
     letters = content.letters
     chunks = [letters[i : i + LETTERS_PER_TASK] for i in range(0, len(letters), LETTERS_PER_TASK)]
     tasks = {  # independent writers, run on every core (generator/parallel.py); the longest first
-        "open-data": lambda: write_open_data(site, env, docs_dir),
-        "agencies": lambda: render_agencies(site, env, docs_dir),
-        "listings": lambda: render_listings(site, env, docs_dir),
-        **{f"letters-{i}": partial(write_letters, site, env, docs_dir, chunk) for i, chunk in enumerate(chunks)},
-        "feeds": lambda: write_feeds(site, docs_dir),
+        "open-data": lambda: write_open_data(site, env, docs_dir, skips),
+        "agencies": lambda: render_agencies(site, env, docs_dir, skips),
+        "listings": lambda: render_listings(site, env, docs_dir, skips),
+        **{f"letters-{i}": partial(write_letters, site, env, docs_dir, chunk, skips) for i, chunk in enumerate(chunks)},
+        "feeds": lambda: write_feeds(site, docs_dir, skips),
         "home": lambda: render_home(site, env, docs_dir),
     }
-    done = dict(zip(tasks, run_tasks(list(tasks.values()), count=None if len(letters) >= PARALLEL_LETTERS else 1)))
+    results = run_tasks([skips.collecting(task) for task in tasks.values()],
+                        count=None if len(letters) >= PARALLEL_LETTERS else 1)
+    done = {}
+    for name, (value, made) in zip(tasks, results):
+        done[name] = value
+        skips.absorb(made)
+    out.made = skips.made
     out.pages += done["home"] + done["agencies"]
     for i in range(len(chunks)):
         pages, assets = done[f"letters-{i}"]

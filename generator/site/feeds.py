@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.site.common import Site, make_env
+from generator.site.skips import Skips, render_all
 from generator.figures.stats import LetterFacts
 from generator.strings import site as S
 
@@ -78,8 +79,9 @@ def render_feed(site: Site, facts: list[LetterFacts], title: str, path: str) -> 
         author=site.content.portal.owner or site.content.portal.name, licence=site.content.portal.data_licence)
 
 
-def write_feeds(site: Site, docs_dir: Path) -> list[str]:
-    """Write the site-wide feed and one feed per agency; returns docs paths."""
+def write_feeds(site: Site, docs_dir: Path, skips: Skips | None = None) -> list[str]:
+    """Write the site-wide feed and one feed per agency (each whose entries changed: `skips`); returns docs paths."""
+    skips = skips or render_all(docs_dir)
     portal = site.content.portal.name
     outputs = [(feed_src(), S.FEED_TITLE.format(portal=portal), latest(list(site.facts.values())))]
     for code in sorted(site.content.agencies):
@@ -87,8 +89,11 @@ def write_feeds(site: Site, docs_dir: Path) -> list[str]:
                         latest(site.by_agency.get(code, []))))
     written = []
     for path, title, facts in outputs:
-        target = docs_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_feed(site, facts, title, path), encoding="utf-8", newline="\n")
-        written.append(path)
+        def render(path=path, title=title, facts=facts) -> list[str]:
+            target = docs_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(render_feed(site, facts, title, path), encoding="utf-8", newline="\n")
+            return [path]
+        key = skips.key(title, facts) if not facts else skips.undated_key(title, facts)  # empty: updated today
+        written.extend(skips.output(f"feed:{path}", key, render))
     return written

@@ -16,6 +16,7 @@ from generator.site.common import Site, newest_first, page_html, pages_of, url_o
 from generator.site.machine_read import machine_read_view
 from generator.site.page_images import PageView, page_views
 from generator.site.search.contacts import contact_parts
+from generator.site.skips import Skips, render_all
 from generator.strings import page_images as P
 from generator.strings import site as S
 
@@ -111,30 +112,44 @@ def pdf_asset(site: Site, letter: Letter, href: str | None) -> tuple[Path, str] 
     return None
 
 
-def write_letters(site: Site, env: jinja2.Environment, docs_dir: Path, letters: list[Letter]
-                  ) -> tuple[list[str], list[tuple[Path, str]]]:
-    """Write the pages of `letters` (a share of them: pages are independent); their docs paths and the
-    files to place beside them in the finished site (source, site path)."""
+def write_letters(site: Site, env: jinja2.Environment, docs_dir: Path, letters: list[Letter],
+                  skips: Skips | None = None) -> tuple[list[str], list[tuple[Path, str]]]:
+    """Write the pages of `letters` (a share of them: pages are independent) whose inputs changed (`skips`);
+    their docs paths and the files to place beside them in the finished site (source, site path)."""
+    skips = skips or render_all(docs_dir)
     assets: list[tuple[Path, str]] = []
-    return [write_letter(site, env, docs_dir, letter, assets) for letter in letters], assets
+    return [write_letter(site, env, docs_dir, letter, assets, skips) for letter in letters], assets
+
+
+def letter_values(site: Site, docs_dir: Path, letter: Letter, assets: list[tuple[Path, str]]) -> dict:
+    """What a letter page is made of (its template's values besides the site-wide ones); the files it shows
+    are added to `assets` (placed whether the page is rendered or not)."""
+    agency = site.agency(letter.agency)
+    return dict(
+        page_url=letter.url, letter=letter, facts=site.facts[letter.id], agency=agency,
+        tracker=site.agency(tracker_of(site.content.agencies, letter.agency, letter.issued_on)),
+        pdf=pdf_view(site, letter, docs_dir, assets), reason=site.reason_label(letter.reason.category), lead=site.lead,
+        legal_basis=letter_basis(letter.issued_on), level=site.level_label(agency.level) if agency else "",
+        machine_read=machine_read_view(site.pdf_facts.get(letter.pdf_source)) if letter.withdrawn is None else None,
+    )
 
 
 def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Letter,
-                 assets: list[tuple[Path, str]]) -> str:
-    """Write one letter's page; returns its docs path (the files it shows are added to `assets`)."""
-    facts = site.facts[letter.id]
-    agency = site.agency(letter.agency)
+                 assets: list[tuple[Path, str]], skips: Skips | None = None) -> str:
+    """Write one letter's page unless its inputs are unchanged (`skips`); returns its docs path (the files it
+    shows are added to `assets`)."""
+    skips = skips or render_all(docs_dir)
+    values = letter_values(site, docs_dir, letter, assets)
     src = letter.url + "index.md"
-    body = page_html(
-        env, "letter_body.html", page_url=letter.url, letter=letter, facts=facts, agency=agency, site=site,
-        tracker=site.agency(tracker_of(site.content.agencies, letter.agency, letter.issued_on)),
-        pdf=pdf_view(site, letter, docs_dir, assets), reason=site.reason_label(letter.reason.category), lead=site.lead,
-        legal_basis=letter_basis(letter.issued_on),
-        level=site.level_label(agency.level) if agency else "", P=P, contact_parts=contact_parts,
-        machine_read=machine_read_view(site.pdf_facts.get(letter.pdf_source)) if letter.withdrawn is None else None,
-    )
-    title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))
-    return write_page(docs_dir, src, title, body, template=LETTER_TEMPLATE, hide=("navigation", "toc"))
+    changes = [site.correction_changes(letter, i) for i in range(len(letter.corrections))]  # read by the template
+    key = skips.undated_key(values, changes)
+
+    def render() -> list[str]:
+        body = page_html(env, "letter_body.html", site=site, P=P, contact_parts=contact_parts, **values)
+        title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))
+        return [write_page(docs_dir, src, title, body, template=LETTER_TEMPLATE, hide=("navigation", "toc"))]
+
+    return skips.output(f"letter:{src}", key, render)[0]
 
 
 def listing_src(year: int, agency: str | None, page: int) -> str:
@@ -143,29 +158,34 @@ def listing_src(year: int, agency: str | None, page: int) -> str:
     return folder + ("index.md" if page == 1 else f"trang_{page}.md")
 
 
-def render_listings(site: Site, env: jinja2.Environment, docs_dir: Path) -> list[str]:
-    """Write letters/index (years), letters/<year>/ (agencies of the year) and paginated agency-year lists."""
+def render_listings(site: Site, env: jinja2.Environment, docs_dir: Path, skips: Skips | None = None) -> list[str]:
+    """Write letters/index (years), letters/<year>/ (agencies of the year) and paginated agency-year lists
+    (each listing whose inputs changed: `skips`)."""
+    skips = skips or render_all(docs_dir)
     written = []
     years = Counter(letter.year for letter in site.content.letters)
     src = "letters/index.md"
     written.append(write_page(docs_dir, src, S.TITLE_LETTERS, page_html(
         env, "years.html", page_url=url_of(src), years=sorted(years.items(), reverse=True), site=site)))
+
+    def listing(src: str, heading: str, template: str, **values) -> None:
+        def render() -> list[str]:
+            return [write_page(docs_dir, src, heading, page_html(env, template, page_url=url_of(src), site=site,
+                                                                 **values))]
+        written.extend(skips.output(f"listing:{src}", skips.undated_key(heading, template, values), render))
+
     for year in sorted(years):
         items = newest_first(f for f in site.facts.values() if f.letter.year == year)
         agencies = Counter(f.letter.agency for f in items)
         rows = sorted(agencies.items(), key=lambda kv: (-kv[1], site.agency_name(kv[0]), kv[0]))
-        src = listing_src(year, None, 1)
-        written.append(write_page(docs_dir, src, S.TITLE_YEAR.format(year=year), page_html(
-            env, "year.html", page_url=url_of(src), year=year, rows=rows, site=site)))
+        listing(listing_src(year, None, 1), S.TITLE_YEAR.format(year=year), "year.html", year=year, rows=rows)
         for code in sorted(agencies):
             chunks = pages_of([f for f in items if f.letter.agency == code])
             for number, chunk in enumerate(chunks, start=1):
-                src = listing_src(year, code, number)
                 title = S.TITLE_AGENCY_YEAR.format(agency=site.agency_name(code), year=year)
                 if len(chunks) > 1:
                     title += f" ({S.PAGE_N.format(page=number, pages=len(chunks))})"
                 pager = [(n, url_of(listing_src(year, code, n))) for n in range(1, len(chunks) + 1)]
-                written.append(write_page(docs_dir, src, title, page_html(
-                    env, "agency_year.html", page_url=url_of(src), year=year, code=code, items=chunk,
-                    page=number, pager=pager, site=site, title=title)))
+                listing(listing_src(year, code, number), title, "agency_year.html", year=year, code=code,
+                        items=chunk, page=number, pager=pager, title=title)
     return written

@@ -20,6 +20,7 @@ import jinja2
 
 from generator import csvout, jsonout
 from generator.site.common import Site, fmt_number, page_html, write_page
+from generator.site.skips import Skips, render_all
 from generator.figures.stats import LetterFacts
 from generator.strings import site as S
 
@@ -210,21 +211,35 @@ def agency_files(site: Site, code: str) -> list[tuple[int | None, str]]:
     return [(year, agency_path(code, year)) for year, _ in agency_parts(site, code)]
 
 
-def write_open_data(site: Site, env: jinja2.Environment, docs_dir: Path) -> list[str]:
-    """Write every open-data file and the data page (data/index.md); returns docs paths written."""
+def _inputs(site: Site, items: list[LetterFacts]) -> list[tuple]:
+    """What the columns read of each letter besides the site-wide values: its facts, its PDF's size and hash,
+    where the PDF is published."""
+    return [(f, site.pdf_meta(f.letter), site.pdf_href(f.letter)) for f in items]
+
+
+def write_open_data(site: Site, env: jinja2.Environment, docs_dir: Path, skips: Skips | None = None) -> list[str]:
+    """Write every open-data file and the data page (data/index.md) (each file whose inputs changed: `skips`);
+    returns docs paths written."""
+    skips = skips or render_all(docs_dir)
     ordered = [site.facts[letter.id] for letter in site.content.letters]  # content order: issued_on, id
     written: list[str] = []
     files: list[tuple[str, str, int]] = []  # (path, label, rows)
+
+    def data_file(path: str, key: str, text) -> None:
+        written.extend(skips.output(f"data:{path}", key, lambda: [_write(docs_dir, path, text())]))
+
     for year, items in parts(ordered, SPLIT_THRESHOLD, per_year_always=True):
-        data = rows(site, items)
+        inputs = _inputs(site, items)
         label = S.D_ALL if year is None else S.D_YEAR.format(year=year)
-        for ext, text in (("csv", to_csv(data)), ("json", to_json(site, data))):
-            written.append(_write(docs_dir, letters_path(year, ext), text))
-            files.append((letters_path(year, ext), label, len(data)))
+        data_file(letters_path(year, "csv"), skips.undated_key(inputs), lambda items=items: to_csv(rows(site, items)))
+        data_file(letters_path(year, "json"), skips.key(inputs),  # generated_on: today
+                  lambda items=items: to_json(site, rows(site, items)))
+        files += [(letters_path(year, ext), label, len(items)) for ext in ("csv", "json")]
     for code in sorted(site.content.agencies):
         for year, items in agency_parts(site, code):
-            written.append(_write(docs_dir, agency_path(code, year), to_csv(rows(site, items))))
-    written.append(_write(docs_dir, SCHEMA_PATH, jsonout.dumps(json_schema(), indent=1) + "\n"))
+            data_file(agency_path(code, year), skips.undated_key(_inputs(site, items)),
+                      lambda items=items: to_csv(rows(site, items)))
+    data_file(SCHEMA_PATH, skips.undated_key(), lambda: jsonout.dumps(json_schema(), indent=1) + "\n")
     body = page_html(env, "data.html", page_url="data/", files=files, columns=COLUMNS, site=site,
                      schema=SCHEMA_PATH, licence=site.content.portal.data_licence,
                      agency_note=S.D_AGENCY_FILES.format(threshold=fmt_number(AGENCY_SPLIT_THRESHOLD)))

@@ -4,11 +4,13 @@ After every successful build a manifest is written beside the site folder (`mani
 fingerprint (every file of generator/, mkdocs.yml, overrides/, the versions of MkDocs, Material, Pagefind,
 Jinja2, Markdown and Python), the fingerprint of the inputs (every content file, today), the chrome
 (the config values the build sets on top of mkdocs.yml), the SHA-256 of every generated Markdown page,
-the fingerprint of every search bundle's records, and the list of the site's files with their sizes.
+the fingerprint of every search bundle's records, the input key of every rendered output group (site/skips.py)
+and the list of the site's files with their sizes.
 The next build trusts it only when all of these hold: same version, same code, same site folder, the
 site's files as listed (nothing deleted, added or truncated since). Then
 - same inputs: nothing to do, the site stays as it is;
-- else each page whose Markdown and chrome are unchanged is taken from the previous site
+- else each output group (a letter page, a report page and its CSVs...) whose input key is unchanged is not
+  rendered (site/skips.py); each page whose Markdown and chrome are unchanged is taken from the previous site
   (`site/mkdocs/reuse.py`), each search bundle whose records are unchanged too (`site/search/index.py`).
 Anything else (no manifest, a corrupt one, a code change, `full=True`) is a full build. Reused files
 are the previous build's output for the same inputs, so the site is the one a full build writes
@@ -30,7 +32,7 @@ from pathlib import Path
 from generator import cachedata, jsonout
 from generator.cachekeys import update_with_files
 
-VERSION = 1
+VERSION = 2
 PACKAGE = Path(__file__).resolve().parents[1]  # generator/
 ROOT = PACKAGE.parent
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "pagefind", "pagefind_bin", "Jinja2", "Markdown", "MarkupSafe",
@@ -49,6 +51,7 @@ class Manifest:
     chrome: str  # config overrides (site name, footer, nav)
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative .md -> SHA-256 ("" for a Markdown page)
     bundles: dict[str, str] = field(default_factory=dict)  # search bundle folder -> records fingerprint
+    outputs: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # group -> (input key, docs paths)
 
 
 def _update_tree(digest, root: Path) -> None:
@@ -143,11 +146,17 @@ def chrome_fingerprint(overrides: Mapping[str, object]) -> str:
     return hashlib.sha256(jsonout.dumps(overrides, sort_keys=True).encode()).hexdigest()
 
 
-def page_digests(docs_dir: Path, pages: Iterable[str], is_raw) -> dict[str, str]:
+def page_digests(docs_dir: Path, pages: Iterable[str], is_raw, carried: Mapping[str, str] | None = None
+                 ) -> dict[str, str]:
     """SHA-256 of each generated page that MkDocs renders without Markdown (`is_raw(text)`): only those may
-    be reused (a Markdown page's anchors are checked by MkDocs against the pages it links to)."""
+    be reused (a Markdown page's anchors are checked by MkDocs against the pages it links to). A page placed
+    unrendered (site/skips.py) keeps the digest it had (`carried`)."""
     digests = {}
+    carried = carried or {}
     for src in pages:
+        if src in carried:
+            digests[src] = carried[src]
+            continue
         data = (docs_dir / src).read_bytes()
         digests[src] = hashlib.sha256(data).hexdigest() if is_raw(data.decode("utf-8")) else ""
     return digests

@@ -276,20 +276,25 @@
   var out = document.getElementById("ck-search-result");
   var bundles = {}, generation = 0;
 
-  /* One Pagefind module per bundle (each import of a bundle's pagefind.js is its own instance):
-   * the default scope (recent years), the older years, and the all-years code bundle. Bundles are
-   * searched separately, not with mergeIndex, because Pagefind applies options such as
-   * exactDiacritics to the primary bundle only. */
-  async function loadBundle(path) {
-    if (!bundles[path]) {
-      bundles[path] = (async function () {
-        var pf = await import(new URL(path + "pagefind.js", root).href);
-        await pf.options({ excerptLength: 0, noWorker: true });
+  /* One Pagefind instance per scope, a group of year bundles (config.js `bundles`): the first is the
+   * instance's own index, the others are merged into it (mergeIndex: one WebAssembly module, results
+   * of every year ranked together). The default scope is the recent years, the older years are a
+   * second instance, a chosen year its own, the code bundles of every year one more. The bundles'
+   * script applies options (exactDiacritics per pass) to merged indexes too (pagefind_run.patch_script). */
+  var pagefindLib = null;
+  async function loadBundle(group) {
+    var key = group.join(" ");
+    if (!bundles[key]) {
+      bundles[key] = (async function () {
+        if (!pagefindLib) pagefindLib = import(new URL(group[0] + "pagefind.js", root).href);
+        var lib = await pagefindLib;
+        var pf = lib.createInstance({ basePath: new URL(group[0], root).href, excerptLength: 0, noWorker: true });
         await pf.init();
-        return { pf: pf, name: path };
+        for (var i = 1; i < group.length; i++) await pf.mergeIndex(new URL(group[i], root).href, { excerptLength: 0 });
+        return { pf: pf, name: key, size: group.length };
       })();
     }
-    return bundles[path];
+    return bundles[key];
   }
 
   function chosenFilters() {
@@ -308,20 +313,35 @@
     return f;
   }
 
-  /* The text bundles a query goes to: the default scope, every year, or the one holding a chosen year. */
+  /* The groups of text bundles a query goes to: a chosen year's own, the default scope, or every year. */
   function textScope(filters) {
-    var text = cfg.bundles.text;
+    var text = cfg.bundles.text, own = filters.year && (cfg.bundles.year || {})[filters.year];
+    if (own) return [[own]];
     if (!hasOlder || filters.year === "all") return text;
-    if (filters.year) return [(cfg.older || []).indexOf(filters.year) >= 0 ? text[1] : text[0]];
     return [text[0]];
+  }
+
+  /* The results of a group for `term`, as one index of its years would give them. Each year's index
+   * leaves out the query words it has no word for, so a year lacking one word would answer with the
+   * letters holding the others: a result must hold every word some year of the group holds (one
+   * search per word; the index chunks are those the query loaded). */
+  async function searchGroup(b, term, filters) {
+    var r = await b.pf.search(term, { filters: filters }), found = r && r.results || [];
+    var words = term ? term.split(/\s+/).filter(Boolean) : [];
+    if (b.size < 2 || words.length < 2 || !found.length) return found;
+    for (var i = 0; i < words.length && found.length; i++) {
+      var w = await b.pf.search(words[i], { filters: filters }), ids = {}, any = false;
+      (w && w.results || []).forEach(function (x) { ids[x.id] = any = true; });
+      if (any) found = found.filter(function (x) { return ids[x.id]; });  // in no year: left out, as one index does
+    }
+    return found;
   }
 
   async function searchAll(pfs, term, filters, exact) {
     var found = [];
     for (var i = 0; i < pfs.length; i++) {
       await pfs[i].pf.options({ exactDiacritics: exact });
-      var r = await pfs[i].pf.search(term, { filters: filters });
-      (r && r.results || []).forEach(function (x) { x.bundle = pfs[i].name; found.push(x); });
+      (await searchGroup(pfs[i], term, filters)).forEach(function (x) { x.bundle = pfs[i].name; found.push(x); });
     }
     return found.sort(function (a, b) { return b.score - a.score; });
   }
@@ -394,8 +414,8 @@
     return { results: ranked.map(function (h) { return h.x; }), dropped: dropped };
   }
 
-  async function bundlesFor(paths) {
-    return Promise.all(paths.map(loadBundle));
+  async function bundlesFor(groups) {
+    return Promise.all(groups.map(loadBundle));
   }
 
   function currentParams() {
@@ -482,10 +502,10 @@
     }
     var typed = q ? stripStop(toneNorm(q), cfg.stop) : null;
     if (q && /\d{4,}/.test(q)) {
-      // A part of a code ("0054", "250908"): codes are indexed in the all-years code bundle only;
-      // its records carry no filters when the text is split by years.
+      // A part of a code ("0054", "250908"): codes are indexed in the code bundles only (every year
+      // merged); their records carry no filters.
       var codePfs = await bundlesFor([cfg.bundles.codes]);
-      var found = await pagefindSearch(codePfs, typed, hasOlder ? {} : pfFilters);
+      var found = await pagefindSearch(codePfs, typed, {});
       if (found.length) return { results: found, note: "" };
     }
     var paths = textScope(filters), pfs = await bundlesFor(paths);

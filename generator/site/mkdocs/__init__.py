@@ -46,13 +46,14 @@ from generator import parallel
 from generator.site import search
 from generator.site.mkdocs import reuse as reuse_hooks
 from generator.site.mkdocs.reuse import Plan as ReusePlan
-from generator.site.mkdocs.reuse import reusable_text, reuse_plan
+from generator.site.mkdocs.reuse import nav_pages, reusable_text, reuse_plan
 from generator.strings.cli import BUILD_MKDOCS_ABORTED, BUILD_MKDOCS_ERROR
 from generator.strings import reports as R
 from generator.strings import search as search_strings
 from generator.strings import site as S
 
-__all__ = ["MkdocsFailed", "Outcome", "ReusePlan", "build", "config_overrides", "reusable_text", "reuse_plan"]
+__all__ = ["MkdocsFailed", "Outcome", "ReusePlan", "build", "choose", "config_overrides", "nav_pages", "reusable_text",
+           "reuse_plan"]
 
 if TYPE_CHECKING:
     from generator.site.common import Site

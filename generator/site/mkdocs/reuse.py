@@ -52,6 +52,11 @@ def reuse_plan(previous_site: Path, pages, overrides) -> Plan:
     return Plan(Path(previous_site), frozenset(pages) - _nav_paths(overrides.get("nav") or []))
 
 
+def nav_pages(overrides) -> frozenset[str]:
+    """The pages of the navigation of `overrides` (config_overrides): always rendered by MkDocs."""
+    return frozenset(_nav_paths(overrides.get("nav") or []))
+
+
 def reusable_text(text: str) -> bool:
     """Whether a docs file may be taken from the previous site: a generated page of one raw HTML block
     (a Markdown page's anchors are checked by MkDocs against the pages it links to)."""

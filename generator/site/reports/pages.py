@@ -23,15 +23,17 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.figures.compliance import Compliance, Report, Row
-from generator.parallel import run_shares
+from generator.parallel import run_tasks, workers
 from generator.figures.periods import KINDS, Period, periods_of, spanned
 from generator.site.common import fmt_date, fmt_number, make_env, page_html, url_of, write_page
 from generator.site.reports import headline, tables
 from generator.site.reports.charts import hbar_chart
 from generator.site.reports.glossary_page import write_glossary
 from generator.site.reports.index import page_src, write_index
+from generator.site.reports.inputs import ReportInputs
 from generator.site.reports.letterhead import letterhead
 from generator.site.reports.ontime_view import OnTimeView, ontime_view, unavailable_text
+from generator.site.skips import Skips, render_all
 from generator.strings import glossary as G
 from generator.strings import reports as R
 
@@ -218,12 +220,14 @@ def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer
     return written
 
 
-def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> list[str]:
+def write_report_pages(result, docs_dir: Path, today: date, *, site=None, skips: Skips | None = None) -> list[str]:
     """Write every report page, its CSV and the index under docs_dir/reports/; returns the docs paths.
 
-    `result` is the check's `CheckResult`; `site` (the renderer's `Site`, optional) lends its letter facts.
+    `result` is the check's `CheckResult`; `site` (the renderer's `Site`, optional) lends its letter facts;
+    `skips`: a page whose report is the previous build's is placed, not rendered (site/skips.py).
     """
     content = result.content
+    skips = skips or render_all(docs_dir)
     comp = site.compliance if site is not None else Compliance(content, today)
     env = report_env()
     scopes: list[str | None] = [None, *comp.tracking_units()]
@@ -237,21 +241,38 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None) -> lis
     for period, unit in jobs:
         by_period.setdefault(period, []).append(unit)
 
-    def work(share: list[tuple[Period, list[str | None]]]) -> None:
+    inputs = ReportInputs(comp)
+    written: list[str] = []
+    todo: dict[Period, list[tuple[str | None, str]]] = {}  # the pages to render, by period: (unit, input key)
+    for period, units in sorted(by_period.items()):
+        for unit in units:
+            neighbours = [(p.code, unit) in exists for p in (period.previous(), period.following())]
+            key = inputs.key(skips.key, period, unit, neighbours, issuer, data_from)  # the portal: site-wide key
+            kept = skips.take(f"report:{page_src(period, unit)}", key)
+            if kept is None:
+                todo.setdefault(period, []).append((unit, key))
+            else:
+                written += kept
+
+    def work(share: list[tuple[Period, list[tuple[str | None, str]]]]) -> list[str]:
+        paths = []
         for period, units in share:
             memo: dict = {}  # the period's row HTML and CSV cells, shared by its pages
-            for unit in units:
+            for unit, key in units:
                 report = comp.report(period, unit)
-                write_report(env, docs_dir, report, issuer, exists, memo, ontime_view(comp, report), data_from,
-                             content.portal)
+                paths += skips.record(f"report:{page_src(period, unit)}", key, write_report(
+                    env, docs_dir, report, issuer, exists, memo, ontime_view(comp, report), data_from, content.portal))
+        return paths
 
-    run_shares(sorted(by_period.items()), work, min_per_worker=PERIODS_PER_WORKER)  # on every core
-    written = [path for period, unit in jobs for path in (page_src(period, unit), csv_src(period, unit))]
-    # the lists' CSVs exist for non-empty lists only, known to the process that wrote the page: look for them
-    written += sorted(path.relative_to(docs_dir).as_posix() for prefix in LIST_CSV_PREFIXES.values()
-                      for path in (docs_dir / "reports").glob(f"*/{prefix}-*.csv"))
+    periods = list(todo.items())
+    size = max(1, -(-len(periods) // (4 * workers())))  # a few tasks per core: unequal periods balance
+    tasks = [skips.collecting(lambda share=periods[i : i + size]: work(share)) for i in range(0, len(periods), size)]
+    for paths, made in run_tasks(tasks, count=None if len(periods) >= 2 * PERIODS_PER_WORKER else 1):  # every core
+        written += paths
+        skips.absorb(made)
     whole = content.portal.locality.scope_label
     names = [(unit or "", content.agencies[unit].name if unit else whole) for unit in scopes]
     index = write_index(env, docs_dir, {unit: plan[unit] for unit in scopes}, names, exists, today)
     glossary = write_glossary(env, docs_dir, content.portal.policy)
     return [*index, glossary, *written]
+

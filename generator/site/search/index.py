@@ -1,18 +1,22 @@
-"""Build the search of a site: Pagefind bundles and the dossier-code lookup.
+"""Build the search of a site: Pagefind bundles, one pair per year, and the dossier-code lookup.
 
 Layout written into the site folder:
-  pagefind/           the main bundle: every letter (all years). `search()` on it finds any letter,
-                      by its full dossier code first. When the letters span more than
-                      `RECENT_YEARS` years its records hold only the code (and what a result shows):
-                      text search then uses the two bundles below, and indexing stays small
-  pagefind-recent/    the default scope of the search page: the latest `RECENT_YEARS` years, full
-                      text without codes (unique words make index chunks big; the page answers
-                      code-shaped queries from the lookup and partial codes from pagefind/)
-  pagefind-older/     the other years, same records: "all years" searches recent + older
-  older-words/<key>.json  folded words of the older records by their first two letters (words.py):
-                      the page asks them before widening a query to pagefind-older/
-  lookup/<prefix>.json  dossier code -> letters (see lookup.py); lookup/config.js settings
-Both recent and older are absent when every letter is recent: pagefind/ then holds full records.
+  pagefind-<year>/    the letters issued in <year>: full text without codes, with filters (unique words
+                      make index chunks big; the page answers code-shaped queries from the lookup and
+                      partial codes from the code bundles). The search page merges the bundles of a
+                      scope into one Pagefind instance (`mergeIndex`): the latest `RECENT_YEARS` years
+                      are the default scope, the other years are the older scope ("all years": both);
+                      a chosen year searches its own bundle alone
+  pagefind-codes-<year>/  the same letters by dossier code only (and what a result shows): all years
+                      merged, `search(code)` finds any letter, by its full code first
+  older-words/<key>.json  folded words of the older years' records by their first two letters (words.py):
+                      the page asks them before widening a query to the older years
+  lookup/<prefix>.json  dossier code -> letters (see lookup.py); lookup/config.js settings and bundles
+One pair per year keeps a build incremental: each bundle is keyed by the SHA-256 of what its records are
+made from (records.record_inputs, in memory) and linked from the previous site when that is unchanged, so
+a letter added, corrected or withdrawn re-indexes the two bundles of its year only; only their records
+are made and written for Pagefind.
+Which years are recent changes nothing in the bundles (only config.js and older-words/).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ import os
 import shutil
 import tempfile
 import time
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,16 +37,23 @@ from generator.checks.pdfgate.cache import machine_read
 from generator.checks.pdfgate.facts import PdfFacts
 from generator.site.search.canonical import canonicalize_bundle
 from generator.site.search.lookup import config_js, write_lookup
-from generator.site.search.pagefind_run import prune_bundle, run_pagefind
-from generator.site.search.records import code_record_html, letter_view, record_html, searchable_text
+from generator.site.search.pagefind_run import RunStats, patch_script, prune_bundle, run_pagefind
+from generator.site.search.records import (
+    LetterView,
+    code_record_html,
+    letter_view,
+    record_html,
+    record_inputs,
+    searchable_text,
+)
 from generator.site.search.words import WORDS_DIR, record_words, write_words
 from generator.trash import discard, sweep_dead
 
 RECENT_YEARS = 2
-MAIN_BUNDLE = "pagefind"
-RECENT_BUNDLE = "pagefind-recent"
-OLDER_BUNDLE = "pagefind-older"
+TEXT_BUNDLE = "pagefind-{year}"
+CODE_BUNDLE = "pagefind-codes-{year}"
 LOOKUP_DIR = "lookup"
+PARALLEL_RUNS = 2  # Pagefind runs at a time
 
 
 @dataclass
@@ -48,18 +61,20 @@ class SearchStats:
     """What indexing did: records per bundle, time, Pagefind's peak memory, lookup shards."""
 
     letters: int = 0
-    bundles: dict[str, int] = field(default_factory=dict)  # bundle folder -> records indexed
+    bundles: dict[str, int] = field(default_factory=dict)  # bundle folder -> records it holds
     seconds: float = 0.0
-    records_seconds: float = 0.0
-    pagefind_seconds: float = 0.0
+    records_seconds: float = 0.0  # letters keyed (records.record_inputs), unchanged bundles linked
+    pagefind_seconds: float = 0.0  # the Pagefind runs' wall times, summed (two run at a time)
+    index_seconds: float = 0.0  # wall time of the indexing: records of the bundles to index written, Pagefind
     peak_rss_kb: int = 0
     lookup_prefix: int = 0
     lookup_shards: int = 0
     lookup_max_bytes: int = 0
     recent_years: list[str] = field(default_factory=list)
-    older_words_max_bytes: int = 0  # largest shard of older-words/ (words.py)
-    fingerprints: dict[str, str] = field(default_factory=dict)  # bundle folder -> its records' SHA-256
-    reused: list[str] = field(default_factory=list)  # bundles taken from the previous site
+    older_words_max_bytes: int = 0  # largest shard of older-words/ (words.py); 0 when reused or none
+    fingerprints: dict[str, str] = field(default_factory=dict)  # bundle folder (or older-words) -> SHA-256 of its input
+    reused: list[str] = field(default_factory=list)  # bundles (and older-words) taken from the previous site
+    indexed: list[str] = field(default_factory=list)  # bundles Pagefind indexed in this build
 
 
 def split_years(letters: list[Letter], recent: int = RECENT_YEARS) -> tuple[list[str], list[str]]:
@@ -72,7 +87,7 @@ STAGING_PREFIX = "congkhai-search-"  # + <pid>-<random>: a leftover of a dead pi
 
 
 def _staging_parent(work_dir: Path) -> Path:
-    """Where the records are staged: RAM (/dev/shm) when there is one, since 100,000 small files
+    """Where the records are staged: RAM (/dev/shm) when there is one, since many small files
     are slow to write and delete on some disks; else the build folder."""
     shm = Path("/dev/shm")
     if shm.is_dir() and os.access(shm, os.W_OK):
@@ -81,17 +96,23 @@ def _staging_parent(work_dir: Path) -> Path:
     return work_dir
 
 
-def _write(path: Path, html: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(html, encoding="utf-8")
-
-
-def records_fingerprint(folder: Path) -> str:
-    """SHA-256 over a staged bundle's record files (paths and bytes): the whole input of a Pagefind run."""
+def inputs_fingerprint(inputs: Mapping[str, object]) -> str:
+    """SHA-256 over a bundle's letters (URL and the repr of what its record is made from, in URL order):
+    what decides the whole input of its Pagefind run (records.record_inputs)."""
     digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*.html")):
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for url in sorted(inputs):
+        digest.update(url.encode() + b"\0" + repr(inputs[url]).encode() + b"\0")
     return digest.hexdigest()
+
+
+def _write_records(folder: Path, records: Mapping[str, str]) -> None:
+    made: set[Path] = set()
+    for url, html in records.items():
+        path = folder / url / "index.html"
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_text(html, encoding="utf-8")
 
 
 def _reuse_bundle(previous: tuple[Path, Mapping[str, str]] | None, name: str, fingerprint: str,
@@ -103,65 +124,107 @@ def _reuse_bundle(previous: tuple[Path, Mapping[str, str]] | None, name: str, fi
     return True
 
 
+def _records(name: str, letters: Mapping[str, list], inputs: Mapping[str, Mapping[str, object]]) -> dict[str, str]:
+    """{letter URL: record HTML} of the bundle `name` (a text bundle, or a code bundle: views only)."""
+    if name in letters:
+        return {letter.url: record_html(letter, view, with_code=False, page_texts=texts)
+                for letter, view, texts in letters[name]}
+    return {url: code_record_html(view) for url, view in inputs[name].items()}
+
+
+def _index_bundle(records: Mapping[str, str], staging: Path, target: Path) -> RunStats:
+    """Write `records` into `staging` and index them with Pagefind into the bundle folder `target`."""
+    _write_records(staging, records)
+    run = run_pagefind(staging, target)
+    prune_bundle(target)
+    patch_script(target)
+    canonicalize_bundle(target)
+    return run
+
+
 def index_content(content: Content, site_dir: Path, work_dir: Path,
                   page_texts: Mapping[str, list[str]] | None = None,
                   previous: tuple[Path, Mapping[str, str]] | None = None) -> SearchStats:
     """Write the Pagefind bundles and the code lookup of `content` into `site_dir`; `page_texts`: the
     machine-read text of scanned letters by PDF (letter.pdf_source), indexed with their records;
     `previous`: (previous site, its bundles' record fingerprints): a bundle of the same records is linked
-    from there instead of being indexed again."""
+    from there instead of being indexed again (older-words/ likewise when the older years' bundles are)."""
     start = time.perf_counter()
     stats = SearchStats(letters=len(content.letters))
     recent, older = split_years(content.letters)
     stats.recent_years = recent
-    sweep_dead(_staging_parent(work_dir), STAGING_PREFIX)  # staging of killed builds (in RAM: /dev/shm)
-    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=_staging_parent(work_dir)))
-    sites = {MAIN_BUNDLE: staging / "all", RECENT_BUNDLE: staging / "recent", OLDER_BUNDLE: staging / "older"}
-    counts = dict.fromkeys(sites, 0)
-    views, older_words = [], set()
-    try:
-        for letter in content.letters:
-            view = letter_view(letter, content)
-            views.append(view)
-            texts = (page_texts or {}).get(letter.pdf_source, []) if letter.withdrawn is None else []
-            main = code_record_html(view) if older else record_html(letter, view, page_texts=texts)
-            _write(sites[MAIN_BUNDLE] / letter.url / "index.html", main)
-            counts[MAIN_BUNDLE] += 1
-            if older:  # no code: the page answers code-shaped queries by the lookup, parts by pagefind/
-                name = RECENT_BUNDLE if view.year in recent else OLDER_BUNDLE
-                _write(sites[name] / letter.url / "index.html", record_html(letter, view, with_code=False,
-                                                                                  page_texts=texts))
-                counts[name] += 1
-                if name == OLDER_BUNDLE:
-                    older_words |= record_words(view, searchable_text(letter, view, texts))
-        stats.records_seconds = time.perf_counter() - start
-        for name, folder in sites.items():
-            shutil.rmtree(site_dir / name, ignore_errors=True)
-            if counts[name]:
-                stats.fingerprints[name] = records_fingerprint(folder)
-                if _reuse_bundle(previous, name, stats.fingerprints[name], site_dir / name):
-                    stats.reused.append(name)
-                    continue
-                run = run_pagefind(folder, site_dir / name)
-                prune_bundle(site_dir / name)
-                canonicalize_bundle(site_dir / name)
-                stats.pagefind_seconds += run.seconds
-                stats.peak_rss_kb = max(stats.peak_rss_kb, run.peak_rss_kb)
-    finally:
-        discard(staging)  # ~20,000 record files at 10,000 letters: removed in the background
-    stats.bundles = {k: v for k, v in counts.items() if v}
+    texts_of = page_texts or {}
+    views = []
+    letters: dict[str, list[tuple[Letter, LetterView, list[str]]]] = defaultdict(list)  # text bundle -> letters
+    inputs: dict[str, dict[str, object]] = defaultdict(dict)  # bundle folder -> {letter URL: record inputs}
+    for letter in content.letters:
+        view = letter_view(letter, content)
+        views.append(view)
+        texts = texts_of.get(letter.pdf_source, []) if letter.withdrawn is None else []
+        text_bundle = TEXT_BUNDLE.format(year=view.year)
+        letters[text_bundle].append((letter, view, texts))
+        inputs[text_bundle][letter.url] = record_inputs(letter, view, texts)
+        inputs[CODE_BUNDLE.format(year=view.year)][letter.url] = view
+    stats.fingerprints = {name: inputs_fingerprint(keyed) for name, keyed in sorted(inputs.items())}
+    stats.bundles = {name: len(inputs[name]) for name in stats.fingerprints}
+    todo = []
+    for name, fingerprint in stats.fingerprints.items():
+        shutil.rmtree(site_dir / name, ignore_errors=True)
+        if _reuse_bundle(previous, name, fingerprint, site_dir / name):
+            stats.reused.append(name)
+        else:
+            todo.append(name)
+    stats.records_seconds = time.perf_counter() - start
+    if todo:
+        sweep_dead(_staging_parent(work_dir), STAGING_PREFIX)  # staging of killed builds (in RAM: /dev/shm)
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=_staging_parent(work_dir)))
+        try:
+            # Largest first, two at a time: a Pagefind run of a year's few records is mostly start-up
+            # and writing, which the other run's indexing overlaps (each run has its own threads too).
+            todo.sort(key=lambda name: -stats.bundles[name])
+            with ThreadPoolExecutor(max_workers=PARALLEL_RUNS) as pool:
+                runs = pool.map(lambda name: _index_bundle(_records(name, letters, inputs), staging / name,
+                                                           site_dir / name), todo)
+                for name, run in zip(todo, runs, strict=True):
+                    stats.indexed.append(name)
+                    stats.pagefind_seconds += run.seconds
+                    stats.peak_rss_kb = max(stats.peak_rss_kb, run.peak_rss_kb)
+            stats.indexed.sort()
+        finally:
+            stats.index_seconds = time.perf_counter() - start - stats.records_seconds
+            discard(staging)  # the records of the bundles indexed: removed in the background
     lookup_dir = site_dir / LOOKUP_DIR
     shutil.rmtree(lookup_dir, ignore_errors=True)
-    stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(lookup_dir, views)
+    stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(
+        lookup_dir, views, previous[0] / LOOKUP_DIR if previous else None)
     shutil.rmtree(site_dir / WORDS_DIR, ignore_errors=True)
     if older:
-        stats.older_words_max_bytes = write_words(site_dir / WORDS_DIR, older_words)
-    text = [RECENT_BUNDLE, OLDER_BUNDLE] if older else [MAIN_BUNDLE]
-    script = config_js(stats.lookup_prefix, content, recent, older, text_bundles=text, code_bundle=MAIN_BUNDLE,
+        older_letters = [x for year in older for x in letters[TEXT_BUNDLE.format(year=year)]]
+        _older_words(older, older_letters, site_dir, previous, stats)
+    groups = [[TEXT_BUNDLE.format(year=y) for y in recent]] + ([[TEXT_BUNDLE.format(year=y) for y in older]]
+                                                               if older else [])
+    script = config_js(stats.lookup_prefix, content, recent, older, text_bundles=groups,
+                       code_bundles=[CODE_BUNDLE.format(year=y) for y in recent + older],
                        older_words=WORDS_DIR + "/" if older else "")
     (lookup_dir / "config.js").write_text(script, encoding="utf-8")
     stats.seconds = time.perf_counter() - start
     return stats
+
+
+def _older_words(older: list[str], older_letters: list, site_dir: Path,
+                 previous: tuple[Path, Mapping[str, str]] | None, stats: SearchStats) -> None:
+    """older-words/ of the older years: linked from the previous site when made from the same bundles."""
+    digest = hashlib.sha256(b"older-words\0")
+    for year in older:
+        digest.update(f"{year}={stats.fingerprints[TEXT_BUNDLE.format(year=year)]}\n".encode())
+    stats.fingerprints[WORDS_DIR] = digest.hexdigest()
+    if _reuse_bundle(previous, WORDS_DIR, stats.fingerprints[WORDS_DIR], site_dir / WORDS_DIR):
+        stats.reused.append(WORDS_DIR)
+        return
+    words: set[str] = set()
+    for letter, view, texts in older_letters:
+        words |= record_words(view, searchable_text(letter, view, texts))
+    stats.older_words_max_bytes = write_words(site_dir / WORDS_DIR, words)
 
 
 def index_site(tmp_site_dir: Path, result, build_dir: Path,

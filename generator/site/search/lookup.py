@@ -9,13 +9,14 @@ learns it from `lookup/config.js`, loaded with the search page, so a lookup is o
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 from generator import jsonout
 from generator.content.model import Content
-from generator.site.search.codes import agency_part, code_aliases, shard_key
+from generator.site.search.codes import agency_part, code_aliases, fnv1a
 from generator.site.search.contacts import agency_contacts, contact_parts
 from generator.site.search.records import LetterView
 from generator.strings import search as s
@@ -39,19 +40,24 @@ def _dump(data: object) -> bytes:
 
 
 def build_shards(views: Iterable[LetterView]) -> tuple[int, dict[str, bytes]]:
-    """(prefix length, {shard name: JSON bytes}) for every letter's code."""
-    by_code: dict[str, list[dict]] = defaultdict(list)
+    """(prefix length, {shard name: JSON bytes}) for every letter's code.
+
+    A shard is `_dump({code: [entry, ...]})`, composed from each code's encoded item (JSON is
+    concatenation: the same bytes), so each entry is encoded once, not once per prefix tried."""
+    by_code: dict[str, list[bytes]] = defaultdict(list)
     for view in views:
-        entry = _entry(view)
+        entry = _dump(_entry(view))
         for key in dict.fromkeys(code_aliases(view.code)):
             by_code[key].append(entry)
+    items = {code: _dump(code) + b":[" + b",".join(entries) + b"]" for code, entries in sorted(by_code.items())}
+    hashes = {code: f"{fnv1a(code):08x}" for code in items}  # = shard_key(code, 8): the codes are normalised
     for prefix in range(MIN_PREFIX, MAX_PREFIX + 1):
-        shards: dict[str, dict[str, list[dict]]] = defaultdict(dict)
-        for code, entries in by_code.items():
-            shards[shard_key(code, prefix)][code] = entries
-        encoded = {name: _dump(data) for name, data in shards.items()}
-        if not encoded or max(map(len, encoded.values())) <= SHARD_BUDGET or prefix == MAX_PREFIX:
-            return prefix, encoded
+        shards: dict[str, list[bytes]] = defaultdict(list)
+        for code, item in items.items():
+            shards[hashes[code][:prefix]].append(item)
+        largest = max((sum(map(len, group)) + len(group) + 1 for group in shards.values()), default=0)
+        if largest <= SHARD_BUDGET or prefix == MAX_PREFIX:
+            return prefix, {name: b"{" + b",".join(group) + b"}" for name, group in shards.items()}
     raise AssertionError("unreachable")
 
 
@@ -77,27 +83,45 @@ def code_prefixes(content: Content) -> dict[str, str]:
 
 
 def config_js(
-    prefix: int, content: Content, recent_years: list[str], older_years: list[str], *, text_bundles: list[str],
-    code_bundle: str, older_words: str = "",
+    prefix: int, content: Content, recent_years: list[str], older_years: list[str], *,
+    text_bundles: list[list[str]], code_bundles: list[str], older_words: str = "",
 ) -> str:
     """`lookup/config.js`: settings and messages the search script reads from `window.congkhaiSearch`.
 
-    `bundles.text` is [recent, older] (or one bundle holding every year): the default scope is the
-    first, "all years" searches them all; `bundles.codes` answers partial dossier codes;
+    `bundles.text` is [recent years' bundles, older years' bundles] (the second absent when every year
+    is recent): the page merges each list into one Pagefind instance; the default scope is the first,
+    "all years" searches both; `bundles.year` maps a year to its own bundle (a chosen year searches it
+    alone); `bundles.codes` (every year's code bundle, merged) answers partial dossier codes;
     `olderWords` is the folder of the older years' word shards (words.py), "" when there are none.
     """
+    years = [name for group in text_bundles for name in group]
     data = {"prefix": prefix, "contacts": contacts(content), "recent": recent_years, "older": older_years,
-            "bundles": {"text": [b + "/" for b in text_bundles], "codes": code_bundle + "/"},
+            "bundles": {"text": [[b + "/" for b in group] for group in text_bundles],
+                        "year": {year: name + "/" for year, name in zip(recent_years + older_years, years, strict=True)},
+                        "codes": [b + "/" for b in code_bundles]},
             "messages": s.MESSAGES, "stop": [fold(p) for p in s.STOP_PHRASES],
             "prefixes": code_prefixes(content), "agencies": agency_contacts(content),
             "olderWords": older_words}
     return "window.congkhaiSearch = " + jsonout.dumps(data, sort_keys=True) + ";\n"
 
 
-def write_lookup(out_dir: Path, views: list[LetterView]) -> tuple[int, int, int]:
-    """Write the shards into `out_dir`; returns (prefix, number of shards, largest shard bytes)."""
+def write_lookup(out_dir: Path, views: list[LetterView], previous: Path | None = None) -> tuple[int, int, int]:
+    """Write the shards into `out_dir`; returns (prefix, number of shards, largest shard bytes). A shard
+    with the bytes of the one in `previous` (the previous site's lookup folder) is hard-linked from there:
+    a letter added changes a few shards, and a link is much cheaper than writing a file."""
     prefix, shards = build_shards(views)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, data in shards.items():
-        (out_dir / f"{name}.json").write_bytes(data)
+        target = out_dir / f"{name}.json"
+        if previous is not None and _same_bytes(previous / target.name, data):
+            os.link(previous / target.name, target)
+        else:
+            target.write_bytes(data)
     return prefix, len(shards), max(map(len, shards.values()), default=0)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False

@@ -53,6 +53,21 @@ def run_pagefind(site: Path, output: Path) -> RunStats:
     return RunStats(seconds, usage.ru_maxrss)
 
 
+# Pagefind 1.5's `options()` reaches the primary index only, not those added by `mergeIndex`; the page sets
+# `exactDiacritics` per pass on every year of a scope, so the bundle's script applies options to all of them.
+OPTIONS_PRIMARY = "async options(options2){await this.primary.options(options2);}"
+OPTIONS_ALL = "async options(options2){for(const i2 of this.instances){await i2.options(options2);}}"
+
+
+def patch_script(bundle: Path) -> None:
+    """Make `pagefind.js` of `bundle` apply `options()` to merged indexes too (OPTIONS_ALL)."""
+    script = bundle / "pagefind.js"
+    text = script.read_text(encoding="utf-8")
+    if text.count(OPTIONS_PRIMARY) != 1:
+        raise PagefindError(f"{script}: Pagefind's options() is not the one patched (another Pagefind version?)")
+    script.write_text(text.replace(OPTIONS_PRIMARY, OPTIONS_ALL), encoding="utf-8")
+
+
 def prune_bundle(bundle: Path) -> None:
     """Remove the UI kits Pagefind writes but this site never loads (we ship our own small UI)."""
     for name in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",

@@ -139,7 +139,8 @@ def _tone(text: str) -> str:
 
 
 def _tag(attr: str, name: str, value: str) -> str:
-    return f'<span {attr}="{escape(name)}">{escape(value)}</span>'
+    """A hidden element; `name` is one of this module's metadata or filter names (no markup to escape)."""
+    return f'<span {attr}="{name}">{escape(value)}</span>'
 
 
 def _meta(view: LetterView, with_code: bool) -> str:
@@ -156,6 +157,16 @@ def _page(body: str, hidden: str) -> str:
         '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>'
         f'<main data-pagefind-body>{body}<div data-pagefind-ignore>{hidden}</div></main></body></html>'
     )
+
+
+def record_inputs(letter: Letter, view: LetterView, page_texts: Iterable[str] = ()) -> tuple:
+    """Everything `record_html(letter, view, with_code=False, page_texts=...)` reads: equal inputs give the
+    same record, so a year's bundle is keyed by its letters' inputs without writing their HTML
+    (`tests/test_search_unit.py` changes every field of a letter and checks that a changed record has
+    changed inputs). `code_record_html` reads the view only."""
+    recipient = letter.recipient.name if letter.recipient.kind != "individual" else ""
+    return (view, letter.number, letter.dossier.procedure_code, letter.reason.detail, letter.signer.name,
+            letter.recipient.kind, recipient, tuple(page_texts))
 
 
 def code_record_html(view: LetterView) -> str:
