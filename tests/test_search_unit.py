@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import replace
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from generator import jsonout
+from generator.content.model import Withdrawal
 from generator.site.search import index_content
 from generator.site.search.canonical import read
 from generator.site.search.codes import agency_part, code_aliases, find_code, fnv1a, normalize_code, shard_key
@@ -23,6 +26,7 @@ from generator.site.search.records import (
     dd_folds,
     letter_view,
     record_html,
+    record_inputs,
     searchable_text,
 )
 from generator.strings import search as s
@@ -295,3 +299,43 @@ def test_a_new_letter_reindexes_only_the_bundles_of_its_year(tmp_path):
     assert linked == set(shards) - changed  # the shards of the new code written, the others linked
     again = index_content(content, tmp_path / "three", work, previous=(tmp_path / "two", second.fingerprints))
     assert again.indexed == [] and again.pagefind_seconds == 0.0
+
+
+def _changes(value, path=()):
+    """(dotted path, the value with that one leaf field changed) for every leaf field of a model dataclass."""
+    for f in dataclasses.fields(value):
+        old = getattr(value, f.name)
+        if dataclasses.is_dataclass(old):
+            for sub, changed in _changes(old, (*path, f.name)):
+                yield sub, replace(value, **{f.name: changed})
+            continue
+        if isinstance(old, bool):
+            new = not old
+        elif isinstance(old, str):
+            new = old + "x" if f.name != "kind" else ("organization" if old == "individual" else "individual")
+        elif isinstance(old, date):
+            new = old + timedelta(days=400)
+        elif old is None and f.name == "withdrawn":
+            new = Withdrawal(date(2026, 6, 1), "Đăng nhầm.")
+        elif old is None:
+            new = "Đắk x"
+        else:
+            continue  # tuples (corrections) and dicts (lines): records never read them
+        yield ".".join((*path, f.name)), replace(value, **{f.name: new})
+
+
+def test_a_changed_record_has_changed_inputs():
+    """The bundles are keyed by records.record_inputs, not by the records: any field of a letter that
+    changes its text or code record must change its inputs (else an incremental build keeps a stale index)."""
+    content = make_search_content()
+    for letter in content.letters:
+        view = letter_view(letter, content)
+        for texts in ((), ("Trang một do máy đọc",)):
+            before = (record_html(letter, view, with_code=False, page_texts=texts), code_record_html(view))
+            for path, changed in _changes(letter):
+                new_view = letter_view(changed, content)
+                after = (record_html(changed, new_view, with_code=False, page_texts=texts), code_record_html(new_view))
+                if after[0] != before[0]:
+                    assert record_inputs(changed, new_view, texts) != record_inputs(letter, view, texts), path
+                if after[1] != before[1]:
+                    assert new_view != view, path

@@ -221,8 +221,11 @@ def free_texts(letter: Letter) -> Iterator[tuple[str, str]]:
         yield f"corrections.{index}.note", correction.note
 
 
-LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_date_range, check_dates, check_dossier_code,
-                 check_identifier_patterns, check_privacy, check_person_recipient)
+# Checks that read the letter and the portal's policy and allowed contacts only (not the files, the
+# registries or today): their problems are remembered per unchanged letter (checks/lettermemo.py).
+POLICY_CHECKS = (check_dossier_code, check_identifier_patterns, check_privacy, check_person_recipient)
+LETTER_CHECKS = (check_layout, check_pdf_present, check_references, check_date_range, check_dates, *POLICY_CHECKS)
+CONTEXT_CHECKS = LETTER_CHECKS[: -len(POLICY_CHECKS)]
 
 
 def cross_letter_checks(letters: list[Letter], pdf_facts: dict[str, PdfFacts]) -> list[Problem]:

@@ -1,7 +1,8 @@
 """Validate a content root: every rule of CONTENT.md, every problem at once.
 
 `check_content()` is the one entry point: load everything, run the per-letter checks (small
-generator functions in `LETTER_CHECKS`), the registry and cross-letter checks, the PDF gate and
+generator functions in `LETTER_CHECKS`; the policy checks' problems remembered per unchanged letter,
+checks/lettermemo.py), the registry and cross-letter checks, the PDF gate and
 the register import, and return a `CheckResult`. It never prints or exits.
 """
 
@@ -13,7 +14,8 @@ from pathlib import Path
 
 from generator.checks.cachecheck import cache_problems, cache_unwritable
 from generator.checks.dateranges import plausible_letters, settings_date_problems
-from generator.checks.letters import LETTER_CHECKS, Context, cross_letter_checks
+from generator.checks.lettermemo import LetterCheckMemo, policy_key
+from generator.checks.letters import CONTEXT_CHECKS, POLICY_CHECKS, Context, cross_letter_checks
 from generator.checks.pdfgate.facts import PdfFacts
 from generator.checks.reform import reform_checks
 from generator.checks.registries import check_registries
@@ -69,9 +71,13 @@ def check_content(
     ctx = Context.create(root, portal, loaded.agencies, loaded.reasons, today, loaded.registries_ok,
                          frozenset(loaded.broken_agencies | loaded.broken_reasons))
     problems += ctx.problems
+    memo = LetterCheckMemo(cache_dir, policy_key(portal.policy, ctx.allowed_contacts))
     for letter in loaded.letters:
-        for check in LETTER_CHECKS:
+        for check in CONTEXT_CHECKS:
             problems.extend(check(letter, ctx))
+        problems += memo.problems(letter.source, loaded.letter_keys.get(letter.source),
+                                  lambda letter=letter: [p for check in POLICY_CHECKS for p in check(letter, ctx)])
+    memo.save()
     facts: dict = {}
     if run_pdf_gate:
         from generator.checks.pdfs import gate_letters

@@ -64,6 +64,7 @@ class Loaded:
     # codes of registry entries that exist but are unusable (already reported): not "unknown" elsewhere
     broken_agencies: set[str] = field(default_factory=set)
     broken_reasons: set[str] = field(default_factory=set)
+    letter_keys: dict[str, tuple[int, ...]] = field(default_factory=dict)  # letter .yml -> stat key it was read under
 
 
 def read_and_coerce(root: Path, rel: str, fields: tuple[schema.Field, ...]) -> tuple[dict | None, dict, list[Problem]]:
@@ -301,6 +302,7 @@ def load_all(root: Path, cache_file: Path | None = None) -> Loaded:
     cache = LetterCache(cache_file)
     for rel in rels:
         letter, problems = cache.get(root, rel)
+        out.letter_keys[rel] = tuple(cache.fresh[rel][0])
         out.problems += problems
         if letter is not None:
             out.letters.append(letter)

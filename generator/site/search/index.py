@@ -12,9 +12,10 @@ Layout written into the site folder:
   older-words/<key>.json  folded words of the older years' records by their first two letters (words.py):
                       the page asks them before widening a query to the older years
   lookup/<prefix>.json  dossier code -> letters (see lookup.py); lookup/config.js settings and bundles
-One pair per year keeps a build incremental: each bundle is keyed by the SHA-256 of its records (made in
-memory) and linked from the previous site when that is unchanged, so a letter added, corrected or
-withdrawn re-indexes the two bundles of its year only; only their records are written for Pagefind.
+One pair per year keeps a build incremental: each bundle is keyed by the SHA-256 of what its records are
+made from (records.record_inputs, in memory) and linked from the previous site when that is unchanged, so
+a letter added, corrected or withdrawn re-indexes the two bundles of its year only; only their records
+are made and written for Pagefind.
 Which years are recent changes nothing in the bundles (only config.js and older-words/).
 """
 
@@ -37,7 +38,14 @@ from generator.checks.pdfgate.facts import PdfFacts
 from generator.site.search.canonical import canonicalize_bundle
 from generator.site.search.lookup import config_js, write_lookup
 from generator.site.search.pagefind_run import RunStats, patch_script, prune_bundle, run_pagefind
-from generator.site.search.records import code_record_html, letter_view, record_html, searchable_text
+from generator.site.search.records import (
+    LetterView,
+    code_record_html,
+    letter_view,
+    record_html,
+    record_inputs,
+    searchable_text,
+)
 from generator.site.search.words import WORDS_DIR, record_words, write_words
 from generator.trash import discard, sweep_dead
 
@@ -55,7 +63,7 @@ class SearchStats:
     letters: int = 0
     bundles: dict[str, int] = field(default_factory=dict)  # bundle folder -> records it holds
     seconds: float = 0.0
-    records_seconds: float = 0.0  # records made and keyed in memory, those to index written
+    records_seconds: float = 0.0  # letters keyed (records.record_inputs), unchanged bundles linked
     pagefind_seconds: float = 0.0  # the Pagefind runs' wall times, summed (two run at a time)
     index_seconds: float = 0.0  # wall time of the indexing: records of the bundles to index written, Pagefind
     peak_rss_kb: int = 0
@@ -88,11 +96,12 @@ def _staging_parent(work_dir: Path) -> Path:
     return work_dir
 
 
-def records_fingerprint(records: Mapping[str, str]) -> str:
-    """SHA-256 over a bundle's records (URL and HTML, in URL order): the whole input of its Pagefind run."""
+def inputs_fingerprint(inputs: Mapping[str, object]) -> str:
+    """SHA-256 over a bundle's letters (URL and the repr of what its record is made from, in URL order):
+    what decides the whole input of its Pagefind run (records.record_inputs)."""
     digest = hashlib.sha256()
-    for url in sorted(records):
-        digest.update(url.encode() + b"\0" + records[url].encode() + b"\0")
+    for url in sorted(inputs):
+        digest.update(url.encode() + b"\0" + repr(inputs[url]).encode() + b"\0")
     return digest.hexdigest()
 
 
@@ -113,6 +122,14 @@ def _reuse_bundle(previous: tuple[Path, Mapping[str, str]] | None, name: str, fi
         return False
     shutil.copytree(previous[0] / name, target, copy_function=os.link)
     return True
+
+
+def _records(name: str, letters: Mapping[str, list], inputs: Mapping[str, Mapping[str, object]]) -> dict[str, str]:
+    """{letter URL: record HTML} of the bundle `name` (a text bundle, or a code bundle: views only)."""
+    if name in letters:
+        return {letter.url: record_html(letter, view, with_code=False, page_texts=texts)
+                for letter, view, texts in letters[name]}
+    return {url: code_record_html(view) for url, view in inputs[name].items()}
 
 
 def _index_bundle(records: Mapping[str, str], staging: Path, target: Path) -> RunStats:
@@ -138,19 +155,18 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
     stats.recent_years = recent
     texts_of = page_texts or {}
     views = []
-    bundles: dict[str, dict[str, str]] = defaultdict(dict)  # bundle folder -> {letter URL: record HTML}
-    older_letters = []
+    letters: dict[str, list[tuple[Letter, LetterView, list[str]]]] = defaultdict(list)  # text bundle -> letters
+    inputs: dict[str, dict[str, object]] = defaultdict(dict)  # bundle folder -> {letter URL: record inputs}
     for letter in content.letters:
         view = letter_view(letter, content)
         views.append(view)
         texts = texts_of.get(letter.pdf_source, []) if letter.withdrawn is None else []
-        bundles[CODE_BUNDLE.format(year=view.year)][letter.url] = code_record_html(view)
-        bundles[TEXT_BUNDLE.format(year=view.year)][letter.url] = record_html(letter, view, with_code=False,
-                                                                              page_texts=texts)
-        if view.year in older:
-            older_letters.append((letter, view, texts))
-    stats.fingerprints = {name: records_fingerprint(records) for name, records in sorted(bundles.items())}
-    stats.bundles = {name: len(bundles[name]) for name in stats.fingerprints}
+        text_bundle = TEXT_BUNDLE.format(year=view.year)
+        letters[text_bundle].append((letter, view, texts))
+        inputs[text_bundle][letter.url] = record_inputs(letter, view, texts)
+        inputs[CODE_BUNDLE.format(year=view.year)][letter.url] = view
+    stats.fingerprints = {name: inputs_fingerprint(keyed) for name, keyed in sorted(inputs.items())}
+    stats.bundles = {name: len(inputs[name]) for name in stats.fingerprints}
     todo = []
     for name, fingerprint in stats.fingerprints.items():
         shutil.rmtree(site_dir / name, ignore_errors=True)
@@ -167,7 +183,8 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
             # and writing, which the other run's indexing overlaps (each run has its own threads too).
             todo.sort(key=lambda name: -stats.bundles[name])
             with ThreadPoolExecutor(max_workers=PARALLEL_RUNS) as pool:
-                runs = pool.map(lambda name: _index_bundle(bundles[name], staging / name, site_dir / name), todo)
+                runs = pool.map(lambda name: _index_bundle(_records(name, letters, inputs), staging / name,
+                                                           site_dir / name), todo)
                 for name, run in zip(todo, runs, strict=True):
                     stats.indexed.append(name)
                     stats.pagefind_seconds += run.seconds
@@ -182,6 +199,7 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
         lookup_dir, views, previous[0] / LOOKUP_DIR if previous else None)
     shutil.rmtree(site_dir / WORDS_DIR, ignore_errors=True)
     if older:
+        older_letters = [x for year in older for x in letters[TEXT_BUNDLE.format(year=year)]]
         _older_words(older, older_letters, site_dir, previous, stats)
     groups = [[TEXT_BUNDLE.format(year=y) for y in recent]] + ([[TEXT_BUNDLE.format(year=y) for y in older]]
                                                                if older else [])

@@ -159,6 +159,16 @@ def _page(body: str, hidden: str) -> str:
     )
 
 
+def record_inputs(letter: Letter, view: LetterView, page_texts: Iterable[str] = ()) -> tuple:
+    """Everything `record_html(letter, view, with_code=False, page_texts=...)` reads: equal inputs give the
+    same record, so a year's bundle is keyed by its letters' inputs without writing their HTML
+    (`tests/test_search_unit.py` changes every field of a letter and checks that a changed record has
+    changed inputs). `code_record_html` reads the view only."""
+    recipient = letter.recipient.name if letter.recipient.kind != "individual" else ""
+    return (view, letter.number, letter.dossier.procedure_code, letter.reason.detail, letter.signer.name,
+            letter.recipient.kind, recipient, tuple(page_texts))
+
+
 def code_record_html(view: LetterView) -> str:
     """The record of the all-years code bundle: the dossier code (Pagefind indexes its parts too)
     and what a result shows; no other text, so indexing 100,000 letters needs ~1.4 GB, not ~4 GB."""

@@ -1,0 +1,73 @@
+"""Warm-check memo of the policy checks: for each unchanged letter, the problems they found last time.
+
+The policy checks (`letters.POLICY_CHECKS`: dossier code, identifier shapes, personal data in the free
+text, household businesses and sensitive procedures) read only the letter and the portal's policy and
+allowed contacts; scanning every free-text field for names, ID numbers, phones and e-mails is most of
+a warm check's per-letter work (~3.5 s CPU of ~12 s at 10,000 letters). An entry is reused only while
+
+- the letter's file is unchanged: the stat key the loader read it under (`load.Loaded.letter_keys`), and
+- the policy, the allowed contacts and the check's own code (`cachekeys.code_fingerprint`) are the same.
+
+Everything else (files present, registries, dates against today) runs on every check. The memo is JSON
+decoded through type hints (`generator.cachedata`), each problem of the catalog and of its letter's file:
+a damaged, foreign or tampered one is ignored. Like every stat-keyed cache it is never reused on a fresh
+clone (new inodes and mtimes): CI's publish checks every letter from its bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from generator.cachedata import CacheInvalid, decode, encode, read_json, write_json
+from generator.cachekeys import code_fingerprint
+from generator.content.model import Policy
+from generator.problems import PROBLEM_TYPES, Problem
+
+FILE = "letter-checks.json"
+
+
+def policy_key(policy: Policy, allowed_contacts: Iterable[str]) -> str:
+    """A digest of everything the policy checks read besides the letter."""
+    return hashlib.sha256(repr((code_fingerprint(), policy, sorted(allowed_contacts))).encode()).hexdigest()
+
+
+class LetterCheckMemo:
+    """`cache_dir/letter-checks.json`: {letter .yml: [stat key, policy key, problems]}; off without a cache."""
+
+    VERSION = 1
+
+    def __init__(self, cache_dir: Path | None, key: str) -> None:
+        self.file = Path(cache_dir) / FILE if cache_dir is not None else None
+        self.key = key
+        self.entries: dict[str, object] = {}
+        self.seen: dict[str, object] = {}
+        self.added = 0
+        data = read_json(self.file) if self.file is not None else None
+        if isinstance(data, dict) and data.get("version") == [self.VERSION, key] \
+                and isinstance(data.get("entries"), dict):
+            self.entries = data["entries"]
+
+    def problems(self, source: str, stat: tuple[int, ...] | None, run: Callable[[], list[Problem]]) -> list[Problem]:
+        """The policy checks' problems of the letter `source` read under `stat`: remembered, else `run()`."""
+        raw = self.entries.get(source)
+        if stat is not None and isinstance(raw, list) and len(raw) == 2 and raw[0] == list(stat):
+            try:
+                found = decode(raw[1], list[Problem])
+            except CacheInvalid:
+                found = None
+            if found is not None and all(p.code in PROBLEM_TYPES and p.file == source for p in found):
+                self.seen[source] = raw
+                return found  # type: ignore[return-value]
+        found = run()
+        if stat is not None:
+            self.seen[source] = [list(stat), encode(found)]
+            self.added += 1
+        return found
+
+    def save(self) -> None:
+        """Write the entries seen in this run (nothing when all were reused and none dropped); errors ignored."""
+        if self.file is None or (not self.added and self.seen.keys() == self.entries.keys()):
+            return
+        write_json(self.file, {"version": [self.VERSION, self.key], "entries": self.seen})

@@ -1,0 +1,102 @@
+"""The policy checks' warm-check memo: reused only while the letter file, the policy, the allowed contacts
+and the code are unchanged; a warm check reports exactly what a cold one does."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import yaml
+
+from generator.checks import orchestrator
+from generator.checks.lettermemo import FILE
+from generator.checks.orchestrator import check_content
+from tests.helpers import PORTAL, dump, make_content, write_letter
+
+TODAY = date(2018, 6, 30)
+PHONE = "0912 345 678"
+
+
+def _found(result) -> list[tuple]:
+    return [(p.file, p.line, p.field, p.code, p.severity, p.message) for p in result.problems]
+
+
+def _content(tmp_path):
+    root = make_content(tmp_path, 3)
+    write_letter(root, "2018-05-0004", number="18/XL-STNMT", **{
+        "dossier.code": "000.00.21.H17-180420-0004", "recipient.kind": "individual",
+        "recipient.name": "Nguyễn Văn An", "reason.detail": f"Đã gọi ông theo số {PHONE} nhưng không liên lạc được"})
+    return root
+
+
+def _no_policy_checks(monkeypatch):
+    def refuse(letter, ctx):
+        raise AssertionError(f"policy checks ran again for {letter.source}")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(orchestrator, "POLICY_CHECKS", (refuse,))
+
+
+def test_warm_check_reports_what_a_cold_one_does_without_running_the_policy_checks(tmp_path, monkeypatch):
+    root, cache = _content(tmp_path), tmp_path / "cache"
+    cold = check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)
+    assert {"privacy-phone", "privacy-name-not-masked"} <= {p.code for p in cold.problems}
+    assert (cache / FILE).is_file()
+    with monkeypatch.context() as patched:
+        _no_policy_checks(patched)
+        warm = check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)
+    assert _found(warm) == _found(cold)
+    assert _found(check_content(root, TODAY, run_pdf_gate=False)) == _found(cold)  # no cache at all: the same
+
+
+def test_an_edited_letter_is_checked_again_and_only_it(tmp_path, monkeypatch):
+    root, cache = _content(tmp_path), tmp_path / "cache"
+    check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)
+    edited = root / "letters/2018/so-tnmt/2018-05-0001.yml"
+    data = yaml.safe_load(edited.read_text(encoding="utf-8"))
+    data["reason"]["detail"] = f"Liên hệ {PHONE}"
+    edited.write_text(dump(data), encoding="utf-8")
+    ran = []
+    real = orchestrator.POLICY_CHECKS
+
+    def spy(letter, ctx):
+        ran.append(letter.source)
+        for check in real:
+            yield from check(letter, ctx)
+
+    monkeypatch.setattr(orchestrator, "POLICY_CHECKS", (spy,))
+    warm = check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)
+    assert ran == ["letters/2018/so-tnmt/2018-05-0001.yml"]
+    assert ("letters/2018/so-tnmt/2018-05-0001.yml", "privacy-phone") in {(p.file, p.code) for p in warm.problems}
+    monkeypatch.undo()
+    assert _found(warm) == _found(check_content(root, TODAY, run_pdf_gate=False))
+
+
+def test_policy_and_allowed_contacts_are_inputs(tmp_path):
+    root, cache = _content(tmp_path), tmp_path / "cache"
+    first = check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)
+    assert "privacy-name-not-masked" in {p.code for p in first.problems}
+    portal = {**PORTAL, "policy": {**PORTAL["policy"], "mask_individual_names": False},
+              "contact": f"{PORTAL['contact']}, {PHONE}"}  # the phone becomes the portal's own: allowed
+    (root / "portal.yml").write_text(dump(portal), encoding="utf-8")
+    second = check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)
+    assert not {"privacy-name-not-masked", "privacy-phone"} & {p.code for p in second.problems}
+    assert _found(second) == _found(check_content(root, TODAY, run_pdf_gate=False))
+
+
+def test_a_damaged_or_foreign_memo_is_not_used(tmp_path):
+    root, cache = _content(tmp_path), tmp_path / "cache"
+    cold = check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)
+    memo = cache / FILE
+    for junk in ("{", "[]", '{"version": [1, "other"], "entries": {}}',
+                 memo.read_text().replace('"privacy-phone"', '"privacy-nothing"'),  # not of the catalog
+                 memo.read_text().replace('"file":"letters/2018/so-tnmt/2018-05-0004.yml"',
+                                          '"file":"letters/2018/so-tnmt/2018-05-0001.yml"')):  # another file's
+        assert junk != memo.read_text()
+        memo.write_text(junk)
+        assert _found(check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)) == _found(cold), junk[:40]
+    os.chmod(cache, 0o500)  # an unwritable cache: the result stands
+    try:
+        assert _found(check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False))[:len(cold.problems)]
+    finally:
+        os.chmod(cache, 0o700)
