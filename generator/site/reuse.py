@@ -36,7 +36,7 @@ VERSION = 2
 PACKAGE = Path(__file__).resolve().parents[1]  # generator/
 ROOT = PACKAGE.parent
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "pagefind", "pagefind_bin", "Jinja2", "Markdown", "MarkupSafe",
-                 "pymdown-extensions", "PyYAML")
+                 "pymdown-extensions", "PyYAML", "holidays")  # holidays: the working days every figure counts
 
 
 @dataclass

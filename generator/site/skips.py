@@ -168,11 +168,4 @@ def site_keys(site, chrome: str) -> tuple[str, str]:
     return hashlib.sha256(f"{site.today.isoformat()} {undated}".encode()).hexdigest(), undated
 
 
-def previous_of(manifest, site_dir: Path) -> tuple[Path | None, Mapping, Mapping]:
-    """(previous site, outputs, page digests) of a trusted manifest; nothing without one."""
-    if manifest is None:
-        return None, {}, {}
-    return Path(site_dir), manifest.outputs, manifest.pages
-
-
-__all__ = ["Made", "Skips", "page_html_path", "previous_of", "render_all", "site_keys"]
+__all__ = ["Made", "Skips", "page_html_path", "render_all", "site_keys"]
