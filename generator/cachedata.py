@@ -168,13 +168,15 @@ def read_json(path: Path) -> object | None:
 
 
 def write_json(path: Path, data: object) -> bool:
-    """Write `data` as JSON atomically (temporary file beside it, then rename); False when it could not."""
+    """Write `data` as JSON atomically (temporary file beside it, then rename); False when it could not.
+    Encoded in one `json.dumps` call (C encoder) before writing: `json.dump` to a file encodes in Python,
+    ~5x slower (the 10,000-letter caches took ~2 s each to rewrite when one letter was added)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.stem}-", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+                handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -6,12 +6,9 @@ PDF without parsing any. A corrupt, foreign or tampered entry (a value of the wr
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from pathlib import Path
 
-from generator.cachedata import CacheInvalid, decode, read_json
+from generator.cachedata import CacheInvalid, decode, read_json, write_json
 from generator.checks.pdfgate.facts import GATE_VERSION, OcrPage, PdfFacts
 
 DEFAULT_CACHE_DIR = Path(".cache") / "pdfgate"
@@ -46,15 +43,7 @@ class FactsCache:
 
     def put(self, facts: PdfFacts) -> None:
         """Store facts atomically (a failure to write is ignored: the cache is an optimisation)."""
-        path = self.path_of(facts.sha256)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(facts.to_json(), handle, ensure_ascii=False)
-            os.replace(tmp, path)
-        except OSError:
-            return
+        write_json(self.path_of(facts.sha256), facts.to_json())
 
 
 def machine_read(facts: PdfFacts) -> tuple[OcrPage, ...]:
