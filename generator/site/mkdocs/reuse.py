@@ -63,8 +63,13 @@ def reusable_text(text: str) -> bool:
     return is_generated_raw_page(text)
 
 
-def _link(source: str | Path, target: str) -> None:
-    os.makedirs(os.path.dirname(target), exist_ok=True)
+def _link(source: str | Path, target: str, made: set[str] | None = None) -> None:
+    """Hard-link `source` to `target` (else copy), making its folder unless `made` says it exists."""
+    folder = os.path.dirname(target)
+    if made is None or folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        if made is not None:
+            made.add(folder)
     try:
         os.link(source, target)
     except OSError:
@@ -130,14 +135,15 @@ def on_env(env, config, files):
     reused = _reused_page_class()
     _state["files"], _state["env"] = Files(list(files)), env
     docs_dir = os.path.abspath(config.docs_dir)
+    made: set[str] = set()  # folders made in the new site (one makedirs each, not one per file)
     for file in list(files):
         page = file.page
         if isinstance(page, reused):
-            _link(plan.previous_site / file.dest_uri, file.abs_dest_path)
+            _link(plan.previous_site / file.dest_uri, file.abs_dest_path, made)
             files.remove(file)
         elif page is None and not file.is_documentation_page() and file.abs_src_path \
                 and os.path.abspath(file.src_dir or "") == docs_dir:
-            _link(file.abs_src_path, file.abs_dest_path)
+            _link(file.abs_src_path, file.abs_dest_path, made)
             files.remove(file)
     return env
 
