@@ -150,3 +150,17 @@ def test_the_published_file_keeps_the_cached_suffix(tmp_path):
     views, assets = PI.page_views(cache, "c" * 64, "letters/x/")
     assert [v.name for v in views] == ["trang-1.png"]
     assert [rel for _, rel in assets] == ["letters/x/trang-1.png"]
+
+
+def test_ensure_all_hands_back_the_pages_it_read_or_rendered(tmp_path):
+    cache = tmp_path / "cache"
+    pdfs = {"d" * 64: tmp_path / "a.pdf", "e" * 64: tmp_path / "b.pdf", "f" * 64: tmp_path / "broken.pdf"}
+    pdfs["d" * 64].write_bytes(pdf_bytes("Số: 1/XL", "Trang một"))
+    pdfs["e" * 64].write_bytes(pdf_bytes("Số: 2/XL", scan=True))
+    pdfs["f" * 64].write_bytes(b"%PDF-1.4 not a pdf")
+    for expected in (PI.RenderStats(rendered=2, failed=1), PI.RenderStats(cached=2, failed=1)):
+        stats, pages = PI.ensure_all(pdfs, cache)
+        assert stats == expected
+        assert pages == {sha: PI.cached_pages(cache, sha) for sha in ("d" * 64, "e" * 64)}
+        views, _ = PI.page_views(cache, "d" * 64, "x/", pages=pages["d" * 64])
+        assert views == PI.page_views(cache, "d" * 64, "x/")[0]

@@ -28,7 +28,7 @@ from generator.site.agencies import render_agencies
 from generator.site.common import Site, make_env
 from generator.site.home import render_home
 from generator.site.letters import page_image_cache, page_image_pdfs, render_listings, write_letters
-from generator.site.page_images import RenderStats, render_all
+from generator.site.page_images import RenderStats, ensure_all
 from generator.site.skips import Made, Skips
 from generator.site.skips import render_all as render_everything
 from generator.trash import set_aside, sweep
@@ -65,7 +65,7 @@ def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date
     _ = site.compliance  # built before the fork: agency pages here and the report pages later share it
     env = make_env()
     out = Rendered(site)
-    out.page_images = render_all(page_image_pdfs(site), site.image_cache)  # before the letter pages
+    out.page_images, site.image_pages = ensure_all(page_image_pdfs(site), site.image_cache)  # before the letter pages
     letters = content.letters
     chunks = [letters[i : i + LETTERS_PER_TASK] for i in range(0, len(letters), LETTERS_PER_TASK)]
     tasks = {  # independent writers, run on every core (generator/parallel.py); the longest first

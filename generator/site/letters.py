@@ -100,7 +100,8 @@ def letter_page_views(site: Site, letter: Letter, facts: object | None, sha: str
     if not sha or not (site.content.root / letter.pdf_source).is_file():
         return ()
     passed = bool(getattr(facts, "has_text", False)) and getattr(facts, "sha256", None) in (None, sha)
-    views, files = page_views(site.image_cache or page_image_cache(docs_dir), sha, letter.url, with_text=passed)
+    views, files = page_views(site.image_cache or page_image_cache(docs_dir), sha, letter.url, with_text=passed,
+                              pages=site.image_pages.get(sha))
     assets += files
     return tuple(views)
 

@@ -202,37 +202,47 @@ def render_pdf(pdf: Path, cache_dir: Path, sha256: str) -> list[CachedPage]:
     return [CachedPage(folder / m["file"], m["width"], m["height"], m["text"]) for m in meta]
 
 
-def _render_some(items: list[tuple[str, Path]], cache_dir: Path) -> RenderStats:
+def _render_some(items: list[tuple[str, Path]], cache_dir: Path) -> tuple[RenderStats, dict[str, list[CachedPage]]]:
     rendered = cached = failed = 0
+    found: dict[str, list[CachedPage]] = {}
     for sha, pdf in items:
-        if cached_pages(cache_dir, sha) is not None:
+        pages = cached_pages(cache_dir, sha)
+        if pages is not None:
             cached += 1
+            found[sha] = pages
             continue
         try:
-            render_pdf(pdf, cache_dir, sha)
+            found[sha] = render_pdf(pdf, cache_dir, sha)
             rendered += 1
         except Exception:  # a PDF that renders in the gate but not here: its page keeps the download link
             failed += 1
-    return RenderStats(rendered, cached, failed)
+    return RenderStats(rendered, cached, failed), found
 
 
-def render_all(pdfs: dict[str, Path], cache_dir: Path) -> RenderStats:
+def ensure_all(pdfs: dict[str, Path], cache_dir: Path) -> tuple[RenderStats, dict[str, list[CachedPage]]]:
     """Make sure every PDF of `pdfs` ({sha256: file}) has its page images in the cache: each PDF not there
-    is rendered once, the PDFs shared out over every core."""
+    is rendered once, the PDFs shared out over every core. Also returns the cached pages of each PDF found
+    or rendered (read once here: the letter pages use them, `page_views(..., pages=)`)."""
     items = sorted(pdfs.items())
     size = max(PDFS_PER_TASK, -(-len(items) // MAX_TASKS))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     done = run_tasks([lambda chunk=chunk: _render_some(chunk, cache_dir) for chunk in chunks])
-    return RenderStats(*(sum(getattr(s, name) for s in done) for name in ("rendered", "cached", "failed")))
+    stats = RenderStats(*(sum(getattr(s, name) for s, _ in done) for name in ("rendered", "cached", "failed")))
+    return stats, {sha: pages for _, found in done for sha, pages in found.items()}
 
 
-def page_views(cache_dir: Path, sha256: str, folder: str, with_text: bool = True
-               ) -> tuple[list[PageView], list[tuple[Path, str]]]:
+def render_all(pdfs: dict[str, Path], cache_dir: Path) -> RenderStats:
+    """`ensure_all` without the pages."""
+    return ensure_all(pdfs, cache_dir)[0]
+
+
+def page_views(cache_dir: Path, sha256: str, folder: str, with_text: bool = True,
+               pages: list[CachedPage] | None = None) -> tuple[list[PageView], list[tuple[Path, str]]]:
     """The views of the cached pages of `sha256` and the files to place in the site ((cache file, site path
     under `folder`)); nothing when they are not in the cache. `with_text`: keep the text layer (only for a
-    letter whose text passed the privacy gate)."""
+    letter whose text passed the privacy gate). `pages`: the cached pages already read (`ensure_all`)."""
     views, assets = [], []
-    for i, page in enumerate(cached_pages(cache_dir, sha256) or (), start=1):
+    for i, page in enumerate(pages if pages is not None else cached_pages(cache_dir, sha256) or (), start=1):
         name = f"{IMAGE_STEM}-{i}{page.path.suffix}"
         views.append(PageView(name, page.width, page.height, page.text if with_text else ""))
         assets.append((page.path, folder + name))
