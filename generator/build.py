@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.buildlock import hold_all
 from generator.checks.orchestrator import CheckResult, check_content
+from generator.checks.pdfgate.ocr import engine_key
 from generator.checks.record import LOCK_NAME
 from generator.site import mkdocs as site_mkdocs
 from generator.site import reuse, search
@@ -66,11 +67,23 @@ def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Pa
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
     with hold_all(site_dir, build_dir):  # one build at a time per site and build folder (BuildBusy)
+        inputs = reuse.inputs_fingerprint(Path(content_root), today, check_inputs(run_pdf_gate, check_options))
+        previous = None if full else reuse.load(reuse.manifest_path(site_dir), site_dir)
+        if previous is not None and previous.inputs == inputs and previous.settled:  # the site stands: no check
+            return BuildResult(CheckResult(None, []), Rendered(site=None, pages=list(previous.pages)), site_dir,
+                               None, "unchanged")
         result = check_content(Path(content_root), today, cache_dir=cache_dir, run_pdf_gate=run_pdf_gate,
                                progress=progress, **check_options)
         if not result.valid or result.content is None:
             raise BuildFailed("content has errors", check=result)
-        return _build_checked(result, site_dir, today, build_dir, full=full, cache_dir=cache_dir)
+        return _build_checked(result, site_dir, today, build_dir, previous, cache_dir=cache_dir, inputs=inputs)
+
+
+def check_inputs(run_pdf_gate: bool, check_options: dict) -> str:
+    """What the check reads besides the content files, today and the code: its options (publish mode, the
+    last published lock) and the OCR engine (version and models) that reads scans."""
+    engine = engine_key() if run_pdf_gate else "no PDF gate"
+    return repr((engine, sorted((name, repr(value)) for name, value in check_options.items())))
 
 
 def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None = None,
@@ -79,18 +92,17 @@ def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
     with hold_all(site_dir, build_dir):  # one build at a time (build_site holds it across the check too)
-        return _build_checked(result, site_dir, today, build_dir, full=full, cache_dir=cache_dir)
+        previous = None if full else reuse.load(reuse.manifest_path(site_dir), site_dir)
+        return _build_checked(result, site_dir, today, build_dir, previous, cache_dir=cache_dir)
 
 
-def _build_checked(result, site_dir: Path, today: date, build_dir: Path, *, full: bool = False,
-                   cache_dir: Path | None = None) -> BuildResult:
+def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previous: reuse.Manifest | None, *,
+                   cache_dir: Path | None = None, inputs: str = "") -> BuildResult:
+    """Render → mkdocs → search → swap over `previous` (the trusted manifest of the site now there, None: a
+    full build); `inputs`: what the manifest records the site was built from ("": never taken as unchanged)."""
     sweep(site_dir)  # a previous build's old site, if its removal did not finish
     sweep_unfinished(site_dir)  # a killed build's half-built site (we hold the lock: no build is running)
     manifest_file = reuse.manifest_path(site_dir)
-    previous = None if full else reuse.load(manifest_file, site_dir)  # None: a full build
-    inputs = reuse.inputs_fingerprint(result.content.root, result.pdf_facts, today)
-    if previous is not None and previous.inputs == inputs:  # same content, code and day: the site stands
-        return BuildResult(result, Rendered(site=None, pages=list(previous.pages)), site_dir, None, "unchanged")
     images = Path(cache_dir) / PAGE_IMAGE_CACHE if cache_dir else None  # kept with the check's cache (CI keeps it)
     site = Site.create(result.content, result.pdf_facts, today)
     overrides = site_mkdocs.config_overrides(site)
@@ -120,7 +132,7 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, *, full
         raise
     reuse.save(manifest_file, reuse.Manifest(reuse.VERSION, reuse.code_fingerprint(), str(site_dir),
                                              reuse.tree_digest(site_dir), inputs, chrome, digests, stats.fingerprints,
-                                             skips.made.outputs))
+                                             skips.made.outputs, reuse.settled(result.pdf_facts)))
     return BuildResult(result, rendered, site_dir, outcome, "incremental" if previous else "full",
                        plan.pages if plan and outcome.reuse_offered else frozenset(), tuple(stats.reused))
 

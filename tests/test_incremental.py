@@ -201,11 +201,57 @@ def test_each_input_of_a_page_renders_it_again(sites, change, letters):
         sites.compare()
 
 
-def test_nothing_changed_keeps_the_site(sites):
+def test_nothing_changed_keeps_the_site(sites, monkeypatch):
     before = _tree(sites.site)
-    result = sites.build()
+    import generator.build as build_module
+
+    def no_check(*args, **kwargs):
+        raise AssertionError("nothing changed: the site stands without a check")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(build_module, "check_content", no_check)
+        result = sites.build()
     assert result.mode == "unchanged"
     assert _tree(sites.site) == before
+
+
+def _checked(sites, monkeypatch, **options) -> tuple[str, int]:
+    """(mode, checks run) of one more build."""
+    import generator.build as build_module
+
+    calls = []
+    real = build_module.check_content
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(build_module, "check_content", counted)
+        result = sites.build(**options)
+    return result.mode, len(calls)
+
+
+def test_what_the_check_reads_is_an_input_of_an_unchanged_build(sites, monkeypatch):
+    """Without a check, a build stands only on the same files (stat keys), day, check options, OCR engine
+    and a settled previous build (no OCR read to try again)."""
+    assert _checked(sites, monkeypatch) == ("unchanged", 0)
+    letter = _letter(sites.root, "2018-05-0001")
+    letter.write_text(letter.read_text(encoding="utf-8"), encoding="utf-8")  # same bytes, a new write
+    assert _checked(sites, monkeypatch)[1] == 1  # checked again (then every output kept)
+    assert _checked(sites, monkeypatch) == ("unchanged", 0)
+    from generator.build import BuildFailed
+
+    with pytest.raises(BuildFailed):  # another check option (publish: no lock yet): checked, not "unchanged"
+        sites.build(publish=True)
+    manifest = reuse.manifest_path(sites.site)
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert data["settled"] is True
+    data["settled"] = False  # as if an OCR read had failed under load: the next build checks again
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    assert _checked(sites, monkeypatch) == ("incremental", 1)
+    assert _checked(sites, monkeypatch) == ("unchanged", 0)
+    sites.compare()
 
 
 def test_a_search_bundle_of_the_same_records_is_reused(sites):

@@ -8,7 +8,7 @@ the fingerprint of every search bundle's records, the input key of every rendere
 and the list of the site's files with their sizes.
 The next build trusts it only when all of these hold: same version, same code, same site folder, the
 site's files as listed (nothing deleted, added or truncated since). Then
-- same inputs: nothing to do, the site stays as it is;
+- same inputs (taken before the check) over a settled site: nothing to do, not even the check;
 - else each output group (a letter page, a report page and its CSVs...) whose input key is unchanged is not
   rendered (site/skips.py); each page whose Markdown and chrome are unchanged is taken from the previous site
   (`site/mkdocs/reuse.py`), each search bundle whose records are unchanged too (`site/search/index.py`).
@@ -32,11 +32,12 @@ from pathlib import Path
 from generator import cachedata, jsonout
 from generator.cachekeys import stat_key, update_with_files
 
-VERSION = 2
+VERSION = 3  # 3: inputs taken before the check (stat keys, check options), `settled`
 PACKAGE = Path(__file__).resolve().parents[1]  # generator/
 ROOT = PACKAGE.parent
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "pagefind", "pagefind_bin", "Jinja2", "Markdown", "MarkupSafe",
-                 "pymdown-extensions", "PyYAML", "holidays")  # holidays: the working days every figure counts
+                 "pymdown-extensions", "PyYAML", "holidays",  # holidays: the working days every figure counts
+                 "pypdf", "pypdfium2", "pyHanko", "Pillow", "google-re2")  # what the check reads PDFs and text with
 
 
 @dataclass
@@ -47,11 +48,12 @@ class Manifest:
     code: str
     site: str
     tree: str  # digest of the site's (path, size) list
-    inputs: str  # content files + today
+    inputs: str  # content files (stat keys) + today + the check's options and OCR engine (`inputs_fingerprint`)
     chrome: str  # config overrides (site name, footer, nav)
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative .md -> SHA-256 ("" for a Markdown page)
     bundles: dict[str, str] = field(default_factory=dict)  # search bundle folder -> records fingerprint
     outputs: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # group -> (input key, docs paths)
+    settled: bool = False  # every PDF read to the end (no OCR read failed, nothing timed out): a rerun gives the same
 
 
 def _update_tree(digest, root: Path) -> None:
@@ -116,33 +118,29 @@ def forget(path: Path) -> None:
     Path(path).unlink(missing_ok=True)
 
 
-FACTS_KEY = ("sha256", "gate_version", "ocr_engine", "trust_key", "timed_out", "crashed", "ocr_truncated", "ocr_error",
-             "ocr_source")  # what, besides the PDF's bytes, decides the facts the site shows (OCR engine, trust roots)
-
-
-def _facts_key(facts: object) -> str:
-    return "facts " + repr(tuple(getattr(facts, name, None) for name in FACTS_KEY))
-
-
-def inputs_fingerprint(content_root: Path, pdf_facts: Mapping[str, object], today: date) -> str:
-    """SHA-256 over every file of the content root and `today`: a checked PDF by its facts' key (SHA-256, gate
-    version, OCR engine, signature trust roots...: the same PDF read by another engine is another input),
-    any other file by its stat key (size, mtime, inode, device; `cachekeys.stat_key`), the key the check's
-    caches already trust a file unchanged by, so nothing is read (10,000 letter files hashed took ~2 s).
-    It decides only whether the build may stop at once (same inputs); on a fresh clone every key differs
-    and the build goes on, comparing each output's own inputs."""
-    digest = hashlib.sha256(f"{today.isoformat()}\n".encode())
+def inputs_fingerprint(content_root: Path, today: date, check: str) -> str:
+    """SHA-256 over every file of the content root by its stat key (size, mtime, inode, device:
+    `cachekeys.stat_key`, the key the check's caches already trust a file unchanged by; nothing is read),
+    `today` and `check` (the check's options and OCR engine, `build.check_inputs`). Computed before the
+    check: with the code fingerprint it is everything the check and the site are made from, so a build of
+    the same inputs over a settled previous site does nothing, not even the check. On a fresh clone every
+    key differs and the build goes on, comparing each output's own inputs."""
+    digest = hashlib.sha256(f"{today.isoformat()}\n{check}\n".encode())
     root = Path(content_root)
     base = len(str(root)) + 1
     for folder, dirs, names in os.walk(root):
         dirs.sort()
         for name in sorted(names):
             path = os.path.join(folder, name)
-            rel = path[base:].replace(os.sep, "/")
-            facts = pdf_facts.get(rel)
-            key = _facts_key(facts) if facts is not None else f"stat {stat_key(path)!r}"
-            digest.update(f"{rel}\0{key}\n".encode())
+            digest.update(f"{path[base:].replace(os.sep, '/')}\0{stat_key(path)!r}\n".encode())
     return digest.hexdigest()
+
+
+def settled(pdf_facts: Mapping[str, object]) -> bool:
+    """Whether every PDF was read to the end: a failed OCR read or a timeout is tried again by the next check,
+    so a site built from such facts is not taken as standing for the same inputs."""
+    return not any(getattr(f, "ocr_failed", False) or getattr(f, "timed_out", False) or getattr(f, "crashed", False)
+                   for f in pdf_facts.values())
 
 
 def chrome_fingerprint(overrides: Mapping[str, object]) -> str:
