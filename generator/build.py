@@ -30,6 +30,7 @@ from generator.site.letters import PAGE_IMAGE_CACHE
 from generator.site.procedures import write_procedure_pages
 from generator.site.reports.pages import write_report_pages
 from generator.site.sitemap import split_sitemap
+from generator.strings.cli import BUILD_PAGES_MISSING
 from generator.trash import aside_name, discard, sweep, sweep_unfinished
 from generator.trash import remove as _remove
 
@@ -120,6 +121,9 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previou
     _remove(tmp_site)
     try:
         outcome = run_mkdocs(rendered, build_dir / "docs", tmp_site, today, reuse=plan)
+        missing = [src for src in skips.made.carried if not (tmp_site / skips_mod.page_html_path(src)).is_file()]
+        if missing:  # a page placed without a docs file that MkDocs did not take from the previous site
+            raise BuildFailed(BUILD_PAGES_MISSING.format(pages=", ".join(sorted(missing)[:5])))
         split_sitemap(tmp_site, rendered.site.base_url)  # sitemap index past 50,000 URLs
         copy_assets(rendered.assets, tmp_site)
         publish_record(result.content.root, tmp_site)  # published.lock beside the site: the next publish's base

@@ -11,6 +11,7 @@ FILE_MISSING = "Không tìm thấy tệp: {paths}"
 USAGE_ERROR = "Lỗi: {message}"
 BUILD_FAILED = "Không xây dựng được trang: {reason}. Trang cũ vẫn giữ nguyên."
 BUILD_CONTENT_ERRORS = "nội dung có lỗi (danh sách ở trên)"
+BUILD_PAGES_MISSING = ("trang không có trong bản dựng mới: {pages}; hãy dựng lại toàn bộ (build --full)")  # {reason}
 BUILD_MKDOCS_ERROR = "MkDocs báo lỗi ({detail})"  # {reason} of BUILD_FAILED; the detail is MkDocs' own (English)
 BUILD_MKDOCS_ABORTED = "MkDocs dừng giữa chừng ({detail})"
 BUILD_DONE = "Đã xây dựng {pages} trang ({letters} văn bản, {agencies} cơ quan) vào {site}"

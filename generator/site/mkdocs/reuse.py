@@ -104,20 +104,42 @@ def _nav_paths(items) -> set[str]:
     return set().union(*map(_nav_paths, items)) if isinstance(items, list) else set()
 
 
+def _walk_key(src_uri: str) -> tuple:
+    """Where MkDocs' docs-folder walk (`get_files`: folders sorted, a folder's files before its subfolders,
+    `index` first) puts `src_uri`: a page added without a docs file takes the place it would have had."""
+    *folders, name = src_uri.split("/")
+    return (*((1, folder) for folder in folders), (0, os.path.splitext(name)[0] not in ("index", "README"), name))
+
+
 def on_files(files, config):
     """Give every planned page whose previous HTML exists a `Reused` page; pages of the navigation (their
     titles and links are the chrome of every page) are always rendered, and nothing is reused without an
-    explicit `nav`."""
+    explicit `nav`. A planned page with no file in the docs folder (the render placed nothing for it:
+    site/skips.py) is added as a generated file, in the place the docs-folder walk gives it."""
     plan = _state["plan"]
     _state["files"] = None
     if plan is None or not config.nav:
         return files
+    from mkdocs.structure.files import File, Files, set_exclusions
+
     reused, in_nav = _reused_page_class(), _nav_paths(config.nav)
+    present = {file.src_uri for file in files}
+    virtual = [File.generated(config, src, content="") for src in sorted(plan.pages - present - in_nav)
+               if (plan.previous_site / _html_of(src)).is_file()]
+    if virtual:
+        set_exclusions(virtual, config)
+        files = Files(sorted([*files, *virtual], key=lambda file: _walk_key(file.src_uri)))
     for file in files.documentation_pages():
         if file.src_uri in plan.pages and file.src_uri not in in_nav \
                 and (plan.previous_site / file.dest_uri).is_file():
             reused(None, file, config)
     return files
+
+
+def _html_of(src: str) -> str:
+    """The site file of docs page `src` (directory URLs, as mkdocs.yml sets)."""
+    return src[: -len(".md")] + ".html" if src == "index.md" or src.endswith("/index.md") \
+        else src[: -len(".md")] + "/index.html"
 
 
 def on_nav(nav, config, files):
