@@ -38,6 +38,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
 TOKEN = "ckx"  # the function every hostile payload calls: in an event handler or inline script, it would run
 HTML_SINKS = re.compile(r"\b(?:innerHTML|outerHTML|insertAdjacentHTML|document\.write)\b")
+PAGEFIND_BUNDLE = re.compile(r"pagefind(?:-[a-z0-9-]+)?/")  # a bundle folder: pagefind-<year>/, pagefind-codes-<year>/
 PAGEFIND_DATA = "pagefind_dcd"  # the prefix of a decompressed Pagefind fragment, before its JSON
 INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
@@ -103,7 +104,7 @@ def scan_site(site: Path, raw_markers: tuple[str, ...] = (), markup_markers: tup
         if text is None:
             continue
         suffix = path.suffix
-        if rel.startswith("pagefind/"):
+        if PAGEFIND_BUNDLE.match(rel):
             found += _pagefind(rel, text)
             continue
         if suffix != ".csv":
