@@ -349,3 +349,29 @@ def test_a_letter_covering_an_older_register_row_renders_that_period_again(sites
     assert "reports/2018-04/index.md" in _redone(result, "report")
     assert "agencies/tthcc.md" in _redone(result, "agency")  # its dossier is covered now
     sites.compare()
+
+
+def test_a_kept_page_missing_from_the_new_site_fails_the_build_and_keeps_the_old_one(sites, monkeypatch):
+    """A page placed without a docs file must come from the previous site; if MkDocs did not take it, the
+    build fails (in Vietnamese) and the last good site stays."""
+    from generator.build import BuildFailed
+    from generator.site.mkdocs import reuse as mkdocs_reuse
+    from generator.strings.cli import BUILD_PAGES_MISSING
+
+    before = _tree(sites.site)
+    write_letter(sites.root, "2018-05-0009", number="29/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0009"})
+    real = mkdocs_reuse.on_files
+
+    def without_generated(files, config):  # as if the hook did not add the pages that have no docs file
+        plan = mkdocs_reuse._state["plan"]
+        if plan is None:
+            return real(files, config)
+        present = {file.src_uri for file in files}
+        mkdocs_reuse._state["plan"] = mkdocs_reuse.Plan(plan.previous_site, frozenset(plan.pages & present))
+        return real(files, config)
+
+    monkeypatch.setattr(mkdocs_reuse, "on_files", without_generated)
+    with pytest.raises(BuildFailed) as failed:
+        sites.build()
+    assert str(failed.value).startswith(BUILD_PAGES_MISSING.split("{")[0])
+    assert _tree(sites.site) == before
