@@ -71,7 +71,7 @@ def decoder(kind: object) -> Callable[[object], object]:
         return lambda data: tuple(item(x) for x in _list(data))
     if origin is tuple:
         items = [decoder(a) for a in args]
-        return lambda data: tuple(f(x) for f, x in zip(items, _list(data, len(items)), strict=True))
+        return lambda data: tuple([f(x) for f, x in zip(items, _list(data, len(items)))])  # (length checked)
     if origin is list:
         if args[0] in _EXACT:
             return _exact_items(args[0], list)
