@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
+import operator
 import os
 import tempfile
 import types
@@ -68,7 +69,7 @@ def decoder(kind: object) -> Callable[[object], object]:
         if args[0] in _EXACT:
             return _exact_items(args[0], tuple)
         item = decoder(args[0])
-        return lambda data: tuple(item(x) for x in _list(data))
+        return lambda data: tuple([item(x) for x in _list(data)])
     if origin is tuple:
         items = [decoder(a) for a in args]
         return lambda data: tuple([f(x) for f, x in zip(items, _list(data, len(items)))])  # (length checked)
@@ -105,24 +106,22 @@ def _dict(data: object) -> dict:
 
 
 def _exact_items(kind: type, build: type) -> Callable[[object], object]:
+    allowed = {kind}
+
     def decode_items(data: object) -> object:
-        if type(data) is not list:
-            raise _invalid("not a list")
-        for x in data:
-            if type(x) is not kind:
-                raise _invalid(f"{x!r:.40} is not a {kind.__name__}")
+        if type(data) is not list or not set(map(type, data)) <= allowed:  # (map, set: no Python call per item)
+            raise _invalid(f"not a list of {kind.__name__}")
         return build(data)
 
     return decode_items
 
 
 def _exact_values(kind: type) -> Callable[[object], object]:
+    keys, allowed = {str}, {kind}
+
     def decode_values(data: object) -> object:
-        if type(data) is not dict:
-            raise _invalid("not an object")
-        for k, x in data.items():
-            if type(k) is not str or type(x) is not kind:
-                raise _invalid(f"{k!r:.40}: {x!r:.40} is not a {kind.__name__}")
+        if type(data) is not dict or not set(map(type, data)) <= keys or not set(map(type, data.values())) <= allowed:
+            raise _invalid(f"not an object of {kind.__name__}")
         return dict(data)
 
     return decode_values
@@ -169,11 +168,23 @@ def _dataclass(cls: type) -> Callable[[object], object]:
     exact = {f.name: hints[f.name] for f in dataclasses.fields(cls) if hints[f.name] in _EXACT}
     nested = {f.name: decoder(hints[f.name]) for f in dataclasses.fields(cls) if f.name not in exact}
     names = exact.keys() | nested.keys()
+    exact_types = tuple(exact.values())
+    exact_of = _values_of(tuple(exact))
     build = _builder(cls)
 
     def decode_dataclass(data: object) -> object:
         if type(data) is not dict or not data.keys() <= names:
             raise _invalid(f"{cls.__name__}: not an object of its fields")
+        try:  # every exact field there with its type (what `encode` writes): checked in one comparison
+            at_once = tuple(map(type, exact_of(data))) == exact_types
+        except KeyError:
+            at_once = False
+        if at_once:
+            values = dict(data)
+            for name, field_decoder in nested.items():
+                if name in data:
+                    values[name] = field_decoder(data[name])
+            return build(values)
         values = {}
         for name, value in data.items():
             kind = exact.get(name)
@@ -186,6 +197,14 @@ def _dataclass(cls: type) -> Callable[[object], object]:
         return build(values)
 
     return decode_dataclass
+
+
+def _values_of(names: tuple[str, ...]) -> Callable[[dict], tuple]:
+    """A function giving the values of `names` in a dict as a tuple (KeyError when one is missing)."""
+    if len(names) == 1:
+        name = names[0]
+        return lambda data: (data[name],)
+    return operator.itemgetter(*names) if names else lambda data: ()
 
 
 def _builder(cls: type) -> Callable[[dict], object]:
