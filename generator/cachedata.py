@@ -28,19 +28,39 @@ class CacheInvalid(ValueError):
     """A cached value does not have the shape its type declares: the cache is not used."""
 
 
-def encode(value: object) -> object:
-    """A JSON-ready copy of `value` (dataclasses as dicts, dates as ISO text, bytes as base64 text)."""
+def encode(value: object, *, compact: bool = False) -> object:
+    """A JSON-ready copy of `value` (dataclasses as dicts, dates as ISO text, bytes as base64 text).
+
+    `compact`: a dataclass field holding its declared default (same type, equal) is left out; `decode` puts
+    the default back, so the value is the same (the gate memo's facts are mostly defaults: a third the size)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if compact:
+            return {name: encode(x, compact=True) for name, default in _defaults(type(value))
+                    if not _is_default(x := getattr(value, name), default)}
         return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
-        return [encode(x) for x in value]
+        return [encode(x, compact=compact) for x in value]
     if isinstance(value, dict):
-        return {str(k): encode(x) for k, x in value.items()}
+        return {str(k): encode(x, compact=compact) for k, x in value.items()}
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
     return value
+
+
+_NO_DEFAULT = object()
+
+
+@cache
+def _defaults(cls: type) -> tuple[tuple[str, object], ...]:
+    """(field, its plain default or _NO_DEFAULT) of a dataclass (a default factory's value is never left out)."""
+    return tuple((f.name, _NO_DEFAULT if f.default is dataclasses.MISSING else f.default)
+                 for f in dataclasses.fields(cls))
+
+
+def _is_default(value: object, default: object) -> bool:
+    return default is not _NO_DEFAULT and type(value) is type(default) and value == default
 
 
 def decode(data: object, kind: object) -> object:
@@ -70,6 +90,8 @@ def decoder(kind: object) -> Callable[[object], object]:
             return _exact_items(args[0], tuple)
         item = decoder(args[0])
         return lambda data: tuple([item(x) for x in _list(data)])
+    if origin is tuple and all(a in _EXACT for a in args):
+        return _exact_tuple(args)
     if origin is tuple:
         items = [decoder(a) for a in args]
         return lambda data: tuple([f(x) for f, x in zip(items, _list(data, len(items)))])  # (length checked)
@@ -114,6 +136,15 @@ def _exact_items(kind: type, build: type) -> Callable[[object], object]:
         return build(data)
 
     return decode_items
+
+
+def _exact_tuple(kinds: tuple[type, ...]) -> Callable[[object], object]:
+    def decode_tuple(data: object) -> object:
+        if type(data) is not list or tuple(map(type, data)) != kinds:
+            raise _invalid(f"not a list of {len(kinds)} items of their types")
+        return tuple(data)
+
+    return decode_tuple
 
 
 def _exact_values(kind: type) -> Callable[[object], object]:

@@ -215,11 +215,13 @@ def discover_letters(root: Path) -> tuple[list[str], list[Problem]]:
         rel_dir = Path(dirpath).relative_to(root).as_posix()
         depth = rel_dir.count("/")  # letters=0, letters/<year>=1, letters/<year>/<agency>=2
         names = set(filenames)
+        in_year = bool(YEAR.match(os.path.basename(os.path.dirname(dirpath))))  # letters/<year>/<agency>/
+        links = _links(dirpath) if depth == 2 else None
         for name in sorted(filenames):
             rel = f"{rel_dir}/{name}"
             if name in IGNORED_NAMES:
                 continue
-            reason = _layout_reason(os.path.join(dirpath, name), name, depth, names)
+            reason = _layout_reason(os.path.join(dirpath, name), name, depth, names, in_year, links)
             if reason:
                 problems.append(make("layout-unexpected-file", rel, None, reason=reason))
             elif name.endswith(".yml"):
@@ -236,13 +238,24 @@ def discover_letters(root: Path) -> tuple[list[str], list[Problem]]:
     return found, problems
 
 
-def _layout_reason(path: str, name: str, depth: int, siblings: set[str]) -> str | None:
+def _links(folder: str) -> set[str] | None:
+    """Names of the symbolic links in `folder` (from its listing: no call per file), None when unreadable."""
+    try:
+        with os.scandir(folder) as entries:
+            return {entry.name for entry in entries if entry.is_symlink()}
+    except OSError:
+        return None
+
+
+def _layout_reason(path: str, name: str, depth: int, siblings: set[str], in_year: bool,
+                   links: set[str] | None) -> str | None:
     if depth != 2:
         return LAYOUT_REASONS["depth"]
-    if not YEAR.match(os.path.basename(os.path.dirname(os.path.dirname(path)))):  # (os.path: 10,000s of files)
+    if not in_year:
         return LAYOUT_REASONS["year-dir"]
     if name.endswith(".yml"):
-        return LAYOUT_REASONS["symlink"] if os.path.islink(path) else None
+        is_link = name in links if links is not None else os.path.islink(path)
+        return LAYOUT_REASONS["symlink"] if is_link else None
     if name.endswith(".pdf"):
         stem = name[:-4]
         if stem + ".yml" in siblings:

@@ -121,6 +121,20 @@ def test_containers_of_exact_types_check_every_item(kind, data):
         decode(data, kind)
 
 
+def test_a_compact_value_leaves_its_defaults_out_and_decodes_the_same():
+    lean = Outer("a", 2, 0.5, True, Inner(date(2018, 5, 9)))
+    data = encode(lean, compact=True)
+    assert data == {"name": "a", "count": 2, "share": 0.5, "ok": True, "inner": {"day": "2018-05-09"},
+                    "table": {}}  # a default factory's value is kept
+    assert decode(data, Outer) == lean and list(vars(decode(data, Outer))) == list(vars(lean))
+    assert decode(encode(VALUE, compact=True), Outer) == VALUE
+    odd = Outer("a", 2, 0.5, True, Inner(date(2018, 5, 9)), free=False)  # not its default None: kept, as is
+    assert encode(odd, compact=True)["free"] is False
+    wrong = Inner(date(2018, 5, 9), blob=0)  # a value of another type: kept, then refused
+    with pytest.raises(CacheInvalid):
+        decode(encode(wrong, compact=True), Inner)
+
+
 def test_a_type_without_a_decoder_is_a_programming_error():
     with pytest.raises(TypeError):
         cachedata.decoder(set)

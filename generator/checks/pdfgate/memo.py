@@ -83,7 +83,8 @@ class GateMemo:
 
     def put(self, rel: str, stat: tuple[int, ...], judged_by: str, facts: PdfFacts, problems: list[Problem]) -> None:
         """Remember what was found and judged for `rel` (stat taken before the file was read)."""
-        self.seen[rel] = encode(Entry(stat, judged_by, light(facts, self.facts_cache), tuple(problems)))
+        entry = Entry(stat, judged_by, light(facts, self.facts_cache), tuple(problems))
+        self.seen[rel] = encode(entry, compact=True)  # facts' defaults left out (decoded back): a third the size
         self.added += 1
 
     def save(self) -> None:
