@@ -54,28 +54,42 @@ def _invalid(message: str) -> CacheInvalid:
 @cache
 def decoder(kind: object) -> Callable[[object], object]:
     """A function checking and rebuilding values of type `kind` (built once per type: warm checks decode
-    every cached letter and verdict)."""
+    every cached letter and verdict). Text, integers, booleans and None inside a container or a dataclass
+    are checked in place (`type(x) is kind`, no call per value): a warm check of 10,000 letters decodes
+    ~70,000 dataclasses and ~1,000,000 such values."""
     origin = typing.get_origin(kind)
     args = typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
-        return _union([decoder(a) for a in args if a is not type(None)], type(None) in args)
+        options = [a for a in args if a is not type(None)]
+        if type(None) in args and len(options) == 1:
+            return _optional(options[0])
+        return _union([decoder(a) for a in options], type(None) in args)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        if args[0] in _EXACT:
+            return _exact_items(args[0], tuple)
         item = decoder(args[0])
         return lambda data: tuple(item(x) for x in _list(data))
     if origin is tuple:
         items = [decoder(a) for a in args]
-        return lambda data: tuple(f(x) for f, x in zip(items, _list(data, len(items)), strict=True))
+        return lambda data: tuple([f(x) for f, x in zip(items, _list(data, len(items)))])  # (length checked)
     if origin is list:
+        if args[0] in _EXACT:
+            return _exact_items(args[0], list)
         item = decoder(args[0])
         return lambda data: [item(x) for x in _list(data)]
     if origin is dict:
         if args[0] is not str:
             raise TypeError(f"cache dicts have text keys, not {args[0]}")
+        if args[1] in _EXACT:
+            return _exact_values(args[1])
         value = decoder(args[1])
         return lambda data: {k: value(x) for k, x in _dict(data).items()}
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         return _dataclass(kind)
     return _leaf(kind)
+
+
+_EXACT = (str, int, bool, type(None))  # JSON gives exactly these types (an int is never a bool here)
 
 
 def _list(data: object, length: int | None = None) -> list:
@@ -88,6 +102,52 @@ def _dict(data: object) -> dict:
     if type(data) is not dict or not all(type(k) is str for k in data):
         raise _invalid("not an object")
     return data
+
+
+def _exact_items(kind: type, build: type) -> Callable[[object], object]:
+    def decode_items(data: object) -> object:
+        if type(data) is not list:
+            raise _invalid("not a list")
+        for x in data:
+            if type(x) is not kind:
+                raise _invalid(f"{x!r:.40} is not a {kind.__name__}")
+        return build(data)
+
+    return decode_items
+
+
+def _exact_values(kind: type) -> Callable[[object], object]:
+    def decode_values(data: object) -> object:
+        if type(data) is not dict:
+            raise _invalid("not an object")
+        for k, x in data.items():
+            if type(k) is not str or type(x) is not kind:
+                raise _invalid(f"{k!r:.40}: {x!r:.40} is not a {kind.__name__}")
+        return dict(data)
+
+    return decode_values
+
+
+def _optional(kind: object) -> Callable[[object], object]:
+    """`kind | None`."""
+    if kind in _EXACT:
+        def decode_exact_or_none(data: object) -> object:
+            if data is None or type(data) is kind:
+                return data
+            raise _invalid(f"{data!r:.40} fits no option")
+
+        return decode_exact_or_none
+    option = decoder(kind)
+
+    def decode_optional(data: object) -> object:
+        if data is None:
+            return None
+        try:
+            return option(data)
+        except CacheInvalid:
+            raise _invalid(f"{data!r:.40} fits no option") from None
+
+    return decode_optional
 
 
 def _union(options: list[Callable[[object], object]], nullable: bool) -> Callable[[object], object]:
@@ -106,17 +166,67 @@ def _union(options: list[Callable[[object], object]], nullable: bool) -> Callabl
 
 def _dataclass(cls: type) -> Callable[[object], object]:
     hints = typing.get_type_hints(cls)
-    fields = {f.name: decoder(hints[f.name]) for f in dataclasses.fields(cls)}
+    exact = {f.name: hints[f.name] for f in dataclasses.fields(cls) if hints[f.name] in _EXACT}
+    nested = {f.name: decoder(hints[f.name]) for f in dataclasses.fields(cls) if f.name not in exact}
+    names = exact.keys() | nested.keys()
+    build = _builder(cls)
 
     def decode_dataclass(data: object) -> object:
-        if type(data) is not dict or not data.keys() <= fields.keys():
+        if type(data) is not dict or not data.keys() <= names:
             raise _invalid(f"{cls.__name__}: not an object of its fields")
+        values = {}
+        for name, value in data.items():
+            kind = exact.get(name)
+            if kind is None:
+                values[name] = nested[name](value)
+            elif type(value) is kind:
+                values[name] = value
+            else:
+                raise _invalid(f"{cls.__name__}.{name}: {value!r:.40} is not a {kind.__name__}")
+        return build(values)
+
+    return decode_dataclass
+
+
+def _builder(cls: type) -> Callable[[dict], object]:
+    """How a dataclass is made from its checked field values: `cls(**values)`, or — when that `__init__`
+    is the one `dataclasses` wrote and nothing else runs (no `__post_init__`, no `__new__`, no slots, every
+    field an init field) — the instance dictionary filled in field order, as that `__init__` would (a
+    frozen class's `__init__` costs ~0.4 µs per field: PdfFacts has 45)."""
+    fields = dataclasses.fields(cls)
+    init = getattr(cls.__init__, "__code__", None)
+
+    def call(values: dict) -> object:
         try:
-            return cls(**{name: fields[name](value) for name, value in data.items()})
+            return cls(**values)
         except TypeError as exc:  # a required field is missing
             raise _invalid(str(exc)) from None
 
-    return decode_dataclass
+    if (init is None or init.co_filename != "<string>"  # dataclasses' generated code, not a hand-written one
+            or hasattr(cls, "__post_init__") or cls.__new__ is not object.__new__
+            or any(hasattr(c, "__slots__") for c in cls.__mro__[:-1])
+            or len(cls.__dataclass_fields__) != len(fields)  # an InitVar or ClassVar
+            or not all(f.init for f in fields)):
+        return call
+    missing = dataclasses.MISSING
+    factories = tuple((f.name, f.default_factory) for f in fields if f.default_factory is not missing)
+    required = frozenset(f.name for f in fields if f.default is missing and f.default_factory is missing)
+    template = {f.name: f.default for f in fields}  # field order; a required or factory field's slot is set below
+    new = object.__new__
+
+    def fill(values: dict) -> object:
+        if not required <= values.keys():
+            raise _invalid(f"{cls.__name__}: missing {sorted(required - values.keys())}")
+        state = template.copy()
+        state.update(values)
+        for name, factory in factories:
+            if name not in values:
+                state[name] = factory()
+        obj = new(cls)
+        obj.__dict__.update(state)
+        return obj
+
+    return fill
 
 
 def _exact(kind: type) -> Callable[[object], object]:

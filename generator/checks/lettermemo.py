@@ -3,7 +3,9 @@
 The policy checks (`letters.POLICY_CHECKS`: dossier code, identifier shapes, personal data in the free
 text, household businesses and sensitive procedures) read only the letter and the portal's policy and
 allowed contacts; scanning every free-text field for names, ID numbers, phones and e-mails is most of
-a warm check's per-letter work (~3.5 s CPU of ~12 s at 10,000 letters). An entry is reused only while
+a warm check's per-letter work (~3.5 s CPU of ~12 s at 10,000 letters). The letter's identifiers that
+have their shape (`letters.letter_identifiers`, what the PDF gate's judge and its memo key read) are
+remembered beside them (~1.2 s at 10,000 letters). An entry is reused only while
 
 - the letter's file is unchanged: the stat key the loader read it under (`load.Loaded.letter_keys`), and
 - the policy, the allowed contacts and the check's own code (`cachekeys.code_fingerprint`) are the same.
@@ -34,9 +36,10 @@ def policy_key(policy: Policy, allowed_contacts: Iterable[str]) -> str:
 
 
 class LetterCheckMemo:
-    """`cache_dir/letter-checks.json`: {letter .yml: [stat key, policy key, problems]}; off without a cache."""
+    """`cache_dir/letter-checks.json`: {letter .yml: [stat key, problems, identifiers]} under the policy key;
+    off without a cache."""
 
-    VERSION = 1
+    VERSION = 2
 
     def __init__(self, cache_dir: Path | None, key: str) -> None:
         self.file = Path(cache_dir) / FILE if cache_dir is not None else None
@@ -49,22 +52,25 @@ class LetterCheckMemo:
                 and isinstance(data.get("entries"), dict):
             self.entries = data["entries"]
 
-    def problems(self, source: str, stat: tuple[int, ...] | None, run: Callable[[], list[Problem]]) -> list[Problem]:
-        """The policy checks' problems of the letter `source` read under `stat`: remembered, else `run()`."""
+    def letter(self, source: str, stat: tuple[int, ...] | None, checks: Callable[[], list[Problem]],
+               identify: Callable[[], list[str]]) -> tuple[list[Problem], list[str]]:
+        """The policy checks' problems and the identifiers (`letters.letter_identifiers`: the PDF gate's judge
+        reads them) of the letter `source` read under `stat`: remembered, else `checks()` and `identify()`."""
         raw = self.entries.get(source)
-        if stat is not None and isinstance(raw, list) and len(raw) == 2 and raw[0] == list(stat):
+        if stat is not None and type(raw) is list and len(raw) == 3 and raw[0] == list(stat):
             try:
                 found = decode(raw[1], list[Problem])
+                shaped = decode(raw[2], list[str])
             except CacheInvalid:
                 found = None
             if found is not None and all(p.code in PROBLEM_TYPES and p.file == source for p in found):
                 self.seen[source] = raw
-                return found  # type: ignore[return-value]
-        found = run()
+                return found, shaped  # type: ignore[return-value]
+        found, shaped = checks(), identify()
         if stat is not None:
-            self.seen[source] = [list(stat), encode(found)]
+            self.seen[source] = [list(stat), encode(found), list(shaped)]
             self.added += 1
-        return found
+        return found, shaped
 
     def save(self) -> None:
         """Write the entries seen in this run (nothing when all were reused and none dropped); errors ignored."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.checks.cachecheck import cache_problems, cache_unwritable
 from generator.checks.dateranges import plausible_letters, settings_date_problems
 from generator.checks.lettermemo import LetterCheckMemo, policy_key
-from generator.checks.letters import CONTEXT_CHECKS, POLICY_CHECKS, Context, cross_letter_checks
+from generator.checks.letters import CONTEXT_CHECKS, POLICY_CHECKS, Context, cross_letter_checks, letter_identifiers
 from generator.checks.pdfgate.facts import PdfFacts
 from generator.checks.reform import reform_checks
 from generator.checks.registries import check_registries
@@ -72,18 +72,23 @@ def check_content(
                          frozenset(loaded.broken_agencies | loaded.broken_reasons))
     problems += ctx.problems
     memo = LetterCheckMemo(cache_dir, policy_key(portal.policy, ctx.allowed_contacts))
+    shaped: dict[str, list[str]] = {}  # letter .yml -> its identifiers that have their shape (the PDF judge's)
     for letter in loaded.letters:
         for check in CONTEXT_CHECKS:
             problems.extend(check(letter, ctx))
-        problems += memo.problems(letter.source, loaded.letter_keys.get(letter.source),
-                                  lambda letter=letter: [p for check in POLICY_CHECKS for p in check(letter, ctx)])
+        found, shaped[letter.source] = memo.letter(
+            letter.source, loaded.letter_keys.get(letter.source),
+            lambda letter=letter: [p for check in POLICY_CHECKS for p in check(letter, ctx)],
+            lambda letter=letter: letter_identifiers(letter, portal.policy))
+        problems += found
     memo.save()
     facts: dict = {}
     if run_pdf_gate:
         from generator.checks.pdfs import gate_letters
 
         gate_cache = cache_dir / "pdfgate" if cache_dir else None
-        facts, pdf_problems = gate_letters(root, loaded.letters, portal, loaded.agencies, gate_cache, progress)
+        facts, pdf_problems = gate_letters(root, loaded.letters, portal, loaded.agencies, gate_cache, progress,
+                                          identifiers=shaped)
         problems += pdf_problems
     problems += cross_letter_checks(loaded.letters, facts)
     problems += reform_checks(plausible_letters(loaded.letters, today), loaded.agencies, loaded.level_validity)
@@ -94,7 +99,7 @@ def check_content(
     problems += cache_unwritable(root, cache_dir)  # a warning: the result stands, the next run is cold
     register_rows = []
     if loaded.portal is not None:
-        register_rows, register_problems = _load_register(root, _register_agencies(loaded), portal, today)
+        register_rows, register_problems = _load_register(root, _register_agencies(loaded), portal, today, cache_dir)
         problems += register_problems
     content = None
     if loaded.portal is not None and loaded.registries_ok:
@@ -126,10 +131,12 @@ def _register_agencies(loaded: load.Loaded) -> dict[str, Agency]:
     return {**placeholders, **loaded.agencies}
 
 
-def _load_register(root: Path, agencies: dict[str, Agency], portal: Portal, today: date) -> tuple[list, list]:
+def _load_register(root: Path, agencies: dict[str, Agency], portal: Portal, today: date,
+                   cache_dir: Path | None) -> tuple[list, list]:
     try:
         from generator.checks.register import load_register
     except ImportError:  # the register import ships with the compliance module
         return [], []
-    return load_register(root, agencies, portal.policy, today, complete=portal.reports.register_export == "all")
+    return load_register(root, agencies, portal.policy, today, complete=portal.reports.register_export == "all",
+                         cache_dir=cache_dir)
 

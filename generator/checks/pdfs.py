@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from stat import S_ISREG
 
@@ -18,11 +19,13 @@ def gate_letters(
     agencies: dict[str, Agency],
     cache_dir: Path | None,
     progress=None,
+    identifiers: Mapping[str, list[str]] | None = None,
 ) -> tuple[dict, list[Problem]]:
     """Inspect every present PDF (bounded workers, cached facts) and judge it for its letter.
 
     A PDF whose file and judge inputs are unchanged since the last check is taken from the gate's
-    memo (generator/checks/pdfgate/memo.py) without being read.
+    memo (generator/checks/pdfgate/memo.py) without being read. `identifiers`: each letter's
+    `letter_identifiers` by its .yml when the caller has them (the orchestrator's memo), else computed.
     """
     from generator.cachekeys import file_key
     from generator.checks import pdfgate
@@ -32,52 +35,55 @@ def gate_letters(
     trust_roots = pdfgate.load_trust_roots(root / "trust")
     contacts = allowed_contacts(portal, agencies.values())
     memo = GateMemo(cache_dir)
-    shared = (portal.policy, trust_roots, sorted(contacts), engine_key())
-    by_path: dict[Path, tuple[Letter, tuple, str]] = {}
-    found: dict[Path, tuple] = {}  # path -> (facts, problems)
+    shared = judge_key(portal.policy, trust_roots, sorted(contacts), engine_key())  # once, not per letter
+    by_rel: dict[str, tuple[Letter, tuple, str, list[str]]] = {}
+    found: dict[str, tuple] = {}  # letter.pdf_source -> (facts, problems)
+    base = str(root)
     for letter in letters:
-        path = root / letter.pdf_source
+        rel = letter.pdf_source
         try:
-            st = os.lstat(path)  # one system call: present, a regular file, not a symlink, unchanged?
+            st = os.lstat(os.path.join(base, rel))  # one call: present, a regular file, not a symlink, unchanged?
         except OSError:
             continue
         if not S_ISREG(st.st_mode):
             continue
         stat = file_key(st)
-        key = judge_key(shared, letter.pdf_source, letter.privacy_reviewed, letter_identifiers(letter, portal.policy),
-                        letter.dossier.code, letter.number)
-        by_path[path] = (letter, stat, key)
-        entry = memo.get(letter.pdf_source, stat, key)
+        shaped = identifiers.get(letter.source) if identifiers is not None else None
+        if shaped is None:
+            shaped = letter_identifiers(letter, portal.policy)
+        key = judge_key(shared, rel, letter.privacy_reviewed, shaped, letter.dossier.code, letter.number)
+        by_rel[rel] = (letter, stat, key, shaped)
+        entry = memo.get(rel, stat, key)
         if entry is not None:
-            found[path] = (entry.facts, list(entry.problems))
-    todo = [path for path in by_path if path not in found]
-    total, reused = len(by_path), len(found)
+            found[rel] = (entry.facts, list(entry.problems))
+    todo = {root / rel: rel for rel in by_rel if rel not in found}
+    total, reused = len(by_rel), len(found)
     step = None
     if progress:
         if reused:
             progress(reused, total)
         step = lambda n, _total: progress(reused + n, total)  # noqa: E731
-    inspected = pdfgate.inspect_pdfs(todo, portal.policy, cache_dir, step, trust_roots=trust_roots)
-    for path in todo:
-        letter, stat, key = by_path[path]
+    inspected = pdfgate.inspect_pdfs(list(todo), portal.policy, cache_dir, step, trust_roots=trust_roots)
+    for path, rel in todo.items():
+        letter, stat, key, shaped = by_rel[rel]
         problems = pdfgate.judge(
             inspected[path],
-            letter.pdf_source,
+            rel,
             portal.policy,
             privacy_reviewed=letter.privacy_reviewed,
-            identifiers=letter_identifiers(letter, portal.policy),
+            identifiers=shaped,
             dossier_code=letter.dossier.code,
             number=letter.number,
             allowed_contacts=contacts,
         )
         if not inspected[path].ocr_failed:  # a failed OCR read is tried again by the next check
-            memo.put(letter.pdf_source, stat, key, inspected[path], problems)
-        found[path] = (inspected[path], problems)
+            memo.put(rel, stat, key, inspected[path], problems)
+        found[rel] = (inspected[path], problems)
     memo.save()
     facts: dict = {}
     problems: list[Problem] = []
-    for path, (letter, _stat, _key) in by_path.items():
-        facts[letter.pdf_source], judged = found[path]
+    for rel in by_rel:
+        facts[rel], judged = found[rel]
         problems += judged
     problems += unread_scans(facts)
     return facts, problems

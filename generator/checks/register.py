@@ -14,12 +14,16 @@ A row with an error is left out of the rows; the other rows go on.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
+from generator.cachedata import CacheInvalid, decode, encode, read_json, write_json
+from generator.cachekeys import code_fingerprint, stat_key
 from generator.checks import dateranges
 from generator.content.identifiers import pattern_of
 from generator.content.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Policy, RegisterRow
@@ -27,7 +31,7 @@ from generator.content.namespaces import unknown_agency
 from generator.content.schema import REGISTER
 from generator.content.vtext import is_nfc, legacy_encoding
 from generator.content.yamlsrc import forbidden_char_problems
-from generator.problems import Problem, make
+from generator.problems import PROBLEM_TYPES, Problem, make
 
 REQUIRED = tuple(f.name for f in REGISTER if f.required)  # columns declared once, in generator/content/schema.py
 OPTIONAL = tuple(f.name for f in REGISTER if not f.required)
@@ -40,23 +44,32 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def register_files(root: Path) -> list[Path]:
     """The register CSV files of a content root, sorted by name."""
     folder = root / "register"
-    if not folder.is_dir():
+    try:
+        with os.scandir(folder) as entries:  # (a file's type from the folder listing: no call per file)
+            names = sorted(e.name for e in entries if e.name.lower().endswith(".csv") and len(e.name) > 4
+                           and e.is_file())
+    except (NotADirectoryError, FileNotFoundError):
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
+    return [folder / name for name in names]
 
 
 def load_register(
-    root: Path, agencies: dict[str, Agency], policy: Policy, today: date, *, complete: bool = False
+    root: Path, agencies: dict[str, Agency], policy: Policy, today: date, *, complete: bool = False,
+    cache_dir: Path | None = None,
 ) -> tuple[list[RegisterRow], list[Problem]]:
     """Every valid register row under `root/register/*.csv` and the problems of every file (`complete`: the
-    export holds every dossier, not only overdue ones)."""
+    export holds every dossier, not only overdue ones). With `cache_dir`, an unchanged file's rows and
+    problems come from `RegisterMemo` (what a file yields depends on the file and the inputs of its key only)."""
     pattern = pattern_of(policy, "dossier_code_pattern", DEFAULT_DOSSIER_CODE_PATTERN)  # a bad one: the default
+    memo = RegisterMemo(cache_dir, register_key(agencies, pattern, today, complete))
     rows: list[RegisterRow] = []
     problems: list[Problem] = []
     seen: dict[str, RegisterRow] = {}
     for path in register_files(root):
-        rel = path.relative_to(root).as_posix()
-        for row, row_problems in _read_file(path, rel, agencies, pattern, today, complete):
+        rel = f"register/{path.name}"
+        records = memo.records(rel, path, lambda path=path, rel=rel: list(
+            _read_file(path, rel, agencies, pattern, today, complete)))
+        for row, row_problems in records:
             problems += row_problems
             if row is None:
                 continue
@@ -68,7 +81,71 @@ def load_register(
                 continue
             seen[row.dossier_code] = row
             rows.append(row)
+    memo.save()
     return rows, problems
+
+
+Record = tuple[RegisterRow | None, list[Problem]]
+
+
+def register_key(agencies: dict[str, Agency], pattern, today: date, complete: bool) -> str:
+    """A digest of everything a register file's rows and problems depend on besides its bytes: the agencies
+    (codes, validity, their kind: every agency passes while agencies.yml is unusable), the dossier-code
+    pattern, today, the export kind and the check's own code."""
+    inputs = (code_fingerprint(), type(agencies).__qualname__, sorted(agencies.items()),
+              getattr(pattern, "pattern", None), today.isoformat(), complete)
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()
+
+
+class RegisterMemo:
+    """`cache_dir/register.json`: {register/<file>.csv: [stat key, [[row or None, problems], ...]]} under
+    the register key; off without a cache. Like the other stat-keyed caches: JSON decoded through type hints
+    (every row and problem of its own file, every problem of the catalog), a damaged, foreign or tampered
+    one ignored (the file is read again), never reused on a fresh clone."""
+
+    VERSION = 1
+    FILE = "register.json"
+
+    def __init__(self, cache_dir: Path | None, key: str) -> None:
+        self.file = Path(cache_dir) / self.FILE if cache_dir is not None else None
+        self.key = key
+        self.entries: dict[str, object] = {}
+        self.seen: dict[str, object] = {}
+        self.added = 0
+        data = read_json(self.file) if self.file is not None else None
+        if isinstance(data, dict) and data.get("version") == [self.VERSION, key] \
+                and isinstance(data.get("entries"), dict):
+            self.entries = data["entries"]
+
+    def records(self, rel: str, path: Path, read: Callable[[], list[Record]]) -> list[Record]:
+        """What `_read_file` yields for the file `rel` at `path`: remembered while it is unchanged, else `read()`."""
+        if self.file is None:
+            return read()
+        try:
+            stat = list(stat_key(path))
+        except OSError:
+            return read()
+        raw = self.entries.get(rel)
+        if type(raw) is list and len(raw) == 2 and raw[0] == stat:
+            try:
+                found = decode(raw[1], list[Record])
+            except CacheInvalid:
+                found = None
+            if found is not None and all((row is None or row.source == rel)
+                                         and all(p.code in PROBLEM_TYPES and p.file == rel for p in problems)
+                                         for row, problems in found):
+                self.seen[rel] = raw
+                return found  # type: ignore[return-value]
+        found = read()
+        self.seen[rel] = [stat, encode(found)]
+        self.added += 1
+        return found
+
+    def save(self) -> None:
+        """Write the entries seen in this run (nothing when all were reused and none dropped); errors ignored."""
+        if self.file is None or (not self.added and self.seen.keys() == self.entries.keys()):
+            return
+        write_json(self.file, {"version": [self.VERSION, self.key], "entries": self.seen})
 
 
 def _read_file(

@@ -79,6 +79,48 @@ def test_a_value_of_another_shape_is_refused(path, value):
         decode(_with(path, value), Outer)
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A dataclass whose own code runs on construction: decoded through its __init__."""
+
+    words: tuple[str, ...]
+    tags: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if "x" in self.words:
+            raise CacheInvalid("no x")
+        object.__setattr__(self, "words", tuple(sorted(self.words)))
+
+
+def test_a_dataclass_with_its_own_code_is_built_by_it():
+    assert decode({"words": ["b", "a"]}, Checked) == Checked(("a", "b"))
+    with pytest.raises(CacheInvalid):
+        decode({"words": ["x"]}, Checked)
+    assert cachedata._builder(Checked).__name__ == "call" and cachedata._builder(Outer).__name__ == "fill"
+
+
+def test_a_dataclass_filled_directly_is_the_one_its_init_makes():
+    value = decode(encode(VALUE), Outer)
+    assert value == VALUE and vars(value) == vars(VALUE) and hash(value.inner) == hash(VALUE.inner)
+    assert list(vars(value)) == list(vars(VALUE))  # fields in their order
+    partial = decode({"name": "a", "count": 1, "share": 1, "ok": False, "inner": {"day": "2018-05-09"}}, Outer)
+    assert partial == Outer("a", 1, 1.0, False, Inner(date(2018, 5, 9)))
+    assert list(vars(partial)) == list(vars(VALUE))
+    other = decode({"name": "a", "count": 1, "share": 1, "ok": False, "inner": {"day": "2018-05-09"}}, Outer)
+    assert other.table == {} and other.table is not partial.table  # a default factory's value: one each
+    assert decode(encode(Checked(("a",), ["t"])), Checked).tags == ["t"]
+
+
+@pytest.mark.parametrize(("kind", "data"), [
+    (list[str], ["a", 1]), (list[str], "ab"), (tuple[int, ...], [1, True]), (dict[str, int], {"a": None}),
+    (dict[str, int], [["a", 1]]), (str | None, 1), (Inner | None, "x"), (tuple[str, int], ["a"]),
+    (tuple[str, int], ["a", "b"]), (list[str], None),
+])
+def test_containers_of_exact_types_check_every_item(kind, data):
+    with pytest.raises(CacheInvalid):
+        decode(data, kind)
+
+
 def test_a_type_without_a_decoder_is_a_programming_error():
     with pytest.raises(TypeError):
         cachedata.decoder(set)

@@ -100,3 +100,69 @@ def test_a_damaged_or_foreign_memo_is_not_used(tmp_path):
         assert _found(check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False))[:len(cold.problems)]
     finally:
         os.chmod(cache, 0o700)
+
+
+def _spy_identifiers(monkeypatch) -> list[str]:
+    """The letters whose identifiers are computed from now on (by the orchestrator or the PDF gate)."""
+    from generator.checks import letters, pdfs
+
+    computed, real = [], letters.letter_identifiers
+
+    def spy(letter, policy=None):
+        computed.append(letter.source)
+        return real(letter, policy)
+
+    monkeypatch.setattr(orchestrator, "letter_identifiers", spy)
+    monkeypatch.setattr(pdfs, "letter_identifiers", spy)
+    return computed
+
+
+def _everything(result) -> tuple:
+    """Problems, letters and PDFs (a memo's facts are light: without the text layer)."""
+    return _found(result), {rel: f.sha256 for rel, f in result.pdf_facts.items()}, result.content.letters
+
+
+def test_the_identifiers_the_pdf_gate_reads_are_remembered_per_unchanged_letter(tmp_path, monkeypatch):
+    root, cache = _content(tmp_path), tmp_path / "cache"
+    cold = check_content(root, TODAY, cache_dir=cache)
+    assert len(cold.pdf_facts) == 4
+    computed = _spy_identifiers(monkeypatch)
+    assert _everything(check_content(root, TODAY, cache_dir=cache)) == _everything(cold)
+    assert computed == []
+    edited = root / "letters/2018/so-tnmt/2018-05-0002.yml"
+    data = yaml.safe_load(edited.read_text(encoding="utf-8"))
+    data["number"] = "99/XL-STNMT"
+    edited.write_text(dump(data), encoding="utf-8")
+    warm = check_content(root, TODAY, cache_dir=cache)
+    assert computed == ["letters/2018/so-tnmt/2018-05-0002.yml"]  # once, shared with the PDF gate
+    monkeypatch.undo()
+    assert _everything(warm) == _everything(check_content(root, TODAY))
+
+
+def test_a_policy_change_computes_every_letters_identifiers_again(tmp_path, monkeypatch):
+    root, cache = _content(tmp_path), tmp_path / "cache"
+    check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)
+    portal = {**PORTAL, "policy": {**PORTAL["policy"], "number_pattern": r"^\d+/XL-[A-Z]+$"}}
+    (root / "portal.yml").write_text(dump(portal), encoding="utf-8")
+    computed = _spy_identifiers(monkeypatch)
+    warm = check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)
+    assert len(computed) == 4
+    monkeypatch.undo()
+    assert _found(warm) == _found(check_content(root, TODAY, run_pdf_gate=False))
+
+
+def test_remembered_identifiers_of_another_shape_are_not_used(tmp_path, monkeypatch):
+    import json
+
+    root, cache = _content(tmp_path), tmp_path / "cache"
+    cold = check_content(root, TODAY, cache_dir=cache)
+    memo = cache / FILE
+    data = json.loads(memo.read_text())
+    source = "letters/2018/so-tnmt/2018-05-0004.yml"
+    for junk in ([1], "18/XL-STNMT", {"x": 1}, None):
+        data["entries"][source][2] = junk
+        memo.write_text(json.dumps(data))
+        computed = _spy_identifiers(monkeypatch)
+        assert _everything(check_content(root, TODAY, cache_dir=cache)) == _everything(cold), junk
+        assert computed == [source]
+        monkeypatch.undo()
