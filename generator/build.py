@@ -2,7 +2,9 @@
 
 `build_site()` is one straight-line function. The new site is built in a temporary folder beside
 `site_dir` and swapped in only when complete (rename old away, rename new in), so a failed build —
-invalid content, a strict-mode warning, a crash — leaves the previous site untouched. The build is done
+invalid content, a strict-mode warning, a crash — leaves the previous site untouched. An incremental
+build writes there only what changed; the previous site's unchanged files and folders are moved into it
+just before the swap (site/carry.py: journalled, put back if anything fails before the swap). The build is done
 once the new site is renamed in: the old one (`.<site>.old-*`, ~60,000 files at 10,000 letters, ~20 s to
 delete) is deleted by a detached background process, and any such leftover is swept (again in the
 background) when the next build starts.
@@ -21,9 +23,10 @@ from generator.buildlock import hold_all
 from generator.checks.orchestrator import CheckResult, check_content
 from generator.checks.pdfgate.ocr import engine_key
 from generator.checks.record import LOCK_NAME
+from generator.site import carry, reuse, search
 from generator.site import mkdocs as site_mkdocs
-from generator.site import reuse, search
 from generator.site import skips as skips_mod
+from generator.site.carry import Carried
 from generator.site.common import Site
 from generator.site.docs import Rendered, render_docs
 from generator.site.letters import PAGE_IMAGE_CACHE
@@ -69,7 +72,7 @@ def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Pa
     build_dir = Path(build_dir or ROOT / "build").resolve()
     with hold_all(site_dir, build_dir):  # one build at a time per site and build folder (BuildBusy)
         inputs = reuse.inputs_fingerprint(Path(content_root), today, check_inputs(run_pdf_gate, check_options))
-        previous = None if full else reuse.load(reuse.manifest_path(site_dir), site_dir)
+        previous, previous_files = previous_build(site_dir, full)
         if previous is not None and previous.inputs == inputs and previous.settled:  # the site stands: no check
             return BuildResult(CheckResult(None, []), Rendered(site=None, pages=list(previous.pages)), site_dir,
                                None, "unchanged")
@@ -77,7 +80,8 @@ def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Pa
                                progress=progress, **check_options)
         if not result.valid or result.content is None:
             raise BuildFailed("content has errors", check=result)
-        return _build_checked(result, site_dir, today, build_dir, previous, cache_dir=cache_dir, inputs=inputs)
+        return _build_checked(result, site_dir, today, build_dir, previous, previous_files, cache_dir=cache_dir,
+                              inputs=inputs)
 
 
 def check_inputs(run_pdf_gate: bool, check_options: dict) -> str:
@@ -93,14 +97,24 @@ def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
     with hold_all(site_dir, build_dir):  # one build at a time (build_site holds it across the check too)
-        previous = None if full else reuse.load(reuse.manifest_path(site_dir), site_dir)
-        return _build_checked(result, site_dir, today, build_dir, previous, cache_dir=cache_dir)
+        previous, previous_files = previous_build(site_dir, full)
+        return _build_checked(result, site_dir, today, build_dir, previous, previous_files, cache_dir=cache_dir)
 
 
-def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previous: reuse.Manifest | None, *,
-                   cache_dir: Path | None = None, inputs: str = "") -> BuildResult:
-    """Render → mkdocs → search → swap over `previous` (the trusted manifest of the site now there, None: a
-    full build); `inputs`: what the manifest records the site was built from ("": never taken as unchanged)."""
+def previous_build(site_dir: Path, full: bool) -> tuple[reuse.Manifest | None, dict[str, int]]:
+    """The trusted manifest of the site now in `site_dir` (None: a full build) and the site's file list;
+    first, what a killed build moved out of that site is put back (site/carry.py)."""
+    carry.recover(site_dir)
+    files: dict[str, int] = {}
+    previous = None if full else reuse.load(reuse.manifest_path(site_dir), site_dir, files)
+    return previous, files
+
+
+def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previous: reuse.Manifest | None,
+                   previous_files: dict[str, int], *, cache_dir: Path | None = None, inputs: str = "") -> BuildResult:
+    """Render → mkdocs → search → carry → swap over `previous` (the trusted manifest of the site now there,
+    None: a full build; `previous_files`: that site's file list, from which unchanged files are carried into
+    the new one); `inputs`: what the manifest records the site was built from ("": never taken as unchanged)."""
     sweep(site_dir)  # a previous build's old site, if its removal did not finish
     sweep_unfinished(site_dir)  # a killed build's half-built site (we hold the lock: no build is running)
     manifest_file = reuse.manifest_path(site_dir)
@@ -117,28 +131,46 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previou
     rendered.pages.extend(write_procedure_pages(build_dir / "docs", result.content))  # thu-tuc/ (A–Z, without JS)
     digests = reuse.page_digests(build_dir / "docs", rendered.pages, site_mkdocs.reusable_text, skips.made.carried)
     plan = site_mkdocs.reuse_plan(site_dir, reuse.reusable(previous, chrome, digests), overrides) if previous else None
+    carried = Carried(set(skips.made.carried_files))
     tmp_site = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
     _remove(tmp_site)
+    moves = None
     try:
         outcome = run_mkdocs(rendered, build_dir / "docs", tmp_site, today, reuse=plan)
-        missing = [src for src in skips.made.carried if not (tmp_site / skips_mod.page_html_path(src)).is_file()]
-        if missing:  # a page placed without a docs file that MkDocs did not take from the previous site
-            raise BuildFailed(BUILD_PAGES_MISSING.format(pages=", ".join(sorted(missing)[:5])))
+        carried.files.update(outcome.carried)
         split_sitemap(tmp_site, rendered.site.base_url)  # sitemap index past 50,000 URLs
         copy_assets(rendered.assets, tmp_site)
         publish_record(result.content.root, tmp_site)  # published.lock beside the site: the next publish's base
         stats = search.index_site(tmp_site, result, build_dir,  # Pagefind bundles + code lookup; raises on failure
-                                  previous=(site_dir, previous.bundles) if previous else None)
+                                  previous=(site_dir, previous.bundles) if previous else None, carry=carried)
+        taken = carry.carried_listing(previous_files, carried)  # the previous site's files that stay as they are
+        files = {**carry.site_files(tmp_site), **taken}  # the new site: what this build wrote, and those
         reuse.forget(manifest_file)  # from here the site changes: a cut build leaves no manifest to trust
+        moves = carry.carry_in(site_dir, tmp_site, previous_files, taken, site_dir) if taken else None
+        missing = [src for src in skips.made.carried if not (tmp_site / skips_mod.page_html_path(src)).is_file()]
+        if missing:  # a page placed without a docs file that MkDocs did not take from the previous site
+            raise BuildFailed(BUILD_PAGES_MISSING.format(pages=", ".join(sorted(missing)[:5])))
         swap_in(tmp_site, site_dir)
+    except carry.CarryFailed as exc:
+        _undo(moves, tmp_site)
+        raise BuildFailed(BUILD_PAGES_MISSING.format(pages=", ".join(exc.paths[:5]))) from exc
     except BaseException:
-        _remove(tmp_site)
+        _undo(moves, tmp_site)
         raise
+    if moves is not None:
+        moves.done()
     reuse.save(manifest_file, reuse.Manifest(reuse.VERSION, reuse.code_fingerprint(), str(site_dir),
-                                             reuse.tree_digest(site_dir), inputs, chrome, digests, stats.fingerprints,
+                                             reuse.tree_digest(files), inputs, chrome, digests, stats.fingerprints,
                                              skips.made.outputs, reuse.settled(result.pdf_facts)))
     return BuildResult(result, rendered, site_dir, outcome, "incremental" if previous else "full",
                        plan.pages if plan and outcome.reuse_offered else frozenset(), tuple(stats.reused))
+
+
+def _undo(moves: carry.Moves | None, tmp_site: Path) -> None:
+    """A build that failed: the previous site gets back what was moved out of it, the new one goes."""
+    if moves is not None:
+        moves.put_back()
+    _remove(tmp_site)
 
 
 def unchanged_outputs(site: Site, docs_dir: Path, site_dir: Path, previous: reuse.Manifest | None, chrome: str,

@@ -375,3 +375,42 @@ def test_a_kept_page_missing_from_the_new_site_fails_the_build_and_keeps_the_old
         sites.build()
     assert str(failed.value).startswith(BUILD_PAGES_MISSING.split("{")[0])
     assert _tree(sites.site) == before
+
+
+def test_unchanged_folders_are_moved_into_the_new_site(sites):
+    """An addition moves the previous site's unchanged folders into the new site (same inode: renamed, not
+    made again), writes the changed ones afresh, and leaves no journal."""
+    def inode(rel: str) -> int:
+        return (sites.site / rel).stat().st_ino
+
+    kept = {rel: inode(rel) for rel in ("letters/2018/so-tnmt/2018-04-0001", "letters/2018/so-tnmt/2018-05-0001")}
+    listing = inode("letters/2018/so-tnmt/index.html")
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    assert sites.build().mode == "incremental"
+    assert {rel: inode(rel) for rel in kept} == kept
+    assert inode("letters/2018/so-tnmt/index.html") != listing  # re-rendered: it lists the new letter
+    assert not list(sites.site.parent.glob(".site.carry-*.json"))
+    sites.compare()
+
+
+def test_a_failure_after_the_moves_gives_the_previous_site_back(sites, monkeypatch):
+    """The swap fails after the unchanged folders were moved out of the previous site: they go back, the
+    previous site is as it was, and the next build (the failure gone) is right."""
+    import generator.build as build_module
+
+    before = _tree(sites.site)
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    real_swap = build_module.swap_in
+
+    def full_disk(new, site_dir, **kwargs):
+        assert (new / "letters/2018/so-tnmt/2018-04-0001/index.html").is_file()  # moved in already
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build_module, "swap_in", full_disk)
+    with pytest.raises(OSError):
+        sites.build()
+    assert _tree(sites.site) == before
+    assert not list(sites.site.parent.glob(".site.carry-*.json"))
+    monkeypatch.setattr(build_module, "swap_in", real_swap)
+    assert sites.build().mode == "full"  # the manifest was forgotten before the moves
+    sites.compare()

@@ -140,7 +140,8 @@ def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Le
     """Write one letter's page unless its inputs are unchanged (`skips`); returns its docs path (the files it
     shows are added to `assets`)."""
     skips = skips or render_all(docs_dir)
-    values = letter_values(site, docs_dir, letter, assets)
+    shown: list[tuple[Path, str]] = []  # its PDF and page images
+    values = letter_values(site, docs_dir, letter, shown)
     src = letter.url + "index.md"
     changes = [site.correction_changes(letter, i) for i in range(len(letter.corrections))]  # read by the template
     key = skips.undated_key(site.facts_digest(values["facts"]),  # the letter is in its facts
@@ -151,7 +152,12 @@ def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Le
         title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))
         return [write_page(docs_dir, src, title, body, template=LETTER_TEMPLATE, hide=("navigation", "toc"))]
 
-    return skips.output(f"letter:{src}", key, render)[0]
+    group = f"letter:{src}"
+    kept = skips.take(group, key, files=[rel for _, rel in shown])  # kept: its files are carried with it
+    if kept is not None:
+        return kept[0]
+    assets += shown
+    return skips.record(group, key, render())[0]
 
 
 def listing_src(year: int, agency: str | None, page: int) -> str:

@@ -31,8 +31,9 @@ from pathlib import Path
 
 from generator import cachedata, jsonout
 from generator.cachekeys import stat_key, update_with_files
+from generator.site.carry import site_files
 
-VERSION = 3  # 3: inputs taken before the check (stat keys, check options), `settled`
+VERSION = 4  # 3: inputs taken before the check (stat keys, check options), `settled`; 4: tree digest of sorted paths
 PACKAGE = Path(__file__).resolve().parents[1]  # generator/
 ROOT = PACKAGE.parent
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "pagefind", "pagefind_bin", "Jinja2", "Markdown", "MarkupSafe",
@@ -47,7 +48,7 @@ class Manifest:
     version: int
     code: str
     site: str
-    tree: str  # digest of the site's (path, size) list
+    tree: str  # digest of the site's sorted (path, size) list (`tree_digest`)
     inputs: str  # content files (stat keys) + today + the check's options and OCR engine (`inputs_fingerprint`)
     chrome: str  # config overrides (site name, footer, nav)
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative .md -> SHA-256 ("" for a Markdown page)
@@ -83,28 +84,30 @@ def manifest_path(site_dir: Path) -> Path:
     return site_dir.parent / f".{site_dir.name}-build.json"
 
 
-def tree_digest(site_dir: Path) -> str:
-    """Digest of every file under `site_dir` with its size (a restored or damaged site is seen)."""
+def tree_digest(files: Mapping[str, int]) -> str:
+    """Digest of a site's file list (`carry.site_files`: path -> size): a restored or damaged site is seen."""
     digest = hashlib.sha256()
-    base = len(str(site_dir)) + 1
-    for folder, dirs, names in os.walk(site_dir):
-        dirs.sort()
-        for name in sorted(names):
-            path = os.path.join(folder, name)
-            digest.update(f"{path[base:]}\0{os.lstat(path).st_size}\n".encode())
+    for path in sorted(files):
+        digest.update(f"{path}\0{files[path]}\n".encode())
     return digest.hexdigest()
 
 
-def load(path: Path, site_dir: Path) -> Manifest | None:
-    """The manifest of the site now in `site_dir`, or None when it cannot be trusted (a full build follows)."""
+def load(path: Path, site_dir: Path, files: dict[str, int] | None = None) -> Manifest | None:
+    """The manifest of the site now in `site_dir`, or None when it cannot be trusted (a full build follows).
+    `files`, when given, receives the site's file list (path -> size) the manifest was checked against."""
     data = cachedata.read_json(path)
     try:
         manifest = cachedata.decode(data, Manifest)
     except (cachedata.CacheInvalid, TypeError, ValueError):
         return None
     if (manifest.version != VERSION or manifest.code != code_fingerprint() or manifest.site != str(site_dir)
-            or not site_dir.is_dir() or manifest.tree != tree_digest(site_dir)):
+            or not site_dir.is_dir()):
         return None
+    found = site_files(site_dir)
+    if manifest.tree != tree_digest(found):
+        return None
+    if files is not None:
+        files.update(found)
     return manifest
 
 

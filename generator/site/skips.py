@@ -10,8 +10,10 @@ build's, `Skips.take` puts its previous outputs in place instead of rendering th
   them at 10,000 letters): its previous digest is carried over (`carried`), so it is in the reuse plan as
   if it had been written again, and MkDocs' reuse hook adds it as a generated file that is never read
   (site/mkdocs/reuse.py `Reused`); the build fails if such a page is missing from the new site;
-- a data file (CSV, JSON, feed) is hard-linked from the previous site: MkDocs copies a data file's bytes
-  unchanged, so the previous site's file is the one the writer would write.
+- a data file (CSV, JSON, feed) gets no docs file either: MkDocs copies a data file's bytes unchanged, so
+  the previous site's file is the one the writer would write; it is carried (`carried_files`: moved or
+  linked from the previous site into the new one just before the swap, site/carry.py), as are the files
+  placed beside a kept page (a kept letter's PDF and page images: `take(..., files=...)`).
 Anything in doubt renders the group: no previous build, another key, a page of the navigation (always
 rendered by MkDocs), a page that was not reusable (a Markdown page), an output missing from the previous
 site. Writers run in forked processes: each task returns what it recorded (`drain`), the parent `absorb`s it.
@@ -41,6 +43,7 @@ class Made:
 
     outputs: dict[str, tuple[str, Outputs]] = field(default_factory=dict)  # group -> (key, outputs)
     carried: dict[str, str] = field(default_factory=dict)  # placed page -> its previous digest
+    carried_files: list[str] = field(default_factory=list)  # site files taken from the previous site as they are
     redone: list[str] = field(default_factory=list)  # groups rendered
     kept: list[str] = field(default_factory=list)  # groups placed from the previous build
 
@@ -81,14 +84,15 @@ class Skips:
         self.made.redone.append(group)
         return list(outputs)
 
-    def take(self, group: str, key: str) -> Outputs | None:
+    def take(self, group: str, key: str, files: Iterable[str] = ()) -> Outputs | None:
         """Place the previous outputs of `group` when its key is unchanged and each output can be taken;
-        None when it must be rendered."""
+        None when it must be rendered. `files`: site files that go with the group's page (its letter's PDF
+        and page images), carried with it when it is kept."""
         before = self.previous.get(group)
         if self.previous_site is None or before is None or before[0] != key:
             return None
         outputs = tuple(before[1])
-        site, docs = str(self.previous_site), str(self.docs_dir)
+        site = str(self.previous_site)
         for path in outputs:
             if path.endswith(".md"):
                 if path in self.never or not self.digests.get(path) \
@@ -96,15 +100,15 @@ class Skips:
                     return None
             elif not os.path.isfile(f"{site}/{path}"):
                 return None
+        files = tuple(files)
+        if not all(os.path.isfile(f"{site}/{path}") for path in files):
+            return None
         for path in outputs:
             if path.endswith(".md"):  # no docs file: MkDocs' reuse hook adds the page (site/mkdocs/reuse.py)
                 self.made.carried[path] = self.digests[path]
-                continue
-            target = f"{docs}/{path}"
-            folder = os.path.dirname(target)
-            if not os.path.isdir(folder):
-                os.makedirs(folder, exist_ok=True)
-            _link(f"{site}/{path}", target)
+            else:  # a data file: carried from the previous site into the new one (site/carry.py)
+                self.made.carried_files.append(path)
+        self.made.carried_files += files
         self.made.outputs[group] = (key, outputs)
         self.made.kept.append(group)
         return outputs
@@ -118,6 +122,7 @@ class Skips:
         """Add what a task recorded (in this process or a child) to this process's record."""
         self.made.outputs.update(made.outputs)
         self.made.carried.update(made.carried)
+        self.made.carried_files += made.carried_files
         self.made.redone += made.redone
         self.made.kept += made.kept
 
@@ -130,15 +135,6 @@ class Skips:
             finally:
                 self.made = saved
         return run
-
-
-def _link(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        import shutil
-
-        shutil.copyfile(source, target)
 
 
 def render_all(docs_dir: Path) -> Skips:

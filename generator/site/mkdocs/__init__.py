@@ -77,6 +77,7 @@ class Outcome:
     fast: bool
     mismatched: tuple[tuple[str, str | None, str], ...] = ()
     reuse_offered: int = 0  # pages offered from the previous site (taken when their HTML is there)
+    carried: tuple[str, ...] = ()  # site files of the pages taken: not written, the build carries them
 
 
 def installed_versions() -> dict[str, str | None]:
@@ -144,21 +145,22 @@ def build(overrides: Mapping, docs_dir: Path, out_dir: Path, today: date, *, fas
     plan = reuse if outcome.fast and reuse is not None and reuse.pages else None
     if plan is not None:
         hooks.insert(0, str(HERE / "reuse_hook.py"))  # first: its on_env runs before fork.py's
-    parallel.in_child(lambda: _build(dict(overrides), hooks, Path(docs_dir), Path(out_dir), today, plan))
-    return Outcome(outcome.fast, outcome.mismatched, len(plan.pages) if plan else 0)
+    carried = parallel.in_child(lambda: _build(dict(overrides), hooks, Path(docs_dir), Path(out_dir), today, plan))
+    return Outcome(outcome.fast, outcome.mismatched, len(plan.pages) if plan else 0, tuple(carried))
 
 
 def _build(overrides: dict, hooks: list[str], docs_dir: Path, out_dir: Path, today: date,
-           plan: reuse_hooks.Plan | None = None) -> None:
+           plan: reuse_hooks.Plan | None = None) -> list[str]:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    with source_date(today), reuse_hooks.planned(plan):
+    with source_date(today), reuse_hooks.planned(plan) as carried:
         try:
             config = load_config(str(MKDOCS_YML), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True,
                                  hooks=hooks, **overrides)
             mkdocs_build(config)
+            return sorted(carried)
         except MkDocsException as exc:
             raise MkdocsFailed(BUILD_MKDOCS_ERROR.format(detail=exc)) from exc
         except SystemExit as exc:  # mkdocs' Abort derives from SystemExit in some paths

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.site.mkdocs.rawpage import is_generated_raw_page
+from generator.site.skips import page_html_path
 
-_state: dict = {"plan": None, "files": None, "nav": None, "env": None}
+_state: dict = {"plan": None, "files": None, "nav": None, "env": None, "carried": None}
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,15 @@ class Plan:
 
 
 @contextmanager
-def planned(plan: Plan | None) -> Iterator[None]:
-    """The plan of the MkDocs run inside (None: render everything)."""
-    _state["plan"] = plan
+def planned(plan: Plan | None) -> Iterator[list[str]]:
+    """The plan of the MkDocs run inside (None: render everything); yields the list that receives the site
+    files of the reused pages (not written: the build carries them from the previous site)."""
+    carried: list[str] = []
+    _state.update(plan=plan, carried=carried)
     try:
-        yield
+        yield carried
     finally:
-        _state.update(plan=None, files=None, nav=None, env=None)
+        _state.update(plan=None, files=None, nav=None, env=None, carried=None)
 
 
 def reuse_plan(previous_site: Path, pages, overrides) -> Plan:
@@ -125,7 +128,7 @@ def on_files(files, config):
     reused, in_nav = _reused_page_class(), _nav_paths(config.nav)
     present = {file.src_uri for file in files}
     virtual = [File.generated(config, src, content="") for src in sorted(plan.pages - present - in_nav)
-               if (plan.previous_site / _html_of(src)).is_file()]
+               if (plan.previous_site / page_html_path(src)).is_file()]
     if virtual:
         set_exclusions(virtual, config)
         files = Files(sorted([*files, *virtual], key=lambda file: _walk_key(file.src_uri)))
@@ -136,19 +139,14 @@ def on_files(files, config):
     return files
 
 
-def _html_of(src: str) -> str:
-    """The site file of docs page `src` (directory URLs, as mkdocs.yml sets)."""
-    return src[: -len(".md")] + ".html" if src == "index.md" or src.endswith("/index.md") \
-        else src[: -len(".md")] + "/index.html"
-
-
 def on_nav(nav, config, files):
     _state["nav"] = nav
     return nav
 
 
 def on_env(env, config, files):
-    """Take reused pages and the docs folder's other files out of MkDocs' list; link them into the site."""
+    """Take reused pages and the docs folder's other files out of MkDocs' list: the pages are carried from the
+    previous site (listed for the build), the other files linked from the docs folder into the site."""
     plan = _state["plan"]
     if plan is None:
         return env
@@ -161,7 +159,7 @@ def on_env(env, config, files):
     for file in list(files):
         page = file.page
         if isinstance(page, reused):
-            _link(plan.previous_site / file.dest_uri, file.abs_dest_path, made)
+            _state["carried"].append(file.dest_uri)
             files.remove(file)
         elif page is None and not file.is_documentation_page() and file.abs_src_path \
                 and os.path.abspath(file.src_dir or "") == docs_dir:

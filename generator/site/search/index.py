@@ -35,6 +35,7 @@ from pathlib import Path
 from generator.content.model import Content, Letter
 from generator.checks.pdfgate.cache import machine_read
 from generator.checks.pdfgate.facts import PdfFacts
+from generator.site.carry import Carried
 from generator.site.search.canonical import canonicalize_bundle
 from generator.site.search.lookup import config_js, write_lookup
 from generator.site.search.pagefind_run import RunStats, patch_script, prune_bundle, run_pagefind
@@ -116,11 +117,15 @@ def _write_records(folder: Path, records: Mapping[str, str]) -> None:
 
 
 def _reuse_bundle(previous: tuple[Path, Mapping[str, str]] | None, name: str, fingerprint: str,
-                  target: Path) -> bool:
-    """Hard-link the previous site's bundle `name` into `target` when it was built from the same records."""
+                  target: Path, carry: Carried | None = None) -> bool:
+    """Take the previous site's bundle `name` when it was built from the same records: named in `carry`
+    (moved into the new site before the swap, site/carry.py), else hard-linked into `target`."""
     if previous is None or previous[1].get(name) != fingerprint or not (previous[0] / name).is_dir():
         return False
-    shutil.copytree(previous[0] / name, target, copy_function=os.link)
+    if carry is not None:
+        carry.trees.add(name)
+    else:
+        shutil.copytree(previous[0] / name, target, copy_function=os.link)
     return True
 
 
@@ -144,11 +149,13 @@ def _index_bundle(records: Mapping[str, str], staging: Path, target: Path) -> Ru
 
 def index_content(content: Content, site_dir: Path, work_dir: Path,
                   page_texts: Mapping[str, list[str]] | None = None,
-                  previous: tuple[Path, Mapping[str, str]] | None = None) -> SearchStats:
+                  previous: tuple[Path, Mapping[str, str]] | None = None, carry: Carried | None = None
+                  ) -> SearchStats:
     """Write the Pagefind bundles and the code lookup of `content` into `site_dir`; `page_texts`: the
     machine-read text of scanned letters by PDF (letter.pdf_source), indexed with their records;
     `previous`: (previous site, its bundles' record fingerprints): a bundle of the same records is linked
-    from there instead of being indexed again (older-words/ likewise when the older years' bundles are)."""
+    from there instead of being indexed again (older-words/ likewise when the older years' bundles are);
+    with `carry`, such bundles and lookup shards are named there instead (the build moves them in)."""
     start = time.perf_counter()
     stats = SearchStats(letters=len(content.letters))
     recent, older = split_years(content.letters)
@@ -170,7 +177,7 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
     todo = []
     for name, fingerprint in stats.fingerprints.items():
         shutil.rmtree(site_dir / name, ignore_errors=True)
-        if _reuse_bundle(previous, name, fingerprint, site_dir / name):
+        if _reuse_bundle(previous, name, fingerprint, site_dir / name, carry):
             stats.reused.append(name)
         else:
             todo.append(name)
@@ -196,11 +203,12 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
     lookup_dir = site_dir / LOOKUP_DIR
     shutil.rmtree(lookup_dir, ignore_errors=True)
     stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(
-        lookup_dir, views, previous[0] / LOOKUP_DIR if previous else None)
+        lookup_dir, views, previous[0] / LOOKUP_DIR if previous else None,
+        carry.files if carry is not None else None)
     shutil.rmtree(site_dir / WORDS_DIR, ignore_errors=True)
     if older:
         older_letters = [x for year in older for x in letters[TEXT_BUNDLE.format(year=year)]]
-        _older_words(older, older_letters, site_dir, previous, stats)
+        _older_words(older, older_letters, site_dir, previous, stats, carry)
     groups = [[TEXT_BUNDLE.format(year=y) for y in recent]] + ([[TEXT_BUNDLE.format(year=y) for y in older]]
                                                                if older else [])
     script = config_js(stats.lookup_prefix, content, recent, older, text_bundles=groups,
@@ -212,13 +220,14 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
 
 
 def _older_words(older: list[str], older_letters: list, site_dir: Path,
-                 previous: tuple[Path, Mapping[str, str]] | None, stats: SearchStats) -> None:
+                 previous: tuple[Path, Mapping[str, str]] | None, stats: SearchStats,
+                 carry: Carried | None = None) -> None:
     """older-words/ of the older years: linked from the previous site when made from the same bundles."""
     digest = hashlib.sha256(b"older-words\0")
     for year in older:
         digest.update(f"{year}={stats.fingerprints[TEXT_BUNDLE.format(year=year)]}\n".encode())
     stats.fingerprints[WORDS_DIR] = digest.hexdigest()
-    if _reuse_bundle(previous, WORDS_DIR, stats.fingerprints[WORDS_DIR], site_dir / WORDS_DIR):
+    if _reuse_bundle(previous, WORDS_DIR, stats.fingerprints[WORDS_DIR], site_dir / WORDS_DIR, carry):
         stats.reused.append(WORDS_DIR)
         return
     words: set[str] = set()
@@ -228,13 +237,13 @@ def _older_words(older: list[str], older_letters: list, site_dir: Path,
 
 
 def index_site(tmp_site_dir: Path, result, build_dir: Path,
-               previous: tuple[Path, Mapping[str, str]] | None = None) -> SearchStats:
-    """Index the letters of a checked content root (`CheckResult`) into a freshly built site (`previous`: as
-    for `index_content`)."""
+               previous: tuple[Path, Mapping[str, str]] | None = None, carry: Carried | None = None) -> SearchStats:
+    """Index the letters of a checked content root (`CheckResult`) into a freshly built site (`previous`,
+    `carry`: as for `index_content`)."""
     if result.content is None:
         raise ValueError("no content to index")
     return index_content(result.content, Path(tmp_site_dir), Path(build_dir), machine_read_texts(result.pdf_facts),
-                         previous)
+                         previous, carry)
 
 
 def machine_read_texts(pdf_facts: Mapping[str, PdfFacts]) -> dict[str, list[str]]:

@@ -105,16 +105,21 @@ def config_js(
     return "window.congkhaiSearch = " + jsonout.dumps(data, sort_keys=True) + ";\n"
 
 
-def write_lookup(out_dir: Path, views: list[LetterView], previous: Path | None = None) -> tuple[int, int, int]:
+def write_lookup(out_dir: Path, views: list[LetterView], previous: Path | None = None,
+                 carry: set[str] | None = None) -> tuple[int, int, int]:
     """Write the shards into `out_dir`; returns (prefix, number of shards, largest shard bytes). A shard
-    with the bytes of the one in `previous` (the previous site's lookup folder) is hard-linked from there:
-    a letter added changes a few shards, and a link is much cheaper than writing a file."""
+    with the bytes of the one in `previous` (the previous site's lookup folder) is taken from there: named in
+    `carry` (site paths, `lookup/<shard>.json`: the build moves them in) or else hard-linked; a letter added
+    changes a few shards, and taking a file is much cheaper than writing it."""
     prefix, shards = build_shards(views)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, data in shards.items():
         target = out_dir / f"{name}.json"
         if previous is not None and _same_bytes(previous / target.name, data):
-            os.link(previous / target.name, target)
+            if carry is not None:
+                carry.add(f"{out_dir.name}/{target.name}")
+            else:
+                os.link(previous / target.name, target)
         else:
             target.write_bytes(data)
     return prefix, len(shards), max(map(len, shards.values()), default=0)
