@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 
 from generator.content.model import Letter
 from generator.problems import Problem, make
@@ -21,8 +22,9 @@ YEARS_AHEAD = 10
 LAST_YEAR = 9990  # the calendar's own end (workdays._MAX_YEAR) stays out of reach, even with --today
 
 
+@cache
 def latest(today: date) -> date:
-    """The last plausible date for a build made on `today`."""
+    """The last plausible date for a build made on `today` (asked for every date of every letter)."""
     return date(min(today.year + YEARS_AHEAD, LAST_YEAR), 12, 31)
 
 
