@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.cachedata import gc_paused
 from generator.checks.cachecheck import cache_problems, cache_unwritable
 from generator.checks.dateranges import plausible_letters, settings_date_problems
 from generator.checks.lettermemo import LetterCheckMemo, policy_key
@@ -63,25 +64,26 @@ def check_content(
 
     `publish`: the public record as enforced at publish time (letters and corrections not locked, a missing
     lock are errors); `base_lock` (a `record.Lock`, the last published one) must not lose or silently change."""
-    loaded = load.load_all(root, cache_dir / "letters.json" if cache_dir else None)
-    problems = list(loaded.problems)
-    portal = loaded.portal or DEFAULT_PORTAL
-    problems += check_registries(loaded, portal)
-    problems += settings_date_problems(loaded, today)
-    ctx = Context.create(root, portal, loaded.agencies, loaded.reasons, today, loaded.registries_ok,
-                         frozenset(loaded.broken_agencies | loaded.broken_reasons))
-    problems += ctx.problems
-    memo = LetterCheckMemo(cache_dir, policy_key(portal.policy, ctx.allowed_contacts))
-    shaped: dict[str, list[str]] = {}  # letter .yml -> its identifiers that have their shape (the PDF judge's)
-    for letter in loaded.letters:
-        for check in CONTEXT_CHECKS:
-            problems.extend(check(letter, ctx))
-        found, shaped[letter.source] = memo.letter(
-            letter.source, loaded.letter_keys.get(letter.source),
-            lambda letter=letter: [p for check in POLICY_CHECKS for p in check(letter, ctx)],
-            lambda letter=letter: letter_identifiers(letter, portal.policy))
-        problems += found
-    memo.save()
+    with gc_paused():  # millions of acyclic objects from the caches (cachedata.gc_paused)
+        loaded = load.load_all(root, cache_dir / "letters.json" if cache_dir else None)
+        problems = list(loaded.problems)
+        portal = loaded.portal or DEFAULT_PORTAL
+        problems += check_registries(loaded, portal)
+        problems += settings_date_problems(loaded, today)
+        ctx = Context.create(root, portal, loaded.agencies, loaded.reasons, today, loaded.registries_ok,
+                             frozenset(loaded.broken_agencies | loaded.broken_reasons))
+        problems += ctx.problems
+        memo = LetterCheckMemo(cache_dir, policy_key(portal.policy, ctx.allowed_contacts))
+        shaped: dict[str, list[str]] = {}  # letter .yml -> its identifiers that have their shape (the PDF judge's)
+        for letter in loaded.letters:
+            for check in CONTEXT_CHECKS:
+                problems.extend(check(letter, ctx))
+            found, shaped[letter.source] = memo.letter(
+                letter.source, loaded.letter_keys.get(letter.source),
+                lambda letter=letter: [p for check in POLICY_CHECKS for p in check(letter, ctx)],
+                lambda letter=letter: letter_identifiers(letter, portal.policy))
+            problems += found
+        memo.save()
     facts: dict = {}
     if run_pdf_gate:
         from generator.checks.pdfs import gate_letters
@@ -90,29 +92,31 @@ def check_content(
         facts, pdf_problems = gate_letters(root, loaded.letters, portal, loaded.agencies, gate_cache, progress,
                                           identifiers=shaped)
         problems += pdf_problems
-    problems += cross_letter_checks(loaded.letters, facts)
-    problems += reform_checks(plausible_letters(loaded.letters, today), loaded.agencies, loaded.level_validity)
-    from generator.checks.record import check_record, correction_steps  # the public record (content/published.lock)
+    with gc_paused():
+        problems += cross_letter_checks(loaded.letters, facts)
+        problems += reform_checks(plausible_letters(loaded.letters, today), loaded.agencies, loaded.level_validity)
+        from generator.checks.record import check_record, correction_steps  # the public record (content/published.lock)
 
-    problems += check_record(root, loaded.letters, facts, publish=publish, base=base_lock)
-    problems += cache_problems(root)  # no cache inside content/ or committed to git
-    problems += cache_unwritable(root, cache_dir)  # a warning: the result stands, the next run is cold
-    register_rows = []
-    if loaded.portal is not None:
-        register_rows, register_problems = _load_register(root, _register_agencies(loaded), portal, today, cache_dir)
-        problems += register_problems
-    content = None
-    if loaded.portal is not None and loaded.registries_ok:
-        content = Content(
-            root=root,
-            portal=portal,
-            agencies=loaded.agencies,
-            levels=loaded.levels,
-            reasons=loaded.reasons,
-            letters=loaded.letters,
-            register=register_rows,
-            record_changes=correction_steps(root, loaded.letters, facts),
-        )
+        problems += check_record(root, loaded.letters, facts, publish=publish, base=base_lock)
+        problems += cache_problems(root)  # no cache inside content/ or committed to git
+        problems += cache_unwritable(root, cache_dir)  # a warning: the result stands, the next run is cold
+        register_rows = []
+        if loaded.portal is not None:
+            register_rows, register_problems = _load_register(root, _register_agencies(loaded), portal, today,
+                                                              cache_dir)
+            problems += register_problems
+        content = None
+        if loaded.portal is not None and loaded.registries_ok:
+            content = Content(
+                root=root,
+                portal=portal,
+                agencies=loaded.agencies,
+                levels=loaded.levels,
+                reasons=loaded.reasons,
+                letters=loaded.letters,
+                register=register_rows,
+                record_changes=correction_steps(root, loaded.letters, facts),
+            )
     return CheckResult(content, cap_per_file(sort_problems(problems)), facts, loaded.letter_files)
 
 

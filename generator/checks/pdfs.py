@@ -27,6 +27,7 @@ def gate_letters(
     memo (generator/checks/pdfgate/memo.py) without being read. `identifiers`: each letter's
     `letter_identifiers` by its .yml when the caller has them (the orchestrator's memo), else computed.
     """
+    from generator.cachedata import gc_frozen, gc_paused
     from generator.cachekeys import file_key
     from generator.checks import pdfgate
     from generator.checks.pdfgate.memo import GateMemo, judge_key
@@ -34,57 +35,60 @@ def gate_letters(
 
     trust_roots = pdfgate.load_trust_roots(root / "trust")
     contacts = allowed_contacts(portal, agencies.values())
-    memo = GateMemo(cache_dir)
-    shared = judge_key(portal.policy, trust_roots, sorted(contacts), engine_key())  # once, not per letter
-    by_rel: dict[str, tuple[Letter, tuple, str, list[str]]] = {}
-    found: dict[str, tuple] = {}  # letter.pdf_source -> (facts, problems)
-    base = str(root)
-    for letter in letters:
-        rel = letter.pdf_source
-        try:
-            st = os.lstat(os.path.join(base, rel))  # one call: present, a regular file, not a symlink, unchanged?
-        except OSError:
-            continue
-        if not S_ISREG(st.st_mode):
-            continue
-        stat = file_key(st)
-        shaped = identifiers.get(letter.source) if identifiers is not None else None
-        if shaped is None:
-            shaped = letter_identifiers(letter, portal.policy)
-        key = judge_key(shared, rel, letter.privacy_reviewed, shaped, letter.dossier.code, letter.number)
-        by_rel[rel] = (letter, stat, key, shaped)
-        entry = memo.get(rel, stat, key)
-        if entry is not None:
-            found[rel] = (entry.facts, list(entry.problems))
-    todo = {root / rel: rel for rel in by_rel if rel not in found}
-    total, reused = len(by_rel), len(found)
-    step = None
-    if progress:
-        if reused:
-            progress(reused, total)
-        step = lambda n, _total: progress(reused + n, total)  # noqa: E731
-    inspected = pdfgate.inspect_pdfs(list(todo), portal.policy, cache_dir, step, trust_roots=trust_roots)
-    for path, rel in todo.items():
-        letter, stat, key, shaped = by_rel[rel]
-        problems = pdfgate.judge(
-            inspected[path],
-            rel,
-            portal.policy,
-            privacy_reviewed=letter.privacy_reviewed,
-            identifiers=shaped,
-            dossier_code=letter.dossier.code,
-            number=letter.number,
-            allowed_contacts=contacts,
-        )
-        if not inspected[path].ocr_failed:  # a failed OCR read is tried again by the next check
-            memo.put(rel, stat, key, inspected[path], problems)
-        found[rel] = (inspected[path], problems)
-    memo.save()
-    facts: dict = {}
-    problems: list[Problem] = []
-    for rel in by_rel:
-        facts[rel], judged = found[rel]
-        problems += judged
+    with gc_paused():  # the memo's acyclic data (cachedata.gc_paused); PDF inspection runs with the collector
+        memo = GateMemo(cache_dir)
+        shared = judge_key(portal.policy, trust_roots, sorted(contacts), engine_key())  # once, not per letter
+        by_rel: dict[str, tuple[Letter, tuple, str, list[str]]] = {}
+        found: dict[str, tuple] = {}  # letter.pdf_source -> (facts, problems)
+        base = str(root)
+        for letter in letters:
+            rel = letter.pdf_source
+            try:
+                st = os.lstat(os.path.join(base, rel))  # one call: present, a regular file, not a symlink, unchanged?
+            except OSError:
+                continue
+            if not S_ISREG(st.st_mode):
+                continue
+            stat = file_key(st)
+            shaped = identifiers.get(letter.source) if identifiers is not None else None
+            if shaped is None:
+                shaped = letter_identifiers(letter, portal.policy)
+            key = judge_key(shared, rel, letter.privacy_reviewed, shaped, letter.dossier.code, letter.number)
+            by_rel[rel] = (letter, stat, key, shaped)
+            entry = memo.get(rel, stat, key)
+            if entry is not None:
+                found[rel] = (entry.facts, list(entry.problems))
+    with gc_frozen():  # (the memo's objects not walked by the collector while PDFs are inspected)
+        todo = {root / rel: rel for rel in by_rel if rel not in found}
+        total, reused = len(by_rel), len(found)
+        step = None
+        if progress:
+            if reused:
+                progress(reused, total)
+            step = lambda n, _total: progress(reused + n, total)  # noqa: E731
+        inspected = pdfgate.inspect_pdfs(list(todo), portal.policy, cache_dir, step, trust_roots=trust_roots)
+        for path, rel in todo.items():
+            letter, stat, key, shaped = by_rel[rel]
+            problems = pdfgate.judge(
+                inspected[path],
+                rel,
+                portal.policy,
+                privacy_reviewed=letter.privacy_reviewed,
+                identifiers=shaped,
+                dossier_code=letter.dossier.code,
+                number=letter.number,
+                allowed_contacts=contacts,
+            )
+            if not inspected[path].ocr_failed:  # a failed OCR read is tried again by the next check
+                memo.put(rel, stat, key, inspected[path], problems)
+            found[rel] = (inspected[path], problems)
+    with gc_paused():
+        memo.save()
+        facts: dict = {}
+        problems: list[Problem] = []
+        for rel in by_rel:
+            facts[rel], judged = found[rel]
+            problems += judged
     problems += unread_scans(facts)
     return facts, problems
 

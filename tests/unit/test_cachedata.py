@@ -218,3 +218,42 @@ def test_create_new_never_writes_through_a_link(tmp_path, where):
     assert sorted(p.name for p in outside.iterdir()) == (["x.txt"] if where == "file" else [])
     safefile.remove_created(root / rel)  # a link there is left alone
     assert (root / rel.split("/")[0]).is_symlink()
+
+
+def test_the_collector_is_paused_for_a_block_and_then_as_it_was():
+    import gc
+
+    assert gc.isenabled()
+    with cachedata.gc_paused():
+        assert not gc.isenabled()
+        with cachedata.gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # an inner block leaves the outer one's state
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cachedata.gc_paused():
+            pass
+        assert not gc.isenabled()  # a caller's disabled collector stays disabled
+    finally:
+        gc.enable()
+    with pytest.raises(KeyError), cachedata.gc_paused():
+        raise KeyError("x")
+    assert gc.isenabled()
+
+
+def test_frozen_objects_are_thawed_after_the_block_but_a_callers_freeze_is_kept():
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    with cachedata.gc_frozen():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with cachedata.gc_frozen():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
