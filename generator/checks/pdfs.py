@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from stat import S_ISREG
 
+from generator.cachedata import gc_frozen, gc_paused
 from generator.checks.letters import allowed_contacts, letter_identifiers
 from generator.content.model import Agency, Letter, Portal
 from generator.problems import Problem, make
@@ -27,7 +28,6 @@ def gate_letters(
     memo (generator/checks/pdfgate/memo.py) without being read. `identifiers`: each letter's
     `letter_identifiers` by its .yml when the caller has them (the orchestrator's memo), else computed.
     """
-    from generator.cachedata import gc_frozen, gc_paused
     from generator.cachekeys import file_key
     from generator.checks import pdfgate
     from generator.checks.pdfgate.memo import GateMemo, judge_key
