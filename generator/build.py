@@ -122,7 +122,7 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previou
     site = Site.create(result.content, result.pdf_facts, today)
     overrides = site_mkdocs.config_overrides(site)
     chrome = reuse.chrome_fingerprint(overrides)
-    skips = unchanged_outputs(site, build_dir / "docs", site_dir, previous, chrome, overrides)
+    skips = unchanged_outputs(site, build_dir / "docs", site_dir, previous, chrome, overrides, previous_files)
     rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs", image_cache=images,
                            site=site, skips=skips)
     for path in write_report_pages(result, build_dir / "docs", today, site=site, skips=skips):  # compliance reports
@@ -130,7 +130,8 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previou
     rendered.pages.append(search.write_search_page(build_dir / "docs", result.content))  # tim-kiem/
     rendered.pages.extend(write_procedure_pages(build_dir / "docs", result.content))  # thu-tuc/ (A–Z, without JS)
     digests = reuse.page_digests(build_dir / "docs", rendered.pages, site_mkdocs.reusable_text, skips.made.carried)
-    plan = site_mkdocs.reuse_plan(site_dir, reuse.reusable(previous, chrome, digests), overrides) if previous else None
+    plan = site_mkdocs.reuse_plan(site_dir, reuse.reusable(previous, chrome, digests), overrides,
+                                  previous_files) if previous else None
     carried = Carried(set(skips.made.carried_files))
     tmp_site = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
     _remove(tmp_site)
@@ -174,7 +175,7 @@ def _undo(moves: carry.Moves | None, tmp_site: Path) -> None:
 
 
 def unchanged_outputs(site: Site, docs_dir: Path, site_dir: Path, previous: reuse.Manifest | None, chrome: str,
-                      overrides) -> skips_mod.Skips:
+                      overrides, site_files: dict[str, int] | None = None) -> skips_mod.Skips:
     """What the render and report stages may leave unrendered (site/skips.py): nothing without a trusted
     previous build of the same chrome, or when MkDocs will not take pages from the previous site (the public
     path renders every page from its source: placeholders would be published)."""
@@ -182,7 +183,7 @@ def unchanged_outputs(site: Site, docs_dir: Path, site_dir: Path, previous: reus
     if previous is None or previous.chrome != chrome or not site_mkdocs.choose(None).fast:
         return skips_mod.Skips(docs_dir, base, undated)
     return skips_mod.Skips(docs_dir, base, undated, site_dir, previous.outputs, previous.pages,
-                           site_mkdocs.nav_pages(overrides))
+                           site_mkdocs.nav_pages(overrides), site_files=site_files)
 
 
 def run_mkdocs(rendered: Rendered, docs_dir: Path, out_dir: Path, today: date,

@@ -32,7 +32,7 @@ _ISSUED = re.compile(rf",\s*{_VN_DATE}")
 # Case-sensitive on purpose: the title "HẸN LẠI NGÀY TRẢ KẾT QUẢ" must not read as a date's label.
 _DATES = {
     "dossier.received_on": (rf"[Nn]gày\s+{_ANY_DATE}\s*,[^.]{{0,160}}?tiếp\s+nhận",
-                            rf"(?<!giấy )tiếp\s+nhận(?:\s+hồ\s+sơ)?\s*:\s*(?:ngày\s+)?{_ANY_DATE}"),
+                            rf"(?<![Gg]iấy )[Tt]iếp\s+nhận(?:\s+hồ\s+sơ)?\s*:\s*(?:[Nn]gày\s+)?{_ANY_DATE}"),
     "dossier.due_on": (rf"(?:hẹn\s+trả|[Tt]hời\s+hạn\s+trả)(?:\s+kết\s+quả)?[^:.]{{0,60}}:\s*(?:ngày\s+)?{_ANY_DATE}",),
     "dossier.new_due_on": (rf"hẹn\s+lại[^.]{{0,100}}?{_ANY_DATE}",),
     "dossier.returned_on": (rf"đã\s+trả\s+kết\s+quả[^.:]{{0,40}}?{_ANY_DATE}",),

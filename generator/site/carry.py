@@ -67,15 +67,10 @@ def site_files(site_dir: Path) -> dict[str, int]:
     return found
 
 
-def _parents(path: str) -> Iterable[str]:
-    """'a/b/c.html' -> 'a/b', 'a'."""
-    while (cut := path.rfind("/")) > 0:
-        path = path[:cut]
-        yield path
-
-
-def _under_tree(path: str, trees: set[str]) -> bool:
-    return bool(trees) and any(parent in trees for parent in _parents(path))
+def _folder(path: str) -> str:
+    """'a/b/c.html' -> 'a/b'; '' for a file at the root."""
+    cut = path.rfind("/")
+    return path[:cut] if cut > 0 else ""
 
 
 def carried_listing(previous: Mapping[str, int], carried: Carried) -> dict[str, int]:
@@ -86,8 +81,30 @@ def carried_listing(previous: Mapping[str, int], carried: Carried) -> dict[str, 
         raise CarryFailed("not in the previous site", missing)
     taken = {path: previous[path] for path in carried.files}
     if carried.trees:
-        taken.update((path, size) for path, size in previous.items() if _under_tree(path, carried.trees))
+        prefixes = tuple(f"{tree}/" for tree in carried.trees)
+        taken.update((path, size) for path, size in previous.items() if path.startswith(prefixes))
     return taken
+
+
+def wholly_taken(previous: Iterable[str], taken: Mapping[str, int]) -> set[str]:
+    """The folders of the previous site all of whose files are taken. Closed downwards: a folder's subfolders
+    are in it when it is, so a file is under such a folder exactly when its own folder is one."""
+    files_in: Counter[str] = Counter()
+    taken_in: Counter[str] = Counter()
+    for path in previous:
+        folder = _folder(path)
+        files_in[folder] += 1
+        if path in taken:
+            taken_in[folder] += 1
+    folders = set(files_in)
+    for folder in list(folders):  # and the folders that hold only folders
+        while folder and (folder := _folder(folder)) not in folders:
+            folders.add(folder)
+    for folder in sorted(folders, key=lambda f: -f.count("/")):  # deepest first: counts go up to the parents
+        if folder:
+            files_in[_folder(folder)] += files_in[folder]
+            taken_in[_folder(folder)] += taken_in[folder]
+    return {folder for folder, count in files_in.items() if folder and taken_in[folder] == count}
 
 
 @dataclass
@@ -122,20 +139,12 @@ def carry_in(old: Path, new: Path, previous: Mapping[str, int], taken: Mapping[s
     top-most folder of `old` all of whose files are taken and that `new` lacks, renamed whole; every other
     taken file hard-linked (copied where links fail). The folders to move are journalled before the first
     rename; returns the moves (to `put_back` on failure, or `done` after the swap)."""
-    files_in: Counter[str] = Counter()
-    taken_in: Counter[str] = Counter()
-    for path in previous:
-        is_taken = path in taken
-        for parent in _parents(path):
-            files_in[parent] += 1
-            if is_taken:
-                taken_in[parent] += 1
-    whole = {folder for folder, count in taken_in.items() if files_in[folder] == count}
-    tops = sorted(folder for folder in whole if not any(parent in whole for parent in _parents(folder)))
+    whole = wholly_taken(previous, taken)
+    tops = sorted(folder for folder in whole if _folder(folder) not in whole)
     folders, linked = [], []
     for folder in tops:
         _plan_folder(old, new, folder, folders, linked)
-    linked += [path for path in taken if not any(parent in whole for parent in _parents(path))]
+    linked += [path for path in taken if _folder(path) not in whole]
     moves = Moves(Path(old), Path(new), journal_path(site_dir))
     made: set[str] = set()
     for path in linked:
@@ -213,4 +222,5 @@ def _inside(rel: str) -> bool:
     return bool(rel) and not rel.startswith("/") and all(part not in ("", ".", "..") for part in parts)
 
 
-__all__ = ["CarryFailed", "Carried", "Moves", "carried_listing", "carry_in", "journal_path", "recover", "site_files"]
+__all__ = ["Carried", "CarryFailed", "Moves", "carried_listing", "carry_in", "journal_path", "recover", "site_files",
+           "wholly_taken"]

@@ -61,6 +61,13 @@ class Skips:
     digests: Mapping[str, str] = field(default_factory=dict)  # the previous build's page digests
     never: frozenset[str] = frozenset()  # pages always rendered (the navigation's)
     made: Made = field(default_factory=Made)
+    site_files: Mapping[str, int] | None = None  # the previous site's file list, when the build has it
+
+    def _has(self, path: str) -> bool:
+        """Whether the previous site has the file `path` (site-relative)."""
+        if self.site_files is not None:
+            return path in self.site_files
+        return os.path.isfile(f"{self.previous_site}/{path}")
 
     def key(self, *values: object) -> str:
         """The input key of `values` (dataclasses, text, numbers, dates, lists, dicts: their repr is their value)."""
@@ -92,16 +99,14 @@ class Skips:
         if self.previous_site is None or before is None or before[0] != key:
             return None
         outputs = tuple(before[1])
-        site = str(self.previous_site)
         for path in outputs:
             if path.endswith(".md"):
-                if path in self.never or not self.digests.get(path) \
-                        or not os.path.isfile(f"{site}/{page_html_path(path)}"):
+                if path in self.never or not self.digests.get(path) or not self._has(page_html_path(path)):
                     return None
-            elif not os.path.isfile(f"{site}/{path}"):
+            elif not self._has(path):
                 return None
         files = tuple(files)
-        if not all(os.path.isfile(f"{site}/{path}") for path in files):
+        if not all(map(self._has, files)):
             return None
         for path in outputs:
             if path.endswith(".md"):  # no docs file: MkDocs' reuse hook adds the page (site/mkdocs/reuse.py)

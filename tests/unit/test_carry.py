@@ -144,3 +144,14 @@ def test_site_files_lists_links_without_following_them(tmp_path):
     (site / "link").symlink_to(tmp_path)  # a folder link: listed as a file, not entered
     files = carry.site_files(site)
     assert files == {"a/b.html": 5, "link": os.lstat(site / "link").st_size}
+
+
+def test_wholly_taken_counts_folders_that_hold_only_folders():
+    listing = {rel: 1 for rel in OLD}
+    everything = carry.wholly_taken(listing, listing)
+    assert {"letters", "pagefind-2017", "pagefind-2017/fragment", "letters/2018", "letters/2018/a"} <= everything
+    assert "" not in everything
+    some = {rel: 1 for rel in OLD if rel != "letters/2018/a/index.html"}
+    partly = carry.wholly_taken(listing, some)
+    assert "letters/2018/a" not in partly and "letters/2018" not in partly and "letters" not in partly
+    assert {"letters/2018/a/y", "letters/2018/b", "letters/2017"} <= partly

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,10 +31,18 @@ _state: dict = {"plan": None, "files": None, "nav": None, "env": None, "carried"
 
 @dataclass(frozen=True)
 class Plan:
-    """Pages (docs-relative `.md`) to take from `previous_site`."""
+    """Pages (docs-relative `.md`) to take from `previous_site`; `site_files`: that site's file list when the
+    build has it (site-relative paths; else each page's file is looked for on disk)."""
 
     previous_site: Path
     pages: frozenset[str]
+    site_files: Mapping[str, int] | None = None
+
+    def has(self, rel: str) -> bool:
+        """Whether the previous site has the file `rel`."""
+        if self.site_files is not None:
+            return rel in self.site_files
+        return (self.previous_site / rel).is_file()
 
 
 @contextmanager
@@ -49,10 +57,10 @@ def planned(plan: Plan | None) -> Iterator[list[str]]:
         _state.update(plan=None, files=None, nav=None, env=None, carried=None)
 
 
-def reuse_plan(previous_site: Path, pages, overrides) -> Plan:
+def reuse_plan(previous_site: Path, pages, overrides, site_files: Mapping[str, int] | None = None) -> Plan:
     """The plan for `pages` (unchanged since the previous build): without the navigation's pages, which are
     always rendered (their titles and links are part of every page's chrome)."""
-    return Plan(Path(previous_site), frozenset(pages) - _nav_paths(overrides.get("nav") or []))
+    return Plan(Path(previous_site), frozenset(pages) - _nav_paths(overrides.get("nav") or []), site_files)
 
 
 def nav_pages(overrides) -> frozenset[str]:
@@ -128,13 +136,13 @@ def on_files(files, config):
     reused, in_nav = _reused_page_class(), _nav_paths(config.nav)
     present = {file.src_uri for file in files}
     virtual = [File.generated(config, src, content="") for src in sorted(plan.pages - present - in_nav)
-               if (plan.previous_site / page_html_path(src)).is_file()]
+               if plan.has(page_html_path(src))]
     if virtual:
         set_exclusions(virtual, config)
         files = Files(sorted([*files, *virtual], key=lambda file: _walk_key(file.src_uri)))
     for file in files.documentation_pages():
         if file.src_uri in plan.pages and file.src_uri not in in_nav \
-                and (plan.previous_site / file.dest_uri).is_file():
+                and plan.has(file.dest_uri):
             reused(None, file, config)
     return files
 

@@ -16,6 +16,10 @@ PHRASES = [  # (a line of a letter, what extract reads from it)
     ("Đắk Nông, ngày 04 tháng 5 năm 2018", {"issued_on": D}),
     ("Ngày 04/05/2018, Trung tâm đã tiếp nhận hồ sơ của ông", {"dossier.received_on": D}),
     ("Ngày tiếp nhận hồ sơ: 04/05/2018", {"dossier.received_on": D}),
+    ("Tiếp nhận hồ sơ: ngày 04/05/2018", {"dossier.received_on": D}),  # a label at the start of a line
+    ("Tiếp nhận hồ sơ: Ngày 04/05/2018", {"dossier.received_on": D}),
+    ("Giấy tiếp nhận hồ sơ: 04/05/2018", {}),  # the receipt's title, not the date it was received
+    ("Giấy Tiếp nhận hồ sơ: 04/05/2018", {}),
     ("Thời gian hẹn trả kết quả: 04/05/2018", {"dossier.due_on": D}),
     ("Thời hạn trả kết quả theo quy định: ngày 04-05-2018", {"dossier.due_on": D}),
     ("Xin hẹn lại ngày trả kết quả vào ngày 04/05/2018.", {"dossier.new_due_on": D}),
