@@ -378,3 +378,45 @@ def write_json(path: Path, data: object) -> bool:
     except OSError:
         return False
     return True
+
+
+class StatMemo:
+    """A memo file of `{name: [stat key, value...]}` entries under a version and a key (what the values are
+    made from besides the file): the shape every per-file memo of the warm check shares. `get` gives an
+    entry whose stat key is the file's; the caller decodes and vets the values, then `keep`s it or `put`s
+    a new one. `save` writes the entries of this run only (the others' files are gone), and nothing at all
+    when every entry was reused. Off (nothing read or written) without a cache folder."""
+
+    VERSION = 1
+    FILE = ""
+
+    def __init__(self, cache_dir: Path | None, key: str) -> None:
+        self.file = Path(cache_dir) / self.FILE if cache_dir is not None else None
+        self.key = key
+        self.entries: dict[str, object] = {}
+        self.seen: dict[str, object] = {}
+        self.added = 0
+        data = read_json(self.file) if self.file is not None else None
+        if isinstance(data, dict) and data.get("version") == [self.VERSION, key] \
+                and isinstance(data.get("entries"), dict):
+            self.entries = data["entries"]
+
+    def get(self, name: str, stat: list[int] | None, length: int) -> list | None:
+        """The remembered entry of `name` (a list of `length` items) when `stat` is its stat key."""
+        raw = self.entries.get(name)
+        if stat is not None and type(raw) is list and len(raw) == length and raw[0] == stat:
+            return raw
+        return None
+
+    def keep(self, name: str, raw: object) -> None:
+        self.seen[name] = raw
+
+    def put(self, name: str, entry: list) -> None:
+        self.seen[name] = entry
+        self.added += 1
+
+    def save(self) -> None:
+        """Write the entries seen in this run (nothing when all were reused and none dropped); errors ignored."""
+        if self.file is None or (not self.added and self.seen.keys() == self.entries.keys()):
+            return
+        write_json(self.file, {"version": [self.VERSION, self.key], "entries": self.seen})

@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
-from generator.cachedata import CacheInvalid, decode, encode, read_json, write_json
+from generator.cachedata import CacheInvalid, StatMemo, decode, encode
 from generator.cachekeys import code_fingerprint
 from generator.content.model import Policy
 from generator.problems import PROBLEM_TYPES, Problem
@@ -35,45 +34,28 @@ def policy_key(policy: Policy, allowed_contacts: Iterable[str]) -> str:
     return hashlib.sha256(repr((code_fingerprint(), policy, sorted(allowed_contacts))).encode()).hexdigest()
 
 
-class LetterCheckMemo:
+class LetterCheckMemo(StatMemo):
     """`cache_dir/letter-checks.json`: {letter .yml: [stat key, problems, identifiers]} under the policy key;
     off without a cache."""
 
     VERSION = 2
-
-    def __init__(self, cache_dir: Path | None, key: str) -> None:
-        self.file = Path(cache_dir) / FILE if cache_dir is not None else None
-        self.key = key
-        self.entries: dict[str, object] = {}
-        self.seen: dict[str, object] = {}
-        self.added = 0
-        data = read_json(self.file) if self.file is not None else None
-        if isinstance(data, dict) and data.get("version") == [self.VERSION, key] \
-                and isinstance(data.get("entries"), dict):
-            self.entries = data["entries"]
+    FILE = FILE
 
     def letter(self, source: str, stat: tuple[int, ...] | None, checks: Callable[[], list[Problem]],
                identify: Callable[[], list[str]]) -> tuple[list[Problem], list[str]]:
         """The policy checks' problems and the identifiers (`letters.letter_identifiers`: the PDF gate's judge
         reads them) of the letter `source` read under `stat`: remembered, else `checks()` and `identify()`."""
-        raw = self.entries.get(source)
-        if stat is not None and type(raw) is list and len(raw) == 3 and raw[0] == list(stat):
+        raw = self.get(source, list(stat) if stat is not None else None, 3)
+        if raw is not None:
             try:
                 found = decode(raw[1], list[Problem])
                 shaped = decode(raw[2], list[str])
             except CacheInvalid:
                 found = None
             if found is not None and all(p.code in PROBLEM_TYPES and p.file == source for p in found):
-                self.seen[source] = raw
+                self.keep(source, raw)
                 return found, shaped  # type: ignore[return-value]
         found, shaped = checks(), identify()
         if stat is not None:
-            self.seen[source] = [list(stat), encode(found), list(shaped)]
-            self.added += 1
+            self.put(source, [list(stat), encode(found), list(shaped)])
         return found, shaped
-
-    def save(self) -> None:
-        """Write the entries seen in this run (nothing when all were reused and none dropped); errors ignored."""
-        if self.file is None or (not self.added and self.seen.keys() == self.entries.keys()):
-            return
-        write_json(self.file, {"version": [self.VERSION, self.key], "entries": self.seen})

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-from generator.cachedata import CacheInvalid, decode, encode, read_json, write_json
+from generator.cachedata import CacheInvalid, StatMemo, decode, encode
 from generator.cachekeys import code_fingerprint, stat_key
 from generator.checks import dateranges
 from generator.content.identifiers import pattern_of
@@ -97,7 +97,7 @@ def register_key(agencies: dict[str, Agency], pattern, today: date, complete: bo
     return hashlib.sha256(repr(inputs).encode()).hexdigest()
 
 
-class RegisterMemo:
+class RegisterMemo(StatMemo):
     """`cache_dir/register.json`: {register/<file>.csv: [stat key, [[row or None, problems], ...]]} under
     the register key; off without a cache. Like the other stat-keyed caches: JSON decoded through type hints
     (every row and problem of its own file, every problem of the catalog), a damaged, foreign or tampered
@@ -105,17 +105,6 @@ class RegisterMemo:
 
     VERSION = 1
     FILE = "register.json"
-
-    def __init__(self, cache_dir: Path | None, key: str) -> None:
-        self.file = Path(cache_dir) / self.FILE if cache_dir is not None else None
-        self.key = key
-        self.entries: dict[str, object] = {}
-        self.seen: dict[str, object] = {}
-        self.added = 0
-        data = read_json(self.file) if self.file is not None else None
-        if isinstance(data, dict) and data.get("version") == [self.VERSION, key] \
-                and isinstance(data.get("entries"), dict):
-            self.entries = data["entries"]
 
     def records(self, rel: str, path: Path, read: Callable[[], list[Record]]) -> list[Record]:
         """What `_read_file` yields for the file `rel` at `path`: remembered while it is unchanged, else `read()`."""
@@ -125,8 +114,8 @@ class RegisterMemo:
             stat = list(stat_key(path))
         except OSError:
             return read()
-        raw = self.entries.get(rel)
-        if type(raw) is list and len(raw) == 2 and raw[0] == stat:
+        raw = self.get(rel, stat, 2)
+        if raw is not None:
             try:
                 found = decode(raw[1], list[Record])
             except CacheInvalid:
@@ -134,18 +123,11 @@ class RegisterMemo:
             if found is not None and all((row is None or row.source == rel)
                                          and all(p.code in PROBLEM_TYPES and p.file == rel for p in problems)
                                          for row, problems in found):
-                self.seen[rel] = raw
+                self.keep(rel, raw)
                 return found  # type: ignore[return-value]
         found = read()
-        self.seen[rel] = [stat, encode(found)]
-        self.added += 1
+        self.put(rel, [stat, encode(found)])
         return found
-
-    def save(self) -> None:
-        """Write the entries seen in this run (nothing when all were reused and none dropped); errors ignored."""
-        if self.file is None or (not self.added and self.seen.keys() == self.entries.keys()):
-            return
-        write_json(self.file, {"version": [self.VERSION, self.key], "entries": self.seen})
 
 
 def _read_file(

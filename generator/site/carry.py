@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -44,11 +45,6 @@ class Carried:
 
     files: set[str] = field(default_factory=set)
     trees: set[str] = field(default_factory=set)
-
-    def update(self, files: Iterable[str] = (), trees: Iterable[str] = ()) -> Carried:
-        self.files.update(files)
-        self.trees.update(trees)
-        return self
 
 
 def site_files(site_dir: Path) -> dict[str, int]:
@@ -133,9 +129,9 @@ def journal_path(site_dir: Path, pid: int | None = None) -> Path:
     return site_dir.parent / f".{site_dir.name}.carry-{os.getpid() if pid is None else pid}.json"
 
 
-def carry_in(old: Path, new: Path, previous: Mapping[str, int], taken: Mapping[str, int],
-             site_dir: Path) -> Moves:
-    """Put the `taken` files (carried_listing) of the previous site `old` into the new site `new`: each
+def carry_in(old: Path, new: Path, previous: Mapping[str, int], taken: Mapping[str, int]) -> Moves:
+    """Put the `taken` files (carried_listing) of the previous site `old` (the site folder) into the new
+    site `new`: each
     top-most folder of `old` all of whose files are taken and that `new` lacks, renamed whole; every other
     taken file hard-linked (copied where links fail). The folders to move are journalled before the first
     rename; returns the moves (to `put_back` on failure, or `done` after the swap)."""
@@ -145,7 +141,7 @@ def carry_in(old: Path, new: Path, previous: Mapping[str, int], taken: Mapping[s
     for folder in tops:
         _plan_folder(old, new, folder, folders, linked)
     linked += [path for path in taken if _folder(path) not in whole]
-    moves = Moves(Path(old), Path(new), journal_path(site_dir))
+    moves = Moves(Path(old), Path(new), journal_path(Path(old)))
     made: set[str] = set()
     for path in linked:
         _ensure_parent(new, path, made)
@@ -154,8 +150,6 @@ def carry_in(old: Path, new: Path, previous: Mapping[str, int], taken: Mapping[s
         except FileExistsError:
             raise CarryFailed("written and carried", [path]) from None
         except OSError:
-            import shutil
-
             shutil.copyfile(old / path, new / path)
     if folders:
         moves.journal.write_text(json.dumps({"old": str(old), "new": str(new), "folders": folders}),

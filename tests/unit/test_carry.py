@@ -58,7 +58,7 @@ def test_whole_folders_are_renamed_other_files_linked(sites):
     shard = os.stat(old / "lookup/00.json").st_ino
     taken = _carried(old, KEPT)
     assert "pagefind-2017/fragment/1.pf_fragment" in taken  # under a carried folder
-    moves = carry.carry_in(old, new, carry.site_files(old), taken, old)
+    moves = carry.carry_in(old, new, carry.site_files(old), taken)
     assert sorted(moves.folders) == ["letters/2017", "letters/2018/a/y", "letters/2018/a/z", "letters/2018/b",
                                      "pagefind-2017"]
     assert {rel: os.stat(new / rel).st_ino for rel in before} == before  # the same folders, moved
@@ -74,7 +74,7 @@ def test_whole_folders_are_renamed_other_files_linked(sites):
 def test_put_back_gives_the_previous_site_back(sites):
     old, new = sites
     before = _tree(old)
-    moves = carry.carry_in(old, new, carry.site_files(old), _carried(old, KEPT), old)
+    moves = carry.carry_in(old, new, carry.site_files(old), _carried(old, KEPT))
     assert _tree(old) != before
     moves.put_back()
     assert _tree(old) == before
@@ -86,7 +86,7 @@ def test_a_folder_the_new_site_has_is_entered(sites):
     old, new = sites
     (new / "letters/2018/b").mkdir(parents=True)
     (new / "letters/2018/b/index.html").write_text("list b", encoding="utf-8")
-    moves = carry.carry_in(old, new, carry.site_files(old), _carried(old, KEPT), old)
+    moves = carry.carry_in(old, new, carry.site_files(old), _carried(old, KEPT))
     assert "letters/2018/b" not in moves.folders and "letters/2018/b/w" in moves.folders
     assert (new / "letters/2018/b/index.html").read_text() == "list b"
 
@@ -103,7 +103,7 @@ def test_a_bad_carry_moves_nothing(sites, problem):
     (new / "letters/2018/a/z").mkdir(parents=True)
     (new / "letters/2018/a/z/index.html").write_text("z again", encoding="utf-8")
     with pytest.raises(carry.CarryFailed) as failed:
-        carry.carry_in(old, new, carry.site_files(old), _carried(old, KEPT), old)
+        carry.carry_in(old, new, carry.site_files(old), _carried(old, KEPT))
     assert failed.value.paths == ["letters/2018/a/z/index.html"]
     assert _tree(old) == before
     assert "letters/2017/a/x/x.pdf" not in _tree(new) and set(new_before) <= set(_tree(new))
@@ -117,7 +117,7 @@ def _dead_pid() -> int:
 def test_recover_puts_back_what_a_killed_build_moved(sites):
     old, new = sites
     before = _tree(old)
-    moves = carry.carry_in(old, new, carry.site_files(old), _carried(old, KEPT), old)
+    moves = carry.carry_in(old, new, carry.site_files(old), _carried(old, KEPT))
     killed = carry.journal_path(old, _dead_pid())
     moves.journal.rename(killed)  # as if this build had been killed before its swap
     assert carry.recover(old) == [killed]
