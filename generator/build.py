@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from generator.site.letters import PAGE_IMAGE_CACHE
 from generator.site.procedures import write_procedure_pages
 from generator.site.reports.pages import write_report_pages
 from generator.site.sitemap import split_sitemap
+from generator.stopwatch import Stopwatch
 from generator.strings.cli import BUILD_PAGES_MISSING
 from generator.trash import aside_name, discard, sweep, sweep_unfinished
 from generator.trash import remove as _remove
@@ -60,6 +61,7 @@ class BuildResult:
     mode: str = "full"  # "full", "incremental" (unchanged pages and bundles reused) or "unchanged" (nothing done)
     reused_pages: frozenset[str] = frozenset()  # docs pages offered from the previous site (when its HTML is there)
     reused_bundles: tuple[str, ...] = ()  # search bundles linked from the previous site
+    seconds: dict[str, float] = field(default_factory=dict)  # wall seconds per stage, in order (stopwatch.py)
 
 
 def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Path | None = None,
@@ -70,18 +72,21 @@ def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Pa
     inputs is reused (generator/site/reuse.py) unless `full`."""
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
+    watch = Stopwatch()
     with hold_all(site_dir, build_dir):  # one build at a time per site and build folder (BuildBusy)
-        inputs = reuse.inputs_fingerprint(Path(content_root), today, check_inputs(run_pdf_gate, check_options))
-        previous, previous_files = previous_build(site_dir, full)
+        with watch.stage("previous"):
+            inputs = reuse.inputs_fingerprint(Path(content_root), today, check_inputs(run_pdf_gate, check_options))
+            previous, previous_files = previous_build(site_dir, full)
         if previous is not None and previous.inputs == inputs and previous.settled:  # the site stands: no check
             return BuildResult(CheckResult(None, []), Rendered(site=None, pages=list(previous.pages)), site_dir,
-                               None, "unchanged")
-        result = check_content(Path(content_root), today, cache_dir=cache_dir, run_pdf_gate=run_pdf_gate,
-                               progress=progress, **check_options)
+                               None, "unchanged", seconds=watch.seconds)
+        with watch.stage("check"):
+            result = check_content(Path(content_root), today, cache_dir=cache_dir, run_pdf_gate=run_pdf_gate,
+                                   progress=progress, **check_options)
         if not result.valid or result.content is None:
             raise BuildFailed("content has errors", check=result)
         return _build_checked(result, site_dir, today, build_dir, previous, previous_files, cache_dir=cache_dir,
-                              inputs=inputs)
+                              inputs=inputs, watch=watch)
 
 
 def check_inputs(run_pdf_gate: bool, check_options: dict) -> str:
@@ -96,9 +101,12 @@ def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None
     """Build from a valid CheckResult (render → mkdocs → search → swap); `build_site` without the check."""
     site_dir = Path(site_dir).resolve()
     build_dir = Path(build_dir or ROOT / "build").resolve()
+    watch = Stopwatch()
     with hold_all(site_dir, build_dir):  # one build at a time (build_site holds it across the check too)
-        previous, previous_files = previous_build(site_dir, full)
-        return _build_checked(result, site_dir, today, build_dir, previous, previous_files, cache_dir=cache_dir)
+        with watch.stage("previous"):
+            previous, previous_files = previous_build(site_dir, full)
+        return _build_checked(result, site_dir, today, build_dir, previous, previous_files, cache_dir=cache_dir,
+                              watch=watch)
 
 
 def previous_build(site_dir: Path, full: bool) -> tuple[reuse.Manifest | None, dict[str, int]]:
@@ -111,60 +119,76 @@ def previous_build(site_dir: Path, full: bool) -> tuple[reuse.Manifest | None, d
 
 
 def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previous: reuse.Manifest | None,
-                   previous_files: dict[str, int], *, cache_dir: Path | None = None, inputs: str = "") -> BuildResult:
+                   previous_files: dict[str, int], *, cache_dir: Path | None = None, inputs: str = "",
+                   watch: Stopwatch | None = None) -> BuildResult:
     """Render → mkdocs → search → carry → swap over `previous` (the trusted manifest of the site now there,
     None: a full build; `previous_files`: that site's file list, from which unchanged files are carried into
-    the new one); `inputs`: what the manifest records the site was built from ("": never taken as unchanged)."""
+    the new one); `inputs`: what the manifest records the site was built from ("": never taken as unchanged);
+    `watch`: where each stage's time is added up."""
+    watch = watch or Stopwatch()
+    stage = watch.stage
     sweep(site_dir)  # a previous build's old site, if its removal did not finish
     sweep_unfinished(site_dir)  # a killed build's half-built site (we hold the lock: no build is running)
     manifest_file = reuse.manifest_path(site_dir)
     images = Path(cache_dir) / PAGE_IMAGE_CACHE if cache_dir else None  # kept with the check's cache (CI keeps it)
-    site = Site.create(result.content, result.pdf_facts, today)
-    overrides = site_mkdocs.config_overrides(site)
-    chrome = reuse.chrome_fingerprint(overrides)
-    skips = unchanged_outputs(site, build_dir / "docs", site_dir, previous, chrome, overrides, previous_files)
-    rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs", image_cache=images,
-                           site=site, skips=skips)
-    for path in write_report_pages(result, build_dir / "docs", today, site=site, skips=skips):  # compliance reports
-        (rendered.pages if path.endswith(".md") else rendered.files).append(path)
-    rendered.pages.append(search.write_search_page(build_dir / "docs", result.content))  # tim-kiem/
-    rendered.pages.extend(write_procedure_pages(build_dir / "docs", result.content))  # thu-tuc/ (A–Z, without JS)
-    digests = reuse.page_digests(build_dir / "docs", rendered.pages, site_mkdocs.reusable_text, skips.made.carried)
-    plan = site_mkdocs.reuse_plan(site_dir, reuse.reusable(previous, chrome, digests), overrides,
-                                  previous_files) if previous else None
+    with stage("keys"):
+        site = Site.create(result.content, result.pdf_facts, today)
+        overrides = site_mkdocs.config_overrides(site)
+        chrome = reuse.chrome_fingerprint(overrides)
+        skips = unchanged_outputs(site, build_dir / "docs", site_dir, previous, chrome, overrides, previous_files)
+    with stage("render"):
+        rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs", image_cache=images,
+                               site=site, skips=skips)
+    with stage("reports"):
+        for path in write_report_pages(result, build_dir / "docs", today, site=site, skips=skips):
+            (rendered.pages if path.endswith(".md") else rendered.files).append(path)  # compliance reports
+        rendered.pages.append(search.write_search_page(build_dir / "docs", result.content))  # tim-kiem/
+        rendered.pages.extend(write_procedure_pages(build_dir / "docs", result.content))  # thu-tuc/ (A–Z, no JS)
+    with stage("plan"):
+        digests = reuse.page_digests(build_dir / "docs", rendered.pages, site_mkdocs.reusable_text,
+                                     skips.made.carried)
+        plan = site_mkdocs.reuse_plan(site_dir, reuse.reusable(previous, chrome, digests), overrides,
+                                      previous_files) if previous else None
     carried = Carried(set(skips.made.carried_files))
     tmp_site = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
     _remove(tmp_site)
     moves = None
     try:
-        outcome = run_mkdocs(rendered, build_dir / "docs", tmp_site, today, reuse=plan)
-        carried.files.update(outcome.carried)
-        split_sitemap(tmp_site, rendered.site.base_url)  # sitemap index past 50,000 URLs
-        copy_assets(rendered.assets, tmp_site)
-        publish_record(result.content.root, tmp_site)  # published.lock beside the site: the next publish's base
-        stats = search.index_site(tmp_site, result, build_dir,  # Pagefind bundles + code lookup; raises on failure
-                                  previous=(site_dir, previous.bundles) if previous else None, carry=carried)
-        taken = carry.carried_listing(previous_files, carried)  # the previous site's files that stay as they are
-        files = {**carry.site_files(tmp_site), **taken}  # the new site: what this build wrote, and those
-        reuse.forget(manifest_file)  # from here the site changes: a cut build leaves no manifest to trust
-        moves = carry.carry_in(site_dir, tmp_site, previous_files, taken) if taken else None
-        missing = [src for src in skips.made.carried if not (tmp_site / skips_mod.page_html_path(src)).is_file()]
-        if missing:  # a page placed without a docs file that MkDocs did not take from the previous site
-            raise BuildFailed(BUILD_PAGES_MISSING.format(pages=", ".join(sorted(missing)[:5])))
-        swap_in(tmp_site, site_dir)
+        with stage("mkdocs"):
+            outcome = run_mkdocs(rendered, build_dir / "docs", tmp_site, today, reuse=plan)
+            carried.files.update(outcome.carried)
+            split_sitemap(tmp_site, rendered.site.base_url)  # sitemap index past 50,000 URLs
+            copy_assets(rendered.assets, tmp_site)
+            publish_record(result.content.root, tmp_site)  # published.lock beside the site: the next publish's base
+        with stage("search"):
+            stats = search.index_site(tmp_site, result, build_dir,  # Pagefind + code lookup; raises on failure
+                                      previous=(site_dir, previous.bundles) if previous else None, carry=carried)
+        with stage("swap"):
+            taken = carry.carried_listing(previous_files, carried)  # the previous site's files that stay as they are
+            files = {**carry.site_files(tmp_site), **taken}  # the new site: what this build wrote, and those
+            reuse.forget(manifest_file)  # from here the site changes: a cut build leaves no manifest to trust
+            moves = carry.carry_in(site_dir, tmp_site, previous_files, taken) if taken else None
+            missing = [src for src in skips.made.carried
+                       if not (tmp_site / skips_mod.page_html_path(src)).is_file()]
+            if missing:  # a page placed without a docs file that MkDocs did not take from the previous site
+                raise BuildFailed(BUILD_PAGES_MISSING.format(pages=", ".join(sorted(missing)[:5])))
+            swap_in(tmp_site, site_dir)
     except carry.CarryFailed as exc:
         _undo(moves, tmp_site)
         raise BuildFailed(BUILD_PAGES_MISSING.format(pages=", ".join(exc.paths[:5]))) from exc
     except BaseException:
         _undo(moves, tmp_site)
         raise
-    if moves is not None:
-        moves.done()
-    reuse.save(manifest_file, reuse.Manifest(reuse.VERSION, reuse.code_fingerprint(), str(site_dir),
-                                             reuse.tree_digest(files), inputs, chrome, digests, stats.fingerprints,
-                                             skips.made.outputs, reuse.settled(result.pdf_facts)))
+    with stage("manifest"):
+        if moves is not None:
+            moves.done()
+        reuse.save(manifest_file, reuse.Manifest(reuse.VERSION, reuse.code_fingerprint(), str(site_dir),
+                                                 reuse.tree_digest(files), inputs, chrome, digests,
+                                                 stats.fingerprints, skips.made.outputs,
+                                                 reuse.settled(result.pdf_facts)))
     return BuildResult(result, rendered, site_dir, outcome, "incremental" if previous else "full",
-                       plan.pages if plan and outcome.reuse_offered else frozenset(), tuple(stats.reused))
+                       plan.pages if plan and outcome.reuse_offered else frozenset(), tuple(stats.reused),
+                       watch.seconds)
 
 
 def _undo(moves: carry.Moves | None, tmp_site: Path) -> None:

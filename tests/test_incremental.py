@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -321,8 +322,14 @@ def test_the_cli_says_what_was_reused_in_vietnamese(tmp_path):
     pages = len(json.loads(reuse.manifest_path(site).read_text(encoding="utf-8"))["pages"])
     assert build()[-1] == S.BUILD_UNCHANGED.format(pages=pages, site=site)
     write_letter(root, "2018-05-0003", number="17/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0003"})
-    *_, reused, done = build()
+    *_, reused, done, seconds = build()
     assert reused.startswith(S.BUILD_REUSED.split("{")[0]) and done.startswith(S.BUILD_DONE.split("{")[0])
+    stages = re.fullmatch(r"Thời gian: (.*); tổng (\d+,\d) s", seconds)  # where the time went, every stage named
+    assert stages, seconds
+    named = dict(part.rsplit(" ", 2)[:2] for part in stages[1].split(", "))
+    assert list(named) == [S.BUILD_STAGES[key] for key in ("previous", "check", "keys", "render", "reports", "plan",
+                                                            "mkdocs", "search", "swap", "manifest")]
+    assert all(re.fullmatch(r"\d+,\d", value) for value in named.values())
 
 
 @pytest.mark.skipif(not pdf_gate_ready(), reason="the PDF gate is not installed")

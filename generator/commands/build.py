@@ -23,6 +23,8 @@ from generator.strings.cli import (
     BUILD_MKDOCS_MISSING,
     BUILD_MKDOCS_PUBLIC,
     BUILD_REUSED,
+    BUILD_SECONDS,
+    BUILD_STAGES,
     BUILD_UNCHANGED,
 )
 
@@ -73,7 +75,16 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
     print(BUILD_DONE.format(pages=pages, letters=len(content.letters), agencies=len(content.agencies),
                             site=result.site_dir), file=sys.stderr)
+    print(seconds_line(result.seconds), file=sys.stderr)
     return 0
+
+
+def seconds_line(seconds: dict[str, float]) -> str:
+    """The build's time per stage, in Vietnamese (decimal comma): where a slow publish spent its time."""
+    def shown(value: float) -> str:
+        return f"{value:.1f}".replace(".", ",")
+    stages = ", ".join(f"{BUILD_STAGES.get(name, name)} {shown(value)} s" for name, value in seconds.items())
+    return BUILD_SECONDS.format(stages=stages, total=shown(sum(seconds.values())))
 
 
 def mkdocs_notes(outcome) -> list[str]:

@@ -17,6 +17,12 @@ BUILD_MKDOCS_ABORTED = "MkDocs dừng giữa chừng ({detail})"
 BUILD_DONE = "Đã xây dựng {pages} trang ({letters} văn bản, {agencies} cơ quan) vào {site}"
 BUILD_UNCHANGED = "Nội dung, mã nguồn và ngày tính số liệu không đổi: giữ nguyên trang đã dựng ({pages} trang) ở {site}"
 BUILD_REUSED = "Dùng lại {reused} trang của lần dựng trước (không đổi); dựng lại {rendered} trang"
+BUILD_SECONDS = "Thời gian: {stages}; tổng {total} s"  # wall seconds per stage of the build (stopwatch.py)
+BUILD_STAGES = {  # the build's stages, as BUILD_SECONDS names them (keys: generator/build.py)
+    "previous": "đọc lần dựng trước", "check": "kiểm tra", "keys": "khóa đầu vào", "render": "trang",
+    "reports": "báo cáo", "plan": "trang dùng lại", "mkdocs": "MkDocs", "search": "tìm kiếm",
+    "swap": "thay trang", "manifest": "ghi sổ dựng",
+}
 BUILD_MKDOCS_PUBLIC = ("Lưu ý: {package} đang cài là bản {installed}, khác bản đã kiểm ({pinned}); trang được dựng "
                        "theo cách chậm (chỉ dùng API công khai của MkDocs), kết quả vẫn đúng.")
 BUILD_MKDOCS_MISSING = "chưa cài"  # {installed} when the package is not installed
