@@ -4,9 +4,9 @@ bundles gives, byte for byte, the site a full build of the same content gives; a
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -171,26 +171,15 @@ def _replace_pdf(root: Path) -> None:
         "Bản quét lại, thay bản cũ"))
 
 
-def _page_image_text(sites: Sites) -> None:
-    """The page-image cache of one PDF holds another text (a new renderer): its letter page must show it."""
-    sha = hashlib.sha256(_letter(sites.root, "2018-05-0004").with_suffix(".pdf").read_bytes()).hexdigest()
-    index = page_images.cache_folder(sites.cache / PAGE_IMAGE_CACHE, sha) / page_images.INDEX
-    pages = json.loads(index.read_text(encoding="utf-8"))
-    pages[0]["text"] = "Văn bản đọc lại"
-    index.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
-    _register_row(sites.root)  # (the cache is not a content input: something else changes)
-
-
 @pytest.mark.parametrize(("change", "letters"), [
     ("agency-renamed", LETTERS), ("reason-relabelled", LETTERS), ("register-row", []),
-    ("pdf-replaced", [_page("2018-05-0002")]), ("page-image-text", [_page("2018-05-0004")]),
+    ("pdf-replaced", [_page("2018-05-0002")]),
 ])
 def test_each_input_of_a_page_renders_it_again(sites, change, letters):
     """A change of any input a page is made of renders that page again (and only the pages it is an input
     of, for the letter pages): the site is the full build's."""
     {"agency-renamed": lambda: _rename_agency(sites.root), "reason-relabelled": lambda: _relabel_reason(sites.root),
-     "register-row": lambda: _register_row(sites.root), "pdf-replaced": lambda: _replace_pdf(sites.root),
-     "page-image-text": lambda: _page_image_text(sites)}[change]()
+     "register-row": lambda: _register_row(sites.root), "pdf-replaced": lambda: _replace_pdf(sites.root)}[change]()
     result = sites.build()
     assert result.mode == "incremental"
     assert _redone(result, "letter") == letters
@@ -200,6 +189,43 @@ def test_each_input_of_a_page_renders_it_again(sites, change, letters):
         again = sites.build()
         assert _redone(again, "report") and _redone(again, "letter") == []
         sites.compare()
+
+
+def _images(site: Path, letter_id: str) -> list[str]:
+    return sorted(p.name for p in next(site.glob(f"letters/*/*/{letter_id}")).glob("trang-*"))
+
+
+def test_kept_pages_carry_their_images_without_the_page_image_cache(sites):
+    """The page images are a function of the PDF's bytes and the code: a kept letter page carries its images
+    from the previous site, so a lost page-image cache (CI's was evicted) renders nothing again."""
+    shutil.rmtree(sites.cache / PAGE_IMAGE_CACHE)
+    _register_row(sites.root)  # something changes, no letter does
+    result = sites.build()
+    assert result.mode == "incremental" and _redone(result, "letter") == []
+    assert result.rendered.page_images == page_images.RenderStats()  # the cache was not even looked at
+    assert not (sites.cache / PAGE_IMAGE_CACHE).exists()
+    assert _images(sites.site, "2018-05-0004") == ["trang-1.png"]
+    sites.compare()
+
+
+def test_a_page_whose_images_failed_gets_them_when_they_can_be_made(sites, monkeypatch):
+    """A letter page published without images (their render failed: a full disk, a crash of the renderer) is
+    not kept as it is: the next build renders it again with its images."""
+    shutil.rmtree(sites.cache / PAGE_IMAGE_CACHE)
+
+    def fails(*_args):
+        raise OSError("no space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(page_images, "render_pdf", fails)
+        failed = sites.build(full=True)
+    assert failed.rendered.page_images.failed == len(LETTERS) and _images(sites.site, "2018-05-0004") == []
+    _register_row(sites.root)
+    again = sites.build()
+    assert again.mode == "incremental" and _redone(again, "letter") == LETTERS
+    assert again.rendered.page_images == page_images.RenderStats(rendered=len(LETTERS))
+    assert _images(sites.site, "2018-05-0004") == ["trang-1.png"]
+    sites.compare()
 
 
 def test_nothing_changed_keeps_the_site(sites, monkeypatch):

@@ -74,7 +74,7 @@ def test_a_damaged_cache_entry_is_rendered_again_without_touching_a_published_co
     pdf = tmp_path / "a.pdf"
     pdf.write_bytes(pdf_bytes("Số: 1/XL", "Trang một"))
     cache, sha = tmp_path / "cache", "ab" * 32
-    assert PI.render_all({sha: pdf}, cache) == PI.RenderStats(rendered=1)
+    assert PI.ensure_pages(cache, sha, pdf)[1] == "rendered"
     (first,) = PI.cached_pages(cache, sha)
     published = tmp_path / "site-trang-1.png"
     os.link(first.path, published)  # what the build does
@@ -82,7 +82,7 @@ def test_a_damaged_cache_entry_is_rendered_again_without_touching_a_published_co
     folder = PI.cache_folder(cache, sha)
     first.path.unlink()  # damaged: an image gone
     assert PI.cached_pages(cache, sha) is None
-    assert PI.render_all({sha: pdf}, cache) == PI.RenderStats(rendered=1)
+    assert PI.ensure_pages(cache, sha, pdf)[1] == "rendered"
     (folder / "1.png").write_bytes(b"junk")  # the site's copy is another inode: unchanged
     assert published.read_bytes() == before
     (folder / PI.INDEX).write_text(json.dumps([{"file": "../../x.webp", "width": 1, "height": 1, "text": ""}]))
@@ -93,8 +93,9 @@ def test_a_damaged_cache_entry_is_rendered_again_without_touching_a_published_co
         (folder / name).write_bytes(b"x")
         assert PI.cached_pages(cache, sha) is None, name
     (folder / PI.INDEX).write_text("{")
-    assert PI.render_all({sha: pdf}, cache) == PI.RenderStats(rendered=1)
-    assert PI.render_all({sha: pdf}, cache) == PI.RenderStats(cached=1)
+    assert PI.ensure_pages(cache, sha, pdf)[1] == "rendered"
+    pages, how = PI.ensure_pages(cache, sha, pdf)
+    assert how == "cached" and pages == PI.cached_pages(cache, sha)
 
 
 def test_grey_bitmap_gives_the_same_pixels_as_a_converted_render(tmp_path):
@@ -120,7 +121,7 @@ def test_a_text_page_is_a_16_level_png_of_the_render_and_a_scan_is_webp(tmp_path
     pdfs = {"a" * 64: tmp_path / "text.pdf", "b" * 64: tmp_path / "scan.pdf"}
     pdfs["a" * 64].write_bytes(pdf_bytes("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Số: 15/XL-STNMT"))
     pdfs["b" * 64].write_bytes(pdf_bytes("PHIẾU XIN LỖI", "Số: 16/XL-STNMT", scan=True))
-    assert PI.render_all(pdfs, cache) == PI.RenderStats(rendered=2)
+    assert [PI.ensure_pages(cache, sha, pdf)[1] for sha, pdf in pdfs.items()] == ["rendered", "rendered"]
     (text,) = PI.cached_pages(cache, "a" * 64)
     (scan,) = PI.cached_pages(cache, "b" * 64)
     assert (text.path.suffix, scan.path.suffix) == (".png", ".webp")
@@ -146,21 +147,27 @@ def test_the_published_file_keeps_the_cached_suffix(tmp_path):
     cache = tmp_path / "cache"
     pdf = tmp_path / "text.pdf"
     pdf.write_bytes(pdf_bytes("Số: 1/XL", "Trang một"))
-    PI.render_all({"c" * 64: pdf}, cache)
+    PI.ensure_pages(cache, "c" * 64, pdf)
     views, assets = PI.page_views(cache, "c" * 64, "letters/x/")
     assert [v.name for v in views] == ["trang-1.png"]
     assert [rel for _, rel in assets] == ["letters/x/trang-1.png"]
 
 
-def test_ensure_all_hands_back_the_pages_it_read_or_rendered(tmp_path):
+def test_ensure_pages_says_how_it_got_them_and_a_broken_pdf_fails(tmp_path):
     cache = tmp_path / "cache"
     pdfs = {"d" * 64: tmp_path / "a.pdf", "e" * 64: tmp_path / "b.pdf", "f" * 64: tmp_path / "broken.pdf"}
     pdfs["d" * 64].write_bytes(pdf_bytes("Số: 1/XL", "Trang một"))
     pdfs["e" * 64].write_bytes(pdf_bytes("Số: 2/XL", scan=True))
     pdfs["f" * 64].write_bytes(b"%PDF-1.4 not a pdf")
-    for expected in (PI.RenderStats(rendered=2, failed=1), PI.RenderStats(cached=2, failed=1)):
-        stats, pages = PI.ensure_all(pdfs, cache)
-        assert stats == expected
-        assert pages == {sha: PI.cached_pages(cache, sha) for sha in ("d" * 64, "e" * 64)}
-        views, _ = PI.page_views(cache, "d" * 64, "x/", pages=pages["d" * 64])
+    for expected in (["rendered", "rendered", "failed"], ["cached", "cached", "failed"]):
+        got = {sha: PI.ensure_pages(cache, sha, pdf) for sha, pdf in pdfs.items()}
+        assert [how for _, how in got.values()] == expected
+        assert {sha: pages for sha, (pages, _) in got.items()} == {
+            "d" * 64: PI.cached_pages(cache, "d" * 64), "e" * 64: PI.cached_pages(cache, "e" * 64), "f" * 64: None}
+        made: dict[str, str] = {}
+        for sha, (_, how) in got.items():
+            PI.note(made, sha, how)
+        PI.note(made, "d" * 64, "cached")  # a second letter of the same PDF: still rendered once
+        assert PI.count(made) == PI.RenderStats(*(expected.count(k) for k in ("rendered", "cached", "failed")))
+        views, _ = PI.page_views(cache, "d" * 64, "x/", pages=got["d" * 64][0])
         assert views == PI.page_views(cache, "d" * 64, "x/")[0]

@@ -48,7 +48,7 @@ class Site:
     _pdf_hrefs: dict[str, bool] = field(default_factory=dict, repr=False)  # PDF present: one stat per letter
     changes: dict[str, list] = field(default_factory=dict)  # letter id -> per correction [(field, old, new)]
     image_cache: Path | None = None  # the letters' page images, by SHA-256 (set by docs.render_docs)
-    image_pages: dict = field(default_factory=dict)  # SHA-256 -> its cached pages, read once (docs.render_docs)
+    image_pages: dict = field(default_factory=dict)  # SHA-256 -> its cached pages, read once a process
     _digests: dict[str, str] = field(default_factory=dict, repr=False)  # letter id -> SHA-256 of its facts' repr
 
     @classmethod

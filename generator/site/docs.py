@@ -6,7 +6,7 @@ files that MkDocs builds (`docs_dir`), every writer run on every core.
 and returns a `Rendered` with the pages written and the files to place into the finished site
 (`assets`: (source path, site-relative destination)): the letters' PDFs and their page images, which
 never go through the docs folder (MkDocs would copy each again); the build hard-links them after MkDocs.
-The page images are rendered first, once per PDF not yet in their cache, on every core.
+A letter page's images are rendered with it, once per PDF not yet in their cache (site/page_images.py).
 """
 
 
@@ -27,8 +27,8 @@ from generator.checks.pdfgate.facts import PdfFacts
 from generator.site.agencies import render_agencies
 from generator.site.common import Site, make_env
 from generator.site.home import render_home
-from generator.site.letters import page_image_cache, page_image_pdfs, render_listings, write_letters
-from generator.site.page_images import RenderStats, ensure_all
+from generator.site.letters import page_image_cache, render_listings, write_letters
+from generator.site.page_images import RenderStats, count, note
 from generator.site.skips import Made, Skips
 from generator.site.skips import render_all as render_everything
 from generator.trash import set_aside, sweep
@@ -65,7 +65,6 @@ def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date
     _ = site.compliance  # built before the fork: agency pages here and the report pages later share it
     env = make_env()
     out = Rendered(site)
-    out.page_images, site.image_pages = ensure_all(page_image_pdfs(site), site.image_cache)  # before the letter pages
     letters = content.letters
     chunks = [letters[i : i + LETTERS_PER_TASK] for i in range(0, len(letters), LETTERS_PER_TASK)]
     tasks = {  # independent writers, run on every core (generator/parallel.py); the longest first
@@ -84,10 +83,14 @@ def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date
         skips.absorb(made)
     out.made = skips.made
     out.pages += done["home"] + done["agencies"]
+    images: dict[str, str] = {}  # SHA-256 -> how its page images were got ("rendered" wins: once per PDF)
     for i in range(len(chunks)):
-        pages, assets = done[f"letters-{i}"]
+        pages, assets, made = done[f"letters-{i}"]
         out.pages += pages
         out.assets += assets
+        for sha, how in made.items():
+            note(images, sha, how)
+    out.page_images = count(images)
     out.pages += done["listings"]
     for path in done["open-data"]:
         (out.pages if path.endswith(".md") else out.files).append(path)

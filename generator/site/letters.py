@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from generator.content.model import Letter
 from generator.checks.pdfgate.facts import PdfFacts
 from generator.site.common import Site, newest_first, page_html, pages_of, url_of, write_page
 from generator.site.machine_read import machine_read_view
-from generator.site.page_images import PageView, page_views
+from generator.site.page_images import IMAGE_STEM, IMAGE_SUFFIXES, PageView, ensure_pages, note, page_views
 from generator.site.search.contacts import contact_parts
 from generator.site.skips import Skips, render_all
 from generator.strings import page_images as P
@@ -60,9 +61,9 @@ def signature_text(facts: PdfFacts | None) -> str:
     return "; ".join(texts)
 
 
-def pdf_view(site: Site, letter: Letter, docs_dir: Path, assets: list[tuple[Path, str]]) -> PdfView | None:
-    """What the letter page shows of its PDF; the files to place beside the page in the site (the PDF
-    unless linked to pdf_base_url, the page images from their cache) are added to `assets`."""
+def pdf_view(site: Site, letter: Letter, assets: list[tuple[Path, str]]) -> PdfView | None:
+    """What the letter page shows of its PDF, without its page images (`with_page_views` adds them); the PDF
+    to place beside the page in the site (unless linked to pdf_base_url) is added to `assets`."""
     if letter.withdrawn is not None:
         return None  # a withdrawn letter's PDF (and its page images) is no longer published
     facts = site.pdf_facts.get(letter.pdf_source)
@@ -71,8 +72,7 @@ def pdf_view(site: Site, letter: Letter, docs_dir: Path, assets: list[tuple[Path
     asset = pdf_asset(site, letter, href)
     if asset:
         assets.append(asset)
-    views = letter_page_views(site, letter, facts, sha, docs_dir, assets)
-    return PdfView(href, size, pages, sha, signature_text(facts), views)
+    return PdfView(href, size, pages, sha, signature_text(facts))
 
 
 def page_image_cache(docs_dir: Path) -> Path:
@@ -80,30 +80,37 @@ def page_image_cache(docs_dir: Path) -> Path:
     return docs_dir.parent / PAGE_IMAGE_CACHE
 
 
-def page_image_pdfs(site: Site) -> dict[str, Path]:
-    """{SHA-256: file} of every PDF a letter page shows as images (published letters whose file is there)."""
-    pdfs = {}
-    for letter in site.content.letters:
-        source = site.content.root / letter.pdf_source
-        if letter.withdrawn is None and source.is_file():
-            _, sha, _ = site.pdf_meta(letter)
-            if sha:
-                pdfs.setdefault(sha, source)
-    return pdfs
-
-
-def letter_page_views(site: Site, letter: Letter, facts: object | None, sha: str | None, docs_dir: Path,
-                      assets: list[tuple[Path, str]]) -> tuple[PageView, ...]:
-    """The letter's pages as images, rendered before (`page_images.render_all`); their files go into
-    `assets`. Their text is kept only when the privacy gate read the same text layer (facts with text:
-    a published letter's text passed it)."""
+def page_images_of(site: Site, letter: Letter) -> tuple[str, bool] | None:
+    """What the letter page's images are made from: (the PDF's SHA-256, whether their text is shown), None
+    when the page shows none (withdrawn, no file). The images are a function of the PDF's bytes and the code
+    (page_images.py; the code fingerprint covers both the renderer and its libraries), so this is their part
+    of the page's input key: an unchanged page is kept without the cache being read. The text is shown only
+    when the privacy gate read the same text layer (facts with text: a published letter's text passed it)."""
+    if letter.withdrawn is not None:
+        return None
+    _, sha, _ = site.pdf_meta(letter)
     if not sha or not (site.content.root / letter.pdf_source).is_file():
-        return ()
-    passed = bool(getattr(facts, "has_text", False)) and getattr(facts, "sha256", None) in (None, sha)
-    views, files = page_views(site.image_cache or page_image_cache(docs_dir), sha, letter.url, with_text=passed,
-                              pages=site.image_pages.get(sha))
+        return None
+    facts = site.pdf_facts.get(letter.pdf_source)
+    return sha, bool(getattr(facts, "has_text", False)) and getattr(facts, "sha256", None) in (None, sha)
+
+
+def with_page_views(site: Site, letter: Letter, view: PdfView | None, images: tuple[str, bool] | None,
+                    docs_dir: Path, assets: list[tuple[Path, str]], made: dict[str, str]) -> PdfView | None:
+    """`view` with the letter's pages as images, from their cache, rendered there first when missing (once per
+    SHA-256 and process: `made` notes how each was got); their files go into `assets`."""
+    if view is None or images is None:
+        return view
+    sha, passed = images
+    cache = site.image_cache or page_image_cache(docs_dir)
+    pages, how = site.image_pages.get(sha), "cached"
+    if pages is None:
+        pages, how = ensure_pages(cache, sha, site.content.root / letter.pdf_source)
+        site.image_pages[sha] = pages
+    note(made, sha, how)
+    views, files = page_views(cache, sha, letter.url, with_text=passed, pages=pages)
     assets += files
-    return tuple(views)
+    return dataclasses.replace(view, page_views=tuple(views))
 
 
 def pdf_asset(site: Site, letter: Letter, href: str | None) -> tuple[Path, str] | None:
@@ -114,50 +121,63 @@ def pdf_asset(site: Site, letter: Letter, href: str | None) -> tuple[Path, str] 
 
 
 def write_letters(site: Site, env: jinja2.Environment, docs_dir: Path, letters: list[Letter],
-                  skips: Skips | None = None) -> tuple[list[str], list[tuple[Path, str]]]:
+                  skips: Skips | None = None) -> tuple[list[str], list[tuple[Path, str]], dict[str, str]]:
     """Write the pages of `letters` (a share of them: pages are independent) whose inputs changed (`skips`);
-    their docs paths and the files to place beside them in the finished site (source, site path)."""
+    their docs paths, the files to place beside them in the finished site (source, site path) and how the
+    page images of each PDF rendered here were got ({SHA-256: "rendered", "cached" or "failed"})."""
     skips = skips or render_all(docs_dir)
     assets: list[tuple[Path, str]] = []
-    return [write_letter(site, env, docs_dir, letter, assets, skips) for letter in letters], assets
+    made: dict[str, str] = {}
+    return [write_letter(site, env, docs_dir, letter, assets, skips, made) for letter in letters], assets, made
 
 
-def letter_values(site: Site, docs_dir: Path, letter: Letter, assets: list[tuple[Path, str]]) -> dict:
-    """What a letter page is made of (its template's values besides the site-wide ones); the files it shows
-    are added to `assets` (placed whether the page is rendered or not)."""
+def letter_values(site: Site, letter: Letter, assets: list[tuple[Path, str]]) -> dict:
+    """What a letter page is made of (its template's values besides the site-wide ones), its page images aside
+    (`page_images_of`, `with_page_views`); its PDF is added to `assets`."""
     agency = site.agency(letter.agency)
     return dict(
         page_url=letter.url, letter=letter, facts=site.facts[letter.id], agency=agency,
         tracker=site.agency(tracker_of(site.content.agencies, letter.agency, letter.issued_on)),
-        pdf=pdf_view(site, letter, docs_dir, assets), reason=site.reason_label(letter.reason.category), lead=site.lead,
+        pdf=pdf_view(site, letter, assets), reason=site.reason_label(letter.reason.category), lead=site.lead,
         legal_basis=letter_basis(letter.issued_on), level=site.level_label(agency.level) if agency else "",
         machine_read=machine_read_view(site.pdf_facts.get(letter.pdf_source)) if letter.withdrawn is None else None,
     )
 
 
 def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Letter,
-                 assets: list[tuple[Path, str]], skips: Skips | None = None) -> str:
+                 assets: list[tuple[Path, str]], skips: Skips | None = None, made: dict[str, str] | None = None
+                 ) -> str:
     """Write one letter's page unless its inputs are unchanged (`skips`); returns its docs path (the files it
-    shows are added to `assets`)."""
+    shows are added to `assets`). A kept page's files (its PDF, its page images) are outputs of its group:
+    carried from the previous site with it, the page-image cache not read. A kept page that should show
+    images but has none (their render failed last time) is rendered again."""
     skips = skips or render_all(docs_dir)
     shown: list[tuple[Path, str]] = []  # its PDF and page images
-    values = letter_values(site, docs_dir, letter, shown)
+    values = letter_values(site, letter, shown)
+    images = page_images_of(site, letter)
     src = letter.url + "index.md"
     changes = [site.correction_changes(letter, i) for i in range(len(letter.corrections))]  # read by the template
     key = skips.undated_key(site.facts_digest(values["facts"]),  # the letter is in its facts
-                            {name: value for name, value in values.items() if name not in ("letter", "facts")}, changes)
-
-    def render() -> list[str]:
-        body = page_html(env, "letter_body.html", site=site, P=P, contact_parts=contact_parts, **values)
-        title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))
-        return [write_page(docs_dir, src, title, body, template=LETTER_TEMPLATE, hide=("navigation", "toc"))]
-
+                            {name: value for name, value in values.items() if name not in ("letter", "facts")}, changes,
+                            images)
     group = f"letter:{src}"
-    kept = skips.take(group, key, files=[rel for _, rel in shown])  # kept: its files are carried with it
-    if kept is not None:
-        return kept[0]
+    before = skips.previous_outputs(group)
+    if images is None or (before and any(_is_page_image(path) for path in before)):
+        kept = skips.take(group, key)
+        if kept is not None:
+            return kept[0]
+    values["pdf"] = with_page_views(site, letter, values["pdf"], images, docs_dir, shown, {} if made is None else made)
+    body = page_html(env, "letter_body.html", site=site, P=P, contact_parts=contact_parts, **values)
+    title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))
     assets += shown
-    return skips.record(group, key, render())[0]
+    page = write_page(docs_dir, src, title, body, template=LETTER_TEMPLATE, hide=("navigation", "toc"))
+    return skips.record(group, key, [page, *(rel for _, rel in shown)])[0]
+
+
+def _is_page_image(path: str) -> bool:
+    """Whether a site path is a letter page's image (`trang-<n>.png` or `.webp` beside it)."""
+    name = path.rsplit("/", 1)[-1]
+    return name.startswith(IMAGE_STEM + "-") and name.endswith(IMAGE_SUFFIXES)
 
 
 def listing_src(year: int, agency: str | None, page: int) -> str:

@@ -15,11 +15,12 @@ A text page whose PNG exceeds `MAX_IMAGE_BYTES` takes the WebP path too. Each pa
 text layer, which the letter page shows under the image (the build publishes only letters whose text
 passed the privacy gate). Scans have no text: `PageView.text` is where OCR text goes later.
 
-Made once per PDF: `render_all` renders every PDF not yet in the cache (`<cache>/v2/<sha[:2]>/<sha>/`,
-keyed by SHA-256, whatever the file's name), each once, on every core (generator/parallel.py), before
-the letter pages are written. The letter pages read only the index (sizes and texts); the images are
-never copied into the docs folder: the build hard-links them from the cache into the finished site
-(`assets`, like the PDFs), so each image is written once. Cache files are replaced atomically, never
+Made once per PDF: `ensure_pages` renders a PDF not yet in the cache (`<cache>/v2/<sha[:2]>/<sha>/`, keyed by
+SHA-256, whatever the file's name) when a letter page that shows it is written (site/letters.py: on every
+core, as the letter pages are); a page kept from the previous build reads nothing here, its images are
+carried with it. The letter pages read only the index (sizes and texts); the images are never copied into
+the docs folder: the build hard-links them from the cache into the finished site (`assets`, like the PDFs),
+so each image is written once. Cache files are replaced atomically, never
 rewritten in place, since a published site may share their inode.
 """
 
@@ -32,8 +33,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.parallel import MAX_TASKS, run_tasks
-
 CACHE_VERSION = 2  # 2: text pages as 16-level PNG
 TARGET_WIDTH = 900
 MIN_WIDTH = 560
@@ -45,7 +44,6 @@ MAX_PAGES = 30
 IMAGE_STEM = "trang"
 IMAGE_SUFFIXES = (".png", ".webp")  # what a cached page may be (the site publishes it under this suffix)
 INDEX = "pages.json"
-PDFS_PER_TASK = 8  # PDFs rendered per task (tasks are handed out one at a time: the cores stay busy)
 
 
 @dataclass(frozen=True)
@@ -202,45 +200,36 @@ def render_pdf(pdf: Path, cache_dir: Path, sha256: str) -> list[CachedPage]:
     return [CachedPage(folder / m["file"], m["width"], m["height"], m["text"]) for m in meta]
 
 
-def _render_some(items: list[tuple[str, Path]], cache_dir: Path) -> tuple[RenderStats, dict[str, list[CachedPage]]]:
-    rendered = cached = failed = 0
-    found: dict[str, list[CachedPage]] = {}
-    for sha, pdf in items:
-        pages = cached_pages(cache_dir, sha)
-        if pages is not None:
-            cached += 1
-            found[sha] = pages
-            continue
-        try:
-            found[sha] = render_pdf(pdf, cache_dir, sha)
-            rendered += 1
-        except Exception:  # a PDF that renders in the gate but not here: its page keeps the download link
-            failed += 1
-    return RenderStats(rendered, cached, failed), found
+def ensure_pages(cache_dir: Path, sha256: str, pdf: Path) -> tuple[list[CachedPage] | None, str]:
+    """The cached pages of the PDF `sha256` (file `pdf`), rendered into the cache first when not there or
+    damaged; how they were got: "cached", "rendered", or "failed" (None: a PDF that renders in the gate but
+    not here; its page keeps the download link, and the next build tries again)."""
+    pages = cached_pages(cache_dir, sha256)
+    if pages is not None:
+        return pages, "cached"
+    try:
+        return render_pdf(pdf, cache_dir, sha256), "rendered"
+    except Exception:  # noqa: BLE001 - any failure of pdfium or the encoder leaves the page without images
+        return None, "failed"
 
 
-def ensure_all(pdfs: dict[str, Path], cache_dir: Path) -> tuple[RenderStats, dict[str, list[CachedPage]]]:
-    """Make sure every PDF of `pdfs` ({sha256: file}) has its page images in the cache: each PDF not there
-    is rendered once, the PDFs shared out over every core. Also returns the cached pages of each PDF found
-    or rendered (read once here: the letter pages use them, `page_views(..., pages=)`)."""
-    items = sorted(pdfs.items())
-    size = max(PDFS_PER_TASK, -(-len(items) // MAX_TASKS))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    done = run_tasks([lambda chunk=chunk: _render_some(chunk, cache_dir) for chunk in chunks])
-    stats = RenderStats(*(sum(getattr(s, name) for s, _ in done) for name in ("rendered", "cached", "failed")))
-    return stats, {sha: pages for _, found in done for sha, pages in found.items()}
+def note(made: dict[str, str], sha256: str, how: str) -> None:
+    """Record in `made` how the pages of `sha256` were got ("rendered" stays: a PDF is rendered once)."""
+    if made.get(sha256) != "rendered":
+        made[sha256] = how
 
 
-def render_all(pdfs: dict[str, Path], cache_dir: Path) -> RenderStats:
-    """`ensure_all` without the pages."""
-    return ensure_all(pdfs, cache_dir)[0]
+def count(made: dict[str, str]) -> RenderStats:
+    """RenderStats of {SHA-256: how its pages were got} (write_letters)."""
+    values = list(made.values())
+    return RenderStats(values.count("rendered"), values.count("cached"), values.count("failed"))
 
 
 def page_views(cache_dir: Path, sha256: str, folder: str, with_text: bool = True,
                pages: list[CachedPage] | None = None) -> tuple[list[PageView], list[tuple[Path, str]]]:
     """The views of the cached pages of `sha256` and the files to place in the site ((cache file, site path
     under `folder`)); nothing when they are not in the cache. `with_text`: keep the text layer (only for a
-    letter whose text passed the privacy gate). `pages`: the cached pages already read (`ensure_all`)."""
+    letter whose text passed the privacy gate). `pages`: the cached pages already read (`ensure_pages`)."""
     views, assets = [], []
     for i, page in enumerate(pages if pages is not None else cached_pages(cache_dir, sha256) or (), start=1):
         name = f"{IMAGE_STEM}-{i}{page.path.suffix}"

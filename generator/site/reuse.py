@@ -33,7 +33,8 @@ from generator import cachedata, jsonout
 from generator.cachekeys import stat_key, update_with_files
 from generator.site.carry import site_files
 
-VERSION = 4  # 3: inputs taken before the check (stat keys, check options), `settled`; 4: tree digest of sorted paths
+VERSION = 5  # 3: inputs taken before the check (stat keys, check options), `settled`; 4: tree digest of sorted paths;
+# 5: a letter group's outputs hold its PDF and page images (carried with the page, the image cache not read)
 PACKAGE = Path(__file__).resolve().parents[1]  # generator/
 ROOT = PACKAGE.parent
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "pagefind", "pagefind_bin", "Jinja2", "Markdown", "MarkupSafe",

@@ -91,6 +91,11 @@ class Skips:
         self.made.redone.append(group)
         return list(outputs)
 
+    def previous_outputs(self, group: str) -> Outputs | None:
+        """What the previous build made for `group` (None: nothing, or no previous site to take it from)."""
+        before = self.previous.get(group) if self.previous_site is not None else None
+        return tuple(before[1]) if before is not None else None
+
     def take(self, group: str, key: str, files: Iterable[str] = ()) -> Outputs | None:
         """Place the previous outputs of `group` when its key is unchanged and each output can be taken;
         None when it must be rendered. `files`: site files that go with the group's page (its letter's PDF
