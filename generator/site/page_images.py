@@ -68,7 +68,7 @@ class CachedPage:
 
 @dataclass(frozen=True)
 class RenderStats:
-    """What `render_all` did: PDFs rendered now, found in the cache, or that could not be rendered."""
+    """What the letter pages did with their page images (`count`): PDFs rendered, found in the cache, failed."""
 
     rendered: int = 0
     cached: int = 0
