@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 import yaml
 
+from generator import jsonout
 from generator.content.model import (
     Agency,
     Content,
@@ -25,7 +26,7 @@ from generator.site.charts import bar_chart, nice_max
 from generator.site.common import Site, fmt_number, fmt_share, fmt_size, rel, url_of
 from generator.site.docs import render_docs
 from generator.site.letters import listing_src
-from generator.site.opendata import COLUMNS, json_schema, rows, to_csv
+from generator.site.opendata import COLUMNS, json_schema, rows, to_csv, to_json
 
 TODAY = date(2025, 6, 2)
 
@@ -111,6 +112,31 @@ def test_open_data_rows_schema_and_csv(content):
     assert not jsonschema.Draft202012Validator(json_schema()).is_valid(bad)
     lines = to_csv(data).splitlines()
     assert lines[0].startswith("id,page_url,status,") and len(lines) == 5 and ",false," in lines[1]
+
+
+HOSTILE_VALUES = ("", "a\nb\r\nc", "tab\there", 'say "hi" \\ back', "</script><script>ckx(1)</script>",
+                  "a\u2028b\u2029c", "Đắk Lắk 😀", "\x00\x1f\x7f", "&amp; <b>", None, True, False, 0, -3, 2.5, 1e300)
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES, ids=repr)
+def test_letters_json_is_laid_out_as_the_indented_encoder_does(content, value):
+    """to_json builds letters.json from per-row C-encoded text; its bytes must be those of
+    `jsonout.dumps(doc, indent=1)` for every value in every column (and with no rows at all)."""
+    site = Site.create(content, {}, TODAY)
+    data = rows(site, list(site.facts.values()))
+    hostile = [{**row, column.name: value} for row in data[:1] for column in COLUMNS]
+    for letters in ([], data, data + hostile):
+        doc = {"portal": site.content.portal.name, "licence": site.content.portal.data_licence,
+               "generated_on": TODAY.isoformat(), "letters": letters}
+        assert to_json(site, letters) == jsonout.dumps(doc, indent=1) + "\n"
+
+
+def test_rows_made_once_per_letter_with_a_memo(content):
+    site = Site.create(content, {}, TODAY)
+    memo: dict = {}
+    first = rows(site, list(site.facts.values()), memo)
+    again = rows(site, list(site.facts.values())[:2], memo)
+    assert first == rows(site, list(site.facts.values())) and again[0] is first[0] and len(memo) == 4
 
 
 def test_every_column_is_documented():
