@@ -131,29 +131,36 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previou
     sweep_unfinished(site_dir)  # a killed build's half-built site (we hold the lock: no build is running)
     manifest_file = reuse.manifest_path(site_dir)
     images = Path(cache_dir) / PAGE_IMAGE_CACHE if cache_dir else None  # kept with the check's cache (CI keeps it)
-    with stage("keys"):
-        site = Site.create(result.content, result.pdf_facts, today)
-        overrides = site_mkdocs.config_overrides(site)
-        chrome = reuse.chrome_fingerprint(overrides)
-        skips = unchanged_outputs(site, build_dir / "docs", site_dir, previous, chrome, overrides, previous_files)
-    with stage("render"):
-        rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs", image_cache=images,
-                               site=site, skips=skips)
-    with stage("reports"):
-        for path in write_report_pages(result, build_dir / "docs", today, site=site, skips=skips):
-            (rendered.pages if path.endswith(".md") else rendered.files).append(path)  # compliance reports
-        rendered.pages.append(search.write_search_page(build_dir / "docs", result.content))  # tim-kiem/
-        rendered.pages.extend(write_procedure_pages(build_dir / "docs", result.content))  # thu-tuc/ (A–Z, no JS)
-    with stage("plan"):
-        digests = reuse.page_digests(build_dir / "docs", rendered.pages, site_mkdocs.reusable_text,
-                                     skips.made.carried)
-        plan = site_mkdocs.reuse_plan(site_dir, reuse.reusable(previous, chrome, digests), overrides,
-                                      previous_files) if previous else None
-    carried = Carried(set(skips.made.carried_files))
+    carried = Carried()
+    with stage("search"):  # Pagefind indexes in the background while the site is rendered (its records come
+        indexing = search.start_site_index(  # from the content): `finish` below waits and places it
+            result, build_dir, search.out_dir_of(site_dir), previous=(site_dir, previous.bundles) if previous else None,
+            carry=carried)
     tmp_site = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
-    _remove(tmp_site)
     moves = None
     try:
+        with stage("keys"):
+            site = Site.create(result.content, result.pdf_facts, today)
+            overrides = site_mkdocs.config_overrides(site)
+            chrome = reuse.chrome_fingerprint(overrides)
+            skips = unchanged_outputs(site, build_dir / "docs", site_dir, previous, chrome, overrides, previous_files)
+        with stage("render"):
+            rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs", image_cache=images,
+                                   site=site, skips=skips)
+        indexing.advance()
+        with stage("reports"):
+            for path in write_report_pages(result, build_dir / "docs", today, site=site, skips=skips):
+                (rendered.pages if path.endswith(".md") else rendered.files).append(path)  # compliance reports
+            rendered.pages.append(search.write_search_page(build_dir / "docs", result.content))  # tim-kiem/
+            rendered.pages.extend(write_procedure_pages(build_dir / "docs", result.content))  # thu-tuc/ (A–Z)
+        indexing.advance()
+        with stage("plan"):
+            digests = reuse.page_digests(build_dir / "docs", rendered.pages, site_mkdocs.reusable_text,
+                                         skips.made.carried)
+            plan = site_mkdocs.reuse_plan(site_dir, reuse.reusable(previous, chrome, digests), overrides,
+                                          previous_files) if previous else None
+        carried.files.update(skips.made.carried_files)
+        _remove(tmp_site)
         with stage("mkdocs"):
             outcome = run_mkdocs(rendered, build_dir / "docs", tmp_site, today, reuse=plan)
             carried.files.update(outcome.carried)
@@ -161,8 +168,7 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previou
             copy_assets(rendered.assets, tmp_site)
             publish_record(result.content.root, tmp_site)  # published.lock beside the site: the next publish's base
         with stage("search"):
-            stats = search.index_site(tmp_site, result, build_dir,  # Pagefind + code lookup; raises on failure
-                                      previous=(site_dir, previous.bundles) if previous else None, carry=carried)
+            stats = indexing.finish(tmp_site)  # Pagefind + code lookup; raises on failure
         with stage("swap"):
             taken = carry.carried_listing(previous_files, carried)  # the previous site's files that stay as they are
             files = {**carry.site_files(tmp_site), **taken}  # the new site: what this build wrote, and those
@@ -174,9 +180,11 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previou
                 raise BuildFailed(BUILD_PAGES_MISSING.format(pages=", ".join(sorted(missing)[:5])))
             swap_in(tmp_site, site_dir)
     except carry.CarryFailed as exc:
+        indexing.cancel()
         _undo(moves, tmp_site)
         raise BuildFailed(BUILD_PAGES_MISSING.format(pages=", ".join(exc.paths[:5]))) from exc
     except BaseException:
+        indexing.cancel()
         _undo(moves, tmp_site)
         raise
     with stage("manifest"):

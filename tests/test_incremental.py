@@ -353,8 +353,8 @@ def test_the_cli_says_what_was_reused_in_vietnamese(tmp_path):
     stages = re.fullmatch(r"Thời gian: (.*); tổng (\d+,\d) s", seconds)  # where the time went, every stage named
     assert stages, seconds
     named = dict(part.rsplit(" ", 2)[:2] for part in stages[1].split(", "))
-    assert list(named) == [S.BUILD_STAGES[key] for key in ("previous", "check", "keys", "render", "reports", "plan",
-                                                            "mkdocs", "search", "swap", "manifest")]
+    assert list(named) == [S.BUILD_STAGES[key] for key in ("previous", "check", "search", "keys", "render", "reports",
+                                                            "plan", "mkdocs", "swap", "manifest")]
     assert all(re.fullmatch(r"\d+,\d", value) for value in named.values())
 
 
@@ -446,4 +446,69 @@ def test_a_failure_after_the_moves_gives_the_previous_site_back(sites, monkeypat
     assert not list(sites.site.parent.glob(".site.carry-*.json"))
     monkeypatch.setattr(build_module, "swap_in", real_swap)
     assert sites.build().mode == "full"  # the manifest was forgotten before the moves
+    sites.compare()
+
+
+def _pagefind_children() -> list[int]:
+    """Pagefind processes this test process started and has not reaped (zombies included)."""
+    import os
+
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            pid, rest = stat.read_text().split(" ", 1)
+        except OSError:
+            continue
+        comm, fields = rest.rsplit(") ", 1)
+        if "pagefind" in comm and int(fields.split()[1]) == os.getpid():
+            found.append(int(pid))
+    return found
+
+
+def test_a_failure_while_pagefind_indexes_stops_it_and_keeps_the_site(sites, monkeypatch):
+    """Pagefind indexes in the background while the pages are rendered: a render that fails meanwhile stops
+    it (no Pagefind process left, nothing of it beside the site), the last good site stays, the next build
+    is right; a Pagefind run that fails fails the build the same way."""
+    import generator.build as build_module
+    from generator.site.search import pagefind_run
+
+    before = _tree(sites.site)
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    real_render = build_module.render_docs
+    seen = []
+
+    def full_disk(*args, **kwargs):
+        seen.append(_pagefind_children())  # the bundle of 2018 (text and codes) is being indexed
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build_module, "render_docs", full_disk)
+    with pytest.raises(OSError):
+        sites.build()
+    assert seen and seen[0], "Pagefind was not running during the render"
+    assert _pagefind_children() == []
+    assert _tree(sites.site) == before
+    assert not list(sites.tmp.glob(".site.new-*"))
+    monkeypatch.setattr(build_module, "render_docs", real_render)
+    monkeypatch.setattr(pagefind_run, "executable", lambda: Path("/bin/false"))
+    with pytest.raises(pagefind_run.PagefindError):
+        sites.build()
+    assert _pagefind_children() == [] and _tree(sites.site) == before and not list(sites.tmp.glob(".site.new-*"))
+    monkeypatch.undo()
+    assert sites.build().mode == "incremental"
+    sites.compare()
+
+
+def test_a_killed_builds_search_folder_is_swept(sites):
+    """A build killed with -9 leaves its bundles under way beside the site (`.site.new-search-<pid>`): the
+    next build removes it (its process is gone) and is right."""
+    leftover = sites.tmp / ".site.new-search-999999999"
+    (leftover / "pagefind-2018").mkdir(parents=True)
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    assert sites.build().mode == "incremental"
+    for _ in range(100):  # removed by a background process
+        if not leftover.exists():
+            break
+        import time
+        time.sleep(0.05)
+    assert not leftover.exists()
     sites.compare()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.site.search.index import SearchStats, index_content, index_site
+from generator.site.search.index import Indexing, SearchStats, index_content, index_site, out_dir_of, start_site_index
 from generator.site.search.page import PAGE_PATH, write_search_page
 
-__all__ = ["PAGE_PATH", "SearchStats", "index_content", "index_site", "write_search_page"]
+__all__ = ["PAGE_PATH", "Indexing", "SearchStats", "index_content", "index_site", "out_dir_of", "start_site_index",
+           "write_search_page"]

@@ -27,7 +27,6 @@ import shutil
 import tempfile
 import time
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +37,7 @@ from generator.checks.pdfgate.facts import PdfFacts
 from generator.site.carry import Carried
 from generator.site.search.canonical import canonicalize_bundle
 from generator.site.search.lookup import config_js, write_lookup
-from generator.site.search.pagefind_run import RunStats, patch_script, prune_bundle, run_pagefind
+from generator.site.search.pagefind_run import Running, patch_script, prune_bundle, start_pagefind
 from generator.site.search.records import (
     LetterView,
     code_record_html,
@@ -137,14 +136,150 @@ def _records(name: str, letters: Mapping[str, list], inputs: Mapping[str, Mappin
     return {url: code_record_html(view) for url, view in inputs[name].items()}
 
 
-def _index_bundle(records: Mapping[str, str], staging: Path, target: Path) -> RunStats:
-    """Write `records` into `staging` and index them with Pagefind into the bundle folder `target`."""
-    _write_records(staging, records)
-    run = run_pagefind(staging, target)
+def _finish_bundle(target: Path) -> None:
+    """What Pagefind wrote into `target`, made ours: UI kits pruned, the script patched, files canonical."""
     prune_bundle(target)
     patch_script(target)
     canonicalize_bundle(target)
-    return run
+
+
+class Indexing:
+    """A search index under way (`start_index`): the bundles to index have their records written and their
+    Pagefind runs go on in the background (two at a time; `advance` starts the next ones) while the build
+    renders the site; `finish` places everything into the new site. Nothing here depends on the rendered
+    pages: records are made from the content (records.py)."""
+
+    def __init__(self, content: Content, work_dir: Path, out_dir: Path, page_texts: Mapping[str, list[str]],
+                 previous: tuple[Path, Mapping[str, str]] | None, carry: Carried | None) -> None:
+        start = time.perf_counter()
+        self.content, self.previous, self.carry, self.out_dir = content, previous, carry, out_dir
+        self.stats = stats = SearchStats(letters=len(content.letters))
+        self.recent, self.older = split_years(content.letters)
+        stats.recent_years = self.recent
+        self.views: list[LetterView] = []
+        self.letters: dict[str, list[tuple[Letter, LetterView, list[str]]]] = defaultdict(list)  # text bundle ->
+        inputs: dict[str, dict[str, object]] = defaultdict(dict)  # bundle folder -> {letter URL: record inputs}
+        for letter in content.letters:
+            view = letter_view(letter, content)
+            self.views.append(view)
+            texts = page_texts.get(letter.pdf_source, []) if letter.withdrawn is None else []
+            text_bundle = TEXT_BUNDLE.format(year=view.year)
+            self.letters[text_bundle].append((letter, view, texts))
+            inputs[text_bundle][letter.url] = record_inputs(letter, view, texts)
+            inputs[CODE_BUNDLE.format(year=view.year)][letter.url] = view
+        stats.fingerprints = {name: inputs_fingerprint(keyed) for name, keyed in sorted(inputs.items())}
+        stats.bundles = {name: len(inputs[name]) for name in stats.fingerprints}
+        self.taken: list[str] = []  # bundles of the previous site, linked into out_dir (no `carry`)
+        todo = []
+        for name, fingerprint in stats.fingerprints.items():
+            if _reuse_bundle(previous, name, fingerprint, out_dir / name, carry):
+                stats.reused.append(name)
+                if carry is None:
+                    self.taken.append(name)
+            else:
+                todo.append(name)
+        stats.records_seconds = time.perf_counter() - start
+        # Largest first, two at a time: a Pagefind run of a year's few records is mostly start-up and
+        # writing, which the other run's indexing overlaps (each run has its own threads too).
+        self.queue = sorted(todo, key=lambda name: -stats.bundles[name])
+        self.running: dict[str, Running] = {}
+        self.staging: Path | None = None
+        self.index_start = time.perf_counter()
+        if self.queue:
+            sweep_dead(_staging_parent(work_dir), STAGING_PREFIX)  # staging of killed builds (in RAM: /dev/shm)
+            self.staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-",
+                                                 dir=_staging_parent(work_dir)))
+            for name in self.queue:
+                _write_records(self.staging / name, _records(name, self.letters, inputs))
+            self.advance()
+
+    def advance(self) -> None:
+        """Note the runs that ended and start the next ones (at most PARALLEL_RUNS at a time); never waits."""
+        self._reap(block=False)
+
+    def _reap(self, *, block: bool) -> None:
+        stats = self.stats
+        while True:
+            for name, run in list(self.running.items()):
+                if run.done(block=False):
+                    del self.running[name]
+                    stats.indexed.append(name)
+                    stats.pagefind_seconds += run.stats.seconds
+                    stats.peak_rss_kb = max(stats.peak_rss_kb, run.stats.peak_rss_kb)
+            while self.queue and len(self.running) < PARALLEL_RUNS:
+                name = self.queue.pop(0)
+                self.running[name] = start_pagefind(self.staging / name, self.out_dir / name)
+            if not block or not self.running:
+                return
+            next(iter(self.running.values())).done(block=True)  # the oldest run: wait for it, then go round
+
+    def cancel(self) -> None:
+        """Stop the runs (the build failed meanwhile) and remove what they staged and wrote."""
+        for run in self.running.values():
+            run.kill()
+        self.running.clear()
+        self.queue.clear()
+        self._discard()
+        if self.out_dir.exists():
+            discard(self.out_dir)
+
+    def _discard(self) -> None:
+        if self.staging is not None:
+            discard(self.staging)  # the records of the bundles indexed: removed in the background
+            self.staging = None
+
+    def finish(self, site_dir: Path) -> SearchStats:
+        """Wait for the runs, place the bundles into `site_dir`, write the code lookup, the older years' words
+        and the search settings there (`carry`: unchanged bundles and shards are named there instead)."""
+        start = time.perf_counter()
+        stats, content, previous, carry = self.stats, self.content, self.previous, self.carry
+        try:
+            self._reap(block=True)
+        except BaseException:
+            self.cancel()
+            raise
+        finally:
+            if self.staging is not None:
+                stats.index_seconds = time.perf_counter() - self.index_start
+            self._discard()
+        stats.indexed.sort()
+        for name in stats.indexed:
+            _finish_bundle(self.out_dir / name)
+        for name in stats.indexed + self.taken:
+            shutil.rmtree(site_dir / name, ignore_errors=True)
+            shutil.move(self.out_dir / name, site_dir / name)
+        shutil.rmtree(self.out_dir, ignore_errors=True)
+        lookup_dir = site_dir / LOOKUP_DIR
+        shutil.rmtree(lookup_dir, ignore_errors=True)
+        stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(
+            lookup_dir, self.views, previous[0] / LOOKUP_DIR if previous else None,
+            carry.files if carry is not None else None)
+        shutil.rmtree(site_dir / WORDS_DIR, ignore_errors=True)
+        recent, older = self.recent, self.older
+        if older:
+            older_letters = [x for year in older for x in self.letters[TEXT_BUNDLE.format(year=year)]]
+            _older_words(older, older_letters, site_dir, previous, stats, carry)
+        groups = [[TEXT_BUNDLE.format(year=y) for y in recent]] + ([[TEXT_BUNDLE.format(year=y) for y in older]]
+                                                                   if older else [])
+        script = config_js(stats.lookup_prefix, content, recent, older, text_bundles=groups,
+                           code_bundles=[CODE_BUNDLE.format(year=y) for y in recent + older],
+                           older_words=WORDS_DIR + "/" if older else "")
+        (lookup_dir / "config.js").write_text(script, encoding="utf-8")
+        stats.seconds += time.perf_counter() - start
+        return stats
+
+
+def start_index(content: Content, work_dir: Path, out_dir: Path, page_texts: Mapping[str, list[str]] | None = None,
+                previous: tuple[Path, Mapping[str, str]] | None = None, carry: Carried | None = None) -> Indexing:
+    """Start indexing `content` (`Indexing`): Pagefind writes the bundles into `out_dir` (a new folder on the
+    site's file system, moved into the site by `finish`); `page_texts`, `previous`, `carry`: as for
+    `index_content`."""
+    start = time.perf_counter()
+    shutil.rmtree(out_dir, ignore_errors=True)
+    Path(out_dir).mkdir(parents=True)
+    indexing = Indexing(content, Path(work_dir), Path(out_dir), page_texts or {}, previous, carry)
+    indexing.stats.seconds = time.perf_counter() - start
+    return indexing
 
 
 def index_content(content: Content, site_dir: Path, work_dir: Path,
@@ -156,67 +291,16 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
     `previous`: (previous site, its bundles' record fingerprints): a bundle of the same records is linked
     from there instead of being indexed again (older-words/ likewise when the older years' bundles are);
     with `carry`, such bundles and lookup shards are named there instead (the build moves them in)."""
-    start = time.perf_counter()
-    stats = SearchStats(letters=len(content.letters))
-    recent, older = split_years(content.letters)
-    stats.recent_years = recent
-    texts_of = page_texts or {}
-    views = []
-    letters: dict[str, list[tuple[Letter, LetterView, list[str]]]] = defaultdict(list)  # text bundle -> letters
-    inputs: dict[str, dict[str, object]] = defaultdict(dict)  # bundle folder -> {letter URL: record inputs}
-    for letter in content.letters:
-        view = letter_view(letter, content)
-        views.append(view)
-        texts = texts_of.get(letter.pdf_source, []) if letter.withdrawn is None else []
-        text_bundle = TEXT_BUNDLE.format(year=view.year)
-        letters[text_bundle].append((letter, view, texts))
-        inputs[text_bundle][letter.url] = record_inputs(letter, view, texts)
-        inputs[CODE_BUNDLE.format(year=view.year)][letter.url] = view
-    stats.fingerprints = {name: inputs_fingerprint(keyed) for name, keyed in sorted(inputs.items())}
-    stats.bundles = {name: len(inputs[name]) for name in stats.fingerprints}
-    todo = []
-    for name, fingerprint in stats.fingerprints.items():
-        shutil.rmtree(site_dir / name, ignore_errors=True)
-        if _reuse_bundle(previous, name, fingerprint, site_dir / name, carry):
-            stats.reused.append(name)
-        else:
-            todo.append(name)
-    stats.records_seconds = time.perf_counter() - start
-    if todo:
-        sweep_dead(_staging_parent(work_dir), STAGING_PREFIX)  # staging of killed builds (in RAM: /dev/shm)
-        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=_staging_parent(work_dir)))
-        try:
-            # Largest first, two at a time: a Pagefind run of a year's few records is mostly start-up
-            # and writing, which the other run's indexing overlaps (each run has its own threads too).
-            todo.sort(key=lambda name: -stats.bundles[name])
-            with ThreadPoolExecutor(max_workers=PARALLEL_RUNS) as pool:
-                runs = pool.map(lambda name: _index_bundle(_records(name, letters, inputs), staging / name,
-                                                           site_dir / name), todo)
-                for name, run in zip(todo, runs, strict=True):
-                    stats.indexed.append(name)
-                    stats.pagefind_seconds += run.seconds
-                    stats.peak_rss_kb = max(stats.peak_rss_kb, run.peak_rss_kb)
-            stats.indexed.sort()
-        finally:
-            stats.index_seconds = time.perf_counter() - start - stats.records_seconds
-            discard(staging)  # the records of the bundles indexed: removed in the background
-    lookup_dir = site_dir / LOOKUP_DIR
-    shutil.rmtree(lookup_dir, ignore_errors=True)
-    stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(
-        lookup_dir, views, previous[0] / LOOKUP_DIR if previous else None,
-        carry.files if carry is not None else None)
-    shutil.rmtree(site_dir / WORDS_DIR, ignore_errors=True)
-    if older:
-        older_letters = [x for year in older for x in letters[TEXT_BUNDLE.format(year=year)]]
-        _older_words(older, older_letters, site_dir, previous, stats, carry)
-    groups = [[TEXT_BUNDLE.format(year=y) for y in recent]] + ([[TEXT_BUNDLE.format(year=y) for y in older]]
-                                                               if older else [])
-    script = config_js(stats.lookup_prefix, content, recent, older, text_bundles=groups,
-                       code_bundles=[CODE_BUNDLE.format(year=y) for y in recent + older],
-                       older_words=WORDS_DIR + "/" if older else "")
-    (lookup_dir / "config.js").write_text(script, encoding="utf-8")
-    stats.seconds = time.perf_counter() - start
-    return stats
+    site_dir = Path(site_dir)
+    site_dir.mkdir(parents=True, exist_ok=True)
+    return start_index(content, work_dir, out_dir_of(site_dir), page_texts, previous, carry).finish(site_dir)
+
+
+def out_dir_of(site_dir: Path) -> Path:
+    """Where the bundles of a site being built are made: beside it (same file system: moved in by a rename),
+    named as a half-built site is (`.<site>.new-search-<pid>`), so a killed build's is swept (trash.py)."""
+    site_dir = Path(site_dir)
+    return site_dir.parent / f".{site_dir.name}.new-search-{os.getpid()}"
 
 
 def _older_words(older: list[str], older_letters: list, site_dir: Path,
@@ -240,10 +324,16 @@ def index_site(tmp_site_dir: Path, result, build_dir: Path,
                previous: tuple[Path, Mapping[str, str]] | None = None, carry: Carried | None = None) -> SearchStats:
     """Index the letters of a checked content root (`CheckResult`) into a freshly built site (`previous`,
     `carry`: as for `index_content`)."""
+    return start_site_index(result, build_dir, out_dir_of(tmp_site_dir), previous, carry).finish(Path(tmp_site_dir))
+
+
+def start_site_index(result, build_dir: Path, out_dir: Path, previous: tuple[Path, Mapping[str, str]] | None = None,
+                     carry: Carried | None = None) -> Indexing:
+    """`start_index` of the letters of a checked content root (`CheckResult`)."""
     if result.content is None:
         raise ValueError("no content to index")
-    return index_content(result.content, Path(tmp_site_dir), Path(build_dir), machine_read_texts(result.pdf_facts),
-                         previous, carry)
+    return start_index(result.content, Path(build_dir), out_dir, machine_read_texts(result.pdf_facts), previous,
+                       carry)
 
 
 def machine_read_texts(pdf_facts: Mapping[str, PdfFacts]) -> dict[str, list[str]]:

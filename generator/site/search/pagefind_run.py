@@ -8,6 +8,7 @@ the CLI indexes a folder of files in parallel in seconds.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import tempfile
 import time
@@ -36,21 +37,65 @@ def executable() -> Path:
     return get_executable()
 
 
+class Running:
+    """A Pagefind run started in the background (`start_pagefind`): its output goes to a temporary log."""
+
+    def __init__(self, site: Path, output: Path) -> None:
+        cmd = [str(executable()), "--site", str(site), "--output-path", str(output),
+               "--force-language", LANGUAGE, "--silent"]
+        self.output = output
+        self.log = tempfile.TemporaryFile()
+        self.start = time.perf_counter()
+        try:
+            self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        except BaseException:
+            self.log.close()
+            raise
+        self.stats: RunStats | None = None
+
+    def done(self, *, block: bool) -> bool:
+        """Whether the run has ended (reaped here: `wait4` gives its peak memory); waits when `block`.
+        Raises PagefindError when it failed."""
+        if self.stats is not None:
+            return True
+        pid, status, usage = os.wait4(self.proc.pid, 0 if block else os.WNOHANG)
+        if pid == 0:
+            return False
+        self.proc.returncode = os.waitstatus_to_exitcode(status)
+        self.stats = RunStats(time.perf_counter() - self.start, usage.ru_maxrss)
+        try:
+            if self.proc.returncode != 0:
+                self.log.seek(0)
+                output = self.log.read().decode("utf-8", "replace").strip()
+                raise PagefindError(f"pagefind exited with {self.proc.returncode}: {output}")
+        finally:
+            self.log.close()
+        return True
+
+    def kill(self) -> None:
+        """Stop the run (a build that failed meanwhile) and reap it."""
+        if self.stats is None:
+            try:  # not Popen.kill(): it polls first, reaping a run that has ended, and wait4 below finds none
+                os.kill(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            _, status = os.waitpid(self.proc.pid, 0)
+            self.proc.returncode = os.waitstatus_to_exitcode(status)
+            self.stats = RunStats(time.perf_counter() - self.start, 0)
+            self.log.close()
+
+
+def start_pagefind(site: Path, output: Path) -> Running:
+    """Start indexing every `**/*.html` under `site` into the bundle folder `output`; `Running.done` ends it."""
+    return Running(site, output)
+
+
 def run_pagefind(site: Path, output: Path) -> RunStats:
     """Index every `**/*.html` under `site` into the bundle folder `output`."""
-    cmd = [str(executable()), "--site", str(site), "--output-path", str(output),
-           "--force-language", LANGUAGE, "--silent"]
-    start = time.perf_counter()
-    with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        seconds = time.perf_counter() - start
-        if proc.returncode != 0:
-            log.seek(0)
-            output = log.read().decode("utf-8", "replace").strip()
-            raise PagefindError(f"pagefind exited with {proc.returncode}: {output}")
-    return RunStats(seconds, usage.ru_maxrss)
+    run = start_pagefind(site, output)
+    run.done(block=True)
+    assert run.stats is not None
+    return run.stats
 
 
 # Pagefind 1.5's `options()` reaches the primary index only, not those added by `mergeIndex`; the page sets
