@@ -27,6 +27,10 @@ def neutralise(text: str) -> str:
 
 def cell(value: object, numeric: bool = False) -> str:
     """The CSV text of one value (`numeric`: its column holds numbers, a plain number passes as is)."""
+    if type(value) is str:  # most cells: the checks below, in the order that gives a text cell soonest
+        if not value.startswith(FORMULA_START) or (numeric and _PLAIN_NUMBER.match(value)):
+            return value
+        return "'" + value
     if value is None:
         return ""
     if value is True or value is False:

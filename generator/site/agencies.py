@@ -13,7 +13,7 @@ from generator.site.opendata import agency_files
 from generator.site.charts import bar_chart, month_label
 from generator.site.common import Site, fmt_date, page_html, url_of, write_page
 from generator.site.reports.agency import agency_section
-from generator.site.reports.inputs import ReportInputs
+from generator.site.reports.inputs import ReportInputs, inputs_of
 from generator.site.skips import Skips, render_all
 from generator.figures.stats import Figures, children_of, month_key, month_range, summarize
 from generator.strings import site as S
@@ -58,7 +58,7 @@ def render_agencies(site: Site, env: jinja2.Environment, docs_dir: Path, skips: 
     """Write one page per agency (historical ones included; each whose inputs changed: `skips`) and the
     index; returns docs paths."""
     skips = skips or render_all(docs_dir)
-    inputs = ReportInputs(site.compliance, site.facts_digest)
+    inputs = inputs_of(site)
     written = []
     for code in sorted(site.content.agencies):
         src = agency_src(code)

@@ -29,6 +29,7 @@ from generator.site.common import Site, make_env
 from generator.site.home import render_home
 from generator.site.letters import page_image_cache, render_listings, write_letters
 from generator.site.page_images import RenderStats, count, note
+from generator.site.reports.inputs import inputs_of
 from generator.site.skips import Made, Skips
 from generator.site.skips import render_all as render_everything
 from generator.trash import set_aside, sweep
@@ -62,10 +63,15 @@ def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date
     site = site or Site.create(content, pdf_facts, today)
     skips = skips or render_everything(docs_dir)
     site.image_cache = Path(image_cache) if image_cache else page_image_cache(docs_dir)
-    _ = site.compliance  # built before the fork: agency pages here and the report pages later share it
+    # Made before the fork, once, for every writer (children inherit them): the compliance figures and the
+    # report input digests (agency pages here, report pages later; with them every letter's facts digest),
+    # and where each PDF is published (one stat a letter).
+    letters = content.letters
+    inputs_of(site)
+    for letter in letters:
+        site.pdf_href(letter)
     env = make_env()
     out = Rendered(site)
-    letters = content.letters
     chunks = [letters[i : i + LETTERS_PER_TASK] for i in range(0, len(letters), LETTERS_PER_TASK)]
     tasks = {  # independent writers, run on every core (generator/parallel.py); the longest first
         "open-data": lambda: write_open_data(site, env, docs_dir, skips),

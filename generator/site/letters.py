@@ -206,11 +206,14 @@ def render_listings(site: Site, env: jinja2.Environment, docs_dir: Path, skips: 
 
     for year in sorted(years):
         items = newest_first(f for f in site.facts.values() if f.letter.year == year)
-        agencies = Counter(f.letter.agency for f in items)
-        rows = sorted(agencies.items(), key=lambda kv: (-kv[1], site.agency_name(kv[0]), kv[0]))
+        by_agency: dict[str, list] = {}  # agency -> its letters of the year, newest first
+        for f in items:
+            by_agency.setdefault(f.letter.agency, []).append(f)
+        rows = sorted(((code, len(own)) for code, own in by_agency.items()),
+                      key=lambda kv: (-kv[1], site.agency_name(kv[0]), kv[0]))
         listing(listing_src(year, None, 1), S.TITLE_YEAR.format(year=year), "year.html", year=year, rows=rows)
-        for code in sorted(agencies):
-            chunks = pages_of([f for f in items if f.letter.agency == code])
+        for code in sorted(by_agency):
+            chunks = pages_of(by_agency[code])
             for number, chunk in enumerate(chunks, start=1):
                 title = S.TITLE_AGENCY_YEAR.format(agency=site.agency_name(code), year=year)
                 if len(chunks) > 1:

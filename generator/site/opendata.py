@@ -175,20 +175,21 @@ def to_csv(data: list[dict[str, object]]) -> str:
 def to_json(site: Site, data: list[dict[str, object]]) -> str:
     """letters.json text: metadata and the rows (stable key order, UTF-8), laid out as
     `jsonout.dumps(doc, indent=1)` lays it out. That layout is Python's pure-Python encoder (~1.5 million
-    calls at 10,000 letters); the same bytes are made here by the C encoder, a row at a time: a row is a flat
-    object of scalars, so its members, one per line, are the C encoder's with a newline and the indent as the
-    item separator (JSON strings never hold a raw newline)."""
+    calls at 10,000 letters); the same bytes are made here by the C encoder: a row is a flat object of scalars, so its members, one per line, are the C encoder's with a newline and the indent as the
+    item separator (JSON strings never hold a raw newline); the rows are encoded in one call and split where one
+    ends and the next begins."""
     head = {"portal": site.content.portal.name, "licence": site.content.portal.data_licence,
             "generated_on": site.today.isoformat()}
     lines = ["{"] + [f" {jsonout.dumps(key)}: {jsonout.dumps(value)}," for key, value in head.items()]
     if not data:
         return "\n".join([*lines, ' "letters": []', "}"]) + "\n"
-    members = [jsonout.dumps(row, separators=_ROW_SEPARATORS) for row in data]
-    body = ",\n".join("  {\n   " + text[1:-1] + "\n  }" if len(text) > 2 else "  {}" for text in members)
+    text = jsonout.dumps(data, separators=_ROW_SEPARATORS)  # '[{"id": …,\n   "page_url": …},\n   {"id": …}]'
+    body = "  {\n   " + text[2:-2].replace(_BETWEEN_ROWS, "\n  },\n  {\n   ") + "\n  }"
     return "\n".join([*lines, ' "letters": [', body, " ]", "}"]) + "\n"
 
 
 _ROW_SEPARATORS = (",\n   ", ": ")  # a row's members at the depth indent=1 gives them (doc > letters > row)
+_BETWEEN_ROWS = "},\n   {"  # only ever between two rows: a row's values are scalars, a string holds no raw newline
 
 
 def _write(docs_dir: Path, rel: str, text: str) -> str:

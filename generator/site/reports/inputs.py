@@ -115,3 +115,12 @@ class ReportInputs:
         windows = [self._window(unit, w.start, w.end) for w in (period, period.previous(), period.year_before())]
         return key("report", self.common, period, unit, windows, self.comp.warnings_between(period.start, period.end),
                    *more)
+
+
+def inputs_of(site) -> ReportInputs:
+    """The ReportInputs of a Site (site/common.py), made once: the agency pages (render stage) and the report
+    pages (reports stage) read the same digests; the build makes them before it forks its writers."""
+    if site.report_inputs is None:
+        site.report_inputs = ReportInputs(site.compliance, site.facts_digest)
+    return site.report_inputs
+

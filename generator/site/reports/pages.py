@@ -30,7 +30,7 @@ from generator.site.reports import headline, tables
 from generator.site.reports.charts import hbar_chart
 from generator.site.reports.glossary_page import write_glossary
 from generator.site.reports.index import page_src, write_index
-from generator.site.reports.inputs import ReportInputs
+from generator.site.reports.inputs import ReportInputs, inputs_of
 from generator.site.reports.letterhead import letterhead
 from generator.site.reports.ontime_view import OnTimeView, ontime_view, unavailable_text
 from generator.site.skips import Skips, render_all
@@ -241,7 +241,7 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None, skips:
     for period, unit in jobs:
         by_period.setdefault(period, []).append(unit)
 
-    inputs = ReportInputs(comp, site.facts_digest if site is not None else None)
+    inputs = inputs_of(site) if site is not None else ReportInputs(comp)
     written: list[str] = []
     todo: dict[Period, list[tuple[str | None, str]]] = {}  # the pages to render, by period: (unit, input key)
     for period, units in sorted(by_period.items()):
