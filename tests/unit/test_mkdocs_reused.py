@@ -1,0 +1,45 @@
+"""The MkDocs page of a reused page (site/mkdocs/reuse.py `Reused`) sets what `Page.__init__` sets, without
+its cost: the same canonical URL, path and build date for every kind of URL and site_url."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+pytest.importorskip("mkdocs")
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from generator.site.mkdocs import reuse
+
+SITE_URLS = (None, "", "https://x.example", "https://x.example/", "https://x.example/sub", "http://h:8080/a/b/",
+             "https://x.example/đường dẫn/")
+SOURCES = ("index.md", "a.md", "a/index.md", "letters/2026/so-tnmt/2026-11-0001/index.md", "thu-tuc/a.b.md",
+           "reports/2026-q3/index.md", "x/%41.md", "tìm-kiếm/index.md", "a b/c d.md", "-x/_y.md", "~u/v.md")
+
+
+def _config(site_url, use_directory_urls: bool) -> MkDocsConfig:
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "site_url": site_url, "use_directory_urls": use_directory_urls,
+                      "docs_dir": "/tmp/none", "site_dir": "/tmp/none-site"})
+    config.validate()
+    return config
+
+
+@pytest.mark.parametrize(("site_url", "directory_urls"), list(itertools.product(SITE_URLS, (True, False))))
+def test_a_reused_page_has_the_urls_and_date_of_a_page(site_url, directory_urls, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
+    from mkdocs.utils import get_build_date
+
+    config = _config(site_url, directory_urls)
+    reuse._state["build_date"] = get_build_date()
+    reused = reuse._reused_page_class()
+    for src in SOURCES:
+        page = Page(None, File(src, "/tmp/none", config.site_dir, directory_urls), config)
+        slim = reused(None, File(src, "/tmp/none", config.site_dir, directory_urls), config)
+        assert (slim.url, slim.canonical_url, slim.abs_url, slim.update_date) == \
+            (page.url, page.canonical_url, page.abs_url, page.update_date), src
+        assert slim.file.page is slim and (slim.children, slim.previous_page, slim.next_page) == (None, None, None)
