@@ -33,16 +33,21 @@ def _sha(text: str) -> str:
 
 
 class _Dated:
-    """(day, agency, digest) items sorted by day: a window's items of a scope are one slice, filtered."""
+    """(day, agency, digest) items sorted by day: a window's items of a scope are one slice, filtered. Each
+    item's part of a window's digest ("agency\0digest\n") is made once: ~9,500 windows slice ~300,000 items."""
 
     def __init__(self, items: list[tuple[date, str, str]]) -> None:
         items.sort()
         self.days = [day for day, _, _ in items]
-        self.items = items
+        self.codes = [code for _, code, _ in items]
+        self.parts = [f"{code}\0{digest}\n" for _, code, digest in items]
 
     def digest(self, start: date, end: date, scope: set[str] | None) -> str:
-        picked = self.items[bisect_left(self.days, start): bisect_right(self.days, end)]
-        return _sha("".join(f"{code}\0{digest}\n" for _, code, digest in picked if scope is None or code in scope))
+        first, last = bisect_left(self.days, start), bisect_right(self.days, end)
+        if scope is None:
+            return _sha("".join(self.parts[first:last]))
+        codes = self.codes
+        return _sha("".join([part for i, part in enumerate(self.parts[first:last], first) if codes[i] in scope]))
 
 
 class ReportInputs:
@@ -66,6 +71,7 @@ class ReportInputs:
         self._facts, self._rows = _Dated(facts), _Dated(rows)
         self._scopes: dict[str | None, set[str] | None] = {}
         self._windows: dict[tuple, str] = {}
+        self._warned: dict[tuple[date, date], str] = {}
         self._received: dict[str, tuple[list[date], list[str]]] = {}
 
     def _scope(self, unit: str | None) -> set[str] | None:
@@ -113,8 +119,14 @@ class ReportInputs:
     def key(self, key: Callable[..., str], period: Period, unit: str | None, *more: object) -> str:
         """The input key of the report of `period` for `unit` (`key`: Skips.key; `more`: the page's other values)."""
         windows = [self._window(unit, w.start, w.end) for w in (period, period.previous(), period.year_before())]
-        return key("report", self.common, period, unit, windows, self.comp.warnings_between(period.start, period.end),
-                   *more)
+        return key("report", self.common, period, unit, windows, self._warnings(period.start, period.end), *more)
+
+    def _warnings(self, start: date, end: date) -> str:
+        """Digest of the register warnings of [start, end] (the same for every unit's report of the period)."""
+        span = (start, end)
+        if span not in self._warned:
+            self._warned[span] = _sha(repr(self.comp.warnings_between(start, end)))
+        return self._warned[span]
 
 
 def inputs_of(site) -> ReportInputs:
