@@ -465,6 +465,22 @@ def _pagefind_children() -> list[int]:
     return found
 
 
+def _staging(build_dir: Path) -> list[Path]:
+    """This process's search staging folders still there after their removal had time to end (they are removed
+    in the background)."""
+    import os
+    import time
+
+    from generator.site.search import index
+
+    for _ in range(100):
+        found = list(index._staging_parent(build_dir).glob(f"{index.STAGING_PREFIX}{os.getpid()}-*"))
+        if not found:
+            break
+        time.sleep(0.05)
+    return found
+
+
 def test_a_failure_while_pagefind_indexes_stops_it_and_keeps_the_site(sites, monkeypatch):
     """Pagefind indexes in the background while the pages are rendered: a render that fails meanwhile stops
     it (no Pagefind process left, nothing of it beside the site), the last good site stays, the next build
@@ -487,28 +503,32 @@ def test_a_failure_while_pagefind_indexes_stops_it_and_keeps_the_site(sites, mon
     assert seen and seen[0], "Pagefind was not running during the render"
     assert _pagefind_children() == []
     assert _tree(sites.site) == before
-    assert not list(sites.tmp.glob(".site.new-*"))
+    assert not list(sites.tmp.glob(".site.new-*")) and not _staging(sites.build_dir)
     monkeypatch.setattr(build_module, "render_docs", real_render)
     monkeypatch.setattr(pagefind_run, "executable", lambda: Path("/bin/false"))
     with pytest.raises(pagefind_run.PagefindError):
         sites.build()
     assert _pagefind_children() == [] and _tree(sites.site) == before and not list(sites.tmp.glob(".site.new-*"))
+    assert not _staging(sites.build_dir)
     monkeypatch.undo()
     assert sites.build().mode == "incremental"
     sites.compare()
 
 
-def test_a_killed_builds_search_folder_is_swept(sites):
-    """A build killed with -9 leaves its bundles under way beside the site (`.site.new-search-<pid>`): the
-    next build removes it (its process is gone) and is right."""
-    leftover = sites.tmp / ".site.new-search-999999999"
-    (leftover / "pagefind-2018").mkdir(parents=True)
+def test_a_killed_builds_search_staging_is_swept(sites):
+    """A build killed with -9 leaves its search staging (records, bundles under way) in RAM or the build
+    folder (`congkhai-search-<pid>-*`): the next build that indexes removes it (its process is gone)."""
+    import time
+
+    from generator.site.search import index
+
+    leftover = index._staging_parent(sites.build_dir) / f"{index.STAGING_PREFIX}999999999-test"
+    (leftover / index.BUNDLES / "pagefind-2018").mkdir(parents=True)
     write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
     assert sites.build().mode == "incremental"
     for _ in range(100):  # removed by a background process
         if not leftover.exists():
             break
-        import time
         time.sleep(0.05)
     assert not leftover.exists()
     sites.compare()

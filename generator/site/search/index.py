@@ -21,6 +21,7 @@ Which years are recent changes nothing in the bundles (only config.js and older-
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
@@ -54,6 +55,7 @@ TEXT_BUNDLE = "pagefind-{year}"
 CODE_BUNDLE = "pagefind-codes-{year}"
 LOOKUP_DIR = "lookup"
 PARALLEL_RUNS = 2  # Pagefind runs at a time
+BUNDLES = "made"  # staging/<bundle>/: its records; staging/made/<bundle>/: what Pagefind made of them
 
 
 @dataclass
@@ -115,17 +117,9 @@ def _write_records(folder: Path, records: Mapping[str, str]) -> None:
         path.write_text(html, encoding="utf-8")
 
 
-def _reuse_bundle(previous: tuple[Path, Mapping[str, str]] | None, name: str, fingerprint: str,
-                  target: Path, carry: Carried | None = None) -> bool:
-    """Take the previous site's bundle `name` when it was built from the same records: named in `carry`
-    (moved into the new site before the swap, site/carry.py), else hard-linked into `target`."""
-    if previous is None or previous[1].get(name) != fingerprint or not (previous[0] / name).is_dir():
-        return False
-    if carry is not None:
-        carry.trees.add(name)
-    else:
-        shutil.copytree(previous[0] / name, target, copy_function=os.link)
-    return True
+def _reusable(previous: tuple[Path, Mapping[str, str]] | None, name: str, fingerprint: str) -> bool:
+    """Whether the previous site's bundle (or older-words/) `name` was built from the same records."""
+    return previous is not None and previous[1].get(name) == fingerprint and (previous[0] / name).is_dir()
 
 
 def _records(name: str, letters: Mapping[str, list], inputs: Mapping[str, Mapping[str, object]]) -> dict[str, str]:
@@ -149,10 +143,10 @@ class Indexing:
     renders the site; `finish` places everything into the new site. Nothing here depends on the rendered
     pages: records are made from the content (records.py)."""
 
-    def __init__(self, content: Content, work_dir: Path, out_dir: Path, page_texts: Mapping[str, list[str]],
+    def __init__(self, content: Content, work_dir: Path, page_texts: Mapping[str, list[str]],
                  previous: tuple[Path, Mapping[str, str]] | None, carry: Carried | None) -> None:
         start = time.perf_counter()
-        self.content, self.previous, self.carry, self.out_dir = content, previous, carry, out_dir
+        self.content, self.previous, self.carry = content, previous, carry
         self.stats = stats = SearchStats(letters=len(content.letters))
         self.recent, self.older = split_years(content.letters)
         stats.recent_years = self.recent
@@ -169,13 +163,12 @@ class Indexing:
             inputs[CODE_BUNDLE.format(year=view.year)][letter.url] = view
         stats.fingerprints = {name: inputs_fingerprint(keyed) for name, keyed in sorted(inputs.items())}
         stats.bundles = {name: len(inputs[name]) for name in stats.fingerprints}
-        self.taken: list[str] = []  # bundles of the previous site, linked into out_dir (no `carry`)
         todo = []
         for name, fingerprint in stats.fingerprints.items():
-            if _reuse_bundle(previous, name, fingerprint, out_dir / name, carry):
+            if _reusable(previous, name, fingerprint):
                 stats.reused.append(name)
-                if carry is None:
-                    self.taken.append(name)
+                if carry is not None:
+                    carry.trees.add(name)  # moved into the new site before the swap (site/carry.py)
             else:
                 todo.append(name)
         stats.records_seconds = time.perf_counter() - start
@@ -208,7 +201,7 @@ class Indexing:
                     stats.peak_rss_kb = max(stats.peak_rss_kb, run.stats.peak_rss_kb)
             while self.queue and len(self.running) < PARALLEL_RUNS:
                 name = self.queue.pop(0)
-                self.running[name] = start_pagefind(self.staging / name, self.out_dir / name)
+                self.running[name] = start_pagefind(self.staging / name, self.staging / BUNDLES / name)
             if not block or not self.running:
                 return
             next(iter(self.running.values())).done(block=True)  # the oldest run: wait for it, then go round
@@ -220,8 +213,6 @@ class Indexing:
         self.running.clear()
         self.queue.clear()
         self._discard()
-        if self.out_dir.exists():
-            discard(self.out_dir)
 
     def _discard(self) -> None:
         if self.staging is not None:
@@ -241,14 +232,19 @@ class Indexing:
         finally:
             if self.staging is not None:
                 stats.index_seconds = time.perf_counter() - self.index_start
-            self._discard()
         stats.indexed.sort()
-        for name in stats.indexed:
-            _finish_bundle(self.out_dir / name)
-        for name in stats.indexed + self.taken:
-            shutil.rmtree(site_dir / name, ignore_errors=True)
-            shutil.move(self.out_dir / name, site_dir / name)
-        shutil.rmtree(self.out_dir, ignore_errors=True)
+        try:
+            for name in stats.indexed:
+                made = self.staging / BUNDLES / name
+                _finish_bundle(made)
+                shutil.rmtree(site_dir / name, ignore_errors=True)
+                _place(made, site_dir / name)
+        finally:
+            self._discard()
+        if carry is None:
+            for name in stats.reused:  # hard links to the previous site's bundle (same bytes, no extra disk)
+                shutil.rmtree(site_dir / name, ignore_errors=True)
+                shutil.copytree(previous[0] / name, site_dir / name, copy_function=os.link)
         lookup_dir = site_dir / LOOKUP_DIR
         shutil.rmtree(lookup_dir, ignore_errors=True)
         stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(
@@ -269,15 +265,11 @@ class Indexing:
         return stats
 
 
-def start_index(content: Content, work_dir: Path, out_dir: Path, page_texts: Mapping[str, list[str]] | None = None,
+def start_index(content: Content, work_dir: Path, page_texts: Mapping[str, list[str]] | None = None,
                 previous: tuple[Path, Mapping[str, str]] | None = None, carry: Carried | None = None) -> Indexing:
-    """Start indexing `content` (`Indexing`): Pagefind writes the bundles into `out_dir` (a new folder on the
-    site's file system, moved into the site by `finish`); `page_texts`, `previous`, `carry`: as for
-    `index_content`."""
+    """Start indexing `content` (`Indexing`; `page_texts`, `previous`, `carry`: as for `index_content`)."""
     start = time.perf_counter()
-    shutil.rmtree(out_dir, ignore_errors=True)
-    Path(out_dir).mkdir(parents=True)
-    indexing = Indexing(content, Path(work_dir), Path(out_dir), page_texts or {}, previous, carry)
+    indexing = Indexing(content, Path(work_dir), page_texts or {}, previous, carry)
     indexing.stats.seconds = time.perf_counter() - start
     return indexing
 
@@ -293,14 +285,18 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
     with `carry`, such bundles and lookup shards are named there instead (the build moves them in)."""
     site_dir = Path(site_dir)
     site_dir.mkdir(parents=True, exist_ok=True)
-    return start_index(content, work_dir, out_dir_of(site_dir), page_texts, previous, carry).finish(site_dir)
+    return start_index(content, work_dir, page_texts, previous, carry).finish(site_dir)
 
 
-def out_dir_of(site_dir: Path) -> Path:
-    """Where the bundles of a site being built are made: beside it (same file system: moved in by a rename),
-    named as a half-built site is (`.<site>.new-search-<pid>`), so a killed build's is swept (trash.py)."""
-    site_dir = Path(site_dir)
-    return site_dir.parent / f".{site_dir.name}.new-search-{os.getpid()}"
+def _place(made: Path, target: Path) -> None:
+    """Put a bundle Pagefind made in the staging folder into the site: renamed when on the same file system,
+    else copied (bytes only) and the staging copy left for the staging's removal."""
+    try:
+        os.rename(made, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        shutil.copytree(made, target, copy_function=shutil.copyfile)
 
 
 def _older_words(older: list[str], older_letters: list, site_dir: Path,
@@ -311,8 +307,12 @@ def _older_words(older: list[str], older_letters: list, site_dir: Path,
     for year in older:
         digest.update(f"{year}={stats.fingerprints[TEXT_BUNDLE.format(year=year)]}\n".encode())
     stats.fingerprints[WORDS_DIR] = digest.hexdigest()
-    if _reuse_bundle(previous, WORDS_DIR, stats.fingerprints[WORDS_DIR], site_dir / WORDS_DIR, carry):
+    if _reusable(previous, WORDS_DIR, stats.fingerprints[WORDS_DIR]):
         stats.reused.append(WORDS_DIR)
+        if carry is not None:
+            carry.trees.add(WORDS_DIR)
+        else:
+            shutil.copytree(previous[0] / WORDS_DIR, site_dir / WORDS_DIR, copy_function=os.link)
         return
     words: set[str] = set()
     for letter, view, texts in older_letters:
@@ -324,16 +324,15 @@ def index_site(tmp_site_dir: Path, result, build_dir: Path,
                previous: tuple[Path, Mapping[str, str]] | None = None, carry: Carried | None = None) -> SearchStats:
     """Index the letters of a checked content root (`CheckResult`) into a freshly built site (`previous`,
     `carry`: as for `index_content`)."""
-    return start_site_index(result, build_dir, out_dir_of(tmp_site_dir), previous, carry).finish(Path(tmp_site_dir))
+    return start_site_index(result, build_dir, previous, carry).finish(Path(tmp_site_dir))
 
 
-def start_site_index(result, build_dir: Path, out_dir: Path, previous: tuple[Path, Mapping[str, str]] | None = None,
+def start_site_index(result, build_dir: Path, previous: tuple[Path, Mapping[str, str]] | None = None,
                      carry: Carried | None = None) -> Indexing:
     """`start_index` of the letters of a checked content root (`CheckResult`)."""
     if result.content is None:
         raise ValueError("no content to index")
-    return start_index(result.content, Path(build_dir), out_dir, machine_read_texts(result.pdf_facts), previous,
-                       carry)
+    return start_index(result.content, Path(build_dir), machine_read_texts(result.pdf_facts), previous, carry)
 
 
 def machine_read_texts(pdf_facts: Mapping[str, PdfFacts]) -> dict[str, list[str]]:
