@@ -117,8 +117,8 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run(cmd: list[str], *, env: dict | None = None) -> tuple[float, float, float, int, str]:
-    """Run `cmd`; (seconds, peak MB of one process, peak MB of the tree, exit code, stdout)."""
+def run(cmd: list[str], *, env: dict | None = None) -> tuple[float, float, float, int, str, str]:
+    """Run `cmd`; (seconds, peak MB of one process, peak MB of the tree, exit code, stdout, stderr)."""
     start = time.perf_counter()
     errors = tempfile.TemporaryFile()  # noqa: SIM115 -- kept for a failed step's message, closed below
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=errors,
@@ -138,13 +138,32 @@ def run(cmd: list[str], *, env: dict | None = None) -> tuple[float, float, float
     done.set()
     sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
-        errors.seek(0)
-        tail = errors.read().decode("utf-8", "replace").splitlines()[-15:]
-        print("\n".join(f"    stderr: {line}" for line in tail), file=sys.stderr, flush=True)
+    errors.seek(0)
+    err = errors.read().decode("utf-8", "replace")
     errors.close()
+    if proc.returncode:
+        tail = err.splitlines()[-15:]
+        print("\n".join(f"    stderr: {line}" for line in tail), file=sys.stderr, flush=True)
     return seconds, usage.ru_maxrss / 1024, max(peak[0], usage.ru_maxrss) / 1024, proc.returncode, \
-        out.decode("utf-8", "replace")
+        out.decode("utf-8", "replace"), err
+
+
+def cli_stages(text: str) -> dict[str, float]:
+    """The build's seconds per stage from what `generator build` printed (its BUILD_SECONDS line, Vietnamese
+    stage names and decimal commas: commands/build.py `seconds_line`), by stage key; {} without that line."""
+    from generator.strings.cli import BUILD_SECONDS, BUILD_STAGES
+
+    head, tail = BUILD_SECONDS.split("{stages}")
+    keys = {name: key for key, name in BUILD_STAGES.items()}
+    for line in reversed(text.splitlines()):
+        if line.startswith(head) and tail.split("{total}")[0] in line:
+            stages = line[len(head): line.rindex(tail.split("{total}")[0])]
+            out = {}
+            for part in stages.split(", "):
+                name, value, _ = part.rsplit(" ", 2)
+                out[keys.get(name, name)] = float(value.replace(",", "."))
+            return out
+    return {}
 
 
 SCAN_SHARE = 0.1  # make_corpus's default share of image-only scans
@@ -287,8 +306,10 @@ def bench_size(size: int, out: Path, steps: tuple[str, ...], scan_share: float =
     def record(name: str, cmd: list[str], seconds_from: str | None = None, **detail) -> Step:
         """Run one step; `seconds_from`: the key of its JSON output that is the figure (not the process's wall)."""
         before = load()
-        seconds, peak, tree, code, stdout = run(cmd)
+        seconds, peak, tree, code, stdout, stderr = run(cmd)
         step = Step(size, name, round(seconds, 2), round(peak), round(tree), code == 0, {**detail, "load": before})
+        if cli_stages(stderr):  # a build: where its time went
+            step.detail["stages"] = cli_stages(stderr)
         try:
             data = json.loads(stdout)
         except ValueError:
@@ -304,7 +325,7 @@ def bench_size(size: int, out: Path, steps: tuple[str, ...], scan_share: float =
         """mkdocs build, then Pagefind, of the bare project (already written)."""
         before, parts, ok, peak, tree = load(), {}, True, 0.0, 0.0
         for part, cmd in anchors.bare_commands(project, PYTHON).items():
-            seconds, one, whole, code, _ = run(cmd)
+            seconds, one, whole, code, _, _ = run(cmd)
             parts[part], ok, peak, tree = round(seconds, 2), ok and code == 0, max(peak, one), max(tree, whole)
         step = Step(size, name, round(sum(parts.values()), 2), round(peak), round(tree), ok,
                     {**parts, "load": before})

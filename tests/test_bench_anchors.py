@@ -87,3 +87,13 @@ def test_ratios_divide_by_the_mean_bare_warm_run_and_the_floor_of_the_same_size(
                         "cold full build": "MISS", "one letter corrected (as fast as an addition)": "MISS",
                         "one letter withdrawn (as fast as an addition)": "not run"}
     assert anchors.ratio(1.0, 0.0) is None and anchors.ratio(None, 2.0) is None
+
+
+def test_the_bench_reads_the_build_stages_the_cli_prints():
+    from generator.commands.build import seconds_line
+
+    seconds = {"previous": 0.84, "check": 1.9, "search": 1.25, "keys": 0.2, "render": 2.7, "reports": 0.9,
+               "plan": 0.02, "mkdocs": 1.6, "swap": 0.5, "manifest": 0.3}
+    text = "Đã xây dựng 3 trang\n" + seconds_line(seconds) + "\n"
+    assert bench.cli_stages(text) == {key: round(value, 1) for key, value in seconds.items()}
+    assert bench.cli_stages("Đã xây dựng 3 trang\n") == {}
