@@ -134,7 +134,8 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previou
     carried = Carried()
     with stage("search"):  # Pagefind indexes in the background while the site is rendered (its records come
         indexing = search.start_site_index(  # from the content): `finish` below waits and places it
-            result, build_dir, previous=(site_dir, previous.bundles) if previous else None, carry=carried)
+            result, build_dir, previous=(site_dir, previous.bundles) if previous else None, carry=carried,
+            out_dir=search.out_dir_of(site_dir))
     tmp_site = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
     moves = None
     try:

@@ -532,3 +532,33 @@ def test_a_killed_builds_search_staging_is_swept(sites):
         time.sleep(0.05)
     assert not leftover.exists()
     sites.compare()
+
+
+def test_a_killed_builds_search_folder_beside_the_site_is_swept(sites):
+    """The bundles a build copies beside the site (`.site.new-search-<pid>`) are removed by the next build when
+    their build was killed; a background copy that fails is made again from the staging: the site is right."""
+    import time
+
+    from generator.site.search import index
+
+    leftover = sites.tmp / ".site.new-search-999999999"
+    (leftover / "pagefind-2018").mkdir(parents=True)
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    assert sites.build().mode == "incremental"
+    for _ in range(100):  # removed by a background process
+        if not leftover.exists():
+            break
+        time.sleep(0.05)
+    assert not leftover.exists()
+    sites.compare()
+    real = index._copier
+    index._copier = lambda: "/bin/false"  # every background copy fails
+    try:
+        write_letter(sites.root, "2018-05-0006", number="21/XL-STNMT",
+                     **{"dossier.code": "000.00.21.H17-180420-0006"})
+        result = sites.build()
+    finally:
+        index._copier = real
+    assert result.mode == "incremental" and not list(sites.tmp.glob(".site.new-search-*"))
+    sites.compare()
+

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.site.search.index import Indexing, SearchStats, index_content, index_site, start_site_index
+from generator.site.search.index import Indexing, SearchStats, index_content, index_site, out_dir_of, start_site_index
 from generator.site.search.page import PAGE_PATH, write_search_page
 
-__all__ = ["PAGE_PATH", "Indexing", "SearchStats", "index_content", "index_site", "start_site_index",
+__all__ = ["PAGE_PATH", "Indexing", "SearchStats", "index_content", "index_site", "out_dir_of", "start_site_index",
            "write_search_page"]

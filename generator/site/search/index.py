@@ -25,6 +25,7 @@ import errno
 import hashlib
 import os
 import shutil
+import subprocess
 import tempfile
 import time
 from collections import defaultdict
@@ -144,9 +145,11 @@ class Indexing:
     pages: records are made from the content (records.py)."""
 
     def __init__(self, content: Content, work_dir: Path, page_texts: Mapping[str, list[str]],
-                 previous: tuple[Path, Mapping[str, str]] | None, carry: Carried | None) -> None:
+                 previous: tuple[Path, Mapping[str, str]] | None, carry: Carried | None,
+                 out_dir: Path | None = None) -> None:
         start = time.perf_counter()
-        self.content, self.previous, self.carry = content, previous, carry
+        self.content, self.previous, self.carry, self.out_dir = content, previous, carry, out_dir
+        self.copies: dict[str, subprocess.Popen] = {}  # bundle -> its copy under way into out_dir
         self.stats = stats = SearchStats(letters=len(content.letters))
         self.recent, self.older = split_years(content.letters)
         stats.recent_years = self.recent
@@ -182,9 +185,13 @@ class Indexing:
             sweep_dead(_staging_parent(work_dir), STAGING_PREFIX)  # staging of killed builds (in RAM: /dev/shm)
             self.staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-",
                                                  dir=_staging_parent(work_dir)))
-            for name in self.queue:
-                _write_records(self.staging / name, _records(name, self.letters, inputs))
-            self.advance()
+            try:
+                for name in self.queue:
+                    _write_records(self.staging / name, _records(name, self.letters, inputs))
+                self.advance()
+            except BaseException:  # a full staging, Pagefind missing: nothing left running or staged
+                self.cancel()
+                raise
 
     def advance(self) -> None:
         """Note the runs that ended and start the next ones (at most PARALLEL_RUNS at a time); never waits."""
@@ -199,6 +206,7 @@ class Indexing:
                     stats.indexed.append(name)
                     stats.pagefind_seconds += run.stats.seconds
                     stats.peak_rss_kb = max(stats.peak_rss_kb, run.stats.peak_rss_kb)
+                    self._made(name)
             while self.queue and len(self.running) < PARALLEL_RUNS:
                 name = self.queue.pop(0)
                 self.running[name] = start_pagefind(self.staging / name, self.staging / BUNDLES / name)
@@ -206,13 +214,45 @@ class Indexing:
                 return
             next(iter(self.running.values())).done(block=True)  # the oldest run: wait for it, then go round
 
+    def _made(self, name: str) -> None:
+        """A bundle Pagefind made: canonical, and (with `out_dir`) copied onto the site's file system by a `cp`
+        in the background, so that `finish` only renames it (the copy of ~1,700 files overlaps MkDocs)."""
+        made = self.staging / BUNDLES / name
+        _finish_bundle(made)
+        copier = _copier() if self.out_dir is not None else None
+        if copier:
+            self.out_dir.mkdir(exist_ok=True)
+            self.copies[name] = subprocess.Popen([copier, "-r", "--", str(made), str(self.out_dir / name)],
+                                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                                 stderr=subprocess.DEVNULL)
+
+    def _place(self, name: str, target: Path) -> None:
+        """Put the bundle `name` at `target`: its finished copy renamed in, else copied now from the staging."""
+        copy = self.copies.pop(name, None)
+        if copy is not None and copy.wait() == 0:
+            try:
+                os.rename(self.out_dir / name, target)
+                return
+            except OSError as exc:
+                if exc.errno != errno.EXDEV:
+                    raise
+        if self.out_dir is not None:
+            shutil.rmtree(self.out_dir / name, ignore_errors=True)  # a copy that failed (a full disk: raised below)
+        _place(self.staging / BUNDLES / name, target)
+
     def cancel(self) -> None:
-        """Stop the runs (the build failed meanwhile) and remove what they staged and wrote."""
+        """Stop the runs and copies (the build failed meanwhile) and remove what they staged and wrote."""
         for run in self.running.values():
             run.kill()
+        for copy in self.copies.values():
+            copy.kill()
+            copy.wait()
         self.running.clear()
+        self.copies.clear()
         self.queue.clear()
         self._discard()
+        if self.out_dir is not None and self.out_dir.exists():
+            discard(self.out_dir)
 
     def _discard(self) -> None:
         if self.staging is not None:
@@ -235,12 +275,14 @@ class Indexing:
         stats.indexed.sort()
         try:
             for name in stats.indexed:
-                made = self.staging / BUNDLES / name
-                _finish_bundle(made)
                 shutil.rmtree(site_dir / name, ignore_errors=True)
-                _place(made, site_dir / name)
-        finally:
-            self._discard()
+                self._place(name, site_dir / name)
+        except BaseException:
+            self.cancel()
+            raise
+        self._discard()
+        if self.out_dir is not None:
+            shutil.rmtree(self.out_dir, ignore_errors=True)  # empty: every copy renamed in
         if carry is None:
             for name in stats.reused:  # hard links to the previous site's bundle (same bytes, no extra disk)
                 shutil.rmtree(site_dir / name, ignore_errors=True)
@@ -266,10 +308,13 @@ class Indexing:
 
 
 def start_index(content: Content, work_dir: Path, page_texts: Mapping[str, list[str]] | None = None,
-                previous: tuple[Path, Mapping[str, str]] | None = None, carry: Carried | None = None) -> Indexing:
-    """Start indexing `content` (`Indexing`; `page_texts`, `previous`, `carry`: as for `index_content`)."""
+                previous: tuple[Path, Mapping[str, str]] | None = None, carry: Carried | None = None,
+                out_dir: Path | None = None) -> Indexing:
+    """Start indexing `content` (`Indexing`; `page_texts`, `previous`, `carry`: as for `index_content`;
+    `out_dir`: a folder on the file system of the site the bundles go to (`out_dir_of`), where they are copied
+    as soon as they are made; None: copied by `finish`)."""
     start = time.perf_counter()
-    indexing = Indexing(content, Path(work_dir), page_texts or {}, previous, carry)
+    indexing = Indexing(content, Path(work_dir), page_texts or {}, previous, carry, out_dir)
     indexing.stats.seconds = time.perf_counter() - start
     return indexing
 
@@ -286,6 +331,11 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
     site_dir = Path(site_dir)
     site_dir.mkdir(parents=True, exist_ok=True)
     return start_index(content, work_dir, page_texts, previous, carry).finish(site_dir)
+
+
+def _copier() -> str | None:
+    """The `cp` that copies a made bundle in the background (None: `finish` copies it)."""
+    return shutil.which("cp")
 
 
 def _place(made: Path, target: Path) -> None:
@@ -328,11 +378,19 @@ def index_site(tmp_site_dir: Path, result, build_dir: Path,
 
 
 def start_site_index(result, build_dir: Path, previous: tuple[Path, Mapping[str, str]] | None = None,
-                     carry: Carried | None = None) -> Indexing:
+                     carry: Carried | None = None, out_dir: Path | None = None) -> Indexing:
     """`start_index` of the letters of a checked content root (`CheckResult`)."""
     if result.content is None:
         raise ValueError("no content to index")
-    return start_index(result.content, Path(build_dir), machine_read_texts(result.pdf_facts), previous, carry)
+    return start_index(result.content, Path(build_dir), machine_read_texts(result.pdf_facts), previous, carry,
+                       out_dir)
+
+
+def out_dir_of(site_dir: Path) -> Path:
+    """Where a build of `site_dir` copies the bundles it makes: beside the site (the same file system: renamed
+    in), named as a half-built site is (`.<site>.new-search-<pid>`), so that a killed build's is swept."""
+    site_dir = Path(site_dir)
+    return site_dir.parent / f".{site_dir.name}.new-search-{os.getpid()}"
 
 
 def machine_read_texts(pdf_facts: Mapping[str, PdfFacts]) -> dict[str, list[str]]:
