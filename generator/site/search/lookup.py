@@ -51,14 +51,16 @@ def build_shards(views: Iterable[LetterView]) -> tuple[int, dict[str, bytes]]:
             by_code[key].append(entry)
     items = {code: _dump(code) + b":[" + b",".join(entries) + b"]" for code, entries in sorted(by_code.items())}
     hashes = {code: f"{fnv1a(code):08x}" for code in items}  # = shard_key(code, 8): the codes are normalised
-    for prefix in range(MIN_PREFIX, MAX_PREFIX + 1):
-        shards: dict[str, list[bytes]] = defaultdict(list)
+    for prefix in range(MIN_PREFIX, MAX_PREFIX + 1):  # a shard's bytes: "{" + its items joined by "," + "}"
+        sizes: dict[str, int] = defaultdict(lambda: 1)
         for code, item in items.items():
-            shards[hashes[code][:prefix]].append(item)
-        largest = max((sum(map(len, group)) + len(group) + 1 for group in shards.values()), default=0)
-        if largest <= SHARD_BUDGET or prefix == MAX_PREFIX:
-            return prefix, {name: b"{" + b",".join(group) + b"}" for name, group in shards.items()}
-    raise AssertionError("unreachable")
+            sizes[hashes[code][:prefix]] += len(item) + 1
+        if max(sizes.values(), default=0) <= SHARD_BUDGET or prefix == MAX_PREFIX:
+            break
+    shards: dict[str, list[bytes]] = defaultdict(list)
+    for code, item in items.items():
+        shards[hashes[code][:prefix]].append(item)
+    return prefix, {name: b"{" + b",".join(group) + b"}" for name, group in shards.items()}
 
 
 def contacts(content: Content) -> list[dict[str, str]]:
