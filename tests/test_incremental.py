@@ -515,50 +515,39 @@ def test_a_failure_while_pagefind_indexes_stops_it_and_keeps_the_site(sites, mon
     sites.compare()
 
 
-def test_a_killed_builds_search_staging_is_swept(sites):
-    """A build killed with -9 leaves its search staging (records, bundles under way) in RAM or the build
-    folder (`congkhai-search-<pid>-*`): the next build that indexes removes it (its process is gone)."""
+def _gone(path: Path) -> bool:
+    """Whether `path` is removed within 5 s (a background removal)."""
     import time
 
+    for _ in range(100):
+        if not path.exists():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.parametrize("where", ["staging", "beside the site"])
+def test_a_killed_builds_search_leftovers_are_swept(sites, monkeypatch, where):
+    """A build killed with -9 leaves its search staging (records, bundles under way: in RAM or the build folder,
+    `congkhai-search-<pid>-*`) and the bundles it copied beside the site (`.site.new-search-<pid>`): the next
+    build removes them (their process is gone); a background copy that fails is made again from the staging."""
     from generator.site.search import index
 
-    leftover = index._staging_parent(sites.build_dir) / f"{index.STAGING_PREFIX}999999999-test"
-    (leftover / index.BUNDLES / "pagefind-2018").mkdir(parents=True)
+    if where == "staging":
+        leftover = index._staging_parent(sites.build_dir) / f"{index.STAGING_PREFIX}999999999-test"
+        (leftover / index.BUNDLES / "pagefind-2018").mkdir(parents=True)
+    else:
+        leftover = sites.tmp / ".site.new-search-999999999"
+        (leftover / "pagefind-2018").mkdir(parents=True)
     write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
     assert sites.build().mode == "incremental"
-    for _ in range(100):  # removed by a background process
-        if not leftover.exists():
-            break
-        time.sleep(0.05)
-    assert not leftover.exists()
+    assert _gone(leftover)
     sites.compare()
-
-
-def test_a_killed_builds_search_folder_beside_the_site_is_swept(sites):
-    """The bundles a build copies beside the site (`.site.new-search-<pid>`) are removed by the next build when
-    their build was killed; a background copy that fails is made again from the staging: the site is right."""
-    import time
-
-    from generator.site.search import index
-
-    leftover = sites.tmp / ".site.new-search-999999999"
-    (leftover / "pagefind-2018").mkdir(parents=True)
-    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
-    assert sites.build().mode == "incremental"
-    for _ in range(100):  # removed by a background process
-        if not leftover.exists():
-            break
-        time.sleep(0.05)
-    assert not leftover.exists()
-    sites.compare()
-    real = index._copier
-    index._copier = lambda: "/bin/false"  # every background copy fails
-    try:
-        write_letter(sites.root, "2018-05-0006", number="21/XL-STNMT",
-                     **{"dossier.code": "000.00.21.H17-180420-0006"})
-        result = sites.build()
-    finally:
-        index._copier = real
+    if where == "staging":
+        return
+    monkeypatch.setattr(index, "_copier", lambda: "/bin/false")  # every background copy fails
+    write_letter(sites.root, "2018-05-0006", number="21/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0006"})
+    result = sites.build()
+    monkeypatch.undo()
     assert result.mode == "incremental" and not list(sites.tmp.glob(".site.new-search-*"))
     sites.compare()
-
