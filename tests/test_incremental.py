@@ -551,3 +551,18 @@ def test_a_killed_builds_search_leftovers_are_swept(sites, monkeypatch, where):
     monkeypatch.undo()
     assert result.mode == "incremental" and not list(sites.tmp.glob(".site.new-search-*"))
     sites.compare()
+
+
+def test_mkdocs_in_this_process_gets_its_page_loop_back(sites, monkeypatch):
+    """MkDocs run in the build's own process (one worker): the reuse hook's page loop, which skips reused
+    pages, is MkDocs' own again after the run; the site is the full build's."""
+    from mkdocs.commands import build as mkdocs_build
+
+    real = mkdocs_build._populate_page
+    monkeypatch.setenv("CONGKHAI_BUILD_WORKERS", "1")
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    result = sites.build()
+    assert result.mode == "incremental" and result.reused_pages
+    assert mkdocs_build._populate_page is real
+    sites.compare()
+

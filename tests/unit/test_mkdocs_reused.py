@@ -43,3 +43,19 @@ def test_a_reused_page_has_the_urls_and_date_of_a_page(site_url, directory_urls,
         assert (slim.url, slim.canonical_url, slim.abs_url, slim.update_date) == \
             (page.url, page.canonical_url, page.abs_url, page.update_date), src
         assert slim.file.page is slim and (slim.children, slim.previous_page, slim.next_page) == (None, None, None)
+
+
+def _old_walk_key(src_uri: str) -> tuple:
+    """The walk key as first written (tuples), which the string form must order the same way."""
+    import os
+
+    *folders, name = src_uri.split("/")
+    return (*((1, folder) for folder in folders), (0, os.path.splitext(name)[0] not in ("index", "README"), name))
+
+
+def test_the_walk_key_orders_files_as_the_docs_walk_does():
+    names = ["index.md", "README.md", "a.md", "b.md", "Z.md", "a-b.md", "a.b.md", "10.md", "2.md", "đ.md", "index.html",
+             "x.json", "index"]
+    folders = ["", "a/", "a/b/", "a-b/", "A/", "a/index/", "letters/2026/so-tnmt/", "đ/", "a.b/"]
+    paths = [folder + name for folder in folders for name in names]
+    assert sorted(paths, key=reuse._walk_key) == sorted(paths, key=_old_walk_key)
