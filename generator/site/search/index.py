@@ -49,7 +49,7 @@ from generator.site.search.records import (
     searchable_text,
 )
 from generator.site.search.words import WORDS_DIR, record_words, write_words
-from generator.trash import discard, sweep_dead
+from generator.trash import discard, set_aside, sweep_dead
 
 RECENT_YEARS = 2
 TEXT_BUNDLE = "pagefind-{year}"
@@ -150,6 +150,8 @@ class Indexing:
         start = time.perf_counter()
         self.content, self.previous, self.carry, self.out_dir = content, previous, carry, out_dir
         self.copies: dict[str, subprocess.Popen] = {}  # bundle -> its copy under way into out_dir
+        if out_dir is not None:
+            set_aside(out_dir)  # what an earlier build of this process left (its removal may still run)
         self.stats = stats = SearchStats(letters=len(content.letters))
         self.recent, self.older = split_years(content.letters)
         stats.recent_years = self.recent
@@ -251,8 +253,8 @@ class Indexing:
         self.copies.clear()
         self.queue.clear()
         self._discard()
-        if self.out_dir is not None and self.out_dir.exists():
-            discard(self.out_dir)
+        if self.out_dir is not None:
+            set_aside(self.out_dir)  # renamed first: a next build of this process makes the same folder again
 
     def _discard(self) -> None:
         if self.staging is not None:
