@@ -16,8 +16,8 @@ kept between them: `build-cold` (empty cache, no previous site), `build-warm` (n
 goes). The corpus is restored afterwards.
 Anchors (issue 18, scripts/bench_anchors.py), on the same letters in the same run: `bare` = `mkdocs build`
 of a bare MkDocs + Material project of the letters, then Pagefind over it; cold (project just written) and
-warm (the same two commands again, nothing changed; run once before and once after the project's builds,
-the anchor is their mean); `floor` = a plain Jinja2 loop writing the project site's HTML files at the same
+warm (the same two commands again, nothing changed; run twice before and once after the project's builds,
+the anchor is their median); `floor` = a plain Jinja2 loop writing the project site's HTML files at the same
 sizes. Every figure is printed as seconds and as a ratio to bare (warm) and to the floor.
 Prints one table, issue 18's ratio targets and issue 8's absolute targets with pass/miss; `--json FILE`
 keeps everything.
@@ -34,6 +34,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -88,7 +89,7 @@ class Step:
     tree_mb: float  # largest sampled sum over the process tree
     ok: bool
     detail: dict = field(default_factory=dict)
-    x_bare: float | None = None  # seconds / bare MkDocs + Pagefind (warm, mean of the runs) at this size
+    x_bare: float | None = None  # seconds / bare MkDocs + Pagefind (warm, median of the runs) at this size
     x_floor: float | None = None  # seconds / the floor loop at this size
 
 
@@ -361,10 +362,11 @@ def bench_size(size: int, out: Path, steps: tuple[str, ...], scan_share: float =
         written = anchors.write_bare_project(root, project)
         bare("bare-cold").detail.update(written, write_seconds=round(time.perf_counter() - start, 2))
         bare("bare-warm")
+        bare("bare-warm")  # three warm runs with the one after the project's builds: the anchor is their median
     if any(name in steps for name in PUBLISH_STEPS):
         publish_steps(size, root, pub, steps, record)
     if "bare" in steps and any(name in steps for name in PUBLISH_STEPS):
-        bare("bare-warm")  # again after the project's builds: the anchor is the mean of both
+        bare("bare-warm")  # again after the project's builds: the anchor is the median of the warm runs
     if "floor" in steps:
         shaped = pub["site"] if (pub["site"] / "index.html").is_file() else site
         if (shaped / "index.html").is_file():
@@ -409,7 +411,9 @@ def publish_steps(size: int, root: Path, pub: dict[str, Path], steps: tuple[str,
 
 
 def anchor_figures(results: list[Step]) -> dict[int, dict]:
-    """Per size: bare cold, bare warm (mean of the runs, and each run), floor; seconds."""
+    """Per size: bare cold, bare warm (the median of the runs, and each run), floor; seconds. The median: on a
+    shared machine one run in three can take twice as long (86.8 s against 46.4 s), and a mean would flatter
+    every ratio."""
     out: dict[int, dict] = {}
     for s in results:
         entry = out.setdefault(s.size, {"bare_warm_runs": []})
@@ -423,7 +427,7 @@ def anchor_figures(results: list[Step]) -> dict[int, dict]:
             entry["floor"] = s.seconds
     for entry in out.values():
         runs = entry["bare_warm_runs"]
-        entry["bare"] = round(sum(runs) / len(runs), 2) if runs else None
+        entry["bare"] = round(statistics.median(runs), 2) if runs else None
     return out
 
 

@@ -71,7 +71,7 @@ def _step(name: str, seconds: float, size: int = 1000, ok: bool = True) -> bench
     return bench.Step(size, name, seconds, 0, 0, ok)
 
 
-def test_ratios_divide_by_the_mean_bare_warm_run_and_the_floor_of_the_same_size():
+def test_ratios_divide_by_the_median_bare_warm_run_and_the_floor_of_the_same_size():
     steps = [_step("bare-cold", 9.0), _step("bare-warm", 4.0), _step("build-warm", 1.0), _step("bare-warm", 6.0),
              _step("floor", 2.0), _step("build-add-one", 0.4), _step("build-correct-one", 0.8),
              _step("build-cold", 7.0), _step("build-warm", 3.0, size=10), _step("bare-warm", 1.0, size=10),
@@ -86,6 +86,8 @@ def test_ratios_divide_by_the_mean_bare_warm_run_and_the_floor_of_the_same_size(
     assert verdicts == {"one letter added: publish build": "PASS", "nothing changed: build": "MISS",
                         "cold full build": "MISS", "one letter corrected (as fast as an addition)": "MISS",
                         "one letter withdrawn (as fast as an addition)": "not run"}
+    outlier = [_step("bare-warm", 4.0), _step("bare-warm", 9.0), _step("bare-warm", 5.0)]  # one slow run of three
+    assert bench.anchor_figures(outlier)[1000]["bare"] == 5.0  # the median, not the mean (6.0)
     assert anchors.ratio(1.0, 0.0) is None and anchors.ratio(None, 2.0) is None
 
 
