@@ -339,3 +339,25 @@ def test_a_changed_record_has_changed_inputs():
                     assert record_inputs(changed, new_view, texts) != record_inputs(letter, view, texts), path
                 if after[1] != before[1]:
                     assert new_view != view, path
+
+
+def test_a_lookup_shard_of_a_known_digest_is_carried_unread(tmp_path):
+    """With the previous manifest's shard digests (`known`) a build carries an unchanged shard without reading
+    the previous file; a shard whose digest differs is written; without `known` the bytes are compared."""
+    from generator.site.search.lookup import write_lookup
+
+    views = _views(300)
+    first, digests = tmp_path / "one" / "lookup", {}
+    write_lookup(first, views, digests=digests)
+    assert set(digests) == {f"lookup/{p.name}" for p in first.glob("*.json")}
+    changed = next(iter(sorted(digests)))
+    (first / changed.split("/")[1]).write_bytes(b"{}")  # what is on disk is not read when the digest is known
+    carried: set[str] = set()
+    write_lookup(tmp_path / "two" / "lookup", views, first, carried, known=digests)
+    assert carried == set(digests)
+    carried.clear()
+    write_lookup(tmp_path / "three" / "lookup", views, first, carried, known={**digests, changed: "0" * 64})
+    assert carried == set(digests) - {changed} and (tmp_path / "three" / changed).is_file()
+    carried.clear()
+    write_lookup(tmp_path / "four" / "lookup", views, first, carried)  # no digests: the bytes decide
+    assert carried == set(digests) - {changed}

@@ -53,7 +53,8 @@ class Manifest:
     inputs: str  # content files (stat keys) + today + the check's options and OCR engine (`inputs_fingerprint`)
     chrome: str  # config overrides (site name, footer, nav)
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative .md -> SHA-256 ("" for a Markdown page)
-    bundles: dict[str, str] = field(default_factory=dict)  # search bundle folder -> records fingerprint
+    bundles: dict[str, str] = field(default_factory=dict)  # search bundle folder -> records fingerprint;
+    # lookup/<shard>.json -> its SHA-256 (site/search/lookup.py: an unchanged shard is carried unread)
     outputs: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # group -> (input key, docs paths)
     settled: bool = False  # every PDF read to the end (no OCR read failed, nothing timed out): a rerun gives the same
 

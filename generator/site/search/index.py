@@ -75,7 +75,8 @@ class SearchStats:
     lookup_max_bytes: int = 0
     recent_years: list[str] = field(default_factory=list)
     older_words_max_bytes: int = 0  # largest shard of older-words/ (words.py); 0 when reused or none
-    fingerprints: dict[str, str] = field(default_factory=dict)  # bundle folder (or older-words) -> SHA-256 of its input
+    fingerprints: dict[str, str] = field(default_factory=dict)  # bundle folder (or older-words) -> SHA-256 of its
+    # input; lookup/<shard>.json -> SHA-256 of its bytes
     reused: list[str] = field(default_factory=list)  # bundles (and older-words) taken from the previous site
     indexed: list[str] = field(default_factory=list)  # bundles Pagefind indexed in this build
 
@@ -293,7 +294,8 @@ class Indexing:
         shutil.rmtree(lookup_dir, ignore_errors=True)
         stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(
             lookup_dir, self.views, previous[0] / LOOKUP_DIR if previous else None,
-            carry.files if carry is not None else None)
+            carry.files if carry is not None else None, known=previous[1] if previous else None,
+            digests=stats.fingerprints)  # the shards' SHA-256 go to the manifest with the bundles
         shutil.rmtree(site_dir / WORDS_DIR, ignore_errors=True)
         recent, older = self.recent, self.older
         if older:

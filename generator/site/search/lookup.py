@@ -9,9 +9,10 @@ learns it from `lookup/config.js`, loaded with the search page, so a lookup is o
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from generator import jsonout
@@ -108,18 +109,31 @@ def config_js(
 
 
 def write_lookup(out_dir: Path, views: list[LetterView], previous: Path | None = None,
-                 carry: set[str] | None = None) -> tuple[int, int, int]:
+                 carry: set[str] | None = None, known: Mapping[str, str] | None = None,
+                 digests: dict[str, str] | None = None) -> tuple[int, int, int]:
     """Write the shards into `out_dir`; returns (prefix, number of shards, largest shard bytes). A shard
     with the bytes of the one in `previous` (the previous site's lookup folder) is taken from there: named in
     `carry` (site paths, `lookup/<shard>.json`: the build moves them in) or else hard-linked; a letter added
-    changes a few shards, and taking a file is much cheaper than writing it."""
+    changes a few shards, and taking a file is much cheaper than writing it. `known`: the SHA-256 of the
+    previous site's shards by site path (its trusted manifest): with `carry`, a shard of a known digest is
+    taken without reading the previous file (4,090 reads at 10,000 letters); `digests` receives this build's."""
     prefix, shards = build_shards(views)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, data in shards.items():
         target = out_dir / f"{name}.json"
-        if previous is not None and _same_bytes(previous / target.name, data):
+        rel = f"{out_dir.name}/{target.name}"
+        sha = hashlib.sha256(data).hexdigest()
+        if digests is not None:
+            digests[rel] = sha
+        if previous is None:
+            same = False
+        elif carry is not None and known is not None and rel in known:
+            same = known[rel] == sha
+        else:
+            same = _same_bytes(previous / target.name, data)
+        if same:
             if carry is not None:
-                carry.add(f"{out_dir.name}/{target.name}")
+                carry.add(rel)
             else:
                 os.link(previous / target.name, target)
         else:
