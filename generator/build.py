@@ -172,12 +172,12 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previou
         with stage("swap"):
             taken = carry.carried_listing(previous_files, carried)  # the previous site's files that stay as they are
             files = {**carry.site_files(tmp_site), **taken}  # the new site: what this build wrote, and those
-            reuse.forget(manifest_file)  # from here the site changes: a cut build leaves no manifest to trust
-            moves = carry.carry_in(site_dir, tmp_site, previous_files, taken) if taken else None
-            missing = [src for src in skips.made.carried
-                       if not (tmp_site / skips_mod.page_html_path(src)).is_file()]
+            missing = [src for src in skips.made.carried  # looked up in that list (not ~14,000 stats), before
+                       if skips_mod.page_html_path(src) not in files]  # anything of the previous site moves
             if missing:  # a page placed without a docs file that MkDocs did not take from the previous site
                 raise BuildFailed(BUILD_PAGES_MISSING.format(pages=", ".join(sorted(missing)[:5])))
+            reuse.forget(manifest_file)  # from here the site changes: a cut build leaves no manifest to trust
+            moves = carry.carry_in(site_dir, tmp_site, previous_files, taken) if taken else None
             swap_in(tmp_site, site_dir)
     except carry.CarryFailed as exc:
         indexing.cancel()

@@ -408,6 +408,9 @@ def test_a_kept_page_missing_from_the_new_site_fails_the_build_and_keeps_the_old
         sites.build()
     assert str(failed.value).startswith(BUILD_PAGES_MISSING.split("{")[0])
     assert _tree(sites.site) == before
+    monkeypatch.undo()  # found before anything of the previous site moved: its manifest still stands
+    assert sites.build().mode == "incremental"
+    sites.compare()
 
 
 def test_unchanged_folders_are_moved_into_the_new_site(sites):
