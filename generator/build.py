@@ -121,7 +121,8 @@ def previous_build(site_dir: Path, full: bool) -> tuple[reuse.Manifest | None, d
 def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previous: reuse.Manifest | None,
                    previous_files: dict[str, int], *, cache_dir: Path | None = None, inputs: str = "",
                    watch: Stopwatch | None = None) -> BuildResult:
-    """Render → mkdocs → search → carry → swap over `previous` (the trusted manifest of the site now there,
+    """Search started (Pagefind in the background) → render → reports → mkdocs → search finished → carry → swap
+    over `previous` (the trusted manifest of the site now there,
     None: a full build; `previous_files`: that site's file list, from which unchanged files are carried into
     the new one); `inputs`: what the manifest records the site was built from ("": never taken as unchanged);
     `watch`: where each stage's time is added up."""

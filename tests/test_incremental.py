@@ -472,16 +472,22 @@ def _staging(build_dir: Path) -> list[Path]:
     """This process's search staging folders still there after their removal had time to end (they are removed
     in the background)."""
     import os
-    import time
 
     from generator.site.search import index
 
+    return [p for p in index._staging_parent(build_dir).glob(f"{index.STAGING_PREFIX}{os.getpid()}-*")
+            if not _gone(p)]
+
+
+def _gone(path: Path) -> bool:
+    """Whether `path` is removed within 5 s (a background removal)."""
+    import time
+
     for _ in range(100):
-        found = list(index._staging_parent(build_dir).glob(f"{index.STAGING_PREFIX}{os.getpid()}-*"))
-        if not found:
-            break
+        if not path.exists():
+            return True
         time.sleep(0.05)
-    return found
+    return False
 
 
 def test_a_failure_while_pagefind_indexes_stops_it_and_keeps_the_site(sites, monkeypatch):
@@ -516,17 +522,6 @@ def test_a_failure_while_pagefind_indexes_stops_it_and_keeps_the_site(sites, mon
     monkeypatch.undo()
     assert sites.build().mode == "incremental"
     sites.compare()
-
-
-def _gone(path: Path) -> bool:
-    """Whether `path` is removed within 5 s (a background removal)."""
-    import time
-
-    for _ in range(100):
-        if not path.exists():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 @pytest.mark.parametrize("where", ["staging", "beside the site"])

@@ -241,7 +241,7 @@ class Indexing:
                     raise
         if self.out_dir is not None:
             shutil.rmtree(self.out_dir / name, ignore_errors=True)  # a copy that failed (a full disk: raised below)
-        _place(self.staging / BUNDLES / name, target)
+        _copy_in(self.staging / BUNDLES / name, target)
 
     def cancel(self) -> None:
         """Stop the runs and copies (the build failed meanwhile) and remove what they staged and wrote."""
@@ -287,9 +287,8 @@ class Indexing:
         if self.out_dir is not None:
             shutil.rmtree(self.out_dir, ignore_errors=True)  # empty: every copy renamed in
         if carry is None:
-            for name in stats.reused:  # hard links to the previous site's bundle (same bytes, no extra disk)
-                shutil.rmtree(site_dir / name, ignore_errors=True)
-                shutil.copytree(previous[0] / name, site_dir / name, copy_function=os.link)
+            for name in stats.reused:
+                _link_tree(previous[0] / name, site_dir / name)
         lookup_dir = site_dir / LOOKUP_DIR
         shutil.rmtree(lookup_dir, ignore_errors=True)
         stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(
@@ -337,12 +336,18 @@ def index_content(content: Content, site_dir: Path, work_dir: Path,
     return start_index(content, work_dir, page_texts, previous, carry).finish(site_dir)
 
 
+def _link_tree(source: Path, target: Path) -> None:
+    """A previous site's folder hard-linked into the new one (same bytes, no extra disk; without `carry`)."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target, copy_function=os.link)
+
+
 def _copier() -> str | None:
     """The `cp` that copies a made bundle in the background (None: `finish` copies it)."""
     return shutil.which("cp")
 
 
-def _place(made: Path, target: Path) -> None:
+def _copy_in(made: Path, target: Path) -> None:
     """Put a bundle Pagefind made in the staging folder into the site: renamed when on the same file system,
     else copied (bytes only) and the staging copy left for the staging's removal."""
     try:
@@ -366,7 +371,7 @@ def _older_words(older: list[str], older_letters: list, site_dir: Path,
         if carry is not None:
             carry.trees.add(WORDS_DIR)
         else:
-            shutil.copytree(previous[0] / WORDS_DIR, site_dir / WORDS_DIR, copy_function=os.link)
+            _link_tree(previous[0] / WORDS_DIR, site_dir / WORDS_DIR)
         return
     words: set[str] = set()
     for letter, view, texts in older_letters:

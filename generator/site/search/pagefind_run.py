@@ -43,7 +43,6 @@ class Running:
     def __init__(self, site: Path, output: Path) -> None:
         cmd = [str(executable()), "--site", str(site), "--output-path", str(output),
                "--force-language", LANGUAGE, "--silent"]
-        self.output = output
         self.log = tempfile.TemporaryFile()
         self.start = time.perf_counter()
         try:
