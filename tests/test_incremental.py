@@ -551,10 +551,12 @@ def test_a_killed_builds_search_leftovers_are_swept(sites, monkeypatch, where):
     sites.compare()
 
 
-def test_mkdocs_in_this_process_gets_its_page_loop_back(sites, monkeypatch):
-    """MkDocs run in the build's own process (one worker): the reuse hook's page loop, which skips reused
-    pages, is MkDocs' own again after the run; the site is the full build's."""
+def test_mkdocs_in_this_process_is_left_as_it_was(sites, monkeypatch):
+    """MkDocs run in the build's own process (one worker): the reuse hook patches nothing of MkDocs (its page
+    loop is its own after the run) and leaves no plan behind; the site is the full build's."""
     from mkdocs.commands import build as mkdocs_build
+
+    from generator.site.mkdocs import reuse as mkdocs_reuse
 
     real = mkdocs_build._populate_page
     monkeypatch.setenv("CONGKHAI_BUILD_WORKERS", "1")
@@ -562,5 +564,6 @@ def test_mkdocs_in_this_process_gets_its_page_loop_back(sites, monkeypatch):
     result = sites.build()
     assert result.mode == "incremental" and result.reused_pages
     assert mkdocs_build._populate_page is real
+    assert (mkdocs_reuse._state["plan"], mkdocs_reuse._state["taken"]) == (None, ())
     sites.compare()
 

@@ -8,8 +8,8 @@ The manifest keeps {group: (key, outputs)} (reuse.Manifest.outputs). When a grou
 build's, `Skips.take` puts its previous outputs in place instead of rendering them:
 - a page (`.md`) gets no docs file at all (a folder and a file each cost ~0.3 ms on a slow disk, 14,000 of
   them at 10,000 letters): its previous digest is carried over (`carried`), so it is in the reuse plan as
-  if it had been written again, and MkDocs' reuse hook adds it as a generated file that is never read
-  (site/mkdocs/reuse.py `Reused`); the build fails if such a page is missing from the new site;
+  if it had been written again, and MkDocs' reuse hook keeps it out of MkDocs, its HTML carried from the
+  previous site (site/mkdocs/reuse.py); the build fails if such a page is missing from the new site;
 - a data file (CSV, JSON, feed) gets no docs file either: MkDocs copies a data file's bytes unchanged, so
   the previous site's file is the one the writer would write; it is carried (`carried_files`: moved or
   linked from the previous site into the new one just before the swap, site/carry.py), as are the files

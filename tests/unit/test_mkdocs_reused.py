@@ -1,5 +1,6 @@
-"""The MkDocs page of a reused page (site/mkdocs/reuse.py `Reused`) sets what `Page.__init__` sets, without
-its cost: the same canonical URL, path and build date for every kind of URL and site_url."""
+"""A page taken from the previous site is kept out of MkDocs; the sitemap lists it (site/mkdocs/reuse.py
+`_Taken`) with what `File` and `Page.__init__` give it, without their cost: the same site file, URL, canonical
+URL, path and build date for every kind of URL and site_url, with and without directory URLs."""
 
 from __future__ import annotations
 
@@ -30,19 +31,17 @@ def _config(site_url, use_directory_urls: bool) -> MkDocsConfig:
 
 
 @pytest.mark.parametrize(("site_url", "directory_urls"), list(itertools.product(SITE_URLS, (True, False))))
-def test_a_reused_page_has_the_urls_and_date_of_a_page(site_url, directory_urls, monkeypatch):
+def test_a_taken_page_has_the_urls_and_date_of_a_page(site_url, directory_urls, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
     from mkdocs.utils import get_build_date
 
     config = _config(site_url, directory_urls)
-    reuse._state["build_date"] = get_build_date()
-    reused = reuse._reused_page_class()
-    for src in SOURCES:
+    for src in (*SOURCES, "README.md", "a/README.md", "a/b/c.md"):
         page = Page(None, File(src, "/tmp/none", config.site_dir, directory_urls), config)
-        slim = reused(None, File(src, "/tmp/none", config.site_dir, directory_urls), config)
-        assert (slim.url, slim.canonical_url, slim.abs_url, slim.update_date) == \
-            (page.url, page.canonical_url, page.abs_url, page.update_date), src
-        assert slim.file.page is slim and (slim.children, slim.previous_page, slim.next_page) == (None, None, None)
+        taken = reuse._Taken(src, directory_urls, config.get("site_url"), get_build_date())
+        assert (taken.dest_uri, taken.url, taken.canonical_url, taken.abs_url, taken.update_date) == \
+            (page.file.dest_uri, page.url, page.canonical_url, page.abs_url, page.update_date), src
+        assert taken.page is taken and not taken.is_link and taken.src_uri == src
 
 
 def _old_walk_key(src_uri: str) -> tuple:

@@ -2,34 +2,36 @@
 
 `build.py` sets a `Plan` (`set_plan`) before MkDocs runs: the previous site and the docs-relative pages
 whose Markdown bytes are those the previous site was built from (with the same chrome: config, theme,
-code). MkDocs still sees every file of the docs folder (navigation and links resolve as in a full build),
-but a planned page is neither read nor rendered: it gets a `_Reused` page (no source read, nothing
-rendered), and once every page is read (`on_env`, before hooks.py forks its renderers) it leaves MkDocs'
-file list and its previous HTML is hard-linked into the new site. The docs folder's other files are
-hard-linked too (MkDocs would copy the same bytes). `sitemap.xml` (+ `.gz`), which lists every page, is
-rendered again at the end from the whole file list, as MkDocs renders it. No plan: a full build.
+code). A planned page is kept out of MkDocs altogether (`on_files`): it is neither read nor rendered, no
+`File` or `Page` is made for it (~14,000 at 10,000 letters), and its previous HTML is carried into the new
+site by the build (`carried`). Nothing MkDocs does for the other pages reads it: the navigation's pages are
+always rendered (never planned), the generated pages are raw HTML whose links MkDocs does not resolve, and
+a Markdown page linking to a planned page (tim-kiem/ links to none) would fail the strict build, never pass
+silently. The docs folder's other files are hard-linked (MkDocs would copy the same bytes). `sitemap.xml`
+(+ `.gz`), which lists every page, is rendered again at the end over MkDocs' pages and the planned ones, in
+the docs-folder walk's order, with the URLs and date `Page` gives them (`_Taken`). No plan: a full build.
 The hook file MkDocs loads is `reuse_hook.py` (it imports this module, so the plan set here is seen); it
-runs on the fast path only, first of the hooks. MkDocs internals (pinned versions, `__init__.py`): `Page`'s
-`__init__`/`read_source`/`render` and their effects, `Files.remove`, `commands.build._build_theme_template`, and
-`commands.build._populate_page` (replaced during the run by one that skips reused pages).
+runs on the fast path only, first of the hooks. MkDocs internals (pinned versions, `__init__.py`): how
+`File` and `Page` make a page's URLs (`_Taken`), `Files.remove`, `commands.build._build_theme_template`.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import posixpath
 import re
 import shutil
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote as urlquote
+from urllib.parse import urljoin, urlsplit
 
 from generator.site.mkdocs.rawpage import is_generated_raw_page
-from generator.site.skips import page_html_path
 
-_state: dict = {"plan": None, "files": None, "nav": None, "env": None, "carried": None, "build_date": "",
-                "populate": None}
+_state: dict = {"plan": None, "files": None, "nav": None, "env": None, "carried": None, "taken": ()}
 
 
 @dataclass(frozen=True)
@@ -57,19 +59,7 @@ def planned(plan: Plan | None) -> Iterator[list[str]]:
     try:
         yield carried
     finally:
-        _state.update(plan=None, files=None, nav=None, env=None, carried=None)
-        if _state.get("populate") is not None:
-            from mkdocs.commands import build as mkdocs_build
-
-            mkdocs_build._populate_page, _state["populate"] = _state["populate"], None
-
-
-def _populate(page, config, files, dirty: bool = False) -> None:
-    """MkDocs' `_populate_page` (read, then render, with the page events), but nothing for a reused page: it
-    is neither read nor rendered (its events would cost ~30 µs each, ~14,000 pages at 10,000 letters)."""
-    if isinstance(page, _reused_page_class()):
-        return
-    _state["populate"](page, config, files, dirty)
+        _state.update(plan=None, files=None, nav=None, env=None, carried=None, taken=())
 
 
 def reuse_plan(previous_site: Path, pages, overrides, site_files: Mapping[str, int] | None = None) -> Plan:
@@ -102,51 +92,56 @@ def _link(source: str | Path, target: str, made: set[str] | None = None) -> None
         shutil.copyfile(source, target)
 
 
-@functools.cache
-def _reused_page_class():
-    from mkdocs.structure.pages import Page
-    from mkdocs.structure.toc import get_toc
+class _Taken:
+    """A planned page as the sitemap reads it (`file.page.…`): the URLs and date `File` and `Page` give a page
+    of `src_uri` (`Page.__init__`, `_set_canonical_url`; tested against them for every kind of URL and
+    site_url), without making either (~14,000 at 10,000 letters)."""
 
-    class Reused(Page):
-        """A page whose HTML is the previous site's: nothing read, nothing rendered. It is made for ~14,000
-        pages at 10,000 letters, so it sets only what MkDocs reads of a page it neither reads nor renders (the
-        navigation links, the sitemap's URL and date: `Page.__init__` without the edit URL, `urljoin` only
-        for a URL that is not a plain relative path)."""
+    __slots__ = ("abs_url", "canonical_url", "dest_uri", "src_uri", "update_date", "url")
+    is_link = False
 
-        def __init__(self, title, file, config) -> None:
-            file.page = self
-            self.file = file
-            if title is not None:
-                self.title = title
-            self.children = self.previous_page = self.next_page = None
-            self.active = False
-            self.update_date = _state["build_date"]  # get_build_date(), once a build (on_files)
-            base, path = _site_url(config.get("site_url", None))
-            url = self.url
-            if base is None:
-                self.canonical_url = self.abs_url = None
-            elif _PLAIN_URL.fullmatch(url):  # what urljoin(base, url) gives, base ending in "/"
-                self.canonical_url, self.abs_url = base + url, path + url
-            else:
-                self._set_canonical_url(base)
-            self.edit_url = None  # never shown: the page is not rendered
-            # what read_source and render leave (MkDocs' page loop skips them for this page: `_populate`)
-            self.markdown, self.meta, self.content, self.toc = "", {}, "", get_toc([])
-            self._title_from_render = None
-            self.present_anchor_ids, self.links_to_anchors = set(), {}
+    def __init__(self, src_uri: str, use_directory_urls: bool, site_url: str | None, update_date: str) -> None:
+        self.src_uri = src_uri
+        self.dest_uri = dest = _dest_uri(src_uri, use_directory_urls)
+        folder, name = posixpath.split(dest)
+        url = urlquote((folder or ".") + "/" if use_directory_urls and name == "index.html" else dest)
+        self.url = url = "" if url in (".", "./") else url
+        base, path = _site_url(site_url)
+        if base is None:
+            self.canonical_url = self.abs_url = None
+        elif _PLAIN_URL.fullmatch(url):  # what urljoin(base, url) gives, base ending in "/"
+            self.canonical_url, self.abs_url = base + url, path + url
+        else:
+            self.canonical_url = urljoin(base, url)
+            self.abs_url = urlsplit(self.canonical_url).path
+        self.update_date = update_date
 
-        def read_source(self, config) -> None:
-            self.markdown, self.meta = "", {}
-
-        def render(self, config, files) -> None:
-            self.content, self.toc = "", get_toc([])
-            self._title_from_render = None
-            self.present_anchor_ids, self.links_to_anchors = set(), {}
-
-    return Reused
+    @property
+    def page(self) -> _Taken:
+        return self
 
 
-_PLAIN_URL = re.compile(r"(?:[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*/)*(?:[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*)?")  # no ".", "/", "?", "#" first
+def _dest_uri(src_uri: str, use_directory_urls: bool) -> str:
+    """Where MkDocs writes the page of `src_uri` (`File.dest_uri`: 'a/b.md' -> 'a/b/index.html', index and
+    README -> 'index.html'; 'a/b.html' without directory URLs)."""
+    folder, filename = posixpath.split(src_uri)
+    stem = posixpath.splitext(filename)[0]
+    stem = "index" if stem == "README" else stem
+    if not use_directory_urls or stem == "index":
+        return posixpath.join(folder, stem + ".html")
+    return posixpath.join(folder, stem, "index.html")
+
+
+class _SitemapPages(list):
+    """The pages the sitemap lists, where `_build_theme_template` takes a `Files` (its context's `pages`, and
+    `documentation_pages()` for the `.gz` timestamp)."""
+
+    def documentation_pages(self) -> list:
+        return list(self)
+
+
+# a relative URL urljoin leaves as it is: segments that do not start with ".", no "/", "?" or "#" first
+_PLAIN_URL = re.compile(r"(?:[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*/)*(?:[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*)?")
 
 
 @functools.lru_cache(maxsize=4)
@@ -154,8 +149,6 @@ def _site_url(base: str | None) -> tuple[str | None, str]:
     """(site_url ending in "/", its path), as Page._set_canonical_url takes them; (None, "") without one."""
     if not base:
         return None, ""
-    from urllib.parse import urlsplit
-
     base = base if base.endswith("/") else base + "/"
     return base, urlsplit(base).path
 
@@ -182,33 +175,22 @@ def _walk_key(src_uri: str) -> list[str]:
 
 
 def on_files(files, config):
-    """Give every planned page whose previous HTML exists a `Reused` page; pages of the navigation (their
-    titles and links are the chrome of every page) are always rendered, and nothing is reused without an
-    explicit `nav`. A planned page with no file in the docs folder (the render placed nothing for it:
-    site/skips.py) is added as a generated file, in the place the docs-folder walk gives it."""
+    """Take every planned page whose previous HTML exists out of MkDocs' list (those the render wrote again,
+    with unchanged bytes, are in the docs folder; the others never were): MkDocs neither reads nor renders
+    them, the build carries their HTML. Pages of the navigation (their titles and links are the chrome of
+    every page) are always rendered, and nothing is taken without an explicit `nav`."""
     plan = _state["plan"]
-    _state["files"] = None
+    _state["files"], _state["taken"] = None, ()
     if plan is None or not config.nav:
         return files
-    from mkdocs.structure.files import File, Files, set_exclusions
-
-    from mkdocs.commands import build as mkdocs_build
-    from mkdocs.utils import get_build_date
-
-    _state["build_date"] = get_build_date()
-    if _state.get("populate") is None:  # put back when the run ends (`planned`)
-        _state["populate"], mkdocs_build._populate_page = mkdocs_build._populate_page, _populate
-    reused, in_nav = _reused_page_class(), _nav_paths(config.nav)
-    present = {file.src_uri for file in files}
-    virtual = [File.generated(config, src, content="") for src in sorted(plan.pages - present - in_nav)
-               if plan.has(page_html_path(src))]
-    if virtual:
-        set_exclusions(virtual, config)
-        files = Files(sorted([*files, *virtual], key=lambda file: _walk_key(file.src_uri)))
-    for file in files.documentation_pages():
-        if file.src_uri in plan.pages and file.src_uri not in in_nav \
-                and plan.has(file.dest_uri):
-            reused(None, file, config)
+    directory_urls = config.use_directory_urls
+    taken = [src for src in sorted(plan.pages - _nav_paths(config.nav))
+             if plan.has(_dest_uri(src, directory_urls))]
+    for src in taken:
+        file = files.get_file_from_path(src)
+        if file is not None:
+            files.remove(file)
+    _state["taken"] = taken
     return files
 
 
@@ -218,23 +200,18 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
-    """Take reused pages and the docs folder's other files out of MkDocs' list: the pages are carried from the
-    previous site (listed for the build), the other files linked from the docs folder into the site."""
+    """Name the taken pages' site files (carried by the build) and link the docs folder's other files into the
+    site, out of MkDocs' list (it would copy the same bytes)."""
     plan = _state["plan"]
     if plan is None:
         return env
-    from mkdocs.structure.files import Files
-
-    reused = _reused_page_class()
-    _state["files"], _state["env"] = Files(list(files)), env
+    directory_urls = config.use_directory_urls
+    _state["carried"].extend(_dest_uri(src, directory_urls) for src in _state["taken"])
+    _state["files"], _state["env"] = files.documentation_pages(), env  # the sitemap's pages (on_post_build)
     docs_dir = os.path.abspath(config.docs_dir)
     made: set[str] = set()  # folders made in the new site (one makedirs each, not one per file)
     for file in list(files):
-        page = file.page
-        if isinstance(page, reused):
-            _state["carried"].append(file.dest_uri)
-            files.remove(file)
-        elif page is None and not file.is_documentation_page() and file.abs_src_path \
+        if file.page is None and not file.is_documentation_page() and file.abs_src_path \
                 and os.path.abspath(file.src_dir or "") == docs_dir:
             _link(file.abs_src_path, file.abs_dest_path, made)
             files.remove(file)
@@ -242,10 +219,17 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    """Render sitemap.xml again over every page (MkDocs rendered it over the pages left in its list)."""
+    """Render sitemap.xml again over every page: MkDocs' and the taken ones, in the docs-folder walk's order
+    (MkDocs rendered it over its pages only)."""
     if _state["plan"] is None or _state["files"] is None:
         return
     from mkdocs.commands.build import _build_theme_template
+    from mkdocs.utils import get_build_date
 
-    _build_theme_template("sitemap.xml", _state["env"], _state["files"], config, _state["nav"])
+    pages = _state["files"]
+    if _state["taken"]:
+        date, directory_urls, site_url = get_build_date(), config.use_directory_urls, config.get("site_url")
+        pages = sorted([*pages, *(_Taken(src, directory_urls, site_url, date) for src in _state["taken"])],
+                       key=lambda file: _walk_key(file.src_uri))
+    _build_theme_template("sitemap.xml", _state["env"], _SitemapPages(pages), config, _state["nav"])
     _state["files"] = _state["env"] = None
