@@ -163,7 +163,8 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previou
         carried.files.update(skips.made.carried_files)
         _remove(tmp_site)
         with stage("mkdocs"):
-            outcome = run_mkdocs(rendered, build_dir / "docs", tmp_site, today, reuse=plan)
+            outcome = run_mkdocs(rendered, build_dir / "docs", tmp_site, today, reuse=plan,
+                                 meanwhile=indexing.write_code_lookup)  # the lookup is made while MkDocs runs
             carried.files.update(outcome.carried)
             split_sitemap(tmp_site, rendered.site.base_url)  # sitemap index past 50,000 URLs
             copy_assets(rendered.assets, tmp_site)
@@ -220,12 +221,20 @@ def unchanged_outputs(site: Site, docs_dir: Path, site_dir: Path, previous: reus
 
 
 def run_mkdocs(rendered: Rendered, docs_dir: Path, out_dir: Path, today: date,
-               reuse: site_mkdocs.ReusePlan | None = None) -> site_mkdocs.Outcome:
+               reuse: site_mkdocs.ReusePlan | None = None, meanwhile=None) -> site_mkdocs.Outcome:
     """The MkDocs stage (generator/site/mkdocs: `mkdocs build --strict`, in a child; `reuse`: pages taken from
-    the previous site instead of being rendered). Raises BuildFailed."""
+    the previous site instead of being rendered; `meanwhile()`: work done here while the child runs, MkDocs
+    stopped if it fails). Raises BuildFailed."""
     try:
-        return site_mkdocs.build(site_mkdocs.config_overrides(rendered.site), docs_dir, out_dir, today,
-                                 reuse=reuse)
+        running = site_mkdocs.start(site_mkdocs.config_overrides(rendered.site), docs_dir, out_dir, today,
+                                    reuse=reuse)
+        if meanwhile is not None:
+            try:
+                meanwhile()
+            except BaseException:
+                running.cancel()
+                raise
+        return running.result()
     except site_mkdocs.MkdocsFailed as exc:
         raise BuildFailed(str(exc)) from exc
 

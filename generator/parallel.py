@@ -8,6 +8,7 @@ compliance figures, Jinja environments) is in memory before the fork, so childre
   task's return value comes back (pickled), in task order.
 - `in_child(fn)`: one stage run in a forked child so that its memory goes back to the system when it
   ends (MkDocs holds every page while it builds); its result or its exception comes back pickled.
+  `start_child(fn)` is the same without waiting: this process goes on meanwhile (`Pending.result()` waits).
 Any failure in a child (an exception, a signal) fails the whole call in the parent.
 
 Pickle here is in-memory IPC between this process and its own forked children, through anonymous pipes
@@ -140,8 +141,47 @@ def run_tasks(tasks: Sequence[Callable[[], Any]], *, count: int | None = None) -
 
 def in_child(fn: Callable[[], Any]) -> Any:
     """`fn()` run in a forked child: its result is returned here, an exception it raises is raised here."""
+    return start_child(fn).result()
+
+
+class Pending:
+    """A forked child running one function (`start_child`): `result()` waits for it (its result, or its
+    exception raised here); `cancel()` kills it. Exactly one of them is called."""
+
+    def __init__(self, pid: int | None, result_r: int | None, done: tuple[bool, Any] | None = None) -> None:
+        self.pid, self.result_r, self.done = pid, result_r, done
+
+    def result(self) -> Any:
+        if self.done is None:
+            try:
+                with os.fdopen(self.result_r, "rb") as source:
+                    data = source.read()
+            except BaseException:
+                reap([self.pid], kill=True)
+                raise
+            code = reap([self.pid], kill=False)[0]
+            if not data:
+                raise_os_error([code])
+                raise WorkerFailed(f"a build process failed (exit code {code})")
+            self.done = pickle.loads(data)  # from our own forked child's pipe (never a file)
+        ok, value = self.done
+        if ok:
+            return value
+        raise value
+
+    def cancel(self) -> None:
+        if self.done is None and self.pid is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.result_r)
+            reap([self.pid], kill=True)
+            self.done = (False, WorkerFailed("cancelled"))
+
+
+def start_child(fn: Callable[[], Any]) -> Pending:
+    """Start `fn()` in a forked child and return at once (`Pending`); this process goes on meanwhile. Without
+    fork (or with one worker) `fn` runs here, now."""
     if not hasattr(os, "fork") or os.environ.get("CONGKHAI_BUILD_WORKERS") == "1":
-        return fn()
+        return Pending(None, None, (True, fn()))  # its exception, if any, raised here at once
     sys.stdout.flush()
     sys.stderr.flush()
     result_r, result_w = os.pipe()
@@ -150,20 +190,7 @@ def in_child(fn: Callable[[], Any]) -> Any:
         os.close(result_r)
         _child(lambda: _send(result_w, _outcome(fn)))
     os.close(result_w)
-    try:
-        with os.fdopen(result_r, "rb") as source:
-            data = source.read()
-    except BaseException:
-        reap([pid], kill=True)
-        raise
-    code = reap([pid], kill=False)[0]
-    if not data:
-        raise_os_error([code])
-        raise WorkerFailed(f"a build process failed (exit code {code})")
-    ok, value = pickle.loads(data)  # from our own forked child's pipe (never a file)
-    if ok:
-        return value
-    raise value
+    return Pending(pid, result_r)
 
 
 def _outcome(fn: Callable[[], Any]) -> tuple[bool, Any]:

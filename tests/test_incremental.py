@@ -452,8 +452,9 @@ def test_a_failure_after_the_moves_gives_the_previous_site_back(sites, monkeypat
     sites.compare()
 
 
-def _pagefind_children() -> list[int]:
-    """Pagefind processes this test process started and has not reaped (zombies included)."""
+def _children(name: str = "") -> list[int]:
+    """Processes this test process started (forked or run) and has not reaped, zombies included; with `name`,
+    those whose command name holds it."""
     import os
 
     found = []
@@ -463,9 +464,14 @@ def _pagefind_children() -> list[int]:
         except OSError:
             continue
         comm, fields = rest.rsplit(") ", 1)
-        if "pagefind" in comm and int(fields.split()[1]) == os.getpid():
+        if name in comm and int(fields.split()[1]) == os.getpid():
             found.append(int(pid))
     return found
+
+
+def _pagefind_children() -> list[int]:
+    """Pagefind processes this test process started and has not reaped (zombies included)."""
+    return _children("pagefind")
 
 
 def _staging(build_dir: Path) -> list[Path]:
@@ -519,6 +525,31 @@ def test_a_failure_while_pagefind_indexes_stops_it_and_keeps_the_site(sites, mon
         sites.build()
     assert _pagefind_children() == [] and _tree(sites.site) == before and not list(sites.tmp.glob(".site.new-*"))
     assert not _staging(sites.build_dir)
+    monkeypatch.undo()
+    assert sites.build().mode == "incremental"
+    sites.compare()
+
+
+def test_a_lookup_failing_while_mkdocs_runs_stops_it_and_keeps_the_site(sites, monkeypatch):
+    """The code lookup is written while MkDocs builds in its child: a lookup that fails meanwhile (a full disk)
+    stops MkDocs (no child left), the last good site stays with nothing beside it, the next build is right."""
+    from generator.site.search import index
+
+    before = _tree(sites.site)
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    children = []
+
+    def full_disk(self, lookup_dir):
+        children.append(_children())  # MkDocs' child is running now
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(index.Indexing, "_write_lookup", full_disk)
+    with pytest.raises(OSError):
+        sites.build()
+    assert children and children[0], "MkDocs was not running while the lookup was written"
+    assert _children() == []
+    assert _tree(sites.site) == before
+    assert not list(sites.tmp.glob(".site.new-*")) and not _staging(sites.build_dir)
     monkeypatch.undo()
     assert sites.build().mode == "incremental"
     sites.compare()

@@ -142,6 +142,38 @@ def test_in_child_raises_the_childs_exception_here(monkeypatch):
         parallel.in_child(fail_oddly)
 
 
+def test_start_child_runs_while_this_process_goes_on_and_can_be_stopped(monkeypatch, tmp_path):
+    """`start_child` returns before its child ends (this process works meanwhile); `result()` gives the
+    child's value or raises its exception; `cancel()` kills a child that would run on (no process left)."""
+    monkeypatch.delenv("CONGKHAI_BUILD_WORKERS", raising=False)
+    gate = tmp_path / "go"
+
+    def waits_for_the_parent():
+        for _ in range(200):  # up to 10 s: the parent writes the gate after start_child returned
+            if gate.exists():
+                return ("done", os.getpid())
+            time.sleep(0.05)
+        raise TimeoutError("the parent never went on")
+
+    pending = parallel.start_child(waits_for_the_parent)
+    gate.write_text("go")
+    value, pid = pending.result()
+    assert value == "done" and pid != os.getpid()
+
+    def fail():
+        raise ValueError("in the child")
+
+    with pytest.raises(ValueError, match="in the child"):
+        parallel.start_child(fail).result()
+
+    pending = parallel.start_child(lambda: time.sleep(60))
+    pending.cancel()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pending.pid, 0)  # killed and reaped
+    monkeypatch.setenv("CONGKHAI_BUILD_WORKERS", "1")  # one worker: run here, at once
+    assert parallel.start_child(os.getpid).result() == os.getpid()
+
+
 def test_a_strict_mkdocs_failure_fails_the_build_from_its_child(tmp_path, monkeypatch):
     """A nav entry to a missing page: mkdocs --strict fails in the child, BuildFailed here, no site."""
     import generator.build as build

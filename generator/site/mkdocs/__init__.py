@@ -52,8 +52,8 @@ from generator.strings import reports as R
 from generator.strings import search as search_strings
 from generator.strings import site as S
 
-__all__ = ["MkdocsFailed", "Outcome", "ReusePlan", "build", "choose", "config_overrides", "nav_pages", "reusable_text",
-           "reuse_plan"]
+__all__ = ["MkdocsFailed", "Outcome", "ReusePlan", "Running", "build", "choose", "config_overrides", "nav_pages",
+           "reusable_text", "reuse_plan", "start"]
 
 if TYPE_CHECKING:
     from generator.site.common import Site
@@ -137,6 +137,28 @@ def build(overrides: Mapping, docs_dir: Path, out_dir: Path, today: date, *, fas
     """`mkdocs build --strict` of `docs_dir` into `out_dir` with `overrides` (config_overrides), in a forked
     child; raises MkdocsFailed. `without`: shortcuts of the fast path left out (for measuring them).
     `reuse`: pages taken from the previous site instead of being rendered (reuse.py; fast path only)."""
+    return start(overrides, docs_dir, out_dir, today, fast=fast, without=without, reuse=reuse).result()
+
+
+class Running:
+    """A MkDocs build under way in a forked child (`start`): `result()` waits for its Outcome (raises
+    MkdocsFailed), `cancel()` stops it."""
+
+    def __init__(self, outcome: Outcome, plan: reuse_hooks.Plan | None, pending: parallel.Pending) -> None:
+        self.outcome, self.plan, self.pending = outcome, plan, pending
+
+    def result(self) -> Outcome:
+        carried = self.pending.result()
+        return Outcome(self.outcome.fast, self.outcome.mismatched, len(self.plan.pages) if self.plan else 0,
+                       tuple(carried))
+
+    def cancel(self) -> None:
+        self.pending.cancel()
+
+
+def start(overrides: Mapping, docs_dir: Path, out_dir: Path, today: date, *, fast: bool | None = None,
+          without: Collection[str] = (), reuse: reuse_hooks.Plan | None = None) -> Running:
+    """`build` without waiting: MkDocs runs in a forked child while this process goes on (`Running`)."""
     outcome = choose(fast)
     unknown = set(without) - set(SHORTCUTS)
     if unknown:
@@ -145,8 +167,9 @@ def build(overrides: Mapping, docs_dir: Path, out_dir: Path, today: date, *, fas
     plan = reuse if outcome.fast and reuse is not None and reuse.pages else None
     if plan is not None:
         hooks.insert(0, str(HERE / "reuse_hook.py"))  # first: its on_env runs before fork.py's
-    carried = parallel.in_child(lambda: _build(dict(overrides), hooks, Path(docs_dir), Path(out_dir), today, plan))
-    return Outcome(outcome.fast, outcome.mismatched, len(plan.pages) if plan else 0, tuple(carried))
+    pending = parallel.start_child(lambda: _build(dict(overrides), hooks, Path(docs_dir), Path(out_dir), today,
+                                                  plan))
+    return Running(outcome, plan, pending)
 
 
 def _build(overrides: dict, hooks: list[str], docs_dir: Path, out_dir: Path, today: date,

@@ -151,6 +151,7 @@ class Indexing:
         start = time.perf_counter()
         self.content, self.previous, self.carry, self.out_dir = content, previous, carry, out_dir
         self.copies: dict[str, subprocess.Popen] = {}  # bundle -> its copy under way into out_dir
+        self.lookup: Path | None = None  # the code lookup written into out_dir (`write_code_lookup`)
         if out_dir is not None:
             set_aside(out_dir)  # what an earlier build of this process left (its removal may still run)
         self.stats = stats = SearchStats(letters=len(content.letters))
@@ -243,6 +244,23 @@ class Indexing:
             shutil.rmtree(self.out_dir / name, ignore_errors=True)  # a copy that failed (a full disk: raised below)
         _copy_in(self.staging / BUNDLES / name, target)
 
+    def write_code_lookup(self) -> None:
+        """Write the code lookup now, beside the site (`out_dir`), for `finish` to rename in: the build calls it
+        while MkDocs runs in its child (it reads nothing MkDocs makes). Without `out_dir`, `finish` writes it."""
+        if self.out_dir is not None and self.lookup is None:
+            start = time.perf_counter()
+            self.out_dir.mkdir(exist_ok=True)
+            self._write_lookup(self.out_dir / LOOKUP_DIR)
+            self.lookup = self.out_dir / LOOKUP_DIR
+            self.stats.seconds += time.perf_counter() - start
+
+    def _write_lookup(self, lookup_dir: Path) -> None:
+        stats, previous, carry = self.stats, self.previous, self.carry
+        stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(
+            lookup_dir, self.views, previous[0] / LOOKUP_DIR if previous else None,
+            carry.files if carry is not None else None, known=previous[1] if previous else None,
+            digests=stats.fingerprints)  # the shards' SHA-256 go to the manifest with the bundles
+
     def cancel(self) -> None:
         """Stop the runs and copies (the build failed meanwhile) and remove what they staged and wrote."""
         for run in self.running.values():
@@ -284,17 +302,18 @@ class Indexing:
             self.cancel()
             raise
         self._discard()
+        lookup_dir = site_dir / LOOKUP_DIR
+        shutil.rmtree(lookup_dir, ignore_errors=True)
+        if self.lookup is not None:  # written while MkDocs ran (`write_code_lookup`)
+            shutil.move(self.lookup, lookup_dir)  # a rename: out_dir is on the site's file system
+            self.lookup = None
+        else:
+            self._write_lookup(lookup_dir)
         if self.out_dir is not None:
-            shutil.rmtree(self.out_dir, ignore_errors=True)  # empty: every copy renamed in
+            shutil.rmtree(self.out_dir, ignore_errors=True)  # empty: every copy and the lookup renamed in
         if carry is None:
             for name in stats.reused:
                 _link_tree(previous[0] / name, site_dir / name)
-        lookup_dir = site_dir / LOOKUP_DIR
-        shutil.rmtree(lookup_dir, ignore_errors=True)
-        stats.lookup_prefix, stats.lookup_shards, stats.lookup_max_bytes = write_lookup(
-            lookup_dir, self.views, previous[0] / LOOKUP_DIR if previous else None,
-            carry.files if carry is not None else None, known=previous[1] if previous else None,
-            digests=stats.fingerprints)  # the shards' SHA-256 go to the manifest with the bundles
         shutil.rmtree(site_dir / WORDS_DIR, ignore_errors=True)
         recent, older = self.recent, self.older
         if older:
