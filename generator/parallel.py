@@ -82,20 +82,24 @@ def run_shares(items: Sequence, work: Callable[[Sequence], None], *, min_per_wor
         raise WorkerFailed(f"a page-writing process failed (exit codes {codes})")
 
 
-def run_tasks(tasks: Sequence[Callable[[], Any]], *, count: int | None = None) -> list:
+def run_tasks(tasks: Sequence[Callable[[], Any]], *, count: int | None = None, here_first: Sequence[int] = ()
+              ) -> list:
     """Run independent tasks on every core; their results, in task order.
 
     Tasks are handed out one at a time (each process takes the next task number from a shared pipe), so
-    unequal tasks balance themselves. A child's results come back pickled through its own pipe; a child's
-    failure raises `WorkerFailed`, a failure here kills the children and is raised as is.
+    unequal tasks balance themselves. The tasks numbered in `here_first` are run by this process, first,
+    while the children start on the others (what they make stays here: a later stage may read it). A child's
+    results come back pickled through its own pipe; a child's failure raises `WorkerFailed`, a failure here
+    kills the children and is raised as is.
     """
     n = count or min(workers(), len(tasks))
     if n < 2 or not hasattr(os, "fork"):
         return [task() for task in tasks]
     if len(tasks) > MAX_TASKS:
         raise ValueError(f"{len(tasks)} tasks: at most {MAX_TASKS} (the task pipe is filled before any is taken)")
+    first = list(dict.fromkeys(here_first))
     queue_r, queue_w = os.pipe()
-    os.write(queue_w, b"".join(i.to_bytes(4, "little") for i in range(len(tasks))))  # < 64 KB: 16,000 tasks
+    os.write(queue_w, b"".join(i.to_bytes(4, "little") for i in range(len(tasks)) if i not in first))  # < 64 KB
     os.close(queue_w)
 
     def take() -> dict[int, Any]:
@@ -119,7 +123,8 @@ def run_tasks(tasks: Sequence[Callable[[], Any]], *, count: int | None = None) -
             os.close(result_w)
             children.append(pid)
             pipes.append(result_r)
-        results = take()
+        results = {index: tasks[index]() for index in first}
+        results.update(take())
         while pipes:
             with os.fdopen(pipes.pop(0), "rb") as source:
                 data = source.read()

@@ -67,6 +67,24 @@ def test_tasks_return_their_results_in_order_from_every_process():
     assert len({r[1] for r in results}) > 1  # handed out to several processes
 
 
+def test_tasks_run_here_first_stay_here_and_what_they_make_too():
+    """`here_first` tasks are run by this process, before it takes others, each once; what they leave in
+    memory is here afterwards; every result still comes back in task order."""
+    made = {}
+
+    def task(i):
+        time.sleep(0.01)
+        if i in (3, 7):
+            made[i] = os.getpid()
+        return i, os.getpid()
+
+    results = run_tasks([lambda i=i: task(i) for i in range(30)], count=3, here_first=[7, 3, 7])
+    assert [r[0] for r in results] == list(range(30))
+    assert results[3][1] == results[7][1] == os.getpid()
+    assert made == {3: os.getpid(), 7: os.getpid()}
+    assert len({r[1] for r in results}) > 1
+
+
 def test_a_failing_task_in_a_child_fails_the_run():
     parent = os.getpid()
 

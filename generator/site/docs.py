@@ -29,7 +29,6 @@ from generator.site.common import Site, make_env
 from generator.site.home import render_home
 from generator.site.letters import page_image_cache, render_listings, write_letters
 from generator.site.page_images import RenderStats, count, note
-from generator.site.reports.inputs import inputs_of
 from generator.site.skips import Made, Skips
 from generator.site.skips import render_all as render_everything
 from generator.trash import set_aside, sweep
@@ -63,11 +62,11 @@ def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date
     site = site or Site.create(content, pdf_facts, today)
     skips = skips or render_everything(docs_dir)
     site.image_cache = Path(image_cache) if image_cache else page_image_cache(docs_dir)
-    # Made before the fork, once, for every writer (children inherit them): the compliance figures and the
-    # report input digests (agency pages here, report pages later; with them every letter's facts digest),
-    # and where each PDF is published (one stat a letter).
+    # Made before the fork, once, for every writer (children inherit them): where each PDF is published (one
+    # stat a letter). The compliance figures and the report input digests are made by this process, first,
+    # while the children start on the other writers: they feed the agency pages here and the report pages
+    # later, with every letter's facts digest.
     letters = content.letters
-    inputs_of(site)
     for letter in letters:
         site.pdf_href(letter)
     env = make_env()
@@ -75,14 +74,14 @@ def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date
     chunks = [letters[i : i + LETTERS_PER_TASK] for i in range(0, len(letters), LETTERS_PER_TASK)]
     tasks = {  # independent writers, run on every core (generator/parallel.py); the longest first
         "open-data": lambda: write_open_data(site, env, docs_dir, skips),
-        "agencies": lambda: render_agencies(site, env, docs_dir, skips),
+        "agencies": lambda: render_agencies(site, env, docs_dir, skips),  # its inputs_of: here, first (below)
         "listings": lambda: render_listings(site, env, docs_dir, skips),
         **{f"letters-{i}": partial(write_letters, site, env, docs_dir, chunk, skips) for i, chunk in enumerate(chunks)},
         "feeds": lambda: write_feeds(site, docs_dir, skips),
         "home": lambda: render_home(site, env, docs_dir),
     }
     results = run_tasks([skips.collecting(task) for task in tasks.values()],
-                        count=None if len(letters) >= PARALLEL_LETTERS else 1)
+                        count=None if len(letters) >= PARALLEL_LETTERS else 1, here_first=[list(tasks).index("agencies")])
     done = {}
     for name, (value, made) in zip(tasks, results):
         done[name] = value
