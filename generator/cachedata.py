@@ -11,6 +11,7 @@ drops the cache and runs cold. `write_json` writes atomically (temporary file, t
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import gc
 import json
@@ -19,6 +20,7 @@ import os
 import tempfile
 import types
 import typing
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -380,26 +382,80 @@ def write_json(path: Path, data: object) -> bool:
     return True
 
 
+MEMO_SHARDS = 64  # a memo's files: one letter added to 10,000 rewrites ~190 KB of letters, not 12 MB
+
+
+def memo_shard(name: str) -> str:
+    """The shard file (in a memo's folder) that keeps the entry `name`: a stable hash of the name."""
+    return f"{zlib.crc32(name.encode()) % MEMO_SHARDS:02x}.json"
+
+
+class MemoShards:
+    """A memo's `{name: entry}` in MEMO_SHARDS files `<folder>/<nn>.json` (`memo_shard`), each
+    `{"version": version, "entries": {...}}`. Everything is read at once (`entries`: what every shard of this
+    version holds; a shard of another version, damaged, tampered with or missing holds nothing). `save` writes
+    again only the shards whose entries changed: an entry put anew, one gone, one that was in another shard.
+    The previous single-file memo (`<folder>.json`), if any, is removed. Off without a folder."""
+
+    def __init__(self, folder: Path | None, version: object) -> None:
+        self.folder, self.version = (Path(folder) if folder is not None else None), version
+        self.entries: dict[str, object] = {}
+        self._shards: dict[str, set[str]] = {}  # shard file -> the names read from it
+        if self.folder is None:
+            return
+        expected = json.loads(json.dumps(version))  # as it reads back (tuples are lists)
+        try:
+            names = sorted(os.listdir(self.folder))
+        except OSError:
+            names = []
+        for shard in names:
+            if not shard.endswith(".json") or shard.startswith("."):
+                continue
+            data = read_json(self.folder / shard)
+            if isinstance(data, dict) and data.get("version") == expected and isinstance(data.get("entries"), dict):
+                own = {name: entry for name, entry in data["entries"].items() if memo_shard(name) == shard}
+                self.entries.update(own)
+                self._shards[shard] = set(own)
+
+    def save(self, entries: dict[str, object], changed: set[str] | frozenset[str] = frozenset()) -> None:
+        """Keep `entries` (this run's, whole): the shards holding a name of `changed` (entries put anew) or
+        whose names are not those read are written again, the others left as they are; errors ignored."""
+        if self.folder is None:
+            return
+        grouped: dict[str, dict[str, object]] = {}
+        for name, entry in entries.items():
+            grouped.setdefault(memo_shard(name), {})[name] = entry
+        dirty = {memo_shard(name) for name in changed}
+        dirty |= {shard for shard in grouped.keys() | self._shards.keys()
+                  if grouped.get(shard, {}).keys() != self._shards.get(shard, set())}
+        for shard in sorted(dirty):
+            own = grouped.get(shard, {})
+            if own:
+                write_json(self.folder / shard, {"version": self.version, "entries": own})
+            else:
+                with contextlib.suppress(OSError):
+                    (self.folder / shard).unlink()
+            self._shards[shard] = set(own)
+        with contextlib.suppress(OSError):
+            self.folder.with_name(self.folder.name + ".json").unlink()  # the memo as one file, before shards
+
+
 class StatMemo:
-    """A memo file of `{name: [stat key, value...]}` entries under a version and a key (what the values are
-    made from besides the file): the shape every per-file memo of the warm check shares. `get` gives an
-    entry whose stat key is the file's; the caller decodes and vets the values, then `keep`s it or `put`s
-    a new one. `save` writes the entries of this run only (the others' files are gone), and nothing at all
-    when every entry was reused. Off (nothing read or written) without a cache folder."""
+    """A memo folder of `{name: [stat key, value...]}` entries under a version and a key (what the values are
+    made from besides the file, `MemoShards`): the shape every per-file memo of the warm check shares. `get`
+    gives an entry whose stat key is the file's; the caller decodes and vets the values, then `keep`s it or
+    `put`s a new one. `save` keeps the entries of this run only (the others' files are gone), writing the
+    shards that changed. Off (nothing read or written) without a cache folder."""
 
     VERSION = 1
-    FILE = ""
+    NAME = ""
 
     def __init__(self, cache_dir: Path | None, key: str) -> None:
-        self.file = Path(cache_dir) / self.FILE if cache_dir is not None else None
-        self.key = key
-        self.entries: dict[str, object] = {}
+        self.memo = MemoShards(Path(cache_dir) / self.NAME if cache_dir is not None else None, [self.VERSION, key])
+        self.file = self.memo.folder
+        self.entries: dict[str, object] = self.memo.entries
         self.seen: dict[str, object] = {}
-        self.added = 0
-        data = read_json(self.file) if self.file is not None else None
-        if isinstance(data, dict) and data.get("version") == [self.VERSION, key] \
-                and isinstance(data.get("entries"), dict):
-            self.entries = data["entries"]
+        self.added: set[str] = set()
 
     def get(self, name: str, stat: list[int] | None, length: int) -> list | None:
         """The remembered entry of `name` (a list of `length` items) when `stat` is its stat key."""
@@ -413,10 +469,8 @@ class StatMemo:
 
     def put(self, name: str, entry: list) -> None:
         self.seen[name] = entry
-        self.added += 1
+        self.added.add(name)
 
     def save(self) -> None:
-        """Write the entries seen in this run (nothing when all were reused and none dropped); errors ignored."""
-        if self.file is None or (not self.added and self.seen.keys() == self.entries.keys()):
-            return
-        write_json(self.file, {"version": [self.VERSION, self.key], "entries": self.seen})
+        """Keep the entries seen in this run (the shards that changed written again); errors ignored."""
+        self.memo.save(self.seen, self.added)

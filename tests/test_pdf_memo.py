@@ -104,11 +104,12 @@ def test_damaged_memo_is_rebuilt(tmp_path):
     root = make_content(tmp_path, 1)
     cache = tmp_path / "cache"
     cold = check_content(root, TODAY, cache_dir=cache)
-    memo = GateMemo(cache / "pdfgate").file
-    assert memo.is_file()
-    memo.write_bytes(b"not a pickle")
+    shards = sorted(GateMemo(cache / "pdfgate").file.glob("*.json"))
+    assert shards
+    for memo in shards:
+        memo.write_bytes(b"not a pickle")
     assert _codes(check_content(root, TODAY, cache_dir=cache)) == _codes(cold)
-    assert memo.read_bytes() != b"not a pickle"
+    assert all(memo.read_bytes() != b"not a pickle" for memo in shards)
 
 
 def test_cache_fingerprint_covers_every_module_the_check_runs():

@@ -26,7 +26,7 @@ from generator.cachekeys import code_fingerprint
 from generator.content.model import Policy
 from generator.problems import PROBLEM_TYPES, Problem
 
-FILE = "letter-checks.json"
+FILE = "letter-checks"  # a memo folder (cachedata.MemoShards)
 
 
 def policy_key(policy: Policy, allowed_contacts: Iterable[str]) -> str:
@@ -35,11 +35,11 @@ def policy_key(policy: Policy, allowed_contacts: Iterable[str]) -> str:
 
 
 class LetterCheckMemo(StatMemo):
-    """`cache_dir/letter-checks.json`: {letter .yml: [stat key, problems, identifiers]} under the policy key;
+    """`cache_dir/letter-checks/`: {letter .yml: [stat key, problems, identifiers]} under the policy key;
     off without a cache."""
 
-    VERSION = 2
-    FILE = FILE
+    VERSION = 3
+    NAME = FILE
 
     def letter(self, source: str, stat: tuple[int, ...] | None, checks: Callable[[], list[Problem]],
                identify: Callable[[], list[str]]) -> tuple[list[Problem], list[str]]:

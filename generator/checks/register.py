@@ -98,13 +98,13 @@ def register_key(agencies: dict[str, Agency], pattern, today: date, complete: bo
 
 
 class RegisterMemo(StatMemo):
-    """`cache_dir/register.json`: {register/<file>.csv: [stat key, [[row or None, problems], ...]]} under
+    """`cache_dir/register/`: {register/<file>.csv: [stat key, [[row or None, problems], ...]]} under
     the register key; off without a cache. Like the other stat-keyed caches: JSON decoded through type hints
     (every row and problem of its own file, every problem of the catalog), a damaged, foreign or tampered
     one ignored (the file is read again), never reused on a fresh clone."""
 
-    VERSION = 1
-    FILE = "register.json"
+    VERSION = 2
+    NAME = "register"
 
     def records(self, rel: str, path: Path, read: Callable[[], list[Record]]) -> list[Record]:
         """What `_read_file` yields for the file `rel` at `path`: remembered while it is unchanged, else `read()`."""

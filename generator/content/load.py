@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.cachedata import CacheInvalid, decode, encode, read_json, write_json
+from generator.cachedata import CacheInvalid, MemoShards, decode, encode
 from generator.cachekeys import code_fingerprint, stat_key
 from generator.content import schema
 from generator.content.identifiers import IDENTIFIER_FIELDS, pattern_error
@@ -305,14 +305,14 @@ def _letter(rel: str, values: dict, lines: dict[str, int]) -> Letter:
     )
 
 
-def load_all(root: Path, cache_file: Path | None = None) -> Loaded:
-    """Load settings, registries and every letter under `root` (unchanged letters from `cache_file`)."""
+def load_all(root: Path, cache_folder: Path | None = None) -> Loaded:
+    """Load settings, registries and every letter under `root` (unchanged letters from the memo in `cache_folder`)."""
     out = Loaded()
     load_settings(root, out)
     rels, layout = discover_letters(root)
     out.problems += layout
     out.letter_files = len(rels)
-    cache = LetterCache(cache_file)
+    cache = LetterCache(cache_folder)
     for rel in rels:
         letter, problems = cache.get(root, rel)
         out.letter_keys[rel] = tuple(cache.fresh[rel][0])
@@ -333,17 +333,13 @@ class LetterCache:
     damaged or tampered one is simply not used (a cold run, no warning).
     """
 
-    VERSION = 2
+    VERSION = 3
 
     def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.entries: dict[str, list] = {}
+        self.memo = MemoShards(path, [self.VERSION, code_fingerprint()])  # a folder (cachedata.MemoShards)
+        self.entries: dict[str, list] = self.memo.entries  # type: ignore[assignment]
         self.fresh: dict[str, list] = {}
-        self.parsed = 0  # entries parsed in this run (not reused)
-        data = read_json(path) if path is not None else None
-        if isinstance(data, dict) and data.get("version") == [self.VERSION, code_fingerprint()] \
-                and isinstance(data.get("entries"), dict):
-            self.entries = data["entries"]
+        self.parsed: set[str] = set()  # entries parsed in this run (not reused)
 
     def get(self, root: Path, rel: str) -> tuple[Letter | None, list[Problem]]:
         """The letter at `rel`, from the cache when its file is unchanged."""
@@ -360,14 +356,12 @@ class LetterCache:
                 return letter, problems  # type: ignore[return-value]
         letter, problems = load_letter(root, rel)
         self.fresh[rel] = [key, encode(letter), encode(problems)]
-        self.parsed += 1
+        self.parsed.add(rel)
         return letter, problems
 
     def save(self) -> None:
-        """Write the entries seen in this run (stale paths drop out); nothing when all were reused."""
-        if self.path is None or (not self.parsed and self.fresh.keys() == self.entries.keys()):
-            return
-        write_json(self.path, {"version": [self.VERSION, code_fingerprint()], "entries": self.fresh})
+        """Keep the entries seen in this run (stale paths drop out; the shards that changed written again)."""
+        self.memo.save(self.fresh, self.parsed)
 
 
 def default_today() -> date:

@@ -63,12 +63,14 @@ def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date
     skips = skips or render_everything(docs_dir)
     site.image_cache = Path(image_cache) if image_cache else page_image_cache(docs_dir)
     # Made before the fork, once, for every writer (children inherit them): where each PDF is published (one
-    # stat a letter). The compliance figures and the report input digests are made by this process, first,
-    # while the children start on the other writers: they feed the agency pages here and the report pages
-    # later, with every letter's facts digest.
+    # stat a letter) and every letter's facts digest (open data here, report input digests in this process).
+    # The compliance figures and the report input digests are made by this process, first, while the
+    # children start on the other writers: they feed the agency pages here and the report pages later.
     letters = content.letters
     for letter in letters:
         site.pdf_href(letter)
+    for facts in site.facts.values():
+        site.facts_digest(facts)
     env = make_env()
     out = Rendered(site)
     chunks = [letters[i : i + LETTERS_PER_TASK] for i in range(0, len(letters), LETTERS_PER_TASK)]

@@ -105,14 +105,15 @@ class Payload:
 def cache_files(cache: Path) -> list[str]:
     """Every file a check wrote in its cache folder, plus the names older versions unpickled."""
     written = sorted(p.relative_to(cache).as_posix() for p in cache.rglob("*") if p.is_file())
-    return [*written, "letters.pickle", f"pdfgate/{GATE_VERSION}/memo.pickle"]
+    return [*written, "letters.pickle", f"pdfgate/{GATE_VERSION}/memo.pickle", "letters.json",  # one-file memos
+            f"pdfgate/{GATE_VERSION}/memo.json"]
 
 
 def test_every_cache_file_holding_a_pickle_payload_runs_no_code(locked, tmp_path):
     cache = tmp_path / "cache"
     clean = check_here(locked, cache)
     files = cache_files(cache)
-    assert {"letters.json", f"pdfgate/{GATE_VERSION}/memo.json"} <= set(files)
+    assert {rel.rsplit("/", 1)[0] for rel in files} >= {"letters", f"pdfgate/{GATE_VERSION}/memo"}  # the shards
     for index, rel in enumerate(files):
         marker = tmp_path / f"pwned-{index}"
         (cache / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -142,7 +143,7 @@ def _tamper(data: object, depth: int = 0):
 def test_tampered_json_caches_are_a_cold_run(locked, tmp_path):
     cache = tmp_path / "cache"
     clean = check_here(locked, cache)
-    for rel in [r for r in cache_files(cache) if r.endswith(".json")]:
+    for rel in [r for r in cache_files(cache) if r.endswith(".json") and (cache / r).is_file()]:
         original = (cache / rel).read_text(encoding="utf-8")
         variants = [*list(_tamper(json.loads(original)))[:12], original[:len(original) // 2], "[" * 100000, "null"]
         for variant in variants:
@@ -153,10 +154,11 @@ def test_tampered_json_caches_are_a_cold_run(locked, tmp_path):
 def test_a_cache_copied_from_another_checkout_is_never_reused(locked, tmp_path):
     cache = tmp_path / "cache"
     check(locked)
-    entries = json.loads((cache / "letters.json").read_text(encoding="utf-8"))
-    for entry in entries["entries"].values():
-        entry[1]["number"] = "999/GIA-MAO"  # what a poisoned cache would make the site say
-    (cache / "letters.json").write_text(json.dumps(entries), encoding="utf-8")
+    for shard in (cache / "letters").glob("*.json"):
+        entries = json.loads(shard.read_text(encoding="utf-8"))
+        for entry in entries["entries"].values():
+            entry[1]["number"] = "999/GIA-MAO"  # what a poisoned cache would make the site say
+        shard.write_text(json.dumps(entries), encoding="utf-8")
     clone = tmp_path / "clone"
     shutil.copytree(locked, clone / "content")  # a fresh checkout: new inodes and times
     status, problems = check(clone / "content", cache=cache)

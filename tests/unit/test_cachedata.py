@@ -3,6 +3,7 @@ files created without following links."""
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -258,3 +259,52 @@ def test_frozen_objects_are_thawed_after_the_block_but_a_callers_freeze_is_kept(
         assert gc.get_freeze_count() >= frozen * 0.9 > 0
     finally:
         gc.unfreeze()
+
+
+def _shard_times(folder) -> dict[str, int]:
+    return {path.name: path.stat().st_mtime_ns for path in sorted(folder.glob("*.json"))}
+
+
+def test_a_memo_rewrites_only_the_shards_whose_entries_changed(tmp_path):
+    """MemoShards: every entry comes back; one entry added, changed or gone rewrites its own shard only; an
+    entry in a shard it does not hash to, a shard of another version or damaged, holds nothing; the memo's
+    former single file is removed."""
+    folder = tmp_path / "memo"
+    entries = {f"letters/2026/a/{i:04d}.yml": [i, "x" * (i % 7)] for i in range(500)}
+    (tmp_path / "memo.json").write_text("{}")
+    first = cachedata.MemoShards(folder, [1, "k"])
+    assert first.entries == {}
+    first.save(entries, set(entries))
+    assert not (tmp_path / "memo.json").exists()
+    assert len(_shard_times(folder)) == cachedata.MEMO_SHARDS
+    assert cachedata.MemoShards(folder, [1, "k"]).entries == entries
+    assert cachedata.MemoShards(folder, [1, "other"]).entries == {}
+
+    def after(change) -> set[str]:
+        memo = cachedata.MemoShards(folder, [1, "k"])
+        before = _shard_times(folder)
+        now = dict(memo.entries)
+        changed = change(now)
+        memo.save(now, changed)
+        assert cachedata.MemoShards(folder, [1, "k"]).entries == now
+        times = _shard_times(folder)
+        return {name for name in before.keys() | times.keys() if before.get(name) != times.get(name)}
+
+    added = "letters/2026/a/new.yml"
+    assert after(lambda now: now.update({added: [1, "y"]}) or {added}) == {cachedata.memo_shard(added)}
+    gone = "letters/2026/a/0007.yml"
+    assert after(lambda now: now.pop(gone) and set()) == {cachedata.memo_shard(gone)}
+    edited = "letters/2026/a/0008.yml"
+    assert after(lambda now: now.update({edited: [8, "z"]}) or {edited}) == {cachedata.memo_shard(edited)}
+    assert after(lambda now: set()) == set()  # nothing changed: nothing written
+
+    shard = folder / cachedata.memo_shard(edited)
+    stranger = next(name for name in entries if cachedata.memo_shard(name) != shard.name)
+    data = json.loads(shard.read_text())
+    data["entries"][stranger] = [0, "planted"]  # an entry where it does not belong: not read
+    shard.write_text(json.dumps(data))
+    assert cachedata.MemoShards(folder, [1, "k"]).entries[stranger] == entries[stranger]
+    whole = cachedata.MemoShards(folder, [1, "k"]).entries
+    shard.write_text("{")
+    damaged = cachedata.MemoShards(folder, [1, "k"]).entries
+    assert damaged == {name: entry for name, entry in whole.items() if cachedata.memo_shard(name) != shard.name}

@@ -20,7 +20,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.cachedata import CacheInvalid, decode, encode, read_json, write_json
+from generator.cachedata import CacheInvalid, MemoShards, decode, encode
 from generator.cachekeys import code_fingerprint
 from generator.checks.pdfgate.cache import FactsCache
 from generator.checks.pdfgate.facts import GATE_VERSION, PdfFacts
@@ -54,20 +54,19 @@ class Entry:
 
 
 class GateMemo:
-    """`cache_dir/<gate version>/memo.json`: {letter PDF (relative path): Entry}; disabled without a cache."""
+    """`cache_dir/<gate version>/memo/`: {letter PDF (relative path): Entry} (cachedata.MemoShards); disabled
+    without a cache."""
 
-    VERSION = 2
+    VERSION = 3
 
     def __init__(self, cache_dir: Path | None) -> None:
         self.facts_cache = FactsCache(cache_dir) if cache_dir is not None else None
-        self.file = Path(cache_dir) / GATE_VERSION / "memo.json" if cache_dir is not None else None
-        self.entries: dict[str, object] = {}  # rel -> the entry as JSON data (decoded when asked for)
+        self.memo = MemoShards(Path(cache_dir) / GATE_VERSION / "memo" if cache_dir is not None else None,
+                               [self.VERSION, code_fingerprint()])
+        self.file = self.memo.folder
+        self.entries: dict[str, object] = self.memo.entries  # rel -> the entry as JSON data (decoded when asked for)
         self.seen: dict[str, object] = {}
-        self.added = 0  # entries put in this run
-        data = read_json(self.file) if self.file is not None else None
-        if isinstance(data, dict) and data.get("version") == [self.VERSION, code_fingerprint()] \
-                and isinstance(data.get("entries"), dict):
-            self.entries = data["entries"]
+        self.added: set[str] = set()  # entries put in this run
 
     def get(self, rel: str, stat: tuple[int, ...], judged_by: str) -> Entry | None:
         """The entry of `rel` when its file and its judge's inputs are unchanged."""
@@ -85,10 +84,8 @@ class GateMemo:
         """Remember what was found and judged for `rel` (stat taken before the file was read)."""
         entry = Entry(stat, judged_by, light(facts, self.facts_cache), tuple(problems))
         self.seen[rel] = encode(entry, compact=True)  # facts' defaults left out (decoded back): a third the size
-        self.added += 1
+        self.added.add(rel)
 
     def save(self) -> None:
-        """Write the entries seen in this run (nothing when all were reused and none dropped); errors ignored."""
-        if self.file is None or (not self.added and self.seen.keys() == self.entries.keys()):
-            return
-        write_json(self.file, {"version": [self.VERSION, code_fingerprint()], "entries": self.seen})
+        """Keep the entries seen in this run (the shards that changed written again); errors ignored."""
+        self.memo.save(self.seen, self.added)

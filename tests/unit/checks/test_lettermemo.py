@@ -8,6 +8,7 @@ from datetime import date
 
 import yaml
 
+from generator.cachedata import memo_shard
 from generator.checks import orchestrator
 from generator.checks.lettermemo import FILE
 from generator.checks.orchestrator import check_content
@@ -41,7 +42,7 @@ def test_warm_check_reports_what_a_cold_one_does_without_running_the_policy_chec
     root, cache = _content(tmp_path), tmp_path / "cache"
     cold = check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)
     assert {"privacy-phone", "privacy-name-not-masked"} <= {p.code for p in cold.problems}
-    assert (cache / FILE).is_file()
+    assert list((cache / FILE).glob("*.json"))  # a memo folder of shards
     with monkeypatch.context() as patched:
         _no_policy_checks(patched)
         warm = check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)
@@ -87,14 +88,18 @@ def test_policy_and_allowed_contacts_are_inputs(tmp_path):
 def test_a_damaged_or_foreign_memo_is_not_used(tmp_path):
     root, cache = _content(tmp_path), tmp_path / "cache"
     cold = check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)
-    memo = cache / FILE
-    for junk in ("{", "[]", '{"version": [1, "other"], "entries": {}}',
-                 memo.read_text().replace('"privacy-phone"', '"privacy-nothing"'),  # not of the catalog
-                 memo.read_text().replace('"file":"letters/2018/so-tnmt/2018-05-0004.yml"',
-                                          '"file":"letters/2018/so-tnmt/2018-05-0001.yml"')):  # another file's
-        assert junk != memo.read_text()
-        memo.write_text(junk)
-        assert _found(check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)) == _found(cold), junk[:40]
+    shards = {path: path.read_text() for path in sorted((cache / FILE).glob("*.json"))}
+    assert len(shards) > 1
+    for junk in (lambda text: "{", lambda text: "[]", lambda text: '{"version": [1, "other"], "entries": {}}',
+                 lambda text: text.replace('"privacy-phone"', '"privacy-nothing"'),  # not of the catalog
+                 lambda text: text.replace('"file":"letters/2018/so-tnmt/2018-05-0004.yml"',
+                                           '"file":"letters/2018/so-tnmt/2018-05-0001.yml"')):  # another file's
+        damaged = {path: junk(text) for path, text in shards.items()}
+        assert damaged != shards
+        for path, text in damaged.items():
+            path.write_text(text)
+        assert _found(check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)) == _found(cold)
+        assert {path: path.read_text() for path in shards} == shards  # rebuilt as it was
     os.chmod(cache, 0o500)  # an unwritable cache: the result stands
     try:
         assert _found(check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False))[:len(cold.problems)]
@@ -156,9 +161,9 @@ def test_remembered_identifiers_of_another_shape_are_not_used(tmp_path, monkeypa
 
     root, cache = _content(tmp_path), tmp_path / "cache"
     cold = check_content(root, TODAY, cache_dir=cache)
-    memo = cache / FILE
-    data = json.loads(memo.read_text())
     source = "letters/2018/so-tnmt/2018-05-0004.yml"
+    memo = cache / FILE / memo_shard(source)
+    data = json.loads(memo.read_text())
     for junk in ([1], "18/XL-STNMT", {"x": 1}, None):
         data["entries"][source][2] = junk
         memo.write_text(json.dumps(data))

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import pytest
 
+from generator.cachedata import memo_shard
 from generator.checks import register
 from generator.checks.register import RegisterMemo, load_register
 from generator.content.model import Agency
@@ -57,12 +58,13 @@ def test_a_warm_load_reads_no_file_and_returns_what_a_cold_one_does(w, tmp_path,
     cold = _load(w, cache)
     assert cold == _load(w, None)  # the memo changes nothing
     assert {p.code for p in cold[1]} >= {"register-duplicate", "register-date-invalid", "register-agency-unknown"}
-    assert (cache / RegisterMemo.FILE).is_file()
+    shards = sorted((cache / RegisterMemo.NAME).glob("*.json"))
+    assert shards
     read = _reads(monkeypatch)
-    written = os.stat(cache / RegisterMemo.FILE).st_mtime_ns
+    written = [os.stat(path).st_mtime_ns for path in shards]
     assert _load(w, cache) == cold
     assert read == []
-    assert os.stat(cache / RegisterMemo.FILE).st_mtime_ns == written  # nothing changed: not rewritten
+    assert [os.stat(path).st_mtime_ns for path in shards] == written  # nothing changed: not rewritten
 
 
 def test_an_edited_file_is_read_again_and_only_it(w, tmp_path, monkeypatch):
@@ -125,7 +127,7 @@ def _first_problem(data):
 def test_a_damaged_foreign_or_tampered_memo_is_not_used(w, tmp_path, junk):
     cache = tmp_path / "cache"
     cold = _load(w, cache)
-    memo_file = cache / RegisterMemo.FILE
+    memo_file = cache / RegisterMemo.NAME / memo_shard("register/a.csv")
     text = memo_file.read_text(encoding="utf-8")
 
     def edit(change):
