@@ -51,6 +51,7 @@ class Site:
     image_pages: dict = field(default_factory=dict)  # SHA-256 -> its cached pages, read once a process
     _digests: dict[str, str] = field(default_factory=dict, repr=False)  # letter id -> SHA-256 of its facts' repr
     report_inputs: object = field(default=None, repr=False)  # reports/inputs.py `inputs_of`: made once a build
+    report_plan: object = field(default=None, repr=False)  # reports/pages.py `report_plan`: made once a build
 
     @classmethod
     def create(cls, content: Content, pdf_facts: Mapping[str, PdfFacts], today: date) -> Site:

@@ -27,6 +27,7 @@ from generator.checks.pdfgate.facts import PdfFacts
 from generator.site.agencies import render_agencies
 from generator.site.common import Site, make_env
 from generator.site.home import render_home
+from generator.site.reports.pages import report_plan
 from generator.site.letters import page_image_cache, render_listings, write_letters
 from generator.site.page_images import RenderStats, count, note
 from generator.site.skips import Made, Skips
@@ -76,7 +77,7 @@ def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date
     chunks = [letters[i : i + LETTERS_PER_TASK] for i in range(0, len(letters), LETTERS_PER_TASK)]
     tasks = {  # independent writers, run on every core (generator/parallel.py); the longest first
         "open-data": lambda: write_open_data(site, env, docs_dir, skips),
-        "agencies": lambda: render_agencies(site, env, docs_dir, skips),  # its inputs_of: here, first (below)
+        "agencies": lambda: _agencies_and_report_plan(site, env, docs_dir, skips),  # here, first (below)
         "listings": lambda: render_listings(site, env, docs_dir, skips),
         **{f"letters-{i}": partial(write_letters, site, env, docs_dir, chunk, skips) for i, chunk in enumerate(chunks)},
         "feeds": lambda: write_feeds(site, docs_dir, skips),
@@ -108,3 +109,12 @@ def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date
         shutil.copyfile(item, target)
         out.files.append(f"assets/{item.name}")
     return out
+
+
+def _agencies_and_report_plan(site: Site, env, docs_dir: Path, skips: Skips) -> list[str]:
+    """The agency pages and the report pages' input keys (`report_plan`, kept on the Site for the report stage;
+    the report pages kept from the previous build are named by that stage): what reads the compliance
+    figures and the report input digests, made by the parent while the children write the other pages."""
+    written = render_agencies(site, env, docs_dir, skips)
+    report_plan(site, site.content, skips)
+    return written

@@ -16,6 +16,7 @@ months, quarters, halves and years from the scope's first to its last data day (
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -220,39 +221,70 @@ def write_report(env: jinja2.Environment, docs_dir: Path, report: Report, issuer
     return written
 
 
-def write_report_pages(result, docs_dir: Path, today: date, *, site=None, skips: Skips | None = None) -> list[str]:
-    """Write every report page, its CSV and the index under docs_dir/reports/; returns the docs paths.
+@dataclass
+class ReportPlan:
+    """What the report stage renders (`plan_report_pages`): the scopes and their periods, the pages placed
+    from the previous build (`kept`) and those to render, by period, with their input keys (`todo`)."""
 
-    `result` is the check's `CheckResult`; `site` (the renderer's `Site`, optional) lends its letter facts;
-    `skips`: a page whose report is the previous build's is placed, not rendered (site/skips.py).
-    """
-    content = result.content
-    skips = skips or render_all(docs_dir)
-    comp = site.compliance if site is not None else Compliance(content, today)
-    env = report_env()
+    scopes: list[str | None]
+    plan: dict
+    exists: set[tuple[str, str | None]]
+    data_from: date | None
+    kept: list[str] = field(default_factory=list)
+    todo: dict[Period, list[tuple[str | None, str]]] = field(default_factory=dict)
+
+
+def plan_report_pages(content, comp: Compliance, inputs: ReportInputs, skips: Skips) -> ReportPlan:
+    """Every report page's input key, its previous outputs placed where the key is unchanged (`skips.take`):
+    nothing rendered. The render stage makes it (site/docs.py: in the parent, beside the letter pages' children)
+    and keeps it on the Site; `write_report_pages` renders the rest."""
     scopes: list[str | None] = [None, *comp.tracking_units()]
     plan = {unit: report_periods(comp, unit) for unit in scopes}
     exists = {(p.code, unit) for unit, kinds in plan.items() for ps in kinds.values() for p in ps}
     issuer = content.portal.owner
     all_days = comp.data_days(None)
-    data_from = all_days[0] if all_days else None
-    jobs = [(period, unit) for unit, kinds in plan.items() for kind in KINDS for period in kinds[kind]]
+    out = ReportPlan(scopes, plan, exists, all_days[0] if all_days else None)
     by_period: dict[Period, list[str | None]] = {}  # a period's pages share their agency rows: same process
-    for period, unit in jobs:
-        by_period.setdefault(period, []).append(unit)
-
-    inputs = inputs_of(site) if site is not None else ReportInputs(comp)
-    written: list[str] = []
-    todo: dict[Period, list[tuple[str | None, str]]] = {}  # the pages to render, by period: (unit, input key)
+    for unit, kinds in plan.items():
+        for kind in KINDS:
+            for period in kinds[kind]:
+                by_period.setdefault(period, []).append(unit)
     for period, units in sorted(by_period.items()):
         for unit in units:
             neighbours = [(p.code, unit) in exists for p in (period.previous(), period.following())]
-            key = inputs.key(skips.key, period, unit, neighbours, issuer, data_from)  # the portal: site-wide key
+            key = inputs.key(skips.key, period, unit, neighbours, issuer, out.data_from)  # portal: site-wide key
             kept = skips.take(f"report:{page_src(period, unit)}", key)
             if kept is None:
-                todo.setdefault(period, []).append((unit, key))
+                out.todo.setdefault(period, []).append((unit, key))
             else:
-                written += kept
+                out.kept += kept
+    return out
+
+
+def report_plan(site, content, skips: Skips) -> ReportPlan:
+    """The Site's ReportPlan, made once (`plan_report_pages`; `site.report_plan`)."""
+    if site.report_plan is None:
+        site.report_plan = plan_report_pages(content, site.compliance, inputs_of(site), skips)
+    return site.report_plan
+
+
+def write_report_pages(result, docs_dir: Path, today: date, *, site=None, skips: Skips | None = None) -> list[str]:
+    """Write every report page, its CSV and the index under docs_dir/reports/; returns the docs paths.
+
+    `result` is the check's `CheckResult`; `site` (the renderer's `Site`, optional) lends its letter facts
+    and the plan the render stage made (`report_plan`); `skips`: a page whose report is the previous build's
+    is placed, not rendered (site/skips.py).
+    """
+    content = result.content
+    skips = skips or render_all(docs_dir)
+    comp = site.compliance if site is not None else Compliance(content, today)
+    env = report_env()
+    planned = report_plan(site, content, skips) if site is not None else \
+        plan_report_pages(content, comp, ReportInputs(comp), skips)
+    scopes, plan, exists, data_from = planned.scopes, planned.plan, planned.exists, planned.data_from
+    issuer = content.portal.owner
+    written: list[str] = list(planned.kept)
+    todo = planned.todo
 
     def work(share: list[tuple[Period, list[tuple[str | None, str]]]]) -> list[str]:
         paths = []
