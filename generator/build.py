@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator import parallel
 from generator.buildlock import hold_all
 from generator.checks.orchestrator import CheckResult, check_content
 from generator.checks.pdfgate.ocr import engine_key
@@ -76,13 +77,22 @@ def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Pa
     with hold_all(site_dir, build_dir):  # one build at a time per site and build folder (BuildBusy)
         with watch.stage("previous"):
             inputs = reuse.inputs_fingerprint(Path(content_root), today, check_inputs(run_pdf_gate, check_options))
-            previous, previous_files = previous_build(site_dir, full)
-        if previous is not None and previous.inputs == inputs and previous.settled:  # the site stands: no check
-            return BuildResult(CheckResult(None, []), Rendered(site=None, pages=list(previous.pages)), site_dir,
-                               None, "unchanged", seconds=watch.seconds)
-        with watch.stage("check"):
-            result = check_content(Path(content_root), today, cache_dir=cache_dir, run_pdf_gate=run_pdf_gate,
-                                   progress=progress, **check_options)
+            pending = None
+            if full or reuse.inputs_hint(reuse.manifest_path(site_dir)) == inputs:  # the site may stand: see
+                previous, previous_files = previous_build(site_dir, full)
+                if previous is not None and previous.inputs == inputs and previous.settled:  # it does: no check
+                    return BuildResult(CheckResult(None, []), Rendered(site=None, pages=list(previous.pages)),
+                                       site_dir, None, "unchanged", seconds=watch.seconds)
+            else:  # the inputs changed: the previous site is read in a child while the content is checked here
+                pending = parallel.start_child(lambda: previous_build(site_dir, full))
+        try:
+            with watch.stage("check"):
+                result = check_content(Path(content_root), today, cache_dir=cache_dir, run_pdf_gate=run_pdf_gate,
+                                       progress=progress, **check_options)
+        finally:
+            if pending is not None:
+                with watch.stage("previous"):
+                    previous, previous_files = pending.result()  # waited for, even when the check failed
         if not result.valid or result.content is None:
             raise BuildFailed("content has errors", check=result)
         return _build_checked(result, site_dir, today, build_dir, previous, previous_files, cache_dir=cache_dir,

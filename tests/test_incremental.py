@@ -242,6 +242,43 @@ def test_nothing_changed_keeps_the_site(sites, monkeypatch):
     assert _tree(sites.site) == before
 
 
+def test_the_inputs_hint_is_never_trusted_alone(sites, monkeypatch):
+    """Beside the manifest, a small file names the inputs the site was built from, so that a build of other
+    inputs reads the previous site in a child while it checks: a hint that lies either way (it names the new
+    inputs while the manifest does not, or it is gone or wrong while the site stands) changes no result."""
+    hint = reuse.manifest_path(sites.site).with_suffix(".inputs")
+    standing = json.loads(hint.read_text(encoding="utf-8"))
+    hint.write_text(json.dumps("other inputs"), encoding="utf-8")
+    assert _checked(sites, monkeypatch) == ("incremental", 1)  # checked (as the hint says), every output kept
+    assert json.loads(hint.read_text(encoding="utf-8")) == standing
+    hint.unlink()
+    assert _checked(sites, monkeypatch)[1] == 1
+    assert _checked(sites, monkeypatch) == ("unchanged", 0)
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    from generator.build import check_inputs
+
+    new = reuse.inputs_fingerprint(sites.root, TODAY, check_inputs(pdf_gate_ready(), {}))  # as the build makes it
+    hint.write_text(json.dumps(new), encoding="utf-8")  # a hint naming the new inputs: the manifest decides
+    assert _checked(sites, monkeypatch) == ("incremental", 1)
+    sites.compare()
+
+
+def test_invalid_content_while_the_previous_site_is_read_leaves_no_child(sites):
+    """Other inputs: the previous site is read in a child during the check; content with errors fails the
+    build after that child is done (none left), the last good site stays, the next build is right."""
+    from generator.build import BuildFailed
+
+    before = _tree(sites.site)
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "not a code"})
+    with pytest.raises(BuildFailed) as failed:
+        sites.build()
+    assert failed.value.check is not None and not failed.value.check.valid
+    assert _children() == [] and _tree(sites.site) == before
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    assert sites.build().mode == "incremental"
+    sites.compare()
+
+
 def _checked(sites, monkeypatch, **options) -> tuple[str, int]:
     """(mode, checks run) of one more build."""
     import generator.build as build_module

@@ -114,13 +114,29 @@ def load(path: Path, site_dir: Path, files: dict[str, int] | None = None) -> Man
 
 
 def save(path: Path, manifest: Manifest) -> bool:
-    """Write the manifest atomically; False when it could not be written (the next build is full)."""
-    return cachedata.write_json(path, cachedata.encode(manifest))
+    """Write the manifest atomically, then its inputs hint (`inputs_hint`); False when it could not be written
+    (the next build is full)."""
+    if not cachedata.write_json(path, cachedata.encode(manifest)):
+        return False
+    return cachedata.write_json(_hint_path(path), manifest.inputs)
 
 
 def forget(path: Path) -> None:
-    """Remove the manifest (before the site changes, so that a cut build is never trusted)."""
+    """Remove the manifest and its hint (before the site changes, so that a cut build is never trusted)."""
+    _hint_path(path).unlink(missing_ok=True)
     Path(path).unlink(missing_ok=True)
+
+
+def _hint_path(path: Path) -> Path:
+    return Path(path).with_suffix(".inputs")
+
+
+def inputs_hint(path: Path) -> str | None:
+    """The inputs the manifest at `path` says its site was built from, read from a small file beside it: a hint
+    only (the build trusts nothing but the whole manifest, `load`), so that a build whose inputs changed need
+    not wait for the manifest and the site's file list before it starts the check."""
+    hint = cachedata.read_json(_hint_path(path))
+    return hint if isinstance(hint, str) else None
 
 
 def inputs_fingerprint(content_root: Path, today: date, check: str) -> str:
