@@ -95,6 +95,19 @@ def test_publish_deploys_only_after_a_successful_check_and_build():
     assert data["permissions"] == {"contents": "read"}
 
 
+def test_publish_keeps_what_the_next_incremental_build_reads():
+    """The publish job keeps, between runs, the check's caches and the previous site with the files the build
+    keeps beside it (its manifest and the manifest's inputs hint: site/reuse.py), by the names the build uses."""
+    from generator.site import reuse
+
+    kept = [s["with"]["path"].split() for s in load("publish.yml")["jobs"]["build"]["steps"]
+            if s.get("uses", "").startswith("actions/cache")]
+    site = Path("site")
+    beside = {reuse.manifest_path(site).name, reuse.manifest_path(site).with_suffix(".inputs").name}
+    assert [".cache"] in kept
+    assert any({"site", *beside} <= set(paths) for paths in kept), kept
+
+
 def test_audit_runs_pip_audit_pinned_in_requirements_dev():
     data = load("audit.yml")
     assert "schedule" in data["on"]
