@@ -279,6 +279,17 @@ def test_invalid_content_while_the_previous_site_is_read_leaves_no_child(sites):
     sites.compare()
 
 
+def test_the_content_root_named_another_way_is_the_same_input(sites, monkeypatch):
+    """`--content content` after `--content /abs/content`: the same content, nothing rendered again."""
+    monkeypatch.chdir(sites.root.parent)
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    result = build_site(Path(sites.root.name), sites.site, TODAY, build_dir=sites.build_dir, cache_dir=sites.cache,
+                        run_pdf_gate=pdf_gate_ready())
+    assert result.mode == "incremental"
+    assert _redone(result, "letter") == ["letters/2018/so-tnmt/2018-05-0005/index.md"]
+    sites.compare()
+
+
 def _checked(sites, monkeypatch, **options) -> tuple[str, int]:
     """(mode, checks run) of one more build."""
     import generator.build as build_module

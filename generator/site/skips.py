@@ -154,10 +154,11 @@ def render_all(docs_dir: Path) -> Skips:
 
 def site_keys(site, chrome: str) -> tuple[str, str]:
     """The site-wide keys, with and without today: what any page may read besides its own inputs (the
-    portal, the registries, the chrome, the content root its assets come from)."""
+    portal, the registries, the chrome, the content root its assets come from: as an absolute path, so that
+    `--content content` and `--content /abs/content` are the same inputs)."""
     content = site.content
     undated = hashlib.sha256(repr((content.portal, content.agencies, content.levels, content.reasons, chrome,
-                                   str(content.root))).encode()).hexdigest()
+                                   os.path.abspath(content.root))).encode()).hexdigest()
     return hashlib.sha256(f"{site.today.isoformat()} {undated}".encode()).hexdigest(), undated
 
 
