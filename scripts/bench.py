@@ -5,7 +5,9 @@ For each size (default 1,000 and 10,000 letters; `--full` adds 100,000) a conten
 scripts/make_corpus.py into bench-out/corpus-<N> (git-ignored, reused while complete). Every step runs as
 its own subprocess (`python -m generator check|build`, or this script's `--step` entry), so wall time and
 memory are those of a fresh process: peak RSS is the largest single process (wait4's ru_maxrss, which
-covers PDF workers and Pagefind) and the peak sum over the process tree (sampled from /proc every 0.2 s).
+covers PDF workers and Pagefind) and the peak sum over the process tree (sampled from /proc every 0.2 s),
+as RSS (a page shared by forked children counted once per process) and as PSS (shared pages divided: the
+tree's real memory, in the notes).
 
 Steps (issue 8): check cold / warm / with one letter added; `build` (the real `build_site` with a timer
 around each stage, over the warm check cache, fresh site); the search index alone.
@@ -94,8 +96,9 @@ class Step:
     x_floor: float | None = None  # seconds / the floor loop at this size
 
 
-def tree_rss_kb(pid: int) -> int:
-    """Sum of VmRSS (KiB) of `pid` and all its descendants, from /proc."""
+def tree_memory_kb(pid: int) -> tuple[int, int]:
+    """(sum of RSS, sum of PSS) in KiB over `pid` and all its descendants, from /proc. RSS counts a page shared
+    by forked children once per process; PSS (smaps_rollup) divides it among them: their real sum."""
     parents: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -107,30 +110,34 @@ def tree_rss_kb(pid: int) -> int:
             continue
         ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
         parents.setdefault(ppid, []).append(int(entry.name))
-    total, todo = 0, [pid]
+    rss = pss = 0
+    todo = [pid]
     while todo:
         current = todo.pop()
         todo += parents.get(current, [])
         try:
             with open(f"/proc/{current}/statm", "rb") as handle:
-                total += int(handle.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+                rss += int(handle.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+            with open(f"/proc/{current}/smaps_rollup", "rb") as handle:
+                pss += next((int(line.split()[1]) for line in handle if line.startswith(b"Pss:")), 0)
         except OSError:
             continue
-    return total
+    return rss, pss
 
 
-def run(cmd: list[str], *, env: dict | None = None) -> tuple[float, float, float, int, str, str]:
-    """Run `cmd`; (seconds, peak MB of one process, peak MB of the tree, exit code, stdout, stderr)."""
+def run(cmd: list[str], *, env: dict | None = None) -> tuple[float, float, float, int, str, str, float]:
+    """Run `cmd`; (seconds, peak MB of one process, peak MB of the tree (RSS sum), exit code, stdout, stderr,
+    peak MB of the tree's PSS sum: its real memory, shared pages divided among the processes)."""
     start = time.perf_counter()
     errors = tempfile.TemporaryFile()  # noqa: SIM115 -- kept for a failed step's message, closed below
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=errors,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
-    peak = [0]
+    peak = [0, 0]  # RSS, PSS sums (KiB)
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(0.2):
-            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+            peak[:] = map(max, peak, tree_memory_kb(proc.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -147,7 +154,7 @@ def run(cmd: list[str], *, env: dict | None = None) -> tuple[float, float, float
         tail = err.splitlines()[-15:]
         print("\n".join(f"    stderr: {line}" for line in tail), file=sys.stderr, flush=True)
     return seconds, usage.ru_maxrss / 1024, max(peak[0], usage.ru_maxrss) / 1024, proc.returncode, \
-        out.decode("utf-8", "replace"), err
+        out.decode("utf-8", "replace"), err, peak[1] / 1024
 
 
 def cli_stages(text: str) -> dict[str, float]:
@@ -302,14 +309,16 @@ def bench_size(size: int, out: Path, steps: tuple[str, ...], scan_share: float =
 
     def show(step: Step) -> None:
         print(f"  {size:>7,} {step.name:<18} {step.seconds:8.1f} s {step.peak_mb:7.0f} MB "
-              f"(tree {step.tree_mb:5.0f} MB) load {step.detail.get('load')} {'ok' if step.ok else 'FAILED'}",
+              f"(tree {step.tree_mb:5.0f} MB, PSS {step.detail.get('tree_pss_mb', 0):5.0f} MB) "
+              f"load {step.detail.get('load')} {'ok' if step.ok else 'FAILED'}",
               file=sys.stderr, flush=True)
 
     def record(name: str, cmd: list[str], seconds_from: str | None = None, **detail) -> Step:
         """Run one step; `seconds_from`: the key of its JSON output that is the figure (not the process's wall)."""
         before = load()
-        seconds, peak, tree, code, stdout, stderr = run(cmd)
-        step = Step(size, name, round(seconds, 2), round(peak), round(tree), code == 0, {**detail, "load": before})
+        seconds, peak, tree, code, stdout, stderr, pss = run(cmd)
+        step = Step(size, name, round(seconds, 2), round(peak), round(tree), code == 0,
+                    {**detail, "load": before, "tree_pss_mb": round(pss)})
         if cli_stages(stderr):  # a build: where its time went
             step.detail["stages"] = cli_stages(stderr)
         try:
@@ -327,7 +336,7 @@ def bench_size(size: int, out: Path, steps: tuple[str, ...], scan_share: float =
         """mkdocs build, then Pagefind, of the bare project (already written)."""
         before, parts, ok, peak, tree = load(), {}, True, 0.0, 0.0
         for part, cmd in anchors.bare_commands(project, PYTHON).items():
-            seconds, one, whole, code, _, _ = run(cmd)
+            seconds, one, whole, code, _, _, _ = run(cmd)
             parts[part], ok, peak, tree = round(seconds, 2), ok and code == 0, max(peak, one), max(tree, whole)
         step = Step(size, name, round(sum(parts.values()), 2), round(peak), round(tree), ok,
                     {**parts, "load": before})
@@ -570,6 +579,8 @@ def table(results: list[Step]) -> str:
     for s in results:
         notes = [f"load {s.detail['load']}"] if "load" in s.detail else []
         d = s.detail
+        if d.get("tree_pss_mb"):
+            notes.append(f"tree PSS {d['tree_pss_mb']:,} MB")
         if "stages" in d:
             notes.append(" ".join(f"{k} {v:.1f}" for k, v in d["stages"].items()))
         if "mb" in d:
