@@ -467,7 +467,7 @@ class StatMemo:
     def keep(self, name: str, raw: object) -> None:
         self.seen[name] = raw
 
-    def put(self, name: str, entry: list) -> None:
+    def put(self, name: str, entry: object) -> None:
         self.seen[name] = entry
         self.added.add(name)
 

@@ -544,6 +544,12 @@ def _gone(path: Path) -> bool:
     return False
 
 
+def _left_as_it_was(sites, before: dict[str, bytes]) -> None:
+    """After a failed build: the last good site as it was, nothing of the new one beside it or in the staging."""
+    assert _tree(sites.site) == before
+    assert not list(sites.tmp.glob(".site.new-*")) and not _staging(sites.build_dir)
+
+
 def test_a_failure_while_pagefind_indexes_stops_it_and_keeps_the_site(sites, monkeypatch):
     """Pagefind indexes in the background while the pages are rendered: a render that fails meanwhile stops
     it (no Pagefind process left, nothing of it beside the site), the last good site stays, the next build
@@ -565,14 +571,13 @@ def test_a_failure_while_pagefind_indexes_stops_it_and_keeps_the_site(sites, mon
         sites.build()
     assert seen and seen[0], "Pagefind was not running during the render"
     assert _pagefind_children() == []
-    assert _tree(sites.site) == before
-    assert not list(sites.tmp.glob(".site.new-*")) and not _staging(sites.build_dir)
+    _left_as_it_was(sites, before)
     monkeypatch.setattr(build_module, "render_docs", real_render)
     monkeypatch.setattr(pagefind_run, "executable", lambda: Path("/bin/false"))
     with pytest.raises(pagefind_run.PagefindError):
         sites.build()
-    assert _pagefind_children() == [] and _tree(sites.site) == before and not list(sites.tmp.glob(".site.new-*"))
-    assert not _staging(sites.build_dir)
+    assert _pagefind_children() == []
+    _left_as_it_was(sites, before)
     monkeypatch.undo()
     assert sites.build().mode == "incremental"
     sites.compare()
@@ -596,8 +601,7 @@ def test_a_lookup_failing_while_mkdocs_runs_stops_it_and_keeps_the_site(sites, m
         sites.build()
     assert children and children[0], "MkDocs was not running while the lookup was written"
     assert _children() == []
-    assert _tree(sites.site) == before
-    assert not list(sites.tmp.glob(".site.new-*")) and not _staging(sites.build_dir)
+    _left_as_it_was(sites, before)
     monkeypatch.undo()
     assert sites.build().mode == "incremental"
     sites.compare()

@@ -65,7 +65,7 @@ def check_content(
     `publish`: the public record as enforced at publish time (letters and corrections not locked, a missing
     lock are errors); `base_lock` (a `record.Lock`, the last published one) must not lose or silently change."""
     with gc_paused():  # millions of acyclic objects from the caches (cachedata.gc_paused)
-        loaded = load.load_all(root, cache_dir / "letters" if cache_dir else None)
+        loaded = load.load_all(root, cache_dir)
         problems = list(loaded.problems)
         portal = loaded.portal or DEFAULT_PORTAL
         problems += check_registries(loaded, portal)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.cachedata import CacheInvalid, MemoShards, decode, encode
+from generator.cachedata import CacheInvalid, StatMemo, decode, encode
 from generator.cachekeys import code_fingerprint, stat_key
 from generator.content import schema
 from generator.content.identifiers import IDENTIFIER_FIELDS, pattern_error
@@ -305,17 +305,17 @@ def _letter(rel: str, values: dict, lines: dict[str, int]) -> Letter:
     )
 
 
-def load_all(root: Path, cache_folder: Path | None = None) -> Loaded:
-    """Load settings, registries and every letter under `root` (unchanged letters from the memo in `cache_folder`)."""
+def load_all(root: Path, cache_dir: Path | None = None) -> Loaded:
+    """Load settings, registries and every letter under `root` (unchanged letters from the memo in `cache_dir`)."""
     out = Loaded()
     load_settings(root, out)
     rels, layout = discover_letters(root)
     out.problems += layout
     out.letter_files = len(rels)
-    cache = LetterCache(cache_folder)
+    cache = LetterCache(cache_dir)
     for rel in rels:
-        letter, problems = cache.get(root, rel)
-        out.letter_keys[rel] = tuple(cache.fresh[rel][0])
+        letter, problems = cache.letter(root, rel)
+        out.letter_keys[rel] = tuple(cache.seen[rel][0])
         out.problems += problems
         if letter is not None:
             out.letters.append(letter)
@@ -324,7 +324,7 @@ def load_all(root: Path, cache_folder: Path | None = None) -> Loaded:
     return out
 
 
-class LetterCache:
+class LetterCache(StatMemo):
     """Parsed letters keyed by path, reused while the file is unchanged (`cachekeys.stat_key`).
 
     What is cached depends only on the file's bytes (parse, schema, text checks); every check that
@@ -334,34 +334,28 @@ class LetterCache:
     """
 
     VERSION = 3
+    NAME = "letters"
 
-    def __init__(self, path: Path | None) -> None:
-        self.memo = MemoShards(path, [self.VERSION, code_fingerprint()])  # a folder (cachedata.MemoShards)
-        self.entries: dict[str, list] = self.memo.entries  # type: ignore[assignment]
-        self.fresh: dict[str, list] = {}
-        self.parsed: set[str] = set()  # entries parsed in this run (not reused)
+    def __init__(self, cache_dir: Path | None) -> None:
+        super().__init__(cache_dir, code_fingerprint())
 
-    def get(self, root: Path, rel: str) -> tuple[Letter | None, list[Problem]]:
-        """The letter at `rel`, from the cache when its file is unchanged."""
+    def letter(self, root: Path, rel: str) -> tuple[Letter | None, list[Problem]]:
+        """The letter at `rel`, from the cache when its file is unchanged (its entry: [stat key, letter,
+        problems])."""
         key = list(stat_key(os.path.join(root, rel)))
-        cached = self.entries.get(rel)
-        if isinstance(cached, list) and len(cached) == 3 and cached[0] == key:
+        cached = self.get(rel, key, 3)
+        if cached is not None:
             try:
                 letter = decode(cached[1], Letter | None)
                 problems = decode(cached[2], list[Problem])
             except CacheInvalid:
                 pass
             else:
-                self.fresh[rel] = cached
+                self.keep(rel, cached)
                 return letter, problems  # type: ignore[return-value]
         letter, problems = load_letter(root, rel)
-        self.fresh[rel] = [key, encode(letter), encode(problems)]
-        self.parsed.add(rel)
+        self.put(rel, [key, encode(letter), encode(problems)])
         return letter, problems
-
-    def save(self) -> None:
-        """Keep the entries seen in this run (stale paths drop out; the shards that changed written again)."""
-        self.memo.save(self.fresh, self.parsed)
 
 
 def default_today() -> date:

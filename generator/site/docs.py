@@ -116,5 +116,5 @@ def _agencies_and_report_plan(site: Site, env, docs_dir: Path, skips: Skips) -> 
     the report pages kept from the previous build are named by that stage): what reads the compliance
     figures and the report input digests, made by the parent while the children write the other pages."""
     written = render_agencies(site, env, docs_dir, skips)
-    report_plan(site, site.content, skips)
+    report_plan(site, skips)
     return written

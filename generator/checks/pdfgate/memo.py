@@ -20,7 +20,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.cachedata import CacheInvalid, MemoShards, decode, encode
+from generator.cachedata import CacheInvalid, StatMemo, decode, encode
 from generator.cachekeys import code_fingerprint
 from generator.checks.pdfgate.cache import FactsCache
 from generator.checks.pdfgate.facts import GATE_VERSION, PdfFacts
@@ -53,22 +53,18 @@ class Entry:
     problems: tuple[Problem, ...]
 
 
-class GateMemo:
-    """`cache_dir/<gate version>/memo/`: {letter PDF (relative path): Entry} (cachedata.MemoShards); disabled
-    without a cache."""
+class GateMemo(StatMemo):
+    """`cache_dir/<gate version>/memo/`: {letter PDF (relative path): Entry} (cachedata.StatMemo, an entry a
+    dict, decoded when asked for); disabled without a cache."""
 
     VERSION = 3
+    NAME = f"{GATE_VERSION}/memo"
 
     def __init__(self, cache_dir: Path | None) -> None:
+        super().__init__(cache_dir, code_fingerprint())
         self.facts_cache = FactsCache(cache_dir) if cache_dir is not None else None
-        self.memo = MemoShards(Path(cache_dir) / GATE_VERSION / "memo" if cache_dir is not None else None,
-                               [self.VERSION, code_fingerprint()])
-        self.file = self.memo.folder
-        self.entries: dict[str, object] = self.memo.entries  # rel -> the entry as JSON data (decoded when asked for)
-        self.seen: dict[str, object] = {}
-        self.added: set[str] = set()  # entries put in this run
 
-    def get(self, rel: str, stat: tuple[int, ...], judged_by: str) -> Entry | None:
+    def get(self, rel: str, stat: tuple[int, ...], judged_by: str) -> Entry | None:  # type: ignore[override]
         """The entry of `rel` when its file and its judge's inputs are unchanged."""
         raw = self.entries.get(rel)
         if not isinstance(raw, dict) or raw.get("stat") != list(stat) or raw.get("judge") != judged_by:
@@ -77,15 +73,11 @@ class GateMemo:
             entry = decode(raw, Entry)
         except CacheInvalid:
             return None
-        self.seen[rel] = raw
+        self.keep(rel, raw)
         return entry  # type: ignore[return-value]
 
-    def put(self, rel: str, stat: tuple[int, ...], judged_by: str, facts: PdfFacts, problems: list[Problem]) -> None:
+    def put(self, rel: str, stat: tuple[int, ...], judged_by: str, facts: PdfFacts,  # type: ignore[override]
+            problems: list[Problem]) -> None:
         """Remember what was found and judged for `rel` (stat taken before the file was read)."""
         entry = Entry(stat, judged_by, light(facts, self.facts_cache), tuple(problems))
-        self.seen[rel] = encode(entry, compact=True)  # facts' defaults left out (decoded back): a third the size
-        self.added.add(rel)
-
-    def save(self) -> None:
-        """Keep the entries seen in this run (the shards that changed written again); errors ignored."""
-        self.memo.save(self.seen, self.added)
+        super().put(rel, encode(entry, compact=True))  # facts' defaults left out (decoded back): a third the size

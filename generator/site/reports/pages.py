@@ -261,10 +261,10 @@ def plan_report_pages(content, comp: Compliance, inputs: ReportInputs, skips: Sk
     return out
 
 
-def report_plan(site, content, skips: Skips) -> ReportPlan:
+def report_plan(site, skips: Skips) -> ReportPlan:
     """The Site's ReportPlan, made once (`plan_report_pages`; `site.report_plan`)."""
     if site.report_plan is None:
-        site.report_plan = plan_report_pages(content, site.compliance, inputs_of(site), skips)
+        site.report_plan = plan_report_pages(site.content, site.compliance, inputs_of(site), skips)
     return site.report_plan
 
 
@@ -279,7 +279,7 @@ def write_report_pages(result, docs_dir: Path, today: date, *, site=None, skips:
     skips = skips or render_all(docs_dir)
     comp = site.compliance if site is not None else Compliance(content, today)
     env = report_env()
-    planned = report_plan(site, content, skips) if site is not None else \
+    planned = report_plan(site, skips) if site is not None else \
         plan_report_pages(content, comp, ReportInputs(comp), skips)
     scopes, plan, exists, data_from = planned.scopes, planned.plan, planned.exists, planned.data_from
     issuer = content.portal.owner
