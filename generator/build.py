@@ -21,6 +21,7 @@ from pathlib import Path
 
 from generator import parallel
 from generator.buildlock import hold_all
+from generator.cachedata import gc_frozen
 from generator.checks.orchestrator import CheckResult, check_content
 from generator.checks.pdfgate.ocr import engine_key
 from generator.checks.record import LOCK_NAME
@@ -95,8 +96,9 @@ def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Pa
                     previous, previous_files = pending.result()  # waited for, even when the check failed
         if not result.valid or result.content is None:
             raise BuildFailed("content has errors", check=result)
-        return _build_checked(result, site_dir, today, build_dir, previous, previous_files, cache_dir=cache_dir,
-                              inputs=inputs, watch=watch)
+        with gc_frozen():  # the checked content, never freed before the build ends (cachedata.gc_frozen)
+            return _build_checked(result, site_dir, today, build_dir, previous, previous_files, cache_dir=cache_dir,
+                                  inputs=inputs, watch=watch)
 
 
 def check_inputs(run_pdf_gate: bool, check_options: dict) -> str:
@@ -115,8 +117,9 @@ def build_checked(result, site_dir: Path, today: date, *, build_dir: Path | None
     with hold_all(site_dir, build_dir):  # one build at a time (build_site holds it across the check too)
         with watch.stage("previous"):
             previous, previous_files = previous_build(site_dir, full)
-        return _build_checked(result, site_dir, today, build_dir, previous, previous_files, cache_dir=cache_dir,
-                              watch=watch)
+        with gc_frozen():
+            return _build_checked(result, site_dir, today, build_dir, previous, previous_files, cache_dir=cache_dir,
+                                  watch=watch)
 
 
 def previous_build(site_dir: Path, full: bool) -> tuple[reuse.Manifest | None, dict[str, int]]:

@@ -15,7 +15,8 @@ Steps (issue 18), each `python -m generator build` as a publish runs it, the sit
 kept between them: `build-cold` (empty cache, no previous site), `build-warm` (nothing changed),
 `build-add-one` (one new letter), `build-correct-one` (a letter's reason.detail changed with a
 `corrections` entry naming it, CONTENT.md), `build-withdraw-one` (a letter gets `withdrawn:` and its PDF
-goes). The corpus is restored afterwards.
+goes). The corpus is restored afterwards. Each step starts once the removals the earlier ones left in the
+background are done (`settle`: a publish runs on a fresh runner; the wait is in the step's detail).
 Anchors (issue 18, scripts/bench_anchors.py), on the same letters in the same run: `bare` = `mkdocs build`
 of a bare MkDocs + Material project of the letters, then Pagefind over it; cold (project just written) and
 warm (the same two commands again, nothing changed; run twice before and once after the project's builds,
@@ -293,6 +294,32 @@ def build_cmd(root: Path, site: Path, build: Path, cache: Path) -> list[str]:
             str(build), "--cache-dir", str(cache), "--today", TODAY.isoformat()]
 
 
+def removals_under(folder: Path) -> list[int]:
+    """Pids of the background removals (generator/trash.py: `rm -rf -- <path>`) of folders under `folder`
+    (Linux /proc; none elsewhere)."""
+    inside = str(folder.resolve()) + os.sep
+    pids = []
+    for entry in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            argv = entry.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        words = [w.decode(errors="replace") for w in argv if w]
+        if words and words[-1].startswith(inside) and any("rm" in w for w in words[:-1]):  # rm, or its sh
+            pids.append(int(entry.parent.name))
+    return pids
+
+
+def settle(folder: Path, limit: float = 1800.0) -> float:
+    """Wait (at most `limit` seconds) until the previous build's folders set aside under `folder` are removed:
+    a publish build runs on a fresh runner, where no earlier build is still deleting its old site (at
+    100,000 letters ~600,000 files, 10-15 s of a build's time when it runs meanwhile). The seconds waited."""
+    start = time.perf_counter()
+    while removals_under(folder) and time.perf_counter() - start < limit:
+        time.sleep(0.5)
+    return round(time.perf_counter() - start, 1)
+
+
 def load() -> float:
     """The 1-minute load average (the machine is shared)."""
     return round(os.getloadavg()[0], 1)
@@ -314,7 +341,9 @@ def bench_size(size: int, out: Path, steps: tuple[str, ...], scan_share: float =
               file=sys.stderr, flush=True)
 
     def record(name: str, cmd: list[str], seconds_from: str | None = None, **detail) -> Step:
-        """Run one step; `seconds_from`: the key of its JSON output that is the figure (not the process's wall)."""
+        """Run one step, once the earlier steps' background removals are done (`settle`, the wait in its detail);
+        `seconds_from`: the key of its JSON output that is the figure (not the process's wall)."""
+        detail["settled_seconds"] = settle(out)
         before = load()
         seconds, peak, tree, code, stdout, stderr, pss = run(cmd)
         step = Step(size, name, round(seconds, 2), round(peak), round(tree), code == 0,

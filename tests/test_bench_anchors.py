@@ -99,3 +99,20 @@ def test_the_bench_reads_the_build_stages_the_cli_prints():
     text = "Đã xây dựng 3 trang\n" + seconds_line(seconds) + "\n"
     assert bench.cli_stages(text) == {key: round(value, 1) for key, value in seconds.items()}
     assert bench.cli_stages("Đã xây dựng 3 trang\n") == {}
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="the removals are found in Linux's /proc")
+def test_a_step_waits_for_the_removals_an_earlier_build_left_running(tmp_path):
+    from generator.trash import discard
+
+    old = tmp_path / "out" / ".pub-site.old-1-2"
+    old.mkdir(parents=True)
+    for i in range(20_000):  # enough files for the removal to be seen running
+        (old / f"{i}.html").write_text("x")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    discard(old)
+    assert bench.removals_under(tmp_path / "out")  # the detached `rm -rf` of generator/trash.py
+    assert bench.removals_under(elsewhere) == []
+    assert bench.settle(tmp_path / "out") >= 0
+    assert not old.exists() and bench.removals_under(tmp_path / "out") == []

@@ -242,6 +242,27 @@ def test_nothing_changed_keeps_the_site(sites, monkeypatch):
     assert _tree(sites.site) == before
 
 
+def test_the_checked_content_is_kept_out_of_the_collector_while_the_site_is_built(sites, monkeypatch):
+    """The check's letters, facts and caches live until the build ends: the collector does not walk them while
+    the site is rendered (`gc.freeze`, as before a fork), and the build leaves it as it found it."""
+    import gc
+
+    import generator.build as build_module
+
+    frozen = []
+    real = build_module.render_docs
+
+    def render(*args, **kwargs):
+        frozen.append(gc.get_freeze_count())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "render_docs", render)
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    assert sites.build().mode == "incremental"
+    assert frozen and frozen[0] > 1000  # the letters and their facts at least
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
 def test_the_inputs_hint_is_never_trusted_alone(sites, monkeypatch):
     """Beside the manifest, a small file names the inputs the site was built from, so that a build of other
     inputs reads the previous site in a child while it checks: a hint that lies either way (it names the new
