@@ -6,6 +6,10 @@ only the dataclasses it is asked for, guided by their type hints (str, int, floa
 bytes as base64, tuples, lists, dicts with str keys, `X | None`, nested dataclasses). Anything else
 — a wrong type, a missing or unknown field, a foreign shape — raises `CacheInvalid`, and the caller
 drops the cache and runs cold. `write_json` writes atomically (temporary file, then rename).
+The per-file memos (`MemoShards`, `StatMemo`) reuse a result for a file of the same bytes (`cachekeys`:
+the same stat, or the same SHA-256 on a fresh clone), so their shards are signed with a key the cache
+does not hold (`write_signed`, `cachekeys.cache_secret`): a shard copied from another checkout or written
+by anyone without the key is not read.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import base64
 import contextlib
 import dataclasses
 import gc
+import hmac
 import json
 import operator
 import os
@@ -26,6 +31,8 @@ from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
+
+from generator.cachekeys import cache_secret, same_content
 
 
 class CacheInvalid(ValueError):
@@ -363,16 +370,48 @@ def read_json(path: Path) -> object | None:
         return None
 
 
+def signature(data: bytes) -> bytes:
+    """The signature of a memo shard's bytes under this machine's (or this runner's) key (`cache_secret`)."""
+    return hmac.new(cache_secret(), data, "sha256").hexdigest().encode()
+
+
+def read_signed(path: Path) -> object | None:
+    """The JSON in `path` when it carries its signature (`write_signed`), else None (a cold run follows)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    mac, _, body = data.partition(b"\n")
+    if not hmac.compare_digest(mac, signature(body)):
+        return None
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+
+
+def write_signed(path: Path, data: object) -> bool:
+    """`write_json`, the first line the signature of the rest (`read_signed`)."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    return _write_bytes(path, signature(body) + b"\n" + body)
+
+
 def write_json(path: Path, data: object) -> bool:
     """Write `data` as JSON atomically (temporary file beside it, then rename); False when it could not.
     Encoded in one `json.dumps` call (C encoder) before writing: `json.dump` to a file encodes in Python,
     ~5x slower (the 10,000-letter caches took ~2 s each to rewrite when one letter was added)."""
+    return _write_bytes(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def _write_bytes(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` atomically (temporary file beside it, then rename); False when it could not."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.stem}-", suffix=".json")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -392,8 +431,9 @@ def memo_shard(name: str) -> str:
 
 class MemoShards:
     """A memo's `{name: entry}` in MEMO_SHARDS files `<folder>/<nn>.json` (`memo_shard`), each
-    `{"version": version, "entries": {...}}`. Everything is read at once (`entries`: what every shard of this
-    version holds; a shard of another version, damaged, tampered with or missing holds nothing). `save` writes
+    `{"version": version, "entries": {...}}`, signed (`write_signed`). Everything is read at once (`entries`: what
+    every shard of this version holds; a shard of another version, unsigned or signed with another key,
+    damaged, tampered with or missing holds nothing). `save` writes
     again only the shards whose entries changed: an entry put anew, one gone, one that was in another shard.
     The previous single-file memo (`<folder>.json`), if any, is removed. Off without a folder."""
 
@@ -411,7 +451,7 @@ class MemoShards:
         for shard in names:
             if not shard.endswith(".json") or shard.startswith("."):
                 continue
-            data = read_json(self.folder / shard)
+            data = read_signed(self.folder / shard)
             if isinstance(data, dict) and data.get("version") == expected and isinstance(data.get("entries"), dict):
                 own = {name: entry for name, entry in data["entries"].items() if memo_shard(name) == shard}
                 self.entries.update(own)
@@ -431,7 +471,7 @@ class MemoShards:
         for shard in sorted(dirty):
             own = grouped.get(shard, {})
             if own:
-                write_json(self.folder / shard, {"version": self.version, "entries": own})
+                write_signed(self.folder / shard, {"version": self.version, "entries": own})
             else:
                 with contextlib.suppress(OSError):
                     (self.folder / shard).unlink()
@@ -441,11 +481,13 @@ class MemoShards:
 
 
 class StatMemo:
-    """A memo folder of `{name: [stat key, value...]}` entries under a version and a key (what the values are
+    """A memo folder of `{name: [content key, value...]}` entries under a version and a key (what the values are
     made from besides the file, `MemoShards`): the shape every per-file memo of the warm check shares. `get`
-    gives an entry whose stat key is the file's; the caller decodes and vets the values, then `keep`s it or
-    `put`s a new one. `save` keeps the entries of this run only (the others' files are gone), writing the
-    shards that changed. Off (nothing read or written) without a cache folder."""
+    gives an entry whose file still has the bytes it was made from (`cachekeys.same_content`: the stat
+    unchanged, or the same SHA-256 on a fresh clone, the entry then carrying the new stat); the caller decodes
+    and vets the values, then `keep`s it or `put`s a new one. `save` keeps the entries of this run only (the
+    others' files are gone), writing the shards that changed. Off (nothing read or written) without a cache
+    folder."""
 
     VERSION = 1
     NAME = ""
@@ -456,16 +498,35 @@ class StatMemo:
         self.entries: dict[str, object] = self.memo.entries
         self.seen: dict[str, object] = {}
         self.added: set[str] = set()
+        self._restamped: set[str] = set()  # entries found by their bytes under another stat (written again)
 
-    def get(self, name: str, stat: list[int] | None, length: int) -> list | None:
-        """The remembered entry of `name` (a list of `length` items) when `stat` is its stat key."""
+    def get(self, name: str, path: str | os.PathLike, st: os.stat_result, length: int) -> list | None:
+        """The remembered entry of `name` (a list of `length` items) when the file at `path` (stat `st`) still
+        has the bytes it was made from."""
         raw = self.entries.get(name)
-        if stat is not None and type(raw) is list and len(raw) == length and raw[0] == stat:
+        if type(raw) is not list or len(raw) != length:
+            return None
+        return self.restamped(name, raw, raw[0], same_content(raw[0], path, st))
+
+    def restamped(self, name: str, raw, stored: object, key: list | None):
+        """`raw` when its file's key `stored` stands as `key` (None: it does not); with the new key in its place
+        (`stamp`) when the file has the same bytes under another stat."""
+        if key is None:
+            return None
+        if key is stored:
             return raw
-        return None
+        self._restamped.add(name)
+        return self.stamp(raw, key)
+
+    @staticmethod
+    def stamp(raw, key: list):
+        """`raw` with `key` as its file's key (a list entry: its first item)."""
+        return [key, *raw[1:]]
 
     def keep(self, name: str, raw: object) -> None:
         self.seen[name] = raw
+        if name in self._restamped:
+            self.added.add(name)
 
     def put(self, name: str, entry: object) -> None:
         self.seen[name] = entry

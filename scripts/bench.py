@@ -15,8 +15,10 @@ Steps (issue 18), each `python -m generator build` as a publish runs it, the sit
 kept between them: `build-cold` (empty cache, no previous site), `build-warm` (nothing changed),
 `build-add-one` (one new letter), `build-correct-one` (a letter's reason.detail changed with a
 `corrections` entry naming it, CONTENT.md), `build-withdraw-one` (a letter gets `withdrawn:` and its PDF
-goes). The corpus is restored afterwards. Each step starts once the removals the earlier ones left in the
-background are done (`settle`: a publish runs on a fresh runner; the wait is in the step's detail).
+goes), `build-clone-add-one` (one more letter on a fresh checkout: every content file another inode and
+mtime, as CI's publish sees it beside its restored cache and site). The corpus is restored afterwards.
+Each step starts once the removals the earlier ones left in the background are done (`settle`: a publish
+runs on a fresh runner; the wait is in the step's detail).
 Anchors (issue 18, scripts/bench_anchors.py), on the same letters in the same run: `bare` = `mkdocs build`
 of a bare MkDocs + Material project of the letters, then Pagefind over it; cold (project just written) and
 warm (the same two commands again, nothing changed; run twice before and once after the project's builds,
@@ -56,8 +58,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 TODAY = date(2026, 11, 26)  # the check's "today"; make_corpus writes letters up to 2026-11-20
 STEPS = ("check-cold", "check-warm", "check-add-one", "build", "search-index", "bare", "build-cold", "build-warm",
-         "build-add-one", "build-correct-one", "build-withdraw-one", "floor")
-PUBLISH_STEPS = ("build-cold", "build-warm", "build-add-one", "build-correct-one", "build-withdraw-one")
+         "build-add-one", "build-correct-one", "build-withdraw-one", "build-clone-add-one", "floor")
+PUBLISH_STEPS = ("build-cold", "build-warm", "build-add-one", "build-correct-one", "build-withdraw-one",
+                 "build-clone-add-one")
 # issue 8 targets: (size, step) -> (max seconds, max peak MB or None)
 TARGETS = {
     (10_000, "check-cold"): (180, None),
@@ -73,6 +76,7 @@ RATIO_TARGETS = (
     ("build-cold", 1.0, "cold full build"),
     ("build-correct-one", 0.1, "one letter corrected (as fast as an addition)"),
     ("build-withdraw-one", 0.1, "one letter withdrawn (as fast as an addition)"),
+    ("build-clone-add-one", 0.1, "one letter added on a fresh checkout (as CI's publish)"),
 )
 RATIO_SIZE = 10_000
 # issue 18 absolute targets at 100,000: (size, step) -> (max seconds, max peak MB or None)
@@ -443,10 +447,27 @@ def publish_steps(size: int, root: Path, pub: dict[str, Path], steps: tuple[str,
             letter = withdraw_letter(root, undo, changed)
             changed.add(letter)
             record("build-withdraw-one", cmd, letter=letter)
+        if "build-clone-add-one" in steps:
+            fresh_checkout(root)
+            for path in add_letter(root):
+                undo.append(lambda path=path: path.unlink(missing_ok=True))
+            record("build-clone-add-one", cmd)
     finally:
         for action in reversed(undo):
             action()
     print(f"  {size:>7,} corpus restored ({len(undo)} file changes undone)", file=sys.stderr)
+
+
+def fresh_checkout(root: Path) -> None:
+    """Make every file of the corpus another inode with a new mtime, its bytes and place unchanged: what CI's
+    publish sees (a fresh `actions/checkout`) beside the cache and the site it restored."""
+    fresh = root.with_name(root.name + ".checkout")
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(root, fresh, copy_function=shutil.copyfile)
+    old = root.with_name(root.name + ".old")
+    root.rename(old)
+    fresh.rename(root)
+    shutil.rmtree(old)
 
 
 def anchor_figures(results: list[Step]) -> dict[int, dict]:

@@ -8,6 +8,7 @@ keys override fields (`**{"dossier.due_on": "2018-05-20"}`) and a value of `DROP
 from __future__ import annotations
 
 import copy
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -157,3 +158,20 @@ def make_content(tmp_path: Path, letters: int = 1, *, portal: dict | None = None
         write_letter(root, f"2018-05-{index:04d}", number=f"{14 + index}/XL-STNMT",
                      **{"dossier.code": f"000.00.21.H17-180420-{index:04d}"})
     return root
+
+
+def read_shard(path: Path):
+    """The JSON of a check memo's shard (cachedata.MemoShards: signed with this machine's key); None when the
+    file is not a shard signed with it."""
+    from generator.cachedata import read_signed
+
+    return read_signed(Path(path))
+
+
+def write_shard(path: Path, data) -> None:
+    """Write a memo shard signed with this machine's key, as its own build would (`data`: JSON data, or text
+    written as the shard's body): what a bug, or anyone holding the key, could leave there."""
+    from generator.cachedata import signature
+
+    body = (data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)).encode()
+    Path(path).write_bytes(signature(body) + b"\n" + body)

@@ -85,7 +85,8 @@ def test_ratios_divide_by_the_median_bare_warm_run_and_the_floor_of_the_same_siz
     verdicts = {row[0].split(",")[0]: row[3] for row in bench.ratio_verdicts(steps) if "1,000" in row[0]}
     assert verdicts == {"one letter added: publish build": "PASS", "nothing changed: build": "MISS",
                         "cold full build": "MISS", "one letter corrected (as fast as an addition)": "MISS",
-                        "one letter withdrawn (as fast as an addition)": "not run"}
+                        "one letter withdrawn (as fast as an addition)": "not run",
+                        "one letter added on a fresh checkout (as CI's publish)": "not run"}
     outlier = [_step("bare-warm", 4.0), _step("bare-warm", 9.0), _step("bare-warm", 5.0)]  # one slow run of three
     assert bench.anchor_figures(outlier)[1000]["bare"] == 5.0  # the median, not the mean (6.0)
     assert anchors.ratio(1.0, 0.0) is None and anchors.ratio(None, 2.0) is None
@@ -116,3 +117,16 @@ def test_a_step_waits_for_the_removals_an_earlier_build_left_running(tmp_path):
     assert bench.removals_under(elsewhere) == []
     assert bench.settle(tmp_path / "out") >= 0
     assert not old.exists() and bench.removals_under(tmp_path / "out") == []
+
+
+def test_a_fresh_checkout_keeps_every_byte_and_place_but_no_inode(tmp_path):
+    root = tmp_path / "corpus"
+    (root / "letters" / "2018").mkdir(parents=True)
+    (root / "letters" / "2018" / "a.yml").write_text("number: 1\n", encoding="utf-8")
+    (root / "portal.yml").write_text("name: x\n", encoding="utf-8")
+    before = {p.relative_to(root): (p.read_bytes(), p.stat().st_ino) for p in root.rglob("*") if p.is_file()}
+    bench.fresh_checkout(root)
+    after = {p.relative_to(root): (p.read_bytes(), p.stat().st_ino) for p in root.rglob("*") if p.is_file()}
+    assert {rel: data for rel, (data, _) in after.items()} == {rel: data for rel, (data, _) in before.items()}
+    assert all(after[rel][1] != before[rel][1] for rel in before)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]  # nothing left beside it

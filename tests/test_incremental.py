@@ -263,6 +263,34 @@ def test_the_checked_content_is_kept_out_of_the_collector_while_the_site_is_buil
     assert gc.get_freeze_count() == 0 and gc.isenabled()
 
 
+def test_a_fresh_clone_of_the_same_content_reads_no_letter_and_no_pdf_again(sites, monkeypatch):
+    """CI's publish checks out the content afresh (new inodes and mtimes) over a restored cache and site: each
+    memo finds its entries by the files' SHA-256 (cachekeys.same_content), so no letter is parsed and no PDF
+    inspected or judged again, and the site stays byte for byte what it was (nothing rendered)."""
+    import generator.checks.pdfgate as pdfgate
+    import generator.content.load as load
+
+    before = _tree(sites.site)
+    fresh = sites.root.with_name("fresh")
+    shutil.copytree(sites.root, fresh)
+    shutil.rmtree(sites.root)
+    fresh.rename(sites.root)  # the same place, every file another inode and mtime
+    parsed, inspected = [], []
+    real_load, real_inspect = load.load_letter, pdfgate.inspect_pdfs
+    monkeypatch.setattr(load, "load_letter", lambda root, rel, raw=None: parsed.append(rel) or real_load(
+        root, rel, raw))
+    monkeypatch.setattr(pdfgate, "inspect_pdfs", lambda paths, *a, **k: inspected.extend(paths) or real_inspect(
+        paths, *a, **k))
+    result = sites.build()
+    assert (parsed, inspected) == ([], [])
+    assert result.mode == "incremental" and _redone(result, "letter") == []
+    assert _tree(sites.site) == before
+    monkeypatch.undo()
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    assert _redone(sites.build(), "letter") == [_page("2018-05-0005")]  # and the next change builds as ever
+    sites.compare()
+
+
 def test_the_inputs_hint_is_never_trusted_alone(sites, monkeypatch):
     """Beside the manifest, a small file names the inputs the site was built from, so that a build of other
     inputs reads the previous site in a child while it checks: a hint that lies either way (it names the new

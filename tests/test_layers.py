@@ -28,7 +28,6 @@ FUNCTION_LEVEL_IMPORTS = [
     ("generator.checks.orchestrator", "generator.checks.register",
      "the register (CSV) is read only when the portal exists"),
     ("generator.checks.pdfs", "generator.checks.pdfgate*", PDF_LIBRARIES),
-    ("generator.checks.pdfs", "generator.cachekeys", PDF_LIBRARIES),
     ("generator.checks.pdfgate.worker", "generator.checks.pdfgate.inspect",
      "fork safety: a worker imports the parsers only after confining itself (limits, no network)"),
     ("generator.checks.pdfgate.worker", "generator.checks.pdfgate.ocr",

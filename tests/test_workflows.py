@@ -108,6 +108,16 @@ def test_publish_keeps_what_the_next_incremental_build_reads():
     assert any({"site", *beside} <= set(paths) for paths in kept), kept
 
 
+def test_publish_signs_its_memos_with_the_repository_secret():
+    """The memos restored on a fresh checkout are read only when signed with the key the build is given: the
+    publish job passes the repository secret by the name the code reads; no other workflow gets it."""
+    from generator.cachekeys import SECRET_ENV
+
+    assert load("publish.yml")["jobs"]["build"]["env"][SECRET_ENV] == f"${{{{ secrets.{SECRET_ENV} }}}}"
+    for name in ("pull-request.yml", "tests.yml", "audit.yml"):
+        assert SECRET_ENV not in (ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"), name
+
+
 def test_audit_runs_pip_audit_pinned_in_requirements_dev():
     data = load("audit.yml")
     assert "schedule" in data["on"]

@@ -7,13 +7,13 @@ a warm check's per-letter work (~3.5 s CPU of ~12 s at 10,000 letters). The lett
 have their shape (`letters.letter_identifiers`, what the PDF gate's judge and its memo key read) are
 remembered beside them (~1.2 s at 10,000 letters). An entry is reused only while
 
-- the letter's file is unchanged: the stat key the loader read it under (`load.Loaded.letter_keys`), and
+- the letter's file has the same bytes: the content key the loader read it under (`load.Loaded.letter_keys`:
+  the same stat, or the same SHA-256 on a fresh clone, `cachekeys.same_bytes`), and
 - the policy, the allowed contacts and the check's own code (`cachekeys.code_fingerprint`) are the same.
 
 Everything else (files present, registries, dates against today) runs on every check. The memo is JSON
 decoded through type hints (`generator.cachedata`), each problem of the catalog and of its letter's file:
-a damaged, foreign or tampered one is ignored. Like every stat-keyed cache it is never reused on a fresh
-clone (new inodes and mtimes): CI's publish checks every letter from its bytes.
+a damaged, foreign or tampered one is ignored.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 
 from generator.cachedata import CacheInvalid, StatMemo, decode, encode
-from generator.cachekeys import code_fingerprint
+from generator.cachekeys import code_fingerprint, same_bytes
 from generator.content.model import Policy
 from generator.problems import PROBLEM_TYPES, Problem
 
@@ -35,17 +35,22 @@ def policy_key(policy: Policy, allowed_contacts: Iterable[str]) -> str:
 
 
 class LetterCheckMemo(StatMemo):
-    """`cache_dir/letter-checks/`: {letter .yml: [stat key, problems, identifiers]} under the policy key;
+    """`cache_dir/letter-checks/`: {letter .yml: [content key, problems, identifiers]} under the policy key;
     off without a cache."""
 
-    VERSION = 3
+    VERSION = 4  # 4: content keys
     NAME = FILE
 
-    def letter(self, source: str, stat: tuple[int, ...] | None, checks: Callable[[], list[Problem]],
+    def letter(self, source: str, stat: tuple | None, checks: Callable[[], list[Problem]],
                identify: Callable[[], list[str]]) -> tuple[list[Problem], list[str]]:
         """The policy checks' problems and the identifiers (`letters.letter_identifiers`: the PDF gate's judge
-        reads them) of the letter `source` read under `stat`: remembered, else `checks()` and `identify()`."""
-        raw = self.get(source, list(stat) if stat is not None else None, 3)
+        reads them) of the letter `source` read under the content key `stat`: remembered, else `checks()` and
+        `identify()`."""
+        raw = self.entries.get(source)
+        if stat is not None and type(raw) is list and len(raw) == 3:
+            raw = self.restamped(source, raw, raw[0], same_bytes(raw[0], list(stat)))
+        else:
+            raw = None
         if raw is not None:
             try:
                 found = decode(raw[1], list[Problem])

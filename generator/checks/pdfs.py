@@ -28,7 +28,6 @@ def gate_letters(
     memo (generator/checks/pdfgate/memo.py) without being read. `identifiers`: each letter's
     `letter_identifiers` by its .yml when the caller has them (the orchestrator's memo), else computed.
     """
-    from generator.cachekeys import file_key
     from generator.checks import pdfgate
     from generator.checks.pdfgate.memo import GateMemo, judge_key
     from generator.checks.pdfgate.ocr import engine_key
@@ -49,13 +48,12 @@ def gate_letters(
                 continue
             if not S_ISREG(st.st_mode):
                 continue
-            stat = file_key(st)
             shaped = identifiers.get(letter.source) if identifiers is not None else None
             if shaped is None:
                 shaped = letter_identifiers(letter, portal.policy)
             key = judge_key(shared, rel, letter.privacy_reviewed, shaped, letter.dossier.code, letter.number)
-            by_rel[rel] = (letter, stat, key, shaped)
-            entry = memo.get(rel, stat, key)
+            by_rel[rel] = (letter, st, key, shaped)
+            entry = memo.get(rel, os.path.join(base, rel), st, key)
             if entry is not None:
                 found[rel] = (entry.facts, list(entry.problems))
     with gc_frozen():  # (the memo's objects not walked by the collector while PDFs are inspected)
@@ -68,7 +66,7 @@ def gate_letters(
             step = lambda n, _total: progress(reused + n, total)  # noqa: E731
         inspected = pdfgate.inspect_pdfs(list(todo), portal.policy, cache_dir, step, trust_roots=trust_roots)
         for path, rel in todo.items():
-            letter, stat, key, shaped = by_rel[rel]
+            letter, st, key, shaped = by_rel[rel]
             problems = pdfgate.judge(
                 inspected[path],
                 rel,
@@ -80,7 +78,7 @@ def gate_letters(
                 allowed_contacts=contacts,
             )
             if not inspected[path].ocr_failed:  # a failed OCR read is tried again by the next check
-                memo.put(rel, stat, key, inspected[path], problems)
+                memo.put(rel, st, key, inspected[path], problems)
             found[rel] = (inspected[path], problems)
     with gc_paused():
         memo.save()

@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.cachedata import CacheInvalid, StatMemo, decode, encode
-from generator.cachekeys import code_fingerprint, stat_key
+from generator.cachekeys import bytes_digest, code_fingerprint, content_key
 from generator.checks import dateranges
 from generator.content.identifiers import pattern_of
 from generator.content.model import DEFAULT_DOSSIER_CODE_PATTERN, Agency, Policy, RegisterRow
@@ -67,8 +67,8 @@ def load_register(
     seen: dict[str, RegisterRow] = {}
     for path in register_files(root):
         rel = f"register/{path.name}"
-        records = memo.records(rel, path, lambda path=path, rel=rel: list(
-            _read_file(path, rel, agencies, pattern, today, complete)))
+        records = memo.records(rel, path, lambda data, rel=rel: list(
+            _read_file(data, rel, agencies, pattern, today, complete)))
         for row, row_problems in records:
             problems += row_problems
             if row is None:
@@ -98,23 +98,24 @@ def register_key(agencies: dict[str, Agency], pattern, today: date, complete: bo
 
 
 class RegisterMemo(StatMemo):
-    """`cache_dir/register/`: {register/<file>.csv: [stat key, [[row or None, problems], ...]]} under
-    the register key; off without a cache. Like the other stat-keyed caches: JSON decoded through type hints
+    """`cache_dir/register/`: {register/<file>.csv: [content key, [[row or None, problems], ...]]} under
+    the register key; off without a cache. Like the other per-file memos: JSON decoded through type hints
     (every row and problem of its own file, every problem of the catalog), a damaged, foreign or tampered
-    one ignored (the file is read again), never reused on a fresh clone."""
+    one ignored (the file is read again); reused while the file has the same bytes (`cachekeys.same_content`)."""
 
-    VERSION = 2
+    VERSION = 3  # 3: content keys
     NAME = "register"
 
-    def records(self, rel: str, path: Path, read: Callable[[], list[Record]]) -> list[Record]:
-        """What `_read_file` yields for the file `rel` at `path`: remembered while it is unchanged, else `read()`."""
+    def records(self, rel: str, path: Path, read: Callable[[bytes], list[Record]]) -> list[Record]:
+        """What `_read_file` yields for the file `rel` at `path` (`read(its bytes)`): remembered while it has
+        the same bytes (`cachekeys.same_content`), else read."""
         if self.file is None:
-            return read()
+            return read(path.read_bytes())
         try:
-            stat = list(stat_key(path))
+            st = os.stat(path)
         except OSError:
-            return read()
-        raw = self.get(rel, stat, 2)
+            return read(path.read_bytes())
+        raw = self.get(rel, path, st, 2)
         if raw is not None:
             try:
                 found = decode(raw[1], list[Record])
@@ -125,18 +126,19 @@ class RegisterMemo(StatMemo):
                                          for row, problems in found):
                 self.keep(rel, raw)
                 return found  # type: ignore[return-value]
-        found = read()
-        self.put(rel, [stat, encode(found)])
+        data = path.read_bytes()
+        found = read(data)
+        self.put(rel, [content_key(st, bytes_digest(data)), encode(found)])  # the key of the bytes read
         return found
 
 
 def _read_file(
-    path: Path, rel: str, agencies: dict[str, Agency], pattern: re.Pattern[str] | None, today: date,
+    data: bytes, rel: str, agencies: dict[str, Agency], pattern: re.Pattern[str] | None, today: date,
     complete: bool = False,
 ) -> Iterator[tuple[RegisterRow | None, list[Problem]]]:
     """(row or None, problems) for each record of one CSV file; file-level problems come with None."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         yield None, [make("register-encoding", rel, None, detail=f"byte {exc.start}")]
         return

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.cachedata import CacheInvalid, StatMemo, decode, encode
-from generator.cachekeys import code_fingerprint, stat_key
+from generator.cachekeys import bytes_digest, code_fingerprint, content_key
 from generator.content import schema
 from generator.content.identifiers import IDENTIFIER_FIELDS, pattern_error
 from generator.content.model import (
@@ -37,7 +37,7 @@ from generator.content.model import (
 from generator.content.namespaces import full_code
 from generator.content.settings import url_problems
 from generator.content.vtext import is_nfc, legacy_encoding
-from generator.content.yamlsrc import Node, read_yaml, walk_scalars
+from generator.content.yamlsrc import MAX_YAML_BYTES, Node, read_yaml, walk_scalars
 from generator.problems import Problem, make
 from generator.strings.problems_content import LAYOUT_REASONS
 
@@ -64,12 +64,13 @@ class Loaded:
     # codes of registry entries that exist but are unusable (already reported): not "unknown" elsewhere
     broken_agencies: set[str] = field(default_factory=set)
     broken_reasons: set[str] = field(default_factory=set)
-    letter_keys: dict[str, tuple[int, ...]] = field(default_factory=dict)  # letter .yml -> stat key it was read under
+    letter_keys: dict[str, tuple] = field(default_factory=dict)  # letter .yml -> content key of its bytes read
 
 
-def read_and_coerce(root: Path, rel: str, fields: tuple[schema.Field, ...]) -> tuple[dict | None, dict, list[Problem]]:
-    """Read one YAML file, check its text and coerce it against `fields`."""
-    node, problems = read_yaml(root / rel, rel)
+def read_and_coerce(root: Path, rel: str, fields: tuple[schema.Field, ...], raw: bytes | None = None
+                    ) -> tuple[dict | None, dict, list[Problem]]:
+    """Read one YAML file (`raw`: its bytes, already read), check its text and coerce it against `fields`."""
+    node, problems = read_yaml(root / rel, rel, raw=raw)
     if node is None:
         return None, {}, problems
     problems += text_problems(node, rel)
@@ -272,9 +273,10 @@ def _layout_reason(path: str, name: str, depth: int, siblings: set[str], in_year
     return LAYOUT_REASONS["other"]
 
 
-def load_letter(root: Path, rel: str) -> tuple[Letter | None, list[Problem]]:
-    """Read one letter's YAML into a `Letter` (None when required fields are unusable)."""
-    values, lines, problems = read_and_coerce(root, rel, schema.LETTER)
+def load_letter(root: Path, rel: str, raw: bytes | None = None) -> tuple[Letter | None, list[Problem]]:
+    """Read one letter's YAML (`raw`: its bytes, already read) into a `Letter` (None when required fields are
+    unusable)."""
+    values, lines, problems = read_and_coerce(root, rel, schema.LETTER, raw)
     if values is None:
         return None, problems
     try:
@@ -314,8 +316,9 @@ def load_all(root: Path, cache_dir: Path | None = None) -> Loaded:
     out.letter_files = len(rels)
     cache = LetterCache(cache_dir)
     for rel in rels:
-        letter, problems = cache.letter(root, rel)
-        out.letter_keys[rel] = tuple(cache.seen[rel][0])
+        letter, problems, key = cache.letter(root, rel)
+        if key is not None:
+            out.letter_keys[rel] = tuple(key)
         out.problems += problems
         if letter is not None:
             out.letters.append(letter)
@@ -325,7 +328,8 @@ def load_all(root: Path, cache_dir: Path | None = None) -> Loaded:
 
 
 class LetterCache(StatMemo):
-    """Parsed letters keyed by path, reused while the file is unchanged (`cachekeys.stat_key`).
+    """Parsed letters keyed by path, reused while the file has the same bytes (`cachekeys.same_content`: its
+    stat unchanged, or the same SHA-256 on a fresh clone).
 
     What is cached depends only on the file's bytes (parse, schema, text checks); every check that
     reads registries, policy or today runs again on each call. The cache is JSON (`cachedata`): an
@@ -333,17 +337,22 @@ class LetterCache(StatMemo):
     damaged or tampered one is simply not used (a cold run, no warning).
     """
 
-    VERSION = 3
+    VERSION = 4  # 4: content keys (stat and SHA-256)
     NAME = "letters"
 
     def __init__(self, cache_dir: Path | None) -> None:
         super().__init__(cache_dir, code_fingerprint())
 
-    def letter(self, root: Path, rel: str) -> tuple[Letter | None, list[Problem]]:
-        """The letter at `rel`, from the cache when its file is unchanged (its entry: [stat key, letter,
-        problems])."""
-        key = list(stat_key(os.path.join(root, rel)))
-        cached = self.get(rel, key, 3)
+    def letter(self, root: Path, rel: str) -> tuple[Letter | None, list[Problem], list | None]:
+        """The letter at `rel`, its problems and the key of the bytes it was read from (None: unreadable), from
+        the cache when the file has the bytes of an entry ([content key, letter, problems])."""
+        path = os.path.join(root, rel)
+        try:
+            st = os.stat(path)
+        except OSError:
+            letter, problems = load_letter(root, rel)
+            return letter, problems, None
+        cached = self.get(rel, path, st, 3)
         if cached is not None:
             try:
                 letter = decode(cached[1], Letter | None)
@@ -352,10 +361,18 @@ class LetterCache(StatMemo):
                 pass
             else:
                 self.keep(rel, cached)
-                return letter, problems  # type: ignore[return-value]
-        letter, problems = load_letter(root, rel)
+                return letter, problems, cached[0]  # type: ignore[return-value]
+        raw = None
+        if st.st_size <= MAX_YAML_BYTES:
+            try:
+                with open(path, "rb") as handle:
+                    raw = handle.read(MAX_YAML_BYTES + 1)
+            except OSError:
+                pass
+        key = content_key(st, bytes_digest(raw) if raw is not None else "")  # the digest of the bytes parsed
+        letter, problems = load_letter(root, rel, raw)
         self.put(rel, [key, encode(letter), encode(problems)])
-        return letter, problems
+        return letter, problems, key
 
 
 def default_today() -> date:

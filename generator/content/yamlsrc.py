@@ -243,15 +243,19 @@ def _explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int | None, s
     return at or ctx, "other"
 
 
-def read_yaml(path: Path, rel: str, limit: int = MAX_YAML_BYTES) -> tuple[Node | None, list[Problem]]:
-    """Read and parse one YAML file with a size bound and strict UTF-8."""
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            return None, [make("yaml-too-large", rel, None, size=size, limit=limit)]
-        raw = path.read_bytes()
-    except OSError:
-        return None, [make("yaml-syntax", rel, None, detail=DETAILS["unreadable"])]
+def read_yaml(path: Path, rel: str, limit: int = MAX_YAML_BYTES, raw: bytes | None = None
+              ) -> tuple[Node | None, list[Problem]]:
+    """Read and parse one YAML file with a size bound and strict UTF-8 (`raw`: its bytes, already read)."""
+    if raw is not None and len(raw) > limit:
+        return None, [make("yaml-too-large", rel, None, size=len(raw), limit=limit)]
+    if raw is None:
+        try:
+            size = path.stat().st_size
+            if size > limit:
+                return None, [make("yaml-too-large", rel, None, size=size, limit=limit)]
+            raw = path.read_bytes()
+        except OSError:
+            return None, [make("yaml-syntax", rel, None, detail=DETAILS["unreadable"])]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

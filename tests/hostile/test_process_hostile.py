@@ -29,7 +29,7 @@ from generator.checks.orchestrator import check_content
 from generator.checks.pdfgate.facts import GATE_VERSION
 from generator.content.newletter import extract, letter_yaml
 from generator.strings.cli_process import BUILD_BUSY
-from tests.helpers import make_content, pdf_bytes, write_letter
+from tests.helpers import make_content, pdf_bytes, read_shard, write_letter, write_shard
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = "2018-06-01"
@@ -144,25 +144,44 @@ def test_tampered_json_caches_are_a_cold_run(locked, tmp_path):
     cache = tmp_path / "cache"
     clean = check_here(locked, cache)
     for rel in [r for r in cache_files(cache) if r.endswith(".json") and (cache / r).is_file()]:
-        original = (cache / rel).read_text(encoding="utf-8")
+        shard = read_shard(cache / rel)  # a memo's shard: the variants signed, so that its decoder is what refuses
+        original = (cache / rel).read_text(encoding="utf-8") if shard is None else json.dumps(shard)
         variants = [*list(_tamper(json.loads(original)))[:12], original[:len(original) // 2], "[" * 100000, "null"]
         for variant in variants:
+            if shard is not None:
+                write_shard(cache / rel, variant)
+                continue
             (cache / rel).write_text(variant if isinstance(variant, str) else json.dumps(variant), encoding="utf-8")
             assert check_here(locked, cache) == clean, (rel, str(variant)[:200])
 
 
-def test_a_cache_copied_from_another_checkout_is_never_reused(locked, tmp_path):
+def test_a_cache_not_signed_here_is_never_reused(locked, tmp_path, monkeypatch):
+    """The memos reuse a parse for a file of the same bytes on a fresh checkout, so a poisoned one would be
+    believed there: what keeps it out is the signature. Poisoned shards written as plain JSON (anyone) or
+    signed under another key (another machine, another repository's secret) are not read, by the CLI."""
+    from generator import cachekeys
+
     cache = tmp_path / "cache"
     check(locked)
-    for shard in (cache / "letters").glob("*.json"):
-        entries = json.loads(shard.read_text(encoding="utf-8"))
-        for entry in entries["entries"].values():
-            entry[1]["number"] = "999/GIA-MAO"  # what a poisoned cache would make the site say
-        shard.write_text(json.dumps(entries), encoding="utf-8")
     clone = tmp_path / "clone"
-    shutil.copytree(locked, clone / "content")  # a fresh checkout: new inodes and times
-    status, problems = check(clone / "content", cache=cache)
-    assert (status, problems) == (0, [])  # the lock matches the real files: the poisoned entries were not used
+    shutil.copytree(locked, clone / "content")  # a fresh checkout: new inodes and times, the same bytes
+    shards = {path: read_shard(path) for path in (cache / "letters").glob("*.json")}
+    assert shards and all(data is not None for data in shards.values())
+    for data in shards.values():
+        for entry in data["entries"].values():
+            entry[1]["number"] = "999/GIA-MAO"  # what a poisoned cache would make the site say
+    for sign in ("nobody", "another key"):
+        for path, data in shards.items():
+            if sign == "nobody":
+                path.write_text(json.dumps(data), encoding="utf-8")
+            else:
+                monkeypatch.setenv(cachekeys.SECRET_ENV, "another repository's secret")
+                cachekeys.cache_secret.cache_clear()
+                write_shard(path, data)
+                monkeypatch.delenv(cachekeys.SECRET_ENV)
+                cachekeys.cache_secret.cache_clear()
+        status, problems = check(clone / "content", cache=cache)
+        assert (status, problems) == (0, []), sign  # the lock matches the real files: no poisoned entry used
 
 
 @pytest.mark.parametrize("rel", [".cache/letters.json", "register/__pycache__/x.cpython-311.pyc", "letters.pickle",
@@ -507,7 +526,8 @@ KINDS = {  # the kinds of hostile input above, with their test ids (the issue's 
         "test_every_cache_file_holding_a_pickle_payload_runs_no_code",
     "tampered JSON cache (wrong types, class-like objects, truncated, 100k nesting)":
         "test_tampered_json_caches_are_a_cold_run",
-    "poisoned cache from another checkout": "test_a_cache_copied_from_another_checkout_is_never_reused",
+    "poisoned cache, unsigned or signed under another key, on a fresh checkout":
+        "test_a_cache_not_signed_here_is_never_reused",
     "cache inside content/ (5 places)": "test_a_cache_inside_the_content_is_an_error",
     "tracked .cache/ in git": "test_a_tracked_cache_is_an_error",
     "deleted letter + its lock line removed": "test_deleted_letter_with_its_lock_line_removed_is_refused_at_publish",

@@ -3,8 +3,8 @@ files created without following links."""
 
 from __future__ import annotations
 
-import json
 import os
+import shutil
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -14,6 +14,7 @@ from generator import cachedata, cachekeys, safefile
 from generator.cachedata import CacheInvalid, decode, encode
 from generator.content.model import Letter
 from generator.problems import Problem
+from tests.helpers import read_shard, write_shard
 from tests.unit.kit import world
 
 
@@ -300,11 +301,77 @@ def test_a_memo_rewrites_only_the_shards_whose_entries_changed(tmp_path):
 
     shard = folder / cachedata.memo_shard(edited)
     stranger = next(name for name in entries if cachedata.memo_shard(name) != shard.name)
-    data = json.loads(shard.read_text())
+    data = read_shard(shard)
     data["entries"][stranger] = [0, "planted"]  # an entry where it does not belong: not read
-    shard.write_text(json.dumps(data))
+    write_shard(shard, data)
     assert cachedata.MemoShards(folder, [1, "k"]).entries[stranger] == entries[stranger]
     whole = cachedata.MemoShards(folder, [1, "k"]).entries
     shard.write_text("{")
     damaged = cachedata.MemoShards(folder, [1, "k"]).entries
     assert damaged == {name: entry for name, entry in whole.items() if cachedata.memo_shard(name) != shard.name}
+
+
+def test_a_shard_is_read_only_with_this_machines_signature(tmp_path, monkeypatch):
+    """A memo reuses results for files of the same bytes wherever they were made, so what makes a shard its
+    own is its signature: a shard without one (plain JSON, as anyone could write it), signed under another
+    key (another machine's, another repository's secret) or edited after it was signed holds nothing."""
+    folder = tmp_path / "memo"
+    entries = {f"letters/2026/a/{i:04d}.yml": [i, "x"] for i in range(200)}
+    cachedata.MemoShards(folder, [1, "k"]).save(entries, set(entries))
+    assert cachedata.MemoShards(folder, [1, "k"]).entries == entries
+    shard = folder / cachedata.memo_shard("letters/2026/a/0001.yml")
+    own = {name: entry for name, entry in entries.items() if cachedata.memo_shard(name) == shard.name}
+    signed = shard.read_bytes()
+    for unsigned in (signed.partition(b"\n")[2], b"0" * 64 + b"\n" + signed.partition(b"\n")[2],
+                     signed.replace(b'"x"', b'"y"')):
+        shard.write_bytes(unsigned)
+        assert cachedata.MemoShards(folder, [1, "k"]).entries == {n: e for n, e in entries.items() if n not in own}
+    shard.write_bytes(signed)
+    assert cachedata.MemoShards(folder, [1, "k"]).entries == entries
+    monkeypatch.setenv(cachekeys.SECRET_ENV, "another repository's secret")
+    cachekeys.cache_secret.cache_clear()
+    try:
+        assert cachedata.MemoShards(folder, [1, "k"]).entries == {}
+    finally:
+        monkeypatch.delenv(cachekeys.SECRET_ENV)
+        cachekeys.cache_secret.cache_clear()
+    assert cachedata.MemoShards(folder, [1, "k"]).entries == entries
+
+
+def test_the_key_file_is_made_once_and_only_a_private_one_is_used(tmp_path, monkeypatch):
+    monkeypatch.delenv(cachekeys.SECRET_ENV, raising=False)
+    monkeypatch.setattr(cachekeys, "SECRET_FILE", tmp_path / "cfg" / "key")
+    cachekeys.cache_secret.cache_clear()
+    try:
+        first = cachekeys.cache_secret()
+        assert oct((tmp_path / "cfg" / "key").stat().st_mode & 0o777) == "0o600"
+        cachekeys.cache_secret.cache_clear()
+        assert cachekeys.cache_secret() == first  # read back: the next build reads this one's memos
+        (tmp_path / "cfg" / "key").chmod(0o644)  # readable by others: not a secret, not used
+        cachekeys.cache_secret.cache_clear()
+        assert cachekeys.cache_secret() != first and cachekeys.cache_secret().startswith(b"process")
+    finally:
+        cachekeys.cache_secret.cache_clear()
+
+
+def test_a_file_of_the_same_bytes_keeps_its_key_under_another_stat(tmp_path):
+    """cachekeys.same_content: the stored key while the stat is unchanged (nothing read); the new stat when a
+    copy (a fresh clone: another inode and mtime) has the same bytes; nothing when a byte differs (same size),
+    when the key names no digest, or when the path is a symlink to the same bytes."""
+    path = tmp_path / "a.yml"
+    path.write_bytes(b"number: 7/XL\n")
+    key = cachekeys.content_key(os.stat(path), cachekeys.bytes_digest(path.read_bytes()))
+    assert cachekeys.same_content(key, path, os.stat(path)) is key
+    copy = tmp_path / "copy.yml"
+    shutil.copyfile(path, copy)
+    moved = cachekeys.same_content(key, copy, os.stat(copy))
+    assert moved == [*cachekeys.file_key(os.stat(copy)), key[4]] and moved[:4] != key[:4]
+    assert cachekeys.same_bytes(key, moved) == moved and cachekeys.same_bytes(key, key) is key
+    copy.write_bytes(b"number: 8/XL\n")
+    assert cachekeys.same_content(key, copy, os.stat(copy)) is None
+    assert cachekeys.same_bytes(key, cachekeys.content_key(os.stat(copy), cachekeys.bytes_digest(b"x"))) is None
+    assert cachekeys.same_content([*key[:4], ""], copy, os.stat(copy)) is None  # stat only: a digest unknown
+    assert cachekeys.same_content(key[:4], path, os.stat(path)) is None  # a key of the former shape
+    link = tmp_path / "link.yml"
+    link.symlink_to(path)
+    assert cachekeys.same_content(key, link, os.lstat(link)) is None  # (the gate lstats: a link is no PDF)

@@ -3,7 +3,8 @@
 Without it a warm check of 10,000 letters re-hashes every PDF, reads 10,000 cached facts files and
 re-scans every text layer for personal data (~8 s). An entry is reused only while
 
-- the file is unchanged: same size, mtime and inode (`cachekeys.stat_key`), and
+- the file has the same bytes: same size, mtime and inode (`cachekeys.stat_key`), or, on a fresh clone, the
+  same SHA-256 (`cachekeys.same_content`: CI's publish then reads each PDF once, to hash it), and
 - the judge's inputs are the same: the portal's policy, the trust roots, the allowed contacts, the
   letter's identifiers and `privacy_reviewed`, and the generator's own code (a fingerprint of its
   sources, so an upgrade re-judges everything once).
@@ -17,11 +18,12 @@ cache when a page shows them (`cache.machine_read`). The memo is JSON decoded th
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.cachedata import CacheInvalid, StatMemo, decode, encode
-from generator.cachekeys import code_fingerprint
+from generator.cachekeys import code_fingerprint, content_key, same_content
 from generator.checks.pdfgate.cache import FactsCache
 from generator.checks.pdfgate.facts import GATE_VERSION, PdfFacts
 from generator.problems import Problem
@@ -47,7 +49,7 @@ def light(facts: PdfFacts, cache: FactsCache | None) -> PdfFacts:
 
 @dataclass(frozen=True)
 class Entry:
-    stat: tuple[int, ...]
+    stat: tuple[int | str, ...]  # the PDF's content key (cachekeys.content_key)
     judge: str
     facts: PdfFacts
     problems: tuple[Problem, ...]
@@ -57,17 +59,21 @@ class GateMemo(StatMemo):
     """`cache_dir/<gate version>/memo/`: {letter PDF (relative path): Entry} (cachedata.StatMemo, an entry a
     dict, decoded when asked for); disabled without a cache."""
 
-    VERSION = 3
+    VERSION = 4  # 4: content keys
     NAME = f"{GATE_VERSION}/memo"
 
     def __init__(self, cache_dir: Path | None) -> None:
         super().__init__(cache_dir, code_fingerprint())
         self.facts_cache = FactsCache(cache_dir) if cache_dir is not None else None
 
-    def get(self, rel: str, stat: tuple[int, ...], judged_by: str) -> Entry | None:  # type: ignore[override]
-        """The entry of `rel` when its file and its judge's inputs are unchanged."""
+    def get(self, rel: str, path: str, st: os.stat_result, judged_by: str) -> Entry | None:  # type: ignore[override]
+        """The entry of `rel` when its file (at `path`, stat `st`) has the same bytes and its judge's inputs
+        are unchanged."""
         raw = self.entries.get(rel)
-        if not isinstance(raw, dict) or raw.get("stat") != list(stat) or raw.get("judge") != judged_by:
+        if not isinstance(raw, dict) or raw.get("judge") != judged_by:
+            return None
+        raw = self.restamped(rel, raw, raw.get("stat"), same_content(raw.get("stat"), path, st))
+        if raw is None:
             return None
         try:
             entry = decode(raw, Entry)
@@ -76,8 +82,14 @@ class GateMemo(StatMemo):
         self.keep(rel, raw)
         return entry  # type: ignore[return-value]
 
-    def put(self, rel: str, stat: tuple[int, ...], judged_by: str, facts: PdfFacts,  # type: ignore[override]
+    @staticmethod
+    def stamp(raw, key: list):
+        return {**raw, "stat": key}
+
+    def put(self, rel: str, st: os.stat_result, judged_by: str, facts: PdfFacts,  # type: ignore[override]
             problems: list[Problem]) -> None:
-        """Remember what was found and judged for `rel` (stat taken before the file was read)."""
-        entry = Entry(stat, judged_by, light(facts, self.facts_cache), tuple(problems))
+        """Remember what was found and judged for `rel` (`st` taken before the file was read; its key names
+        the bytes the facts are of, `facts.sha256`)."""
+        entry = Entry(tuple(content_key(st, facts.sha256)), judged_by, light(facts, self.facts_cache),
+                      tuple(problems))
         super().put(rel, encode(entry, compact=True))  # facts' defaults left out (decoded back): a third the size

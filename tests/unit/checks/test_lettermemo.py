@@ -12,7 +12,7 @@ from generator.cachedata import memo_shard
 from generator.checks import orchestrator
 from generator.checks.lettermemo import FILE
 from generator.checks.orchestrator import check_content
-from tests.helpers import PORTAL, dump, make_content, write_letter
+from tests.helpers import PORTAL, dump, make_content, read_shard, write_letter, write_shard
 
 TODAY = date(2018, 6, 30)
 PHONE = "0912 345 678"
@@ -90,14 +90,15 @@ def test_a_damaged_or_foreign_memo_is_not_used(tmp_path):
     cold = check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)
     shards = {path: path.read_text() for path in sorted((cache / FILE).glob("*.json"))}
     assert len(shards) > 1
+    bodies = {path: text.partition("\n")[2] for path, text in shards.items()}
     for junk in (lambda text: "{", lambda text: "[]", lambda text: '{"version": [1, "other"], "entries": {}}',
                  lambda text: text.replace('"privacy-phone"', '"privacy-nothing"'),  # not of the catalog
                  lambda text: text.replace('"file":"letters/2018/so-tnmt/2018-05-0004.yml"',
                                            '"file":"letters/2018/so-tnmt/2018-05-0001.yml"')):  # another file's
-        damaged = {path: junk(text) for path, text in shards.items()}
-        assert damaged != shards
+        damaged = {path: junk(text) for path, text in bodies.items()}
+        assert damaged != bodies
         for path, text in damaged.items():
-            path.write_text(text)
+            write_shard(path, text)  # signed: the decoder's own checks are what refuse it
         assert _found(check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False)) == _found(cold)
         assert {path: path.read_text() for path in shards} == shards  # rebuilt as it was
     os.chmod(cache, 0o500)  # an unwritable cache: the result stands
@@ -157,16 +158,15 @@ def test_a_policy_change_computes_every_letters_identifiers_again(tmp_path, monk
 
 
 def test_remembered_identifiers_of_another_shape_are_not_used(tmp_path, monkeypatch):
-    import json
 
     root, cache = _content(tmp_path), tmp_path / "cache"
     cold = check_content(root, TODAY, cache_dir=cache)
     source = "letters/2018/so-tnmt/2018-05-0004.yml"
     memo = cache / FILE / memo_shard(source)
-    data = json.loads(memo.read_text())
+    data = read_shard(memo)
     for junk in ([1], "18/XL-STNMT", {"x": 1}, None):
         data["entries"][source][2] = junk
-        memo.write_text(json.dumps(data))
+        write_shard(memo, data)
         computed = _spy_identifiers(monkeypatch)
         assert _everything(check_content(root, TODAY, cache_dir=cache)) == _everything(cold), junk
         assert computed == [source]

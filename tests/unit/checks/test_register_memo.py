@@ -15,6 +15,7 @@ from generator.cachedata import memo_shard
 from generator.checks import register
 from generator.checks.register import RegisterMemo, load_register
 from generator.content.model import Agency
+from tests.helpers import read_shard, write_shard
 from tests.unit.checks.test_register import HEADER, ROW, csv_row
 from tests.unit.kit import TODAY, world
 
@@ -45,9 +46,9 @@ def _reads(monkeypatch) -> list[str]:
     """The register files read from their bytes from now on."""
     read, real = [], register._read_file
 
-    def spy(path, rel, *args):
+    def spy(data, rel, *args):
         read.append(rel)
-        return real(path, rel, *args)
+        return real(data, rel, *args)
 
     monkeypatch.setattr(register, "_read_file", spy)
     return read
@@ -128,7 +129,7 @@ def test_a_damaged_foreign_or_tampered_memo_is_not_used(w, tmp_path, junk):
     cache = tmp_path / "cache"
     cold = _load(w, cache)
     memo_file = cache / RegisterMemo.NAME / memo_shard("register/a.csv")
-    text = memo_file.read_text(encoding="utf-8")
+    text = memo_file.read_text(encoding="utf-8").partition("\n")[2]  # its body (signed: helpers.write_shard)
 
     def edit(change):
         data = json.loads(text)
@@ -145,9 +146,9 @@ def test_a_damaged_foreign_or_tampered_memo_is_not_used(w, tmp_path, junk):
     }
     bad = edit(tampered[junk]) if junk in tampered else junk
     assert bad != text
-    memo_file.write_text(bad, encoding="utf-8")
+    write_shard(memo_file, bad)  # signed: the decoder's own checks are what refuse it
     assert _load(w, cache) == cold
-    assert json.loads(memo_file.read_text(encoding="utf-8")) == json.loads(text)  # rebuilt as it was
+    assert read_shard(memo_file) == json.loads(text)  # rebuilt as it was
 
 
 def test_a_cache_that_cannot_be_written_changes_nothing(w, tmp_path):
@@ -155,7 +156,7 @@ def test_a_cache_that_cannot_be_written_changes_nothing(w, tmp_path):
     blocker.write_text("x", encoding="utf-8")
     assert _load(w, blocker) == _load(w, None)
     assert blocker.read_text(encoding="utf-8") == "x"
-    assert RegisterMemo(None, "k").records("register/a.csv", w.root / "register" / "a.csv", lambda: []) == []
+    assert RegisterMemo(None, "k").records("register/a.csv", w.root / "register" / "a.csv", lambda data: []) == []
 
 
 def test_the_key_is_of_the_agencies_not_of_their_dict():
