@@ -100,12 +100,20 @@ def same_content(stored: object, path: str | os.PathLike, st: os.stat_result) ->
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
-    with os.fdopen(fd, "rb") as handle:
-        read = os.fstat(handle.fileno())
-        digest = hashlib.file_digest(handle, "sha256").hexdigest()
-    if digest != stored[4] or read.st_size != st.st_size:
+    try:
+        read = os.fstat(fd)
+        if read.st_size != st.st_size:
+            return None
+        digest = hashlib.sha256()
+        while chunk := os.read(fd, 1 << 20):  # (no buffered file object: most of these files are a few KB)
+            digest.update(chunk)
+    except OSError:
         return None
-    return [*file_key(read), digest]
+    finally:
+        os.close(fd)
+    if digest.hexdigest() != stored[4]:
+        return None
+    return [*file_key(read), stored[4]]
 
 
 def same_bytes(stored: object, key: list) -> list | None:
