@@ -431,10 +431,10 @@ def memo_shard(name: str) -> str:
 
 class MemoShards:
     """A memo's `{name: entry}` in MEMO_SHARDS files `<folder>/<nn>.json` (`memo_shard`), each
-    `{"version": version, "entries": {...}}`, signed (`write_signed`). Everything is read at once (`entries`: what
-    every shard of this version holds; a shard of another version, unsigned or signed with another key,
-    damaged, tampered with or missing holds nothing). `save` writes
-    again only the shards whose entries changed: an entry put anew, one gone, one that was in another shard.
+    `{"version": version, "entries": {...}}`, signed (`write_signed`). Everything is read at once (`entries`:
+    what every shard of this version holds; a shard of another version, unsigned or signed with another key,
+    damaged, tampered with or missing holds nothing). `save` writes again only the shards whose entries
+    changed: an entry put anew, one gone, one that was in another shard.
     The previous single-file memo (`<folder>.json`), if any, is removed. Off without a folder."""
 
     def __init__(self, folder: Path | None, version: object) -> None:

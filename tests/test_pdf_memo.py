@@ -57,6 +57,28 @@ def test_light_facts_leave_the_text_layer_in_the_facts_cache(tmp_path):
     assert FactsCache(cache / "pdfgate").get(full.sha256).text == full.text
 
 
+def test_facts_not_signed_here_are_a_miss(tmp_path):
+    """The facts (text layer included: what the privacy judge reads) are reused for a PDF of the same bytes, so a
+    facts file is read only with its signature: cleared of its text as a poisoned cache would be, unsigned, it is
+    not used, and the next check inspects the PDF again and finds the same verdicts."""
+    import json
+
+    root = make_content(tmp_path, 1)
+    cache = tmp_path / "cache"
+    cold = check_content(root, TODAY, cache_dir=cache)
+    (rel, full), = cold.pdf_facts.items()
+    facts = FactsCache(cache / "pdfgate")
+    data = json.loads(facts.path_of(full.sha256).read_bytes().partition(b"\n")[2])
+    data["text"] = ""
+    facts.path_of(full.sha256).write_text(json.dumps(data), encoding="utf-8")
+    assert facts.get(full.sha256) is None
+    for shard in GateMemo(cache / "pdfgate").file.glob("*.json"):
+        shard.unlink()  # the verdicts gone: the gate reads the facts cache, or the PDF
+    again = check_content(root, TODAY, cache_dir=cache)
+    assert _codes(again) == _codes(cold) and again.pdf_facts[rel].text == full.text
+    assert facts.get(full.sha256).text == full.text  # written again, signed
+
+
 def test_changed_pdf_is_inspected_again(tmp_path):
     root = make_content(tmp_path, 1)
     cache = tmp_path / "cache"

@@ -2,13 +2,16 @@
 
 Facts, not verdicts: the portal's policy is applied afterwards, so editing portal.yml re-judges every
 PDF without parsing any. A corrupt, foreign or tampered entry (a value of the wrong type) is treated as a miss.
+The facts decide the privacy verdicts and are reused for a PDF of the same bytes wherever it is (CI's fresh
+checkout), so each file is signed like the memos' shards (`cachedata.write_signed`): one written without this
+machine's or this runner's key is a miss.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from generator.cachedata import CacheInvalid, decode, read_json, write_json
+from generator.cachedata import CacheInvalid, decode, read_signed, write_signed
 from generator.checks.pdfgate.facts import GATE_VERSION, OcrPage, PdfFacts
 
 DEFAULT_CACHE_DIR = Path(".cache") / "pdfgate"
@@ -16,7 +19,7 @@ DEFAULT_CACHE_DIR = Path(".cache") / "pdfgate"
 
 def read_facts(path: Path | str, sha256: str) -> PdfFacts | None:
     """The facts cached in `path` when they are for `sha256` and this gate version; None otherwise."""
-    data = read_json(Path(path))
+    data = read_signed(Path(path))
     if not isinstance(data, dict) or data.get("sha256") != sha256 or data.get("gate_version") != GATE_VERSION:
         return None
     try:
@@ -43,7 +46,7 @@ class FactsCache:
 
     def put(self, facts: PdfFacts) -> None:
         """Store facts atomically (a failure to write is ignored: the cache is an optimisation)."""
-        write_json(self.path_of(facts.sha256), facts.to_json())
+        write_signed(self.path_of(facts.sha256), facts.to_json())
 
 
 def machine_read(facts: PdfFacts) -> tuple[OcrPage, ...]:
