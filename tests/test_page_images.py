@@ -5,18 +5,18 @@ PNG (each pixel the nearest level of the render), a scan as WebP."""
 from __future__ import annotations
 
 import io
-import json
 import os
 from datetime import date
 
 import pypdfium2
 from PIL import Image
 
+from generator.cachekeys import bytes_digest
 from generator.checks.orchestrator import check_content
 from generator.site import page_images as PI
 from generator.site.docs import render_docs
 from generator.site.letters import page_image_cache
-from tests.helpers import make_content, pdf_bytes
+from tests.helpers import make_content, pdf_bytes, write_shard
 
 TODAY = date(2018, 6, 30)
 
@@ -40,7 +40,7 @@ def test_a_pdf_is_rendered_once_per_sha256(tmp_path):
     images = sorted((src, rel) for src, rel in out.assets if rel.endswith(".png"))  # text PDFs: PNG
     letters = sorted(letter.url for letter in result.content.letters)
     assert [rel for _, rel in images] == [url + "trang-1.png" for url in letters]
-    assert images[0][0] == images[1][0] and images[0][0].parents[2] == page_image_cache(docs) / "v2"
+    assert images[0][0] == images[1][0] and images[0][0].parents[2] == page_image_cache(docs) / f"v{PI.CACHE_VERSION}"
     for url in letters:  # each page shows the image beside it
         assert 'src="trang-1.png"' in (docs / url / "index.md").read_text(encoding="utf-8")
     again = render_docs(result.content, result.pdf_facts, TODAY, docs)  # the next build: from the cache
@@ -85,13 +85,25 @@ def test_a_damaged_cache_entry_is_rendered_again_without_touching_a_published_co
     assert PI.ensure_pages(cache, sha, pdf)[1] == "rendered"
     (folder / "1.png").write_bytes(b"junk")  # the site's copy is another inode: unchanged
     assert published.read_bytes() == before
-    (folder / PI.INDEX).write_text(json.dumps([{"file": "../../x.webp", "width": 1, "height": 1, "text": ""}]))
+    assert PI.cached_pages(cache, sha) is None  # an image that is not the bytes its index names
+    assert PI.ensure_pages(cache, sha, pdf)[1] == "rendered"
+    good = (folder / PI.INDEX).read_bytes()
+    (folder / PI.INDEX).write_bytes(good.partition(b"\n")[2])  # its index unsigned (anyone could write it)
+    assert PI.cached_pages(cache, sha) is None
+    (folder / PI.INDEX).write_bytes(good)
+    assert PI.cached_pages(cache, sha) is not None
+    digest = bytes_digest(b"x")  # signed below (as a bug, or the key's holder, could): the other checks hold
+    write_shard(folder / PI.INDEX, [{"file": "../../x.webp", "width": 1, "height": 1, "text": "", "sha256": digest}])
     assert PI.cached_pages(cache, sha) is None  # an index naming a file outside its folder is not read
     (folder / "1.html").write_text("<script>alert(1)</script>")
     for name in ("1.html", "1.svg", "1", "1.PNG"):  # the site would publish it as trang-1<suffix>
-        (folder / PI.INDEX).write_text(json.dumps([{"file": name, "width": 1, "height": 1, "text": ""}]))
+        write_shard(folder / PI.INDEX, [{"file": name, "width": 1, "height": 1, "text": "", "sha256": digest}])
         (folder / name).write_bytes(b"x")
         assert PI.cached_pages(cache, sha) is None, name
+    (folder / "2.png").symlink_to(pdf)  # a link, even to bytes it names: not ours
+    write_shard(folder / PI.INDEX, [{"file": "2.png", "width": 1, "height": 1, "text": "",
+                                     "sha256": bytes_digest(pdf.read_bytes())}])
+    assert PI.cached_pages(cache, sha) is None
     (folder / PI.INDEX).write_text("{")
     assert PI.ensure_pages(cache, sha, pdf)[1] == "rendered"
     pages, how = PI.ensure_pages(cache, sha, pdf)

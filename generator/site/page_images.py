@@ -15,25 +15,28 @@ A text page whose PNG exceeds `MAX_IMAGE_BYTES` takes the WebP path too. Each pa
 text layer, which the letter page shows under the image (the build publishes only letters whose text
 passed the privacy gate). Scans have no text: `PageView.text` is where OCR text goes later.
 
-Made once per PDF: `ensure_pages` renders a PDF not yet in the cache (`<cache>/v2/<sha[:2]>/<sha>/`, keyed by
+Made once per PDF: `ensure_pages` renders a PDF not yet in the cache (`<cache>/v3/<sha[:2]>/<sha>/`, keyed by
 SHA-256, whatever the file's name) when a letter page that shows it is written (site/letters.py: on every
 core, as the letter pages are); a page kept from the previous build reads nothing here, its images are
-carried with it. The letter pages read only the index (sizes and texts); the images are never copied into
-the docs folder: the build hard-links them from the cache into the finished site (`assets`, like the PDFs),
-so each image is written once. Cache files are replaced atomically, never
-rewritten in place, since a published site may share their inode.
+carried with it. The letter pages read the index (sizes, texts and each image's SHA-256, signed like the
+check's memos: `cachedata.write_signed`) and check each image's bytes against it, since both are published as
+they are; the images are never copied into the docs folder: the build hard-links them from the cache into
+the finished site (`assets`, like the PDFs), so each image is written once. Cache files are replaced
+atomically, never rewritten in place, since a published site may share their inode.
 """
 
 from __future__ import annotations
 
 import io
-import json
 import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-CACHE_VERSION = 2  # 2: text pages as 16-level PNG
+from generator.cachedata import read_signed, write_signed
+from generator.cachekeys import bytes_digest
+
+CACHE_VERSION = 3  # 2: text pages as 16-level PNG; 3: a signed index naming each image's SHA-256
 TARGET_WIDTH = 900
 MIN_WIDTH = 560
 MAX_IMAGE_BYTES = 150_000
@@ -154,18 +157,27 @@ def cache_folder(cache_dir: Path, sha256: str) -> Path:
 
 
 def cached_pages(cache_dir: Path, sha256: str) -> list[CachedPage] | None:
-    """The cached pages of the PDF `sha256`; None when not rendered yet or damaged (an image missing, a
-    file that is not one of ours: another folder, another kind than IMAGE_SUFFIXES)."""
+    """The cached pages of the PDF `sha256`; None when not rendered yet or damaged (an image missing or not
+    the bytes its index names, a file that is not one of ours: another folder, a link, another kind than
+    IMAGE_SUFFIXES) or when the index is not signed with this machine's or runner's key: the images and
+    their texts are published as they are, so a cache written by anyone else is never used."""
     folder = cache_folder(cache_dir, sha256)
+    meta = read_signed(folder / INDEX)
     try:
-        meta = json.loads((folder / INDEX).read_text(encoding="utf-8"))
-        pages = [CachedPage(folder / p["file"], int(p["width"]), int(p["height"]), str(p["text"])) for p in meta]
-    except (OSError, ValueError, KeyError, TypeError):
+        pages = [(CachedPage(folder / p["file"], int(p["width"]), int(p["height"]), str(p["text"])), p["sha256"])
+                 for p in meta]  # type: ignore[union-attr]
+    except (ValueError, KeyError, TypeError):
         return None
-    if not isinstance(meta, list) or not all(p.path.parent == folder and p.path.suffix in IMAGE_SUFFIXES
-                                             and p.path.is_file() for p in pages):
-        return None
-    return pages
+    for page, digest in pages:
+        path = page.path
+        if path.parent != folder or path.suffix not in IMAGE_SUFFIXES or path.is_symlink() or not path.is_file():
+            return None
+        try:
+            if bytes_digest(path.read_bytes()) != digest:
+                return None
+        except OSError:
+            return None
+    return [page for page, _ in pages]
 
 
 def _replace_bytes(path: Path, data: bytes) -> None:
@@ -195,8 +207,9 @@ def render_pdf(pdf: Path, cache_dir: Path, sha256: str) -> list[CachedPage]:
     meta = []
     for i, (image, suffix, width, height, text) in enumerate(out, start=1):
         _replace_bytes(folder / f"{i}{suffix}", image)
-        meta.append({"file": f"{i}{suffix}", "width": width, "height": height, "text": text})
-    _replace_bytes(folder / INDEX, json.dumps(meta, ensure_ascii=False).encode("utf-8"))  # last: complete
+        meta.append({"file": f"{i}{suffix}", "width": width, "height": height, "text": text,
+                     "sha256": bytes_digest(image)})
+    write_signed(folder / INDEX, meta)  # last (a new file, renamed in): complete; signed (`cached_pages`)
     return [CachedPage(folder / m["file"], m["width"], m["height"], m["text"]) for m in meta]
 
 
