@@ -113,7 +113,10 @@ def test_publish_signs_its_memos_with_the_repository_secret():
     publish job passes the repository secret by the name the code reads; no other workflow gets it."""
     from generator.cachekeys import SECRET_ENV
 
-    assert load("publish.yml")["jobs"]["build"]["env"][SECRET_ENV] == f"${{{{ secrets.{SECRET_ENV} }}}}"
+    job = load("publish.yml")["jobs"]["build"]
+    assert job["env"][SECRET_ENV] == f"${{{{ secrets.{SECRET_ENV} }}}}"
+    warning = [s for s in job["steps"] if s.get("if") == f"env.{SECRET_ENV} == ''"]  # the team is told when unset
+    assert len(warning) == 1 and "::warning" in warning[0]["run"] and "docs/deploy.md" in warning[0]["run"]
     for name in ("pull-request.yml", "tests.yml", "audit.yml"):
         assert SECRET_ENV not in (ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"), name
 
