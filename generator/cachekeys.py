@@ -91,8 +91,7 @@ def same_content(stored: object, path: str | os.PathLike, st: os.stat_result) ->
     from, on the machine that made it and on a runner that restored its cache (CI's publish)."""
     if type(stored) is not list or len(stored) != 5 or type(stored[4]) is not str:
         return None
-    now = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev]
-    if stored[:4] == now:
+    if stored[:4] == list(file_key(st)):
         return stored
     if stored[0] != st.st_size or len(stored[4]) != 64:
         return None
