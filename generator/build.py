@@ -160,7 +160,7 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previou
             skips = unchanged_outputs(site, build_dir / "docs", site_dir, previous, chrome, overrides, previous_files)
         with stage("render"):
             rendered = render_docs(result.content, result.pdf_facts, today, build_dir / "docs", image_cache=images,
-                                   site=site, skips=skips)
+                                   site=site, skips=skips, memo_dir=cache_dir)
         indexing.advance()
         with stage("reports"):
             for path in write_report_pages(result, build_dir / "docs", today, site=site, skips=skips):

@@ -12,7 +12,6 @@ UTF-8, a header row, `\\n` line ends; None is an empty cell, booleans are `true`
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Iterable, Sequence
 
@@ -45,12 +44,28 @@ def cell(value: object, numeric: bool = False) -> str:
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]], numeric: Iterable[str] = ()) -> str:
     """CSV text of `rows` under `header`; columns named in `numeric` keep plain numbers written as text."""
+    return header_line(header) + "".join(row_lines(header, rows, numeric))
+
+
+def header_line(header: Sequence[str]) -> str:
+    """The CSV header row of `header`, with its line end (the first line `to_csv` writes)."""
+    return row_lines((), [[neutralise(str(name)) for name in header]])[0]
+
+
+class _Lines(list):
+    """What a csv.writer writes, one item per row (`writerow` makes each row one `write` call)."""
+
+    write = list.append
+
+
+def row_lines(header: Sequence[str], rows: Iterable[Sequence[object]], numeric: Iterable[str] = ()) -> list[str]:
+    """Each row's CSV line (its line end included) as `to_csv` writes it under `header`: a file of these rows is
+    the header line and these lines joined, so a row kept from an earlier build need not be written again."""
     numbers = set(numeric)
     flags = [name in numbers for name in header]
     width = len(flags)
-    out = io.StringIO()
+    out = _Lines()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([neutralise(str(name)) for name in header])
     for row in rows:
         writer.writerow([cell(value, i < width and flags[i]) for i, value in enumerate(row)])
-    return out.getvalue()
+    return out

@@ -45,11 +45,13 @@ class Sites:
         return build_site(self.root, self.site, today, build_dir=self.build_dir, cache_dir=self.cache,
                           run_pdf_gate=pdf_gate_ready(), **options)
 
-    def compare(self, today: date = TODAY) -> None:
+    def compare(self, today: date = TODAY, *, cached: bool = True) -> None:
+        """`cached`: the full build shares the incremental one's cache (else it has none: nothing kept between
+        builds, the PDF facts, page images and open-data rows all made again)."""
         self.runs += 1
         fresh = self.tmp / f"full-{self.runs}"
-        result = build_site(self.root, fresh / "site", today, build_dir=fresh / "build", cache_dir=self.cache,
-                            run_pdf_gate=pdf_gate_ready(), full=True)
+        result = build_site(self.root, fresh / "site", today, build_dir=fresh / "build",
+                            cache_dir=self.cache if cached else None, run_pdf_gate=pdf_gate_ready(), full=True)
         assert result.mode == "full"
         _assert_same_site(self.site, fresh / "site")
 
@@ -129,6 +131,7 @@ def test_add_correct_withdraw_give_the_full_build(sites):
     assert result.mode == "incremental"
     assert _redone(result, "letter") == [_page("2018-05-0003")]
     sites.compare()
+    sites.compare(cached=False)  # what was kept between builds (open-data rows...) is what a build without it makes
 
     later = TODAY + timedelta(days=3)  # figures as of another day
     result = sites.build(later)

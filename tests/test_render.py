@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import io
 import json
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -9,7 +12,7 @@ from datetime import date
 import pytest
 import yaml
 
-from generator import jsonout
+from generator import csvout, jsonout
 from generator.content.model import (
     Agency,
     Content,
@@ -22,11 +25,13 @@ from generator.content.model import (
     Recipient,
     Withdrawal,
 )
+from generator.site import opendata
 from generator.site.charts import bar_chart, nice_max
 from generator.site.common import Site, fmt_number, fmt_share, fmt_size, rel, url_of
 from generator.site.docs import render_docs
 from generator.site.letters import listing_src
 from generator.site.opendata import COLUMNS, json_schema, rows, to_csv, to_json
+from tests.helpers import read_shard, write_shard
 
 TODAY = date(2025, 6, 2)
 
@@ -131,12 +136,76 @@ def test_letters_json_is_laid_out_as_the_indented_encoder_does(content, value):
         assert to_json(site, letters) == jsonout.dumps(doc, indent=1) + "\n"
 
 
-def test_rows_made_once_per_letter_with_a_memo(content):
+@pytest.mark.parametrize("value", HOSTILE_VALUES, ids=repr)
+def test_csv_lines_make_the_file_one_csv_writer_makes(content, value):
+    """A CSV file is its header and each row's line (kept between builds): the bytes of one csv.writer writing
+    the whole file, for every value in every column."""
     site = Site.create(content, {}, TODAY)
-    memo: dict = {}
-    first = rows(site, list(site.facts.values()), memo)
-    again = rows(site, list(site.facts.values())[:2], memo)
-    assert first == rows(site, list(site.facts.values())) and again[0] is first[0] and len(memo) == 4
+    data = rows(site, list(site.facts.values()))
+    hostile = [{**row, column.name: value} for row in data[:1] for column in COLUMNS]
+    numeric = {c.name for c in COLUMNS if c.type == "integer"}
+    for letters in ([], data, data + hostile):
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([c.name for c in COLUMNS])
+        for row in letters:
+            writer.writerow([csvout.cell(v, name in numeric) for name, v in row.items()])
+        assert to_csv(letters) == out.getvalue()
+
+
+def _row_texts(content, tmp_path, monkeypatch):
+    """The open-data rows of `content` through a RowTexts kept in `tmp_path`: (texts, letters whose row was made)."""
+    made: list[str] = []
+    real = opendata.rows
+
+    def counted(site, facts):
+        made.extend(f.letter.id for f in facts)
+        return real(site, facts)
+
+    monkeypatch.setattr(opendata, "rows", counted)
+    site = Site.create(content, {}, TODAY)
+    site.memo_dir = tmp_path / "cache"
+    memo = opendata.RowTexts(site)
+    facts = list(site.facts.values())
+    texts = memo.texts(facts)
+    memo.save()
+    return {f.letter.id: entry[1:] for f, entry in zip(facts, texts)}, sorted(made)
+
+
+def test_rows_are_made_once_and_kept_between_builds(content, tmp_path, monkeypatch):
+    site = Site.create(content, {}, TODAY)
+    data = rows(site, list(site.facts.values()))
+    fresh = {row["id"]: [line, opendata.json_members(row)] for line, row in zip(opendata.csv_lines(data), data)}
+    texts, made = _row_texts(content, tmp_path, monkeypatch)
+    assert texts == fresh and made == ["a-1", "a-2", "b-1", "b-2"]
+    assert _row_texts(content, tmp_path, monkeypatch) == (fresh, [])  # the next build: every row kept
+    changed = dataclasses.replace(content, letters=[
+        dataclasses.replace(x, reason=dataclasses.replace(x.reason, detail="Khác <b>")) if x.id == "a-2" else x
+        for x in content.letters])
+    texts, made = _row_texts(changed, tmp_path, monkeypatch)
+    assert made == ["a-2"] and "Khác <b>" in texts["a-2"][0] and texts["a-1"] == fresh["a-1"]
+    renamed = dataclasses.replace(changed, portal=dataclasses.replace(changed.portal, site_url="https://y.example/"))
+    texts, made = _row_texts(renamed, tmp_path, monkeypatch)  # what every row reads: every row made again
+    assert made == ["a-1", "a-2", "b-1", "b-2"] and all("https://y.example/" in line for line, _ in texts.values())
+
+
+@pytest.mark.parametrize("signed", [False, True], ids=["unsigned", "signed-stale-key"])
+def test_row_texts_not_made_here_for_these_inputs_are_never_published(content, tmp_path, monkeypatch, signed):
+    """The texts are published as they are: a shard not signed with this machine's key, or an entry whose row
+    key is not its letter's, is made again (what a poisoned cache would put into letters.csv is not)."""
+    fresh, _ = _row_texts(content, tmp_path, monkeypatch)
+    for shard in (tmp_path / "cache" / opendata.RowTexts.NAME).glob("*.json"):
+        data = read_shard(shard)
+        for entry in data["entries"].values():
+            entry[1:] = ["=HYPERLINK(\"https://evil.example\")\n", '"id": "<script>"']
+            if signed:
+                entry[0] = "0" * 64
+        if signed:
+            write_shard(shard, data)
+        else:
+            shard.write_text(json.dumps(data), encoding="utf-8")
+    texts, made = _row_texts(content, tmp_path, monkeypatch)
+    assert texts == fresh and made == ["a-1", "a-2", "b-1", "b-2"]
 
 
 def test_every_column_is_documented():

@@ -49,6 +49,7 @@ class Site:
     changes: dict[str, list] = field(default_factory=dict)  # letter id -> per correction [(field, old, new)]
     image_cache: Path | None = None  # the letters' page images, by SHA-256 (set by docs.render_docs)
     image_pages: dict = field(default_factory=dict)  # SHA-256 -> its cached pages, read once a process
+    memo_dir: Path | None = None  # the build's cache folder, where renderers keep results between builds
     _digests: dict[str, str] = field(default_factory=dict, repr=False)  # letter id -> SHA-256 of its facts' repr
     report_inputs: object = field(default=None, repr=False)  # reports/inputs.py `inputs_of`: made once a build
     report_plan: object = field(default=None, repr=False)  # reports/pages.py `report_plan`: made once a build

@@ -52,17 +52,20 @@ class Rendered:
 
 
 def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date, docs_dir: Path, *,
-                image_cache: Path | None = None, site: Site | None = None, skips: Skips | None = None) -> Rendered:
+                image_cache: Path | None = None, site: Site | None = None, skips: Skips | None = None,
+                memo_dir: Path | None = None) -> Rendered:
     """Write every generated page and file into `docs_dir` (emptied first); the letters' page images are
     cached in `image_cache` (default: beside `docs_dir`). `site`: the Site of these inputs when the caller
     made it; `skips`: the previous build's outputs, placed instead of rendered where their inputs are unchanged
-    (default: render everything)."""
+    (default: render everything); `memo_dir`: the build's cache folder, where the open-data rows are kept
+    between builds (opendata.RowTexts; default: made every build)."""
     sweep(docs_dir)
     set_aside(docs_dir)  # the previous build's docs: removed in the background (~30,000 files at 10,000 letters)
     docs_dir.mkdir(parents=True)
     site = site or Site.create(content, pdf_facts, today)
     skips = skips or render_everything(docs_dir)
     site.image_cache = Path(image_cache) if image_cache else page_image_cache(docs_dir)
+    site.memo_dir = Path(memo_dir) if memo_dir else None
     # Made before the fork, once, for every writer (children inherit them): where each PDF is published (one
     # stat a letter) and every letter's facts digest (open data here, report input digests in this process).
     # The compliance figures and the report input digests are made by this process, first, while the

@@ -12,6 +12,8 @@ Both splits are one mechanism, `parts()`: no file grows with the archive beyond 
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +21,9 @@ from pathlib import Path
 import jinja2
 
 from generator import csvout, jsonout
+from generator.cachedata import MemoShards
 from generator.site.common import Site, fmt_number, page_html, write_page
+from generator.site.reuse import code_fingerprint
 from generator.site.skips import Skips, render_all
 from generator.figures.stats import LetterFacts
 from generator.strings import site as S
@@ -124,19 +128,9 @@ def _pdf_url(site: Site, facts: LetterFacts) -> str | None:
     return href if "://" in href else site.absolute(facts.letter.url + href)
 
 
-def rows(site: Site, facts: list[LetterFacts], memo: dict[str, dict[str, object]] | None = None
-         ) -> list[dict[str, object]]:
-    """One dict per letter, in column order (`memo`: rows already made, by letter id: a letter is in the
-    site-wide file, its year's and its agency's)."""
-    if memo is None:
-        return [{c.name: c.get(site, f) for c in COLUMNS} for f in facts]
-    out = []
-    for f in facts:
-        row = memo.get(f.letter.id)
-        if row is None:
-            row = memo[f.letter.id] = {c.name: c.get(site, f) for c in COLUMNS}
-        out.append(row)
-    return out
+def rows(site: Site, facts: list[LetterFacts]) -> list[dict[str, object]]:
+    """One dict per letter, in column order."""
+    return [{c.name: c.get(site, f) for c in COLUMNS} for f in facts]
 
 
 def json_schema() -> dict:
@@ -169,27 +163,114 @@ def json_schema() -> dict:
 
 def to_csv(data: list[dict[str, object]]) -> str:
     """CSV text of open-data rows (generator/csvout.py: text cells safe in a spreadsheet, numbers as numbers)."""
-    return csvout.to_csv([c.name for c in COLUMNS], [list(row.values()) for row in data], NUMERIC_COLUMNS)
+    return csv_text(csv_lines(data))
+
+
+def csv_lines(data: list[dict[str, object]]) -> list[str]:
+    """Each row's line of the CSV files (`to_csv` is the header and these lines)."""
+    return csvout.row_lines(_NAMES, [list(row.values()) for row in data], NUMERIC_COLUMNS)
+
+
+def csv_text(lines: list[str]) -> str:
+    """A CSV file of the rows whose lines are `lines` (`csv_lines`)."""
+    return _HEADER + "".join(lines)
 
 
 def to_json(site: Site, data: list[dict[str, object]]) -> str:
     """letters.json text: metadata and the rows (stable key order, UTF-8), laid out as
-    `jsonout.dumps(doc, indent=1)` lays it out. That layout is Python's pure-Python encoder (~1.5 million
-    calls at 10,000 letters); the same bytes are made here by the C encoder: a row is a flat object of scalars, so its members, one per line, are the C encoder's with a newline and the indent as the
-    item separator (JSON strings never hold a raw newline); the rows are encoded in one call and split where one
-    ends and the next begins."""
+    `jsonout.dumps(doc, indent=1)` lays it out (`json_text`)."""
+    return json_text(site, [json_members(row) for row in data])
+
+
+def json_members(row: dict[str, object]) -> str:
+    """A row's members as letters.json holds them, one per line (`json_text`)."""
+    return jsonout.dumps(row, separators=_ROW_SEPARATORS)[1:-1]
+
+
+def json_text(site: Site, members: list[str]) -> str:
+    """letters.json of the rows whose members are `members` (`json_members`). `jsonout.dumps(doc, indent=1)` is
+    Python's pure-Python encoder (~1.5 million calls at 10,000 letters); the same bytes are made here by the C
+    encoder: a row is a flat object of scalars, so its members, one per line, are the C encoder's with a newline
+    and the indent as the item separator (JSON strings never hold a raw newline), and the rows sit between the
+    indented braces of the `letters` array."""
     head = {"portal": site.content.portal.name, "licence": site.content.portal.data_licence,
             "generated_on": site.today.isoformat()}
     lines = ["{"] + [f" {jsonout.dumps(key)}: {jsonout.dumps(value)}," for key, value in head.items()]
-    if not data:
+    if not members:
         return "\n".join([*lines, ' "letters": []', "}"]) + "\n"
-    text = jsonout.dumps(data, separators=_ROW_SEPARATORS)  # '[{"id": …,\n   "page_url": …},\n   {"id": …}]'
-    body = "  {\n   " + text[2:-2].replace(_BETWEEN_ROWS, "\n  },\n  {\n   ") + "\n  }"
+    body = "  {\n   " + "\n  },\n  {\n   ".join(members) + "\n  }"
     return "\n".join([*lines, ' "letters": [', body, " ]", "}"]) + "\n"
 
 
 _ROW_SEPARATORS = (",\n   ", ": ")  # a row's members at the depth indent=1 gives them (doc > letters > row)
-_BETWEEN_ROWS = "},\n   {"  # only ever between two rows: a row's values are scalars, a string holds no raw newline
+_NAMES = tuple(c.name for c in COLUMNS)
+_HEADER = csvout.header_line(_NAMES)
+
+
+class RowTexts:
+    """Each letter's row as the CSV files and letters.json hold it, made once a build for every file that holds
+    the letter (the site-wide file, its year's, its agency's) and kept between builds in the build's cache
+    (`<cache>/open-data-rows`, signed shards like the check's memos: cachedata.MemoShards), so that a build
+    adding one letter to 100,000 makes one row, not 100,000. An entry is {letter id: [row key, CSV line, JSON
+    members]}: the row key is what the row reads of its letter (`row_inputs`), the memo's version what every
+    row reads besides (the site-wide key: portal, registries; the code). The texts are published as they are:
+    a memo not signed with this machine's or runner's key is not read. Off (made every build) without a cache."""
+
+    VERSION = 1
+    NAME = "open-data-rows"
+
+    def __init__(self, site: Site) -> None:
+        folder = site.memo_dir / self.NAME if site.memo_dir is not None else None
+        content = site.content  # what the columns read besides their letter: URLs, names, labels, the PDFs' place
+        site_key = _digest((content.portal, content.agencies, content.reasons, os.path.abspath(content.root)))
+        self.site = site
+        self.memo = MemoShards(folder, [self.VERSION, site_key, code_fingerprint()])
+        self.inputs = {letter.id: row_inputs(site, letter) for letter in site.content.letters}
+        self.made: dict[str, list[str]] = {}  # letter id -> [row key, CSV line, JSON members], this build's
+        self.added: set[str] = set()
+
+    def key(self, items: list[LetterFacts]) -> list[tuple]:
+        """What the rows of `items` read of their letters (a file's input key, besides the site-wide key)."""
+        return [self.inputs[f.letter.id] for f in items]
+
+    def texts(self, items: list[LetterFacts]) -> list[list[str]]:
+        """[row key, CSV line, JSON members] of each of `items`, from the memo when the row key is the same."""
+        out = []
+        missing = []
+        for f in items:
+            entry = self.made.get(f.letter.id)
+            if entry is None:
+                key = _digest(self.inputs[f.letter.id])
+                entry = self.memo.entries.get(f.letter.id)
+                if type(entry) is list and len(entry) == 3 and entry[0] == key and all(type(t) is str for t in entry):
+                    self.made[f.letter.id] = entry
+                else:
+                    entry = [key, "", ""]
+                    missing.append((f, entry))
+            out.append(entry)
+        if missing:
+            data = rows(self.site, [f for f, _ in missing])
+            for (f, entry), line, row in zip(missing, csv_lines(data), data):
+                entry[1:] = [line, json_members(row)]
+                self.made[f.letter.id] = entry
+                self.added.add(f.letter.id)
+        return out
+
+    def save(self) -> None:
+        """Keep the entries of the letters of this build (made or not needed here), write the shards that changed."""
+        kept = {name: self.made.get(name) or self.memo.entries[name]
+                for name in self.inputs if name in self.made or name in self.memo.entries}
+        self.memo.save(kept, self.added)
+
+
+def row_inputs(site: Site, letter) -> tuple:
+    """What the columns read of a letter besides the site-wide values: its facts, its PDF's size and hash,
+    where the PDF is published."""
+    return site.facts_digest(site.facts[letter.id]), site.pdf_meta(letter), site.pdf_href(letter)
+
+
+def _digest(inputs: tuple) -> str:
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()
 
 
 def _write(docs_dir: Path, rel: str, text: str) -> str:
@@ -234,35 +315,32 @@ def agency_files(site: Site, code: str) -> list[tuple[int | None, str]]:
     return [(year, agency_path(code, year)) for year, _ in agency_parts(site, code)]
 
 
-def _inputs(site: Site, items: list[LetterFacts]) -> list[tuple]:
-    """What the columns read of each letter besides the site-wide values: its facts, its PDF's size and hash,
-    where the PDF is published."""
-    return [(site.facts_digest(f), site.pdf_meta(f.letter), site.pdf_href(f.letter)) for f in items]
-
-
 def write_open_data(site: Site, env: jinja2.Environment, docs_dir: Path, skips: Skips | None = None) -> list[str]:
     """Write every open-data file and the data page (data/index.md) (each file whose inputs changed: `skips`);
     returns docs paths written."""
     skips = skips or render_all(docs_dir)
     ordered = [site.facts[letter.id] for letter in site.content.letters]  # content order: issued_on, id
-    memo: dict[str, dict[str, object]] = {}  # letter id -> its row, made once for every file that holds it
+    texts = RowTexts(site)
     written: list[str] = []
     files: list[tuple[str, str, int]] = []  # (path, label, rows)
 
     def data_file(path: str, key: str, text) -> None:
         written.extend(skips.output(f"data:{path}", key, lambda: [_write(docs_dir, path, text())]))
 
+    def csv_of(items: list[LetterFacts]) -> str:
+        return csv_text([entry[1] for entry in texts.texts(items)])
+
     for year, items in parts(ordered, SPLIT_THRESHOLD, per_year_always=True):
-        inputs = _inputs(site, items)
+        inputs = texts.key(items)
         label = S.D_ALL if year is None else S.D_YEAR.format(year=year)
-        data_file(letters_path(year, "csv"), skips.undated_key(inputs), lambda items=items: to_csv(rows(site, items, memo)))
+        data_file(letters_path(year, "csv"), skips.undated_key(inputs), lambda items=items: csv_of(items))
         data_file(letters_path(year, "json"), skips.key(inputs),  # generated_on: today
-                  lambda items=items: to_json(site, rows(site, items, memo)))
+                  lambda items=items: json_text(site, [entry[2] for entry in texts.texts(items)]))
         files += [(letters_path(year, ext), label, len(items)) for ext in ("csv", "json")]
     for code in sorted(site.content.agencies):
         for year, items in agency_parts(site, code):
-            data_file(agency_path(code, year), skips.undated_key(_inputs(site, items)),
-                      lambda items=items: to_csv(rows(site, items, memo)))
+            data_file(agency_path(code, year), skips.undated_key(texts.key(items)), lambda items=items: csv_of(items))
+    texts.save()
     data_file(SCHEMA_PATH, skips.undated_key(), lambda: jsonout.dumps(json_schema(), indent=1) + "\n")
     body = page_html(env, "data.html", page_url="data/", files=files, columns=COLUMNS, site=site,
                      schema=SCHEMA_PATH, licence=site.content.portal.data_licence,
