@@ -45,7 +45,7 @@ class Site:
     today: date
     facts: dict[str, LetterFacts] = field(default_factory=dict)
     by_agency: dict[str, list[LetterFacts]] = field(default_factory=dict)
-    _pdf_hrefs: dict[str, bool] = field(default_factory=dict, repr=False)  # PDF present: one stat per letter
+    _pdf_present: dict[str, bool] = field(default_factory=dict, repr=False)  # PDF in the content: one stat a letter
     changes: dict[str, list] = field(default_factory=dict)  # letter id -> per correction [(field, old, new)]
     image_cache: Path | None = None  # the letters' page images, by SHA-256 (set by docs.render_docs)
     image_pages: dict = field(default_factory=dict)  # SHA-256 -> its cached pages, read once a process
@@ -118,10 +118,16 @@ class Site:
         base = self.content.portal.pdf_base_url
         if base:
             return base.rstrip("/") + "/" + letter.pdf_source
+        return f"{letter.id}.pdf" if self.pdf_present(letter) else None
+
+    def pdf_present(self, letter: Letter) -> bool:
+        """Whether the letter's PDF is in the content: one stat a letter and process, however many pages,
+        files and keys ask (the letter page, its images, its asset, each open-data file)."""
         source = letter.pdf_source
-        if source not in self._pdf_hrefs:  # asked by the letter page, its asset and each open-data file
-            self._pdf_hrefs[source] = os.path.isfile(os.path.join(self.content.root, source))
-        return f"{letter.id}.pdf" if self._pdf_hrefs[source] else None
+        present = self._pdf_present.get(source)
+        if present is None:
+            present = self._pdf_present[source] = os.path.isfile(os.path.join(self.content.root, source))
+        return present
 
     @property
     def base_url(self) -> str:

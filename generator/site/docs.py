@@ -72,7 +72,8 @@ def render_docs(content: Content, pdf_facts: Mapping[str, PdfFacts], today: date
     # children start on the other writers: they feed the agency pages here and the report pages later.
     letters = content.letters
     for letter in letters:
-        site.pdf_href(letter)
+        if letter.withdrawn is None:
+            site.pdf_present(letter)
     for facts in site.facts.values():
         site.facts_digest(facts)
     env = make_env()

@@ -61,18 +61,14 @@ def signature_text(facts: PdfFacts | None) -> str:
     return "; ".join(texts)
 
 
-def pdf_view(site: Site, letter: Letter, assets: list[tuple[Path, str]]) -> PdfView | None:
+def pdf_view(site: Site, letter: Letter) -> PdfView | None:
     """What the letter page shows of its PDF, without its page images (`with_page_views` adds them); the PDF
-    to place beside the page in the site (unless linked to pdf_base_url) is added to `assets`."""
+    placed beside the page is `pdf_asset`'s."""
     if letter.withdrawn is not None:
         return None  # a withdrawn letter's PDF (and its page images) is no longer published
     facts = site.pdf_facts.get(letter.pdf_source)
     size, sha, pages = site.pdf_meta(letter)
-    href = site.pdf_href(letter)
-    asset = pdf_asset(site, letter, href)
-    if asset:
-        assets.append(asset)
-    return PdfView(href, size, pages, sha, signature_text(facts))
+    return PdfView(site.pdf_href(letter), size, pages, sha, signature_text(facts))
 
 
 def page_image_cache(docs_dir: Path) -> Path:
@@ -89,7 +85,7 @@ def page_images_of(site: Site, letter: Letter) -> tuple[str, bool] | None:
     if letter.withdrawn is not None:
         return None
     _, sha, _ = site.pdf_meta(letter)
-    if not sha or not (site.content.root / letter.pdf_source).is_file():
+    if not sha or not site.pdf_present(letter):
         return None
     facts = site.pdf_facts.get(letter.pdf_source)
     return sha, bool(getattr(facts, "has_text", False)) and getattr(facts, "sha256", None) in (None, sha)
@@ -131,14 +127,14 @@ def write_letters(site: Site, env: jinja2.Environment, docs_dir: Path, letters: 
     return [write_letter(site, env, docs_dir, letter, assets, skips, made) for letter in letters], assets, made
 
 
-def letter_values(site: Site, letter: Letter, assets: list[tuple[Path, str]]) -> dict:
+def letter_values(site: Site, letter: Letter) -> dict:
     """What a letter page is made of (its template's values besides the site-wide ones), its page images aside
-    (`page_images_of`, `with_page_views`); its PDF is added to `assets`."""
+    (`page_images_of`, `with_page_views`)."""
     agency = site.agency(letter.agency)
     return dict(
         page_url=letter.url, letter=letter, facts=site.facts[letter.id], agency=agency,
         tracker=site.agency(tracker_of(site.content.agencies, letter.agency, letter.issued_on)),
-        pdf=pdf_view(site, letter, assets), reason=site.reason_label(letter.reason.category), lead=site.lead,
+        pdf=pdf_view(site, letter), reason=site.reason_label(letter.reason.category), lead=site.lead,
         legal_basis=letter_basis(letter.issued_on), level=site.level_label(agency.level) if agency else "",
         machine_read=machine_read_view(site.pdf_facts.get(letter.pdf_source)) if letter.withdrawn is None else None,
     )
@@ -152,26 +148,35 @@ def write_letter(site: Site, env: jinja2.Environment, docs_dir: Path, letter: Le
     carried from the previous site with it, the page-image cache not read. A kept page that should show
     images but has none (their render failed last time) is rendered again."""
     skips = skips or render_all(docs_dir)
-    shown: list[tuple[Path, str]] = []  # its PDF and page images
-    values = letter_values(site, letter, shown)
+    values = letter_values(site, letter)
     images = page_images_of(site, letter)
     src = letter.url + "index.md"
     changes = [site.correction_changes(letter, i) for i in range(len(letter.corrections))]  # read by the template
-    key = skips.undated_key(site.facts_digest(values["facts"]),  # the letter is in its facts
-                            {name: value for name, value in values.items() if name not in ("letter", "facts")}, changes,
-                            images)
+    key = skips.undated_key(site.facts_digest(values["facts"]), _key_values(values), changes, images)
     group = f"letter:{src}"
     before = skips.previous_outputs(group)
     if images is None or (before and any(_is_page_image(path) for path in before)):
         kept = skips.take(group, key)
         if kept is not None:
             return kept[0]
+    asset = pdf_asset(site, letter, values["pdf"].href) if values["pdf"] is not None else None
+    shown: list[tuple[Path, str]] = [asset] if asset else []  # its PDF and page images
     values["pdf"] = with_page_views(site, letter, values["pdf"], images, docs_dir, shown, {} if made is None else made)
     body = page_html(env, "letter_body.html", site=site, P=P, contact_parts=contact_parts, **values)
     title = S.TITLE_LETTER.format(number=letter.number, agency=site.agency_name(letter.agency))
     assets += shown
     page = write_page(docs_dir, src, title, body, template=LETTER_TEMPLATE, hide=("navigation", "toc"))
     return skips.record(group, key, [page, *(rel for _, rel in shown)])[0]
+
+
+def _key_values(values: dict) -> dict:
+    """A letter page's values as its input key holds them: the letter is in its facts' digest, an agency is
+    named by its code (the registries are in every key already: `Skips.undated`, site/skips.py `site_keys`)."""
+    out = {name: value for name, value in values.items() if name not in ("letter", "facts")}
+    for name in ("agency", "tracker"):
+        if out[name] is not None:
+            out[name] = out[name].code
+    return out
 
 
 def _is_page_image(path: str) -> bool:
