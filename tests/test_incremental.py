@@ -294,6 +294,19 @@ def test_a_fresh_clone_of_the_same_content_reads_no_letter_and_no_pdf_again(site
     sites.compare()
 
 
+def test_the_manifest_is_written_as_the_cache_encoder_writes_it(sites):
+    """reuse.save writes the manifest's fields without a copy (`plain`): the JSON `cachedata.encode` gives."""
+    from generator import cachedata
+
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    sites.build()
+    path = reuse.manifest_path(sites.site)
+    manifest = reuse.load(path, sites.site.resolve())
+    assert manifest is not None and manifest.outputs and manifest.pages and manifest.bundles
+    assert json.loads(path.read_text(encoding="utf-8")) == cachedata.encode(manifest)
+    assert json.dumps(reuse.plain(manifest)) == json.dumps(cachedata.encode(manifest))
+
+
 def test_the_inputs_hint_is_never_trusted_alone(sites, monkeypatch):
     """Beside the manifest, a small file names the inputs the site was built from, so that a build of other
     inputs reads the previous site in a child while it checks: a hint that lies either way (it names the new

@@ -23,7 +23,7 @@ import hashlib
 import os
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cache
 from importlib import metadata
@@ -88,10 +88,7 @@ def manifest_path(site_dir: Path) -> Path:
 
 def tree_digest(files: Mapping[str, int]) -> str:
     """Digest of a site's file list (`carry.site_files`: path -> size): a restored or damaged site is seen."""
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(f"{path}\0{files[path]}\n".encode())
-    return digest.hexdigest()
+    return hashlib.sha256("".join([f"{path}\0{files[path]}\n" for path in sorted(files)]).encode()).hexdigest()
 
 
 def load(path: Path, site_dir: Path, files: dict[str, int] | None = None) -> Manifest | None:
@@ -116,9 +113,16 @@ def load(path: Path, site_dir: Path, files: dict[str, int] | None = None) -> Man
 def save(path: Path, manifest: Manifest) -> bool:
     """Write the manifest atomically, then its inputs hint (`inputs_hint`); False when it could not be written
     (the next build is full)."""
-    if not cachedata.write_json(path, cachedata.encode(manifest)):
+    if not cachedata.write_json(path, plain(manifest)):
         return False
     return cachedata.write_json(_hint_path(path), manifest.inputs)
+
+
+def plain(manifest: Manifest) -> dict[str, object]:
+    """The manifest as JSON data: its fields as they are, since each is text, a number, a flag or text in dicts
+    and tuples, which the JSON encoder writes as `cachedata.encode` would (tuples as lists) without a copy of
+    the ~150,000 entries of a 10,000-letter site (~0.15 s; tested against `encode`)."""
+    return {f.name: getattr(manifest, f.name) for f in fields(manifest)}
 
 
 def forget(path: Path) -> None:
