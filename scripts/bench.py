@@ -198,17 +198,22 @@ def ensure_corpus(size: int, out: Path, scan_share: float = SCAN_SHARE) -> tuple
     return root, time.perf_counter() - start
 
 
-def add_letter(root: Path) -> list[Path]:
-    """Write one new valid letter (YAML + PDF) into `root`; returns its files (to delete afterwards)."""
+ADDED = "bench-added"  # in the id of every letter the bench adds (`add_letter`)
+
+
+def add_letter(root: Path, nth: int = 1) -> list[Path]:
+    """Write one new valid letter (YAML + PDF) into `root`; returns its files (to delete afterwards). `nth`: a
+    step adding a letter while an earlier step's added one is still there (the fresh checkout after the
+    addition) adds another one (its own id, number and dossier code), so that its build has a letter to add."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import letterkit as lk
     import make_corpus
 
     _, letters, _ = make_corpus.plan(1, seed=4242, today=date(2026, 11, 20))
     fields = letters[0]
-    fields["id"] = f"{fields['issued_on']:%Y-%m}-bench-added"
-    fields["dossier"]["code"] = fields["dossier"]["code"][:-3] + "999"
-    fields["number"] = "9999/" + fields["number"].split("/", 1)[1]
+    fields["id"] = f"{fields['issued_on']:%Y-%m}-{ADDED}" + (f"-{nth}" if nth > 1 else "")
+    fields["dossier"]["code"] = fields["dossier"]["code"][:-3] + f"{1000 - nth:03d}"
+    fields["number"] = f"{10000 - nth}/" + fields["number"].split("/", 1)[1]
     path = lk.letter_path(root, fields)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(lk.letter_yaml(fields), encoding="utf-8")
@@ -230,7 +235,7 @@ def _stash(path: Path, undo: list) -> None:
 def _pick(root: Path, skip: set[str]) -> Path:
     """The first letter YAML of the corpus (by path) that is not in `skip` and not added by the bench."""
     for path in sorted((root / "letters").glob("*/*/*.yml")):
-        if path.stem not in skip and not path.stem.endswith("-bench-added"):
+        if path.stem not in skip and ADDED not in path.stem:
             return path
     raise SystemExit(f"no letter to change under {root}")
 
@@ -449,7 +454,7 @@ def publish_steps(size: int, root: Path, pub: dict[str, Path], steps: tuple[str,
             record("build-withdraw-one", cmd, letter=letter)
         if "build-clone-add-one" in steps:
             fresh_checkout(root)
-            for path in add_letter(root):
+            for path in add_letter(root, nth=2):  # a letter not there yet (the first added one still is)
                 undo.append(lambda path=path: path.unlink(missing_ok=True))
             record("build-clone-add-one", cmd)
     finally:

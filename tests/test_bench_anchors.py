@@ -130,3 +130,13 @@ def test_a_fresh_checkout_keeps_every_byte_and_place_but_no_inode(tmp_path):
     assert {rel: data for rel, (data, _) in after.items()} == {rel: data for rel, (data, _) in before.items()}
     assert all(after[rel][1] != before[rel][1] for rel in before)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]  # nothing left beside it
+
+
+def test_each_step_adding_a_letter_adds_one_that_is_not_there_yet(tmp_path):
+    """The fresh checkout step runs while the addition step's letter is still in the corpus: it adds another
+    (else its build would find nothing new and time a checkout, not an addition)."""
+    root = tmp_path / "corpus"
+    first, second = bench.add_letter(root), bench.add_letter(root, nth=2)
+    assert len({*first, *second}) == 4 and all(p.is_file() for p in (*first, *second))
+    texts = [path.read_text(encoding="utf-8") for path in (first[0], second[0])]
+    assert texts[0] != texts[1] and bench.add_letter(root) == first  # the same first letter again: its files
