@@ -277,3 +277,25 @@ def date_today():
     from tests.conftest import SITE_TODAY
 
     return SITE_TODAY
+
+
+def test_what_a_build_keeps_beside_the_default_site_is_git_ignored():
+    """`make site` builds into ./site: the manifest, its inputs hint, the locks, a carry journal, the new and old
+    site folders beside it never show in an editor's `git status`."""
+    import shutil
+    import subprocess
+
+    from generator.build import ROOT
+    from generator.buildlock import lock_path
+    from generator.site import carry, reuse
+    from generator.trash import aside_name
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout (or no git): nothing to ignore files for")
+    site = ROOT / "site"
+    manifest = reuse.manifest_path(site)
+    beside = [manifest, manifest.with_suffix(".inputs"), lock_path(site), lock_path(ROOT / "build"),
+              carry.journal_path(site, 12345), aside_name(site) / "index.html", site.parent / ".site.new-12345" / "x"]
+    shown = [str(path.relative_to(ROOT)) for path in beside
+             if subprocess.run(["git", "check-ignore", "-q", str(path)], cwd=ROOT).returncode != 0]
+    assert shown == []
