@@ -49,7 +49,9 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]], numeric: Ite
 
 def header_line(header: Sequence[str]) -> str:
     """The CSV header row of `header`, with its line end (the first line `to_csv` writes)."""
-    return row_lines((), [[neutralise(str(name)) for name in header]])[0]
+    out = _Lines()
+    csv.writer(out, lineterminator="\n").writerow([neutralise(str(name)) for name in header])
+    return out[0]
 
 
 class _Lines(list):

@@ -13,7 +13,6 @@ Both splits are one mechanism, `parts()`: no file grows with the archive beyond 
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from generator import csvout, jsonout
 from generator.cachedata import MemoShards
 from generator.site.common import Site, fmt_number, page_html, write_page
 from generator.site.reuse import code_fingerprint
-from generator.site.skips import Skips, render_all
+from generator.site.skips import Skips, render_all, site_keys
 from generator.figures.stats import LetterFacts
 from generator.strings import site as S
 
@@ -221,8 +220,7 @@ class RowTexts:
 
     def __init__(self, site: Site) -> None:
         folder = site.memo_dir / self.NAME if site.memo_dir is not None else None
-        content = site.content  # what the columns read besides their letter: URLs, names, labels, the PDFs' place
-        site_key = _digest((content.portal, content.agencies, content.reasons, os.path.abspath(content.root)))
+        _, site_key = site_keys(site, chrome="")  # what any output reads besides its own inputs, but the chrome
         self.site = site
         self.memo = MemoShards(folder, [self.VERSION, site_key, code_fingerprint()])
         self.inputs = {letter.id: row_inputs(site, letter) for letter in site.content.letters}
