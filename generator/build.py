@@ -86,19 +86,24 @@ def build_site(content_root: Path, site_dir: Path, today: date, *, build_dir: Pa
                                        site_dir, None, "unchanged", seconds=watch.seconds)
             else:  # the inputs changed: the previous site is read in a child while the content is checked here
                 pending = parallel.start_child(lambda: previous_build(site_dir, full))
+            warmed = site_mkdocs.prepare()  # MkDocs' child, getting ready meanwhile (site/mkdocs/warm.py)
         try:
-            with watch.stage("check"):
-                result = check_content(Path(content_root), today, cache_dir=cache_dir, run_pdf_gate=run_pdf_gate,
-                                       progress=progress, **check_options)
+            try:
+                with watch.stage("check"):
+                    result = check_content(Path(content_root), today, cache_dir=cache_dir,
+                                           run_pdf_gate=run_pdf_gate, progress=progress, **check_options)
+            finally:
+                if pending is not None:
+                    with watch.stage("previous"):
+                        previous, previous_files = pending.result()  # waited for, even when the check failed
+            if not result.valid or result.content is None:
+                raise BuildFailed("content has errors", check=result)
+            with gc_frozen():  # the checked content, never freed before the build ends (cachedata.gc_frozen)
+                return _build_checked(result, site_dir, today, build_dir, previous, previous_files,
+                                      cache_dir=cache_dir, inputs=inputs, watch=watch, warmed=warmed)
         finally:
-            if pending is not None:
-                with watch.stage("previous"):
-                    previous, previous_files = pending.result()  # waited for, even when the check failed
-        if not result.valid or result.content is None:
-            raise BuildFailed("content has errors", check=result)
-        with gc_frozen():  # the checked content, never freed before the build ends (cachedata.gc_frozen)
-            return _build_checked(result, site_dir, today, build_dir, previous, previous_files, cache_dir=cache_dir,
-                                  inputs=inputs, watch=watch)
+            if warmed is not None:
+                warmed.cancel()  # ended unused (a build that stopped before MkDocs); nothing once it ran
 
 
 def check_inputs(run_pdf_gate: bool, check_options: dict) -> str:
@@ -133,12 +138,12 @@ def previous_build(site_dir: Path, full: bool) -> tuple[reuse.Manifest | None, d
 
 def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previous: reuse.Manifest | None,
                    previous_files: dict[str, int], *, cache_dir: Path | None = None, inputs: str = "",
-                   watch: Stopwatch | None = None) -> BuildResult:
+                   watch: Stopwatch | None = None, warmed=None) -> BuildResult:
     """Search started (Pagefind in the background) → render → reports → mkdocs → search finished → carry → swap
     over `previous` (the trusted manifest of the site now there,
     None: a full build; `previous_files`: that site's file list, from which unchanged files are carried into
     the new one); `inputs`: what the manifest records the site was built from ("": never taken as unchanged);
-    `watch`: where each stage's time is added up."""
+    `watch`: where each stage's time is added up; `warmed`: MkDocs' child, started early (site_mkdocs.prepare)."""
     watch = watch or Stopwatch()
     stage = watch.stage
     sweep(site_dir)  # a previous build's old site, if its removal did not finish
@@ -176,7 +181,7 @@ def _build_checked(result, site_dir: Path, today: date, build_dir: Path, previou
         carried.files.update(skips.made.carried_files)
         _remove(tmp_site)
         with stage("mkdocs"):
-            outcome = run_mkdocs(rendered, build_dir / "docs", tmp_site, today, reuse=plan,
+            outcome = run_mkdocs(rendered, build_dir / "docs", tmp_site, today, reuse=plan, warmed=warmed,
                                  meanwhile=indexing.write_code_lookup)  # the lookup is made while MkDocs runs
             carried.files.update(outcome.carried)
             split_sitemap(tmp_site, rendered.site.base_url)  # sitemap index past 50,000 URLs
@@ -234,13 +239,13 @@ def unchanged_outputs(site: Site, docs_dir: Path, site_dir: Path, previous: reus
 
 
 def run_mkdocs(rendered: Rendered, docs_dir: Path, out_dir: Path, today: date,
-               reuse: site_mkdocs.ReusePlan | None = None, meanwhile=None) -> site_mkdocs.Outcome:
-    """The MkDocs stage (generator/site/mkdocs: `mkdocs build --strict`, in a child; `reuse`: pages taken from
-    the previous site instead of being rendered; `meanwhile()`: work done here while the child runs, MkDocs
-    stopped if it fails). Raises BuildFailed."""
+               reuse: site_mkdocs.ReusePlan | None = None, meanwhile=None, warmed=None) -> site_mkdocs.Outcome:
+    """The MkDocs stage (generator/site/mkdocs: `mkdocs build --strict`, in a child, `warmed` when the build
+    started one; `reuse`: pages taken from the previous site instead of being rendered; `meanwhile()`: work
+    done here while the child runs, MkDocs stopped if it fails). Raises BuildFailed."""
     try:
         running = site_mkdocs.start(site_mkdocs.config_overrides(rendered.site), docs_dir, out_dir, today,
-                                    reuse=reuse)
+                                    reuse=reuse, warmed=warmed)
         if meanwhile is not None:
             try:
                 meanwhile()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -175,3 +176,18 @@ def write_shard(path: Path, data) -> None:
 
     body = (data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)).encode()
     Path(path).write_bytes(signature(body) + b"\n" + body)
+
+
+def children(name: str = "") -> list[int]:
+    """Processes this test process started (forked or run) and has not reaped, zombies included; with `name`,
+    those whose command name holds it."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            pid, rest = stat.read_text().split(" ", 1)
+        except OSError:
+            continue
+        comm, fields = rest.rsplit(") ", 1)
+        if name in comm and int(fields.split()[1]) == os.getpid():
+            found.append(int(pid))
+    return found

@@ -17,7 +17,7 @@ from generator.build import build_site
 from generator.site import page_images, reuse
 from generator.site.letters import PAGE_IMAGE_CACHE
 from tests.conftest import pdf_gate_ready
-from tests.helpers import dump, make_content, pdf_bytes, write_letter
+from tests.helpers import children, dump, make_content, pdf_bytes, write_letter
 
 pytestmark = pytest.mark.slow
 
@@ -338,7 +338,7 @@ def test_invalid_content_while_the_previous_site_is_read_leaves_no_child(sites):
     with pytest.raises(BuildFailed) as failed:
         sites.build()
     assert failed.value.check is not None and not failed.value.check.valid
-    assert _children() == [] and _tree(sites.site) == before
+    assert children() == [] and _tree(sites.site) == before
     write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
     assert sites.build().mode == "incremental"
     sites.compare()
@@ -409,6 +409,26 @@ def test_a_search_bundle_of_the_same_records_is_reused(sites):
     assert bundles == {f"pagefind{kind}-{year}" for kind in ("", "-codes") for year in ("2016", "2017", "2018")}
     assert bundles - set(result.reused_bundles) == {"pagefind-2018", "pagefind-codes-2018"}  # only its year's
     assert "older-words" in result.reused_bundles  # 2016's words: its bundle is unchanged
+    sites.compare()
+
+
+def test_a_bundle_indexed_again_takes_the_files_pagefind_wrote_again_from_the_previous_site(sites):
+    """A letter added re-indexes its year's bundles; their files Pagefind wrote again byte for byte are linked
+    from the previous site (same inode), not copied; a file the previous site has with other bytes (here one
+    damaged there, same size) is not: the site is the full build's."""
+    bundle = sites.site / "pagefind-2018"
+    before = {p.relative_to(bundle).as_posix(): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
+    damaged = sorted(bundle.glob("fragment/*"))[0]
+    damaged.write_bytes(bytes(len(damaged.read_bytes())))  # a new inode, the same size: the manifest trusts it
+    before.pop(damaged.relative_to(bundle).as_posix())
+    write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
+    result = sites.build()
+    assert "pagefind-2018" not in result.reused_bundles
+    after = {p.relative_to(bundle).as_posix(): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
+    fragments = [rel for rel in before if rel.startswith("fragment/")]  # the other letters' records
+    assert fragments and [rel for rel in fragments if after.get(rel) != before[rel]] == []
+    assert set(after) - set(before)  # the new letter's fragment (and the changed index), written
+    assert (bundle / damaged.relative_to(bundle)).read_bytes() != bytes(damaged.stat().st_size)
     sites.compare()
 
 
@@ -565,26 +585,9 @@ def test_a_failure_after_the_moves_gives_the_previous_site_back(sites, monkeypat
     sites.compare()
 
 
-def _children(name: str = "") -> list[int]:
-    """Processes this test process started (forked or run) and has not reaped, zombies included; with `name`,
-    those whose command name holds it."""
-    import os
-
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            pid, rest = stat.read_text().split(" ", 1)
-        except OSError:
-            continue
-        comm, fields = rest.rsplit(") ", 1)
-        if name in comm and int(fields.split()[1]) == os.getpid():
-            found.append(int(pid))
-    return found
-
-
 def _pagefind_children() -> list[int]:
     """Pagefind processes this test process started and has not reaped (zombies included)."""
-    return _children("pagefind")
+    return children("pagefind")
 
 
 def _staging(build_dir: Path) -> list[Path]:
@@ -655,17 +658,17 @@ def test_a_lookup_failing_while_mkdocs_runs_stops_it_and_keeps_the_site(sites, m
 
     before = _tree(sites.site)
     write_letter(sites.root, "2018-05-0005", number="19/XL-STNMT", **{"dossier.code": "000.00.21.H17-180420-0005"})
-    children = []
+    running = []
 
     def full_disk(self, lookup_dir):
-        children.append(_children())  # MkDocs' child is running now
+        running.append(children())  # MkDocs' child is running now
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(index.Indexing, "_write_lookup", full_disk)
     with pytest.raises(OSError):
         sites.build()
-    assert children and children[0], "MkDocs was not running while the lookup was written"
-    assert _children() == []
+    assert running and running[0], "MkDocs was not running while the lookup was written"
+    assert children() == []
     _left_as_it_was(sites, before)
     monkeypatch.undo()
     assert sites.build().mode == "incremental"

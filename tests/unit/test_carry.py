@@ -155,3 +155,28 @@ def test_wholly_taken_counts_folders_that_hold_only_folders():
     partly = carry.wholly_taken(listing, some)
     assert "letters/2018/a" not in partly and "letters/2018" not in partly and "letters" not in partly
     assert {"letters/2018/a/y", "letters/2018/b", "letters/2017"} <= partly
+
+
+def test_a_bundle_made_again_leaves_out_of_the_copy_what_the_previous_site_has_byte_for_byte(tmp_path):
+    """search.index.carry_unchanged: a file of the made bundle is carried (left out of the copy, named for the
+    carry) only when the previous bundle has a regular file of the same bytes at the same place: a changed, a
+    new, a longer or shorter file, one that is a symbolic link there, or a folder in its place, is copied."""
+    from generator.site.search.index import carry_unchanged
+
+    made = _site(tmp_path / "made", {"pagefind.js": "js", "fragment/a.pf_fragment": "same",
+                                     "fragment/b.pf_fragment": "new bytes", "fragment/c.pf_fragment": "new file",
+                                     "fragment/d.pf_fragment": "linked", "index/e.pf_index": "short",
+                                     "index/f.pf_index": "folder there", "filter/g.pf_filter": "same too"})
+    before = _site(tmp_path / "site" / "pagefind-2026", {"pagefind.js": "js", "fragment/a.pf_fragment": "same",
+                                                        "fragment/b.pf_fragment": "old bytes",
+                                                        "index/e.pf_index": "shorter", "filter/g.pf_filter": "same too",
+                                                        "elsewhere": "linked", "index/f.pf_index/x": "x"})
+    os.symlink(before / "elsewhere", before / "fragment/d.pf_fragment")
+    carried = carry.Carried()
+    assert carry_unchanged(made, before, "pagefind-2026", carried) == 3
+    assert carried.files == {"pagefind-2026/pagefind.js", "pagefind-2026/fragment/a.pf_fragment",
+                             "pagefind-2026/filter/g.pf_filter"}
+    assert _tree(made) == {"fragment/b.pf_fragment": "new bytes", "fragment/c.pf_fragment": "new file",
+                           "fragment/d.pf_fragment": "linked", "index/e.pf_index": "short",
+                           "index/f.pf_index": "folder there"}
+    assert carry_unchanged(made, tmp_path / "no-such-bundle", "pagefind-2026", carry.Carried()) == 0

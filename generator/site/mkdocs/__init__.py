@@ -36,6 +36,7 @@ from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,6 +46,7 @@ from markupsafe import escape
 from generator import parallel
 from generator.site import search
 from generator.site.mkdocs import reuse as reuse_hooks
+from generator.site.mkdocs import warm
 from generator.site.mkdocs.reuse import Plan as ReusePlan
 from generator.site.mkdocs.reuse import nav_pages, reusable_text, reuse_plan
 from generator.strings.cli import BUILD_MKDOCS_ABORTED, BUILD_MKDOCS_ERROR
@@ -53,7 +55,7 @@ from generator.strings import search as search_strings
 from generator.strings import site as S
 
 __all__ = ["MkdocsFailed", "Outcome", "ReusePlan", "Running", "build", "choose", "config_overrides", "nav_pages",
-           "reusable_text", "reuse_plan", "start"]
+           "prepare", "reusable_text", "reuse_plan", "start"]
 
 if TYPE_CHECKING:
     from generator.site.common import Site
@@ -156,9 +158,17 @@ class Running:
         self.pending.cancel()
 
 
+def prepare() -> warm.Warm | None:
+    """The MkDocs child of the build to come, started now (warm.py: imports and templates ready by the time the
+    docs are); None on the public path or without a child to start. `start(..., warm=)` uses it."""
+    return warm.prepare(MKDOCS_YML) if choose(None).fast else None
+
+
 def start(overrides: Mapping, docs_dir: Path, out_dir: Path, today: date, *, fast: bool | None = None,
-          without: Collection[str] = (), reuse: reuse_hooks.Plan | None = None) -> Running:
-    """`build` without waiting: MkDocs runs in a forked child while this process goes on (`Running`)."""
+          without: Collection[str] = (), reuse: reuse_hooks.Plan | None = None,
+          warmed: warm.Warm | None = None) -> Running:
+    """`build` without waiting: MkDocs runs in a forked child while this process goes on (`Running`); in the
+    child `prepare` started (`warmed`) when there is one and the fast path is taken (it is ended otherwise)."""
     outcome = choose(fast)
     unknown = set(without) - set(SHORTCUTS)
     if unknown:
@@ -167,9 +177,12 @@ def start(overrides: Mapping, docs_dir: Path, out_dir: Path, today: date, *, fas
     plan = reuse if outcome.fast and reuse is not None and reuse.pages else None
     if plan is not None:
         hooks.insert(0, str(HERE / "reuse_hook.py"))  # first: its on_env runs before fork.py's
-    pending = parallel.start_child(lambda: _build(dict(overrides), hooks, Path(docs_dir), Path(out_dir), today,
-                                                  plan))
-    return Running(outcome, plan, pending)
+    job = partial(_build, dict(overrides), hooks, Path(docs_dir), Path(out_dir), today, plan)
+    if warmed is not None and outcome.fast:
+        return Running(outcome, plan, warmed.send(job))
+    if warmed is not None:
+        warmed.cancel()
+    return Running(outcome, plan, parallel.start_child(job))
 
 
 def _build(overrides: dict, hooks: list[str], docs_dir: Path, out_dir: Path, today: date,
@@ -182,6 +195,9 @@ def _build(overrides: dict, hooks: list[str], docs_dir: Path, out_dir: Path, tod
         try:
             config = load_config(str(MKDOCS_YML), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True,
                                  hooks=hooks, **overrides)
+            if hooks:  # the fast path: the theme's templates compiled by this child (warm.py), if it was warm
+                make_env = config.theme.get_env
+                config.theme.get_env = lambda: warm.attach(make_env())
             mkdocs_build(config)
             return sorted(carried)
         except MkDocsException as exc:

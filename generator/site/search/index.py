@@ -25,6 +25,7 @@ import errno
 import hashlib
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
 import time
@@ -36,7 +37,7 @@ from pathlib import Path
 from generator.content.model import Content, Letter
 from generator.checks.pdfgate.cache import machine_read
 from generator.checks.pdfgate.facts import PdfFacts
-from generator.site.carry import Carried
+from generator.site.carry import Carried, site_files
 from generator.site.search.canonical import canonicalize_bundle
 from generator.site.search.lookup import config_js, write_lookup
 from generator.site.search.pagefind_run import Running, patch_script, prune_bundle, start_pagefind
@@ -79,6 +80,7 @@ class SearchStats:
     # input; lookup/<shard>.json -> SHA-256 of its bytes
     reused: list[str] = field(default_factory=list)  # bundles (and older-words) taken from the previous site
     indexed: list[str] = field(default_factory=list)  # bundles Pagefind indexed in this build
+    files_carried: int = 0  # files of the indexed bundles the previous site had byte for byte (carry_unchanged)
 
 
 def split_years(letters: list[Letter], recent: int = RECENT_YEARS) -> tuple[list[str], list[str]]:
@@ -223,6 +225,8 @@ class Indexing:
         in the background, so that `finish` only renames it (the copy of ~1,700 files overlaps MkDocs)."""
         made = self.staging / BUNDLES / name
         _finish_bundle(made)
+        if self.carry is not None and self.out_dir is not None and self.previous is not None:
+            self.stats.files_carried += carry_unchanged(made, self.previous[0] / name, name, self.carry)
         copier = _copier() if self.out_dir is not None else None
         if copier:
             self.out_dir.mkdir(exist_ok=True)
@@ -359,6 +363,31 @@ def _link_tree(source: Path, target: Path) -> None:
     """A previous site's folder hard-linked into the new one (same bytes, no extra disk; without `carry`)."""
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(source, target, copy_function=os.link)
+
+
+def carry_unchanged(made: Path, before: Path, name: str, carry: Carried) -> int:
+    """Leave out of the copy into the site every file of the bundle Pagefind `made` that the previous site's
+    bundle (`before`, its folder `name`) has with the same bytes at the same place, and carry that one instead
+    (site/carry.py links it before the swap): a letter added to a year re-indexes its ~1,700 records, of
+    which Pagefind writes all but a few fragments again byte for byte. Returns how many files were carried."""
+    carried = 0
+    for path, size in site_files(made).items():
+        if _same_file(made / path, size, before / path):
+            os.unlink(made / path)
+            carry.files.add(f"{name}/{path}")
+            carried += 1
+    return carried
+
+
+def _same_file(made: Path, size: int, before: Path) -> bool:
+    """Whether `before` is a regular file (not a link) with exactly the bytes of the file `made` (of `size`)."""
+    try:
+        st = os.lstat(before)
+        if not stat.S_ISREG(st.st_mode) or st.st_size != size:
+            return False
+        return made.read_bytes() == before.read_bytes()
+    except OSError:
+        return False
 
 
 def _copier() -> str | None:
