@@ -16,7 +16,10 @@ kept between them: `build-cold` (empty cache, no previous site), `build-warm` (n
 `build-add-one` (one new letter), `build-correct-one` (a letter's reason.detail changed with a
 `corrections` entry naming it, CONTENT.md), `build-withdraw-one` (a letter gets `withdrawn:` and its PDF
 goes), `build-clone-add-one` (one more letter on a fresh checkout: every content file another inode and
-mtime, as CI's publish sees it beside its restored cache and site). The corpus is restored afterwards.
+mtime, as CI's publish sees it beside its restored cache and site), `build-publish-add-one` (publish.yml's
+job for a merge adding one letter: on a fresh checkout with the letter and the lock its editor committed, the
+publish-mode check against the last published lock, then the publish-mode build; `publish_job`). The corpus
+is restored afterwards.
 Each step starts once the removals the earlier ones left in the background are done (`settle`: a publish
 runs on a fresh runner; the wait is in the step's detail).
 Anchors (issue 18, scripts/bench_anchors.py), on the same letters in the same run: `bare` = `mkdocs build`
@@ -38,6 +41,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -58,9 +62,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 TODAY = date(2026, 11, 26)  # the check's "today"; make_corpus writes letters up to 2026-11-20
 STEPS = ("check-cold", "check-warm", "check-add-one", "build", "search-index", "bare", "build-cold", "build-warm",
-         "build-add-one", "build-correct-one", "build-withdraw-one", "build-clone-add-one", "floor")
+         "build-add-one", "build-correct-one", "build-withdraw-one", "build-clone-add-one", "build-publish-add-one",
+         "floor")
 PUBLISH_STEPS = ("build-cold", "build-warm", "build-add-one", "build-correct-one", "build-withdraw-one",
-                 "build-clone-add-one")
+                 "build-clone-add-one", "build-publish-add-one")
 # issue 8 targets: (size, step) -> (max seconds, max peak MB or None)
 TARGETS = {
     (10_000, "check-cold"): (180, None),
@@ -77,6 +82,7 @@ RATIO_TARGETS = (
     ("build-correct-one", 0.1, "one letter corrected (as fast as an addition)"),
     ("build-withdraw-one", 0.1, "one letter withdrawn (as fast as an addition)"),
     ("build-clone-add-one", 0.1, "one letter added on a fresh checkout (as CI's publish)"),
+    ("build-publish-add-one", 0.1, "one letter added: CI's publish job (publish-check, then the build)"),
 )
 RATIO_SIZE = 10_000
 # issue 18 absolute targets at 100,000: (size, step) -> (max seconds, max peak MB or None)
@@ -457,10 +463,41 @@ def publish_steps(size: int, root: Path, pub: dict[str, Path], steps: tuple[str,
             for path in add_letter(root, nth=2):  # a letter not there yet (the first added one still is)
                 undo.append(lambda path=path: path.unlink(missing_ok=True))
             record("build-clone-add-one", cmd)
+        if "build-publish-add-one" in steps:
+            publish_job(root, pub, out=pub["cache"].parent, undo=undo, record=record)
     finally:
         for action in reversed(undo):
             action()
     print(f"  {size:>7,} corpus restored ({len(undo)} file changes undone)", file=sys.stderr)
+
+
+def lock_cmd(root: Path) -> list[str]:
+    return [PYTHON, "-m", "generator", "lock", "--content", str(root)]
+
+
+def publish_cmd(root: Path, pub: dict[str, Path], base: Path) -> list[str]:
+    """publish.yml's job as one command: `make publish-check` (the check in publish mode against the last
+    published lock), then `make build PUBLISH=1` (the build in publish mode), as the workflow runs them."""
+    check = [*check_cmd(root, pub["cache"])[:-2], "--format", "text", "--publish", "--base-lock", str(base)]
+    build = [*build_cmd(root, pub["site"], pub["build"], pub["cache"]), "--publish", "--base-lock", str(base)]
+    return ["sh", "-c", f"{shlex.join(check)} >/dev/null && exec {shlex.join(build)}"]
+
+
+def publish_job(root: Path, pub: dict[str, Path], *, out: Path, undo: list, record) -> None:
+    """`build-publish-add-one`: what a merge adding one letter costs CI. The content as it stands is locked
+    (content/published.lock) and published once in publish mode (the last publication, untimed; its lock is
+    the base); then, on a fresh checkout, one more letter with the lock the editor committed for it (untimed:
+    `make lock` is the editor's), and the publish job is timed: its check and its build."""
+    lock, base = root / "published.lock", out / "bench-publish-base.lock"
+    undo.append(lambda: lock.unlink(missing_ok=True))
+    subprocess.run(lock_cmd(root), cwd=ROOT, check=True, capture_output=True)
+    shutil.copyfile(lock, base)
+    subprocess.run(publish_cmd(root, pub, base), cwd=ROOT, check=True, capture_output=True)
+    fresh_checkout(root)
+    for path in add_letter(root, nth=3):
+        undo.append(lambda path=path: path.unlink(missing_ok=True))
+    subprocess.run(lock_cmd(root), cwd=ROOT, check=True, capture_output=True)
+    record("build-publish-add-one", publish_cmd(root, pub, base))
 
 
 def fresh_checkout(root: Path) -> None:

@@ -140,3 +140,38 @@ def test_each_step_adding_a_letter_adds_one_that_is_not_there_yet(tmp_path):
     assert len({*first, *second}) == 4 and all(p.is_file() for p in (*first, *second))
     texts = [path.read_text(encoding="utf-8") for path in (first[0], second[0])]
     assert texts[0] != texts[1] and bench.add_letter(root) == first  # the same first letter again: its files
+
+
+@pytest.mark.slow
+def test_the_publish_job_step_times_the_check_and_the_build_in_publish_mode_and_restores_the_corpus(corpus, tmp_path):
+    """`build-publish-add-one`: the content locked and published once, then (fresh checkout, one more letter
+    locked) the timed command is publish.yml's job: the publish-mode check, then the publish-mode build;
+    afterwards the corpus is as it was (no lock, no letter added)."""
+    import shutil
+
+    root = tmp_path / "corpus"
+    shutil.copytree(corpus, root)
+    before = {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    pub = {"site": tmp_path / "site", "build": tmp_path / "build", "cache": tmp_path / "cache"}
+    subprocess.run(bench.build_cmd(root, pub["site"], pub["build"], pub["cache"]), cwd=ROOT, check=True,
+                   capture_output=True)
+    timed: list[tuple[str, subprocess.CompletedProcess]] = []
+
+    def record(name, cmd):
+        assert "--publish" in cmd[-1] and "--base-lock" in cmd[-1] and " check " in cmd[-1] and " build " in cmd[-1]
+        timed.append((name, subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)))
+
+    undo: list = []
+    try:
+        bench.publish_job(root, pub, out=tmp_path, undo=undo, record=record)
+        [(name, done)] = timed
+        assert name == "build-publish-add-one" and done.returncode == 0, done.stderr
+        added = next(root.glob(f"letters/*/*/*{bench.ADDED}-3.yml")).stem
+        assert added in (root / "published.lock").read_text(encoding="utf-8")  # locked, as the editor commits it
+        assert added not in (tmp_path / "bench-publish-base.lock").read_text(encoding="utf-8")  # the base: before
+        assert (pub["site"] / "published.lock").read_bytes() == (root / "published.lock").read_bytes()
+        assert bench.cli_stages(done.stderr)  # the build's own stage line: the bench reads it
+    finally:
+        for action in reversed(undo):
+            action()
+    assert {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
