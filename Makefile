@@ -14,6 +14,7 @@ PUBLISHED_URL ?=
 BASE_LOCK := .cache/published-base.lock
 
 .PHONY: all site test lint check venv dev clean serve demo ci-check build lock lock-diff audit publish-check \
+	publish-base publish \
 	review-changes golden
 
 all: test
@@ -49,17 +50,26 @@ ci-check: $(STAMP)
 build: $(STAMP)
 	$(PY) -m generator build --content $(CONTENT) --site-dir $(SITE_DIR) $(if $(PUBLISH),--publish --base-lock $(BASE_LOCK))
 
-## publish-check: the check publish.yml runs: every letter locked, nothing of the last published lock lost or
-## silently changed. That lock is PUBLISHED_URL/published.lock (the deployed site); while the site has none
-## (first publication), the previous commit's lock.
-publish-check: $(STAMP)
+## publish-base: the last published lock, into .cache/published-base.lock: PUBLISHED_URL/published.lock (the
+## deployed site); while the site has none (first publication), the previous commit's lock; else none.
+publish-base:
 	@mkdir -p .cache && rm -f $(BASE_LOCK)
 	@if [ -n "$(PUBLISHED_URL)" ] && curl -fsSL --retry 3 "$(PUBLISHED_URL)/published.lock" -o $(BASE_LOCK); then \
 	  echo "base: the published lock at $(PUBLISHED_URL)/published.lock" >&2; \
 	elif git cat-file -e "HEAD^:$(CONTENT)/published.lock" 2>/dev/null; then \
 	  git show "HEAD^:$(CONTENT)/published.lock" > $(BASE_LOCK) && echo "base: the previous commit's lock" >&2; \
 	else rm -f $(BASE_LOCK); echo "no published lock yet: first publication" >&2; fi
+
+## publish-check: the publish-mode check alone: every letter locked, nothing of the last published lock lost or
+## silently changed (publish-base)
+publish-check: $(STAMP) publish-base
 	$(PY) -m generator check --content $(CONTENT) --format $(FORMAT) --publish --base-lock $(BASE_LOCK)
+
+## publish: what publish.yml runs: that check and the build in one pass (the check's report, warnings included,
+## in FORMAT; all or nothing: content with an error builds nothing)
+publish: $(STAMP) publish-base
+	$(PY) -m generator build --content $(CONTENT) --site-dir $(SITE_DIR) --publish --base-lock $(BASE_LOCK) \
+	  --report --format $(FORMAT)
 
 ## review-changes: warnings for changes a second reviewer must see (settings, theme, workflows) against BASE_REF
 review-changes: $(STAMP)

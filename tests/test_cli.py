@@ -72,3 +72,24 @@ def test_yaml_syntax_error_is_a_problem_not_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert [p["code"] for p in json.loads(result.stdout)["problems"]] == ["yaml-syntax"]
+
+
+def test_build_report_prints_the_checks_report_as_check_does(tmp_path):
+    """`build --report` (publish.yml's one pass): after a build that succeeded, the check's report with its
+    warnings, byte for byte what `check` prints in that format; without it, nothing on standard output."""
+    root = make_content(tmp_path, letters=1)
+    write_letter(root, "2018-05-0002", number="99/XL", **{"dossier.returned_on": "2018-05-20"})  # a warning
+    checked = run_check("--today", "2018-06-01", "--format", "github", cwd=tmp_path)
+    assert checked.returncode == 0 and "title=returned-after-new-due::" in checked.stdout
+
+    def build(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "generator", "build", "--today", "2018-06-01", *args],
+                              cwd=tmp_path, capture_output=True, text=True,
+                              env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+
+    plain = build("--full")
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout == ""
+    reported = build("--full", "--report", "--format", "github")
+    assert reported.returncode == 0, reported.stderr
+    assert reported.stdout == checked.stdout

@@ -84,10 +84,11 @@ def test_publish_deploys_only_after_a_successful_check_and_build():
     assert data["concurrency"]["group"] == "pages"
     build, deploy = data["jobs"]["build"], data["jobs"]["deploy"]
     order = steps(build)
-    names = ["actions/configure-pages", "make publish-check", "make build", "actions/upload-pages-artifact"]
+    names = ["actions/configure-pages", "make publish ", "actions/upload-pages-artifact"]
     positions = [next(i for i, s in enumerate(order) if s.startswith(n)) for n in names]
     assert positions == sorted(positions)
-    assert "PUBLISHED_URL=" in order[positions[1]] and "PUBLISH=1" in order[positions[2]]  # the record enforced
+    assert "PUBLISHED_URL=" in order[positions[1]] and "FORMAT=github" in order[positions[1]]  # record, annotations
+    assert not any(s.startswith(("make build", "make publish-check")) for s in order)  # one check, not two
     assert deploy["needs"] == "build"
     assert "if" not in deploy  # no `always()`: a failed build never deploys
     assert steps(deploy) == ["actions/deploy-pages@v4"]
@@ -126,3 +127,16 @@ def test_audit_runs_pip_audit_pinned_in_requirements_dev():
     assert "schedule" in data["on"]
     assert "make audit" in steps(data["jobs"]["audit"])
     assert re.search(r"^pip-audit==\d", (ROOT / "requirements-dev.txt").read_text(), re.MULTILINE)
+
+
+def test_make_publish_is_the_base_lock_then_one_publish_mode_build_with_its_report():
+    """publish.yml's `make publish`: the last published lock fetched (publish-base), then the build in publish
+    mode against it, printing the check's report in the format asked for: one check, not two."""
+    root = Path(__file__).resolve().parents[1]
+    shown = subprocess.run(["make", "-n", "-s", "publish", "FORMAT=github", "PUBLISHED_URL=https://example.org"],
+                           cwd=root, capture_output=True, text=True, check=True).stdout.replace("\\\n", " ")
+    commands = [line for line in shown.splitlines() if "-m generator" in line]
+    assert len(commands) == 1 and " build " in commands[0], shown
+    for option in ("--publish", "--base-lock .cache/published-base.lock", "--report", "--format github"):
+        assert option in commands[0]
+    assert shown.index("https://example.org/published.lock") < shown.index("-m generator")

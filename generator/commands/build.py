@@ -36,12 +36,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--site-dir", default="site", help=H.OPT_SITE_DIR)
     parser.add_argument("--build-dir", default="build", help=H.OPT_BUILD_DIR)
     parser.add_argument("--full", action="store_true", help=H.OPT_FULL)
+    parser.add_argument("--report", action="store_true", help=H.OPT_REPORT)
     add_publish_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build; print the check report on invalid content; exit 1 on any failure."""
+    """Build; print the check report on invalid content (with --report, after a build too: its warnings, as
+    `check` prints them); exit 1 on any failure."""
     from generator.build import BuildFailed, build_site
     from generator.buildlock import BuildBusy
     from generator.problems_report import render
@@ -63,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
         reason = BUILD_CONTENT_ERRORS if exc.check is not None else str(exc)
         print(BUILD_FAILED.format(reason=reason), file=sys.stderr)
         return 1
+    if args.report and result.check.content is not None:  # checked in this build (not an unchanged site)
+        sys.stdout.write(render(result.check.problems, args.format, args.content, result.check.letter_files))
     for note in mkdocs_notes(result.mkdocs):
         print(note, file=sys.stderr)
     content = result.check.content

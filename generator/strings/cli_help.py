@@ -35,6 +35,8 @@ ví dụ: python -m generator build --content content --site-dir site --today 20
 """
 OPT_SITE_DIR = "nơi ghi trang (mặc định: ./site)"
 OPT_BUILD_DIR = "nơi ghi các trang sinh ra trước khi dựng (mặc định: ./build, không commit)"
+OPT_REPORT = ("in báo cáo kiểm tra (cả cảnh báo) như lệnh check, cả khi dựng xong: một bước xuất bản vừa kiểm tra "
+              "vừa dựng, không kiểm tra hai lần")
 OPT_FULL = ("dựng lại toàn bộ trang, không dùng lại phần nào của lần dựng trước (mặc định: chỉ dựng lại "
             "những trang có dữ liệu, mẫu hoặc mã nguồn thay đổi)")
 
