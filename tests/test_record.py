@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
 import yaml
 
 from generator.checks import record
@@ -270,3 +271,79 @@ def test_demo_content_is_locked():
     assert record.check_record(root, loaded.letters) == []
     entries = lock_file.entries.values()
     assert any(e.withdrawn for e in entries) and any(e.corrections for e in entries)
+
+
+def _flip_pdf_byte(root):
+    pdf = root / f"{L1}.pdf"
+    data = bytearray(pdf.read_bytes())
+    data[200] ^= 0x01
+    pdf.write_bytes(bytes(data))
+
+
+def _withdraw_and_drop_pdf(root):
+    edit_yaml(root, L2, lambda d: d.update(withdrawn={"date": "2018-05-25", "reason": "Đăng nhầm hồ sơ."}))
+    (root / f"{L2}.pdf").unlink()
+
+
+RECORD_CHANGES = {  # each kind of change the record sees (the tests above), made after a warm check
+    "pdf-byte": _flip_pdf_byte,
+    "date": lambda root: edit_yaml(root, L1, lambda d: d["dossier"].update(new_due_on="2018-05-16")),
+    "reformatted": lambda root: edit_yaml(root, L1, lambda d: None),
+    "number-and-withdrawn": lambda root: edit_yaml(root, L2, lambda d: d.update(
+        number="99/XL-STNMT", withdrawn={"date": "2018-05-25", "reason": "Đăng nhầm hồ sơ."})),
+    "withdrawn-pdf-gone": _withdraw_and_drop_pdf,
+    "correction-unlocked": lambda root: edit_yaml(root, L1, lambda d: d.update(
+        corrections=[{"date": "2018-05-20", "note": "Đính chính.", "fields": ["reason.detail"]}],
+        reason={**d["reason"], "detail": "Bổ sung."})),
+    "deleted": lambda root: [(root / f"{L2}.{ext}").unlink() for ext in ("yml", "pdf")],
+}
+
+
+@pytest.mark.parametrize("change", sorted(RECORD_CHANGES))
+def test_the_record_memo_finds_what_a_check_without_cache_finds(tmp_path, change):
+    """checks/record_memo.py: with each letter's entry remembered from a warm check, every kind of change gives
+    the problems a check without any cache gives, in publish mode too; a third check (memo updated) as well."""
+    root, cache = locked(tmp_path), tmp_path / "cache"
+    for publish in (False, True):
+        check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False, publish=publish)
+    RECORD_CHANGES[change](root)
+    for publish in (False, True):
+        expected = check_content(root, TODAY, run_pdf_gate=False, publish=publish).problems
+        for _ in range(2):
+            assert check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False, publish=publish).problems \
+                == expected
+
+
+def test_the_record_memo_makes_only_the_entries_of_changed_letters_and_trusts_no_damaged_one(tmp_path, monkeypatch):
+    import shutil
+
+    from generator.checks.record_memo import RecordEntryMemo
+
+    root, cache = locked(tmp_path, letters=3), tmp_path / "cache"
+    made: list[str] = []
+    real = record.current_entry
+
+    def counted(root_, letter, *args, **kwargs):
+        made.append(letter.id)
+        return real(root_, letter, *args, **kwargs)
+
+    monkeypatch.setattr(record, "current_entry", counted)
+    assert problems_of_cached(root, cache) == [] and len(made) == 3  # cold: every entry made
+    made.clear()
+    assert problems_of_cached(root, cache) == [] and made == []  # warm: none
+    clone = tmp_path / "clone" / "content"
+    shutil.copytree(root, clone)  # a fresh checkout: other stats, the same bytes
+    assert problems_of_cached(clone, cache) == [] and made == []
+    edit_yaml(clone, L1, lambda d: d["dossier"].update(new_due_on="2018-05-16"))
+    assert [p.code for p in problems_of_cached(clone, cache)] == ["record-metadata-changed"]
+    assert made == ["2018-05-0001"]
+    memo = RecordEntryMemo(cache)  # a memo signed here whose entries say something else: computed again
+    for source, raw in memo.entries.items():
+        memo.put(source, [raw[0], raw[1], {**raw[2], "meta_sha256": 7}])
+    memo.save()
+    made.clear()
+    assert [p.code for p in problems_of_cached(clone, cache)] == ["record-metadata-changed"] and len(made) == 3
+
+
+def problems_of_cached(root, cache):
+    return check_content(root, TODAY, cache_dir=cache, run_pdf_gate=False).problems

@@ -96,8 +96,12 @@ def check_content(
         problems += cross_letter_checks(loaded.letters, facts)
         problems += reform_checks(plausible_letters(loaded.letters, today), loaded.agencies, loaded.level_validity)
         from generator.checks.record import check_record, correction_steps  # the public record (content/published.lock)
+        from generator.checks.record_memo import RecordEntryMemo
 
-        problems += check_record(root, loaded.letters, facts, publish=publish, base=base_lock)
+        record_memo = RecordEntryMemo(cache_dir)
+        problems += check_record(root, loaded.letters, facts, publish=publish, base=base_lock,
+                                 letter_keys=loaded.letter_keys, memo=record_memo)
+        record_memo.save()
         problems += cache_problems(root)  # no cache inside content/ or committed to git
         problems += cache_unwritable(root, cache_dir)  # a warning: the result stands, the next run is cold
         register_rows = []

@@ -63,10 +63,21 @@ class Entry:
 
     def as_json(self) -> str:
         """The entry's line in the lock (keys in a fixed order)."""
-        data = asdict(self)
-        data.pop("line")
-        return json.dumps({k: v for k, v in data.items() if v is not None or k not in _OPTIONAL_KEYS},
-                          ensure_ascii=False)
+        return json.dumps(entry_data(self), ensure_ascii=False)
+
+
+def entry_data(entry: Entry) -> dict:
+    """The object an entry's lock line holds (keys in a fixed order; its line number is not part of it)."""
+    data = asdict(entry)
+    data.pop("line")
+    return {k: v for k, v in data.items() if v is not None or k not in _OPTIONAL_KEYS}
+
+
+def entry_of(data: object, line: int = 0) -> Entry | None:
+    """The entry of a lock line's object (`entry_data`), None when it is not one (`_entry_error`)."""
+    if _entry_error(data) is not None:
+        return None
+    return Entry(**data, line=line)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -134,16 +145,21 @@ def letter_meta(letter: Letter) -> dict:
     return {k: v for k, v in _plain(letter).items() if k not in LIFE_FIELDS}  # type: ignore[union-attr]
 
 
-def current_entry(root: Path, letter: Letter, pdf_facts: dict | None = None) -> Entry:
-    """The entry describing `letter` as it is now in the content root."""
-    meta = _norm(letter_meta(letter))
-    corrections = _plain(letter.corrections)
-    pdf_path = root / letter.pdf_source
+def pdf_sha_of(root: Path, letter: Letter, pdf_facts: dict | None = None) -> str | None:
+    """The SHA-256 of the letter's PDF: from the PDF gate's facts, else read (None when there is no PDF)."""
     facts = (pdf_facts or {}).get(letter.pdf_source)
     if facts is not None and facts.sha256:
-        pdf_sha = facts.sha256
-    else:
-        pdf_sha = sha256_file(pdf_path) if pdf_path.is_file() else None
+        return facts.sha256
+    pdf_path = root / letter.pdf_source
+    return sha256_file(pdf_path) if pdf_path.is_file() else None
+
+
+def current_entry(root: Path, letter: Letter, pdf_facts: dict | None = None, pdf_sha: str | None = "") -> Entry:
+    """The entry describing `letter` as it is now in the content root (`pdf_sha`: its PDF's, when known)."""
+    meta = _norm(letter_meta(letter))
+    corrections = _plain(letter.corrections)
+    if pdf_sha == "":
+        pdf_sha = pdf_sha_of(root, letter, pdf_facts)
     return Entry(
         id=letter.id,
         source=letter.source,
@@ -273,9 +289,11 @@ def changed_since(locked: Entry, now: Entry, pdf_gone_ok: bool) -> list[str]:
 
 
 def check_record(root: Path, letters: list[Letter], pdf_facts: dict | None = None, *, publish: bool = False,
-                 base: Lock | None = None) -> list[Problem]:
+                 base: Lock | None = None, letter_keys: dict | None = None, memo=None) -> list[Problem]:
     """Problems of the content against `root/published.lock`; in `publish` mode a letter not locked, a
-    correction not locked and a missing lock are errors, and `base` (the last published lock) is compared."""
+    correction not locked and a missing lock are errors, and `base` (the last published lock) is compared.
+    `memo` (record_memo.RecordEntryMemo) remembers each letter's entry now under its file's content key
+    (`letter_keys`, by .yml: the loader's) and its PDF's SHA-256."""
     lock = read_lock(root / LOCK_NAME)
     if lock is None:
         return missing_lock_problems(root, LOCK_NAME, letters, publish=publish, base=base)
@@ -293,7 +311,12 @@ def check_record(root: Path, letters: list[Letter], pdf_facts: dict | None = Non
                 problems.append(make("record-letter-missing", LOCK_NAME, locked.line, None,
                                      letter_id=letter_id, source=locked.source))
             continue
-        now = current_entry(root, letter, pdf_facts)
+        if memo is None:
+            now = current_entry(root, letter, pdf_facts)
+        else:
+            pdf_sha = pdf_sha_of(root, letter, pdf_facts)
+            now = memo.entry(letter.source, (letter_keys or {}).get(letter.source), pdf_sha,
+                             lambda letter=letter, pdf_sha=pdf_sha: current_entry(root, letter, pdf_facts, pdf_sha))
         prefix = corrections_prefix_hash(letter, locked.corrections) if now.corrections > locked.corrections \
             else None
         declared = record_fields.declared_since(letter, locked.corrections)
