@@ -485,7 +485,7 @@ def publish_job(root: Path, pub: dict[str, Path], *, out: Path, undo: list, reco
     """`build-publish-add-one`: what a merge adding one letter costs CI. The content as it stands is locked
     (content/published.lock) and published once in publish mode (the last publication, untimed; its lock is
     the base); then, on a fresh checkout, one more letter with the lock the editor committed for it (untimed:
-    `make lock` is the editor's), and the publish job is timed: its check and its build."""
+    `make lock` is the editor's), and the publish job is timed: one publish-mode build, its check included."""
     lock, base = root / "published.lock", out / "bench-publish-base.lock"
     undo.append(lambda: lock.unlink(missing_ok=True))
     subprocess.run(lock_cmd(root), cwd=ROOT, check=True, capture_output=True)

@@ -160,7 +160,7 @@ class Running:
 
 def prepare() -> warm.Warm | None:
     """The MkDocs child of the build to come, started now (warm.py: imports and templates ready by the time the
-    docs are); None on the public path or without a child to start. `start(..., warm=)` uses it."""
+    docs are); None on the public path or without a child to start. `start(..., warmed=)` uses it."""
     return warm.prepare(MKDOCS_YML) if choose(None).fast else None
 
 

@@ -35,11 +35,13 @@ ENTRY_TEMPLATES = ("main.html", "404.html", "sitemap.xml")  # besides the site's
 
 def flavour(env: Environment) -> str:
     """What of an environment changes the code a template compiles to (delimiters, whitespace control,
-    autoescape, finalize, extensions): a template compiled in one environment serves another only when equal."""
+    autoescape, finalize, extensions and their gettext style, compiler policies): a template compiled in one
+    environment serves another only when equal (a function's repr names the object: another one never matches)."""
     settings = (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
                 env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
                 env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, env.optimized,
-                repr(env.autoescape), repr(env.finalize), sorted(env.extensions), env.is_async)
+                repr(env.autoescape), repr(env.finalize), sorted(env.extensions), env.is_async,
+                getattr(env, "newstyle_gettext", None), sorted((k, repr(v)) for k, v in env.policies.items()))
     return hashlib.sha256(repr(settings).encode()).hexdigest()
 
 
