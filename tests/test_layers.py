@@ -25,6 +25,8 @@ FUNCTION_LEVEL_IMPORTS = [
     ("generator.checks.orchestrator", "generator.checks.pdfs", PDF_LIBRARIES),
     ("generator.checks.orchestrator", "generator.checks.record",
      "the public record is read after the letters are checked"),
+    ("generator.checks.orchestrator", "generator.checks.record_memo",
+     "the public record's memo, with the record (it imports it)"),
     ("generator.checks.orchestrator", "generator.checks.register",
      "the register (CSV) is read only when the portal exists"),
     ("generator.checks.pdfs", "generator.checks.pdfgate*", PDF_LIBRARIES),
