@@ -47,8 +47,10 @@ ci-check: $(STAMP)
 	$(PY) -m generator check --content $(CONTENT) --format github
 
 ## build: build the site into ./site, all or nothing (no check report beyond errors); PUBLISH=1: publish mode
+## against .cache/published-base.lock, the check's report (warnings too) printed in FORMAT
 build: $(STAMP)
-	$(PY) -m generator build --content $(CONTENT) --site-dir $(SITE_DIR) $(if $(PUBLISH),--publish --base-lock $(BASE_LOCK))
+	$(PY) -m generator build --content $(CONTENT) --site-dir $(SITE_DIR) \
+	  $(if $(PUBLISH),--publish --base-lock $(BASE_LOCK) --report --format $(FORMAT))
 
 ## publish-base: the last published lock, into .cache/published-base.lock: PUBLISHED_URL/published.lock (the
 ## deployed site); while the site has none (first publication), the previous commit's lock; else none.
@@ -67,9 +69,8 @@ publish-check: $(STAMP) publish-base
 
 ## publish: what publish.yml runs: that check and the build in one pass (the check's report, warnings included,
 ## in FORMAT; all or nothing: content with an error builds nothing)
-publish: $(STAMP) publish-base
-	$(PY) -m generator build --content $(CONTENT) --site-dir $(SITE_DIR) --publish --base-lock $(BASE_LOCK) \
-	  --report --format $(FORMAT)
+publish: publish-base
+	@$(MAKE) --no-print-directory build PUBLISH=1
 
 ## review-changes: warnings for changes a second reviewer must see (settings, theme, workflows) against BASE_REF
 review-changes: $(STAMP)

@@ -80,7 +80,6 @@ class SearchStats:
     # input; lookup/<shard>.json -> SHA-256 of its bytes
     reused: list[str] = field(default_factory=list)  # bundles (and older-words) taken from the previous site
     indexed: list[str] = field(default_factory=list)  # bundles Pagefind indexed in this build
-    files_carried: int = 0  # files of the indexed bundles the previous site had byte for byte (carry_unchanged)
 
 
 def split_years(letters: list[Letter], recent: int = RECENT_YEARS) -> tuple[list[str], list[str]]:
@@ -226,7 +225,7 @@ class Indexing:
         made = self.staging / BUNDLES / name
         _finish_bundle(made)
         if self.carry is not None and self.out_dir is not None and self.previous is not None:
-            self.stats.files_carried += carry_unchanged(made, self.previous[0] / name, name, self.carry)
+            carry_unchanged(made, self.previous[0] / name, name, self.carry)
         copier = _copier() if self.out_dir is not None else None
         if copier:
             self.out_dir.mkdir(exist_ok=True)
