@@ -4,18 +4,19 @@ A PDF page is rendered with pypdfium2 straight into an 8-bit grey bitmap about `
 wide (the letter page shows it at most 900 CSS px wide; text stays readable on a 360 px screen at 2x),
 then encoded by what the page is drawn from:
 - text and vector paths (a letter typed and exported to PDF): **PNG of 16 grey levels** (4-bit palette,
-  zlib level 6). Such a page is white paper, black glyphs and their anti-aliased edges; 16 levels keep
-  every edge (PSNR 47.0 dB against the 256-level render on corpus letters, where WebP at quality 55 gives
-  41.1 dB), the file is a quarter smaller than that WebP (44 vs 58 KB a page) and the encode is ~6x
-  cheaper (18 vs 110 ms CPU a page): at 10,000 letters the difference is ~15 minutes of CPU in a cold
-  build (BENCHMARKS.md, "Page images");
+  zlib level 4: 27 % less encode time than level 6 for 1.6 % more bytes on 60 bench pages; Z_RLE would save
+  half but costs 12 % more bytes, which every reader pays). Such a page is white paper, black glyphs and
+  their anti-aliased edges; 16 levels keep every edge (PSNR 47.0 dB against the 256-level render on corpus
+  letters, where WebP at quality 55 gives 41.1 dB), the file is a quarter smaller than that WebP (44 vs 58 KB
+  a page) and the encode is ~6x cheaper (18 vs 110 ms CPU a page): at 10,000 letters the difference is ~15
+  minutes of CPU in a cold build (BENCHMARKS.md, "Page images");
 - a raster image over at least `SCAN_SHARE` of the page (a scan, a photograph of paper): **WebP**, lossy,
   quality 55, re-encoded smaller until it is within `MAX_IMAGE_BYTES` (grey levels alone would band it).
 A text page whose PNG exceeds `MAX_IMAGE_BYTES` takes the WebP path too. Each page also carries its
 text layer, which the letter page shows under the image (the build publishes only letters whose text
 passed the privacy gate). Scans have no text: `PageView.text` is where OCR text goes later.
 
-Made once per PDF: `ensure_pages` renders a PDF not yet in the cache (`<cache>/v3/<sha[:2]>/<sha>/`, keyed by
+Made once per PDF: `ensure_pages` renders a PDF not yet in the cache (`<cache>/v4/<sha[:2]>/<sha>/`, keyed by
 SHA-256, whatever the file's name) when a letter page that shows it is written (site/letters.py: on every
 core, as the letter pages are); a page kept from the previous build reads nothing here, its images are
 carried with it. The letter pages read the index (sizes, texts and each image's SHA-256, signed like the
@@ -36,7 +37,8 @@ from pathlib import Path
 from generator.cachedata import read_signed, write_signed
 from generator.cachekeys import bytes_digest
 
-CACHE_VERSION = 3  # 2: text pages as 16-level PNG; 3: a signed index naming each image's SHA-256
+CACHE_VERSION = 4  # 2: text pages as 16-level PNG; 3: a signed index naming each image's SHA-256; 4: PNG zlib level 4
+PNG_LEVEL = 4
 TARGET_WIDTH = 900
 MIN_WIDTH = 560
 MAX_IMAGE_BYTES = 150_000
@@ -84,18 +86,17 @@ def _webp(image, quality: int) -> bytes:
     return out.getvalue()
 
 
-_LEVEL_OF = bytes((v * (GREY_LEVELS - 1) + 127) // 255 for v in range(256))  # grey value -> nearest level
+_LEVEL_OF = [(v * (GREY_LEVELS - 1) + 127) // 255 for v in range(256)]  # grey value -> nearest level
 _PALETTE = [round(i * 255 / (GREY_LEVELS - 1)) for i in range(GREY_LEVELS) for _ in range(3)]
 
 
 def _png16(image) -> bytes:
-    """The grey image as a PNG of GREY_LEVELS grey levels (each pixel to the nearest level; no dithering)."""
-    from PIL import Image
-
-    indexed = Image.frombytes("P", image.size, image.tobytes().translate(_LEVEL_OF))
+    """The grey image as a PNG of GREY_LEVELS grey levels (each pixel to the nearest level; no dithering).
+    The levels are mapped in Pillow (`point`, then the palette makes it "P"): no copy of the pixels in Python."""
+    indexed = image.point(_LEVEL_OF)
     indexed.putpalette(_PALETTE)
     out = io.BytesIO()
-    indexed.save(out, "PNG", bits=4, compress_level=6)
+    indexed.save(out, "PNG", bits=4, compress_level=PNG_LEVEL)
     return out.getvalue()
 
 
